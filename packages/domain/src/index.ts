@@ -7,5 +7,6 @@ export * from './competencies.js';
 export * from './eligibility.js';
 export * from './text.js';
 export * from './matching.index.js';
+export * from './matching.goals.js';
 export * from './matching.criteria.js';
 export * from './matching.scorer.js';

@@ -1,6 +1,12 @@
 import { competencyName as defaultCompetencyName } from './competencies.js';
-import { capacityRefusals, effectiveCapacity, hardRuleRefusals, mentorAvailabilityRefusals, remainingCapacity } from './eligibility.js';
+import { effectiveCapacity, remainingCapacity } from './eligibility.js';
 import {
+  capacityScore,
+  communicationScore,
+  geographyScore,
+  goalsScore,
+  needsScore,
+  platformScore,
   scoreCapacity,
   scoreCommunication,
   scoreGeography,
@@ -10,10 +16,10 @@ import {
   type CriterionKey,
   type CriterionScore,
 } from './matching.criteria.js';
-import { buildMentorIndex, inverseDocumentFrequency, weightTerms, type MentorIndex } from './matching.index.js';
+import { matchGoals, sharedTermsOf, type GoalsMatch } from './matching.goals.js';
+import { buildMentorIndex, type MentorIndex } from './matching.index.js';
 import { chainTesterFor, type SupervisorLookup } from './reporting-chain.js';
 import type { ProgramSettings } from './settings.js';
-import { termCounts, tokenize } from './text.js';
 import type { MenteeProfile, MentorProfile } from './types.js';
 
 export interface Criterion extends CriterionScore {
@@ -26,85 +32,85 @@ export interface ScoredMentor {
   /** 0..100, two decimals. */
   total: number;
   criteria: Criterion[];
-  /** The criteria that speak for this mentor, strongest first. */
+  /** The explanations of the criteria that speak for this mentor (score ≥ 0.5), strongest first. */
   reasons: string[];
 }
 
 export interface ScoreOptions {
   supervisorOf: SupervisorLookup;
   competencyName?: (code: string) => string;
-  /** Keep only the best `limit` mentors. */
+  /** Keep only the best `limit` mentors (explanations are built only for those). */
   limit?: number;
 }
 
-const SHARED_TERMS_SHOWN = 5;
-
-/** The goals query: stems weighted against the pool's IDF, and the mentee's own word for each stem. */
-function goalsQuery(mentee: MenteeProfile, index: MentorIndex) {
-  const tokens = tokenize(mentee.goalsText);
-  const surface = new Map<string, string>();
-  for (const t of tokens) if (!surface.has(t.stem)) surface.set(t.stem, t.surface);
-  const vector = weightTerms(termCounts(tokens), (stem) => inverseDocumentFrequency(index, stem));
-  const dots = new Float64Array(index.mentors.length);
-  for (const [stem, q] of vector) {
-    const p = index.postings.get(stem);
-    if (!p) continue;
-    for (let k = 0; k < p.mentor.length; k++) {
-      const m = p.mentor[k]!;
-      dots[m] = dots[m]! + q * p.weight[k]!;
-    }
-  }
-  return { vector, surface, dots };
+/**
+ * R-MATCH-1 eligibility for the ranking, cheapest tests first: the mentee's history, the mentor's availability,
+ * capacity and OPDIV choice, then the §3 hard rules. matching.scorer.test.ts checks it agrees with checkPairEligibility.
+ */
+function isCandidate(mentor: MentorProfile, mentee: MenteeProfile, settings: ProgramSettings, excluded: ReadonlySet<string>, sameChain: (id: string) => boolean): boolean {
+  if (excluded.has(mentor.employeeId) || mentor.employeeId === mentee.employeeId) return false;
+  if (!mentor.active || mentor.paused || !mentor.platforms.includes(mentee.platform)) return false;
+  if (remainingCapacity(mentor, settings) <= 0) return false;
+  if (!mentor.acceptsOtherOpdivs && mentor.employee.opdiv !== mentee.employee.opdiv) return false;
+  if (mentee.platform !== 's2j') return true;
+  return mentor.employee.grade.rank > mentee.employee.grade.rank && !sameChain(mentor.employeeId);
 }
 
-function sharedTerms(query: ReturnType<typeof goalsQuery>, mentorVector: Map<string, number>): string[] {
-  const shared: Array<[string, number]> = [];
-  for (const [stem, q] of query.vector) {
-    const w = mentorVector.get(stem);
-    if (w !== undefined) shared.push([query.surface.get(stem) ?? stem, q * w]);
-  }
-  shared.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return shared.slice(0, SHARED_TERMS_SHOWN).map(([term]) => term);
+function criteriaFor(mentee: MenteeProfile, index: MentorIndex, i: number, goals: GoalsMatch, settings: ProgramSettings, name: (code: string) => string): Criterion[] {
+  const mentor = index.mentors[i]!;
+  const w = settings.weights;
+  const criterion = (key: CriterionKey, weight: number, s: CriterionScore): Criterion => ({ key, weight, score: s.score, explanation: s.explanation });
+  return [
+    criterion('needs', w.needs, scoreNeeds(mentee.developmentalNeeds, index.competencies[i]!, name)),
+    criterion('goals', w.goals, scoreGoals(goals.cosine[i]!, sharedTermsOf(goals, i))),
+    criterion('platform', w.platform, scorePlatform(mentee.platform, mentor.employee.grade, mentee.employee.grade)),
+    criterion('geography', w.geography, scoreGeography(mentee.locationPreference, mentor.employee, mentee.employee)),
+    criterion('communication', w.communication, scoreCommunication(mentee.communicationMethods, mentor.communicationMethods)),
+    criterion('capacity', w.capacity, scoreCapacity(remainingCapacity(mentor, settings), effectiveCapacity(mentor, settings))),
+  ];
 }
 
-/** R-MATCH-1 eligibility for the ranking: hard rules, the mentor's availability and free capacity, and history. */
-function isCandidate(mentor: MentorProfile, mentee: MenteeProfile, settings: ProgramSettings, sameChain: (id: string) => boolean, excluded: ReadonlySet<string>, supervisorOf: SupervisorLookup): boolean {
-  if (excluded.has(mentor.employeeId)) return false;
-  const hard = hardRuleRefusals({ mentor: mentor.employee, mentee: mentee.employee, platform: mentee.platform, supervisorOf, sameChain });
-  if (hard.length > 0) return false;
-  if (mentorAvailabilityRefusals(mentor, mentee, mentee.platform).length > 0) return false;
-  return !capacityRefusals({ mentor, mentee, settings }).some((r) => r.rule === 'R-CAP-1');
+/** The weighted mean on 0..100, two decimals; weights are relative. */
+function totalOf(index: MentorIndex, i: number, mentee: MenteeProfile, goals: GoalsMatch, settings: ProgramSettings): number {
+  const mentor = index.mentors[i]!;
+  const w = settings.weights;
+  const points =
+    w.needs * needsScore(mentee.developmentalNeeds, index.competencies[i]!) +
+    w.goals * goalsScore(goals.cosine[i]!) +
+    w.platform * platformScore(mentee.platform, mentor.employee.grade, mentee.employee.grade) +
+    w.geography * geographyScore(mentee.locationPreference, mentor.employee, mentee.employee) +
+    w.communication * communicationScore(mentee.communicationMethods, mentor.communicationMethods) +
+    w.capacity * capacityScore(remainingCapacity(mentor, settings), effectiveCapacity(mentor, settings));
+  const weights = w.needs + w.goals + w.platform + w.geography + w.communication + w.capacity;
+  return weights > 0 ? Math.round((points / weights) * 10000) / 100 : 0;
+}
+
+function reasonsOf(criteria: readonly Criterion[]): string[] {
+  return criteria
+    .filter((c) => c.score >= 0.5 && c.weight > 0)
+    .sort((a, b) => b.weight * b.score - a.weight * a.score)
+    .map((c) => c.explanation);
 }
 
 export function scoreCandidatesIndexed(mentee: MenteeProfile, index: MentorIndex, settings: ProgramSettings, opts: ScoreOptions): ScoredMentor[] {
   const name = opts.competencyName ?? defaultCompetencyName;
-  const w = settings.weights;
-  const weightSum = w.needs + w.goals + w.platform + w.geography + w.communication + w.capacity;
-  const chainTest = chainTesterFor(mentee.employeeId, opts.supervisorOf);
-  const sameChain = (mentorId: string) => chainTest(mentorId);
+  const sameChain = chainTesterFor(mentee.employeeId, opts.supervisorOf);
   const excluded = new Set([...mentee.invitedMentorIds, ...mentee.declinedByMentorIds]);
-  const query = goalsQuery(mentee, index);
-  const results: ScoredMentor[] = [];
+  const goals = matchGoals(mentee.goalsText, index);
+  const ids: number[] = [];
+  const totals = new Float64Array(index.mentors.length);
   index.mentors.forEach((mentor, i) => {
-    if (!isCandidate(mentor, mentee, settings, sameChain, excluded, opts.supervisorOf)) return;
-    const criteria: Criterion[] = [
-      { key: 'needs', weight: w.needs, ...scoreNeeds(mentee.developmentalNeeds, index.competencies[i]!, name) },
-      { key: 'goals', weight: w.goals, ...scoreGoals(query.dots[i]!, sharedTerms(query, index.vectors[i]!)) },
-      { key: 'platform', weight: w.platform, ...scorePlatform(mentee.platform, mentor.employee.grade, mentee.employee.grade) },
-      { key: 'geography', weight: w.geography, ...scoreGeography(mentee.locationPreference, mentor.employee, mentee.employee) },
-      { key: 'communication', weight: w.communication, ...scoreCommunication(mentee.communicationMethods, mentor.communicationMethods) },
-      { key: 'capacity', weight: w.capacity, ...scoreCapacity(remainingCapacity(mentor, settings), effectiveCapacity(mentor, settings)) },
-    ];
-    const points = criteria.reduce((sum, c) => sum + c.weight * c.score, 0);
-    const total = weightSum > 0 ? Math.round((points / weightSum) * 10000) / 100 : 0;
-    const reasons = criteria
-      .filter((c) => c.score >= 0.5 && c.weight > 0)
-      .sort((a, b) => b.weight * b.score - a.weight * a.score)
-      .map((c) => c.explanation);
-    results.push({ mentorId: mentor.employeeId, total, criteria, reasons });
+    if (!isCandidate(mentor, mentee, settings, excluded, sameChain)) return;
+    ids.push(i);
+    totals[i] = totalOf(index, i, mentee, goals, settings);
   });
-  results.sort((a, b) => b.total - a.total || (a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : 0));
-  return opts.limit === undefined ? results : results.slice(0, opts.limit);
+  const idOf = (i: number) => index.mentors[i]!.employeeId;
+  ids.sort((a, b) => totals[b]! - totals[a]! || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  const kept = opts.limit === undefined ? ids : ids.slice(0, opts.limit);
+  return kept.map((i) => {
+    const criteria = criteriaFor(mentee, index, i, goals, settings, name);
+    return { mentorId: idOf(i), total: totals[i]!, criteria, reasons: reasonsOf(criteria) };
+  });
 }
 
 /** Ranks eligible mentors for one mentee, best first, ties broken by employee id. */
