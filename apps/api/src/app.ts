@@ -1,0 +1,60 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import dbPlugin from './plugins/external/db.js';
+import errorsPlugin from './plugins/external/errors.js';
+import securityPlugin from './plugins/external/security.js';
+import swaggerPlugin from './plugins/external/swagger.js';
+import authPlugin from './plugins/external/auth.js';
+import webPlugin from './plugins/external/web.js';
+import { registerSchemas } from './schemas/index.js';
+import systemRoutes from './routes/system.js';
+import apiV1 from './routes/api/v1/index.js';
+import { ensureReferenceData } from './seed/reference.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface BuildOptions {
+  config?: Config;
+  /** An already-open database (tests, several apps on one database); otherwise opened from the config. */
+  database?: Database;
+}
+
+/** Builds the app without listening (server.ts listens; tests inject). */
+export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config = options.config ?? loadConfig();
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
+            ...(config.NODE_ENV === 'development' ? { transport: { target: 'pino-pretty' } } : {}),
+          },
+    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    trustProxy: config.NODE_ENV === 'production',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  await app.register(dbPlugin, { database, ownsDatabase: !options.database });
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  registerSchemas(app);
+  await app.register(swaggerPlugin);
+  await app.register(authPlugin, { config });
+  await app.register(systemRoutes);
+  await app.register(apiV1, { prefix: '/api/v1' });
+  await app.register(webPlugin, { config });
+  await ensureReferenceData(database.db);
+  return app;
+}

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+// R-DIR-1: OPDIVs and STAFFDIVs of HHS, reference data.
+export const opdivs = pgTable('opdivs', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['OPDIV', 'STAFFDIV'] }).notNull(),
+});
+
+// R-DIR-1: the employee directory, fed by HR (R-API-3). supervisor_id is not a foreign key on purpose:
+// HR batches may name a supervisor that arrives in a later batch (docs/decisions/0004-directory-supervisor.md).
+export const employees = pgTable(
+  'employees',
+  {
+    id: text('id').primaryKey(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    opdiv: text('opdiv')
+      .notNull()
+      .references(() => opdivs.code),
+    payPlan: text('pay_plan').notNull(),
+    grade: text('grade').notNull(),
+    gradeRank: integer('grade_rank').notNull(),
+    occupationSeries: text('occupation_series').notNull(),
+    occupationTitle: text('occupation_title').notNull(),
+    city: text('city').notNull(),
+    state: text('state').notNull(),
+    timeZone: text('time_zone').notNull(),
+    supervisorId: text('supervisor_id'),
+    commissionedCorps: boolean('commissioned_corps').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('employees_email_lower_uq').on(sql`lower(${t.email})`),
+    index('employees_supervisor_idx').on(t.supervisorId),
+    index('employees_opdiv_idx').on(t.opdiv),
+    index('employees_last_name_prefix_idx').on(sql`lower(${t.lastName}) text_pattern_ops`),
+    index('employees_first_name_prefix_idx').on(sql`lower(${t.firstName}) text_pattern_ops`),
+    index('employees_name_trgm_idx').using('gin', sql`(lower(${t.firstName} || ' ' || ${t.lastName})) gin_trgm_ops`),
+    check('employees_grade_rank_ck', sql`${t.gradeRank} between 1 and 16`),
+    check('employees_not_own_supervisor_ck', sql`${t.supervisorId} is null or ${t.supervisorId} <> ${t.id}`),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from './directory.js';
+export * from './accounts.js';
+export * from './reference.js';
+export * from './applications.js';
+export * from './audit.js';

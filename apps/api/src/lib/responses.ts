@@ -1,0 +1,34 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+const problemRef = Type.Ref('Problem');
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is not valid (field errors listed)',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'A program rule or the current state refused it',
+  412: 'The document changed since you read it',
+  422: 'A program rule refused the input',
+  423: 'The account is locked for a while after repeated failures',
+  429: 'Too many requests',
+};
+
+/** Route response schemas: the success shapes plus the problem shape for each listed error status. */
+export function responses(ok: Record<number, TSchema>, errors: number[] = []): Record<number, TSchema> {
+  const out: Record<number, TSchema> = { ...ok };
+  for (const status of [400, 401, ...errors]) out[status] = { ...problemRef, description: DESCRIPTIONS[status] };
+  return out;
+}
+
+export const NoContent = Type.Null({ description: 'No content' });
+export const Paged = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+  });
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};

@@ -1,0 +1,145 @@
+import fp from 'fastify-plugin';
+import jwt from '@fastify/jwt';
+import cookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import { employees, roleGrants, users } from '../../db/schema/index.js';
+import { problems } from '../../lib/problem.js';
+
+export const SESSION_COOKIE = 'hhs_session';
+
+export type UserActor = {
+  kind: 'user';
+  userId: string;
+  employeeId: string;
+  email: string;
+  name: string;
+  opdiv: string;
+  isProgramManager: boolean;
+  coordinatorOpdivs: string[];
+};
+export type SystemActor = { kind: 'system'; clientId: string; name: string; scopes: string[] };
+export type Actor = UserActor | SystemActor;
+type TokenPayload = { sub: string; typ: 'user' } | { sub: string; typ: 'system'; scope: string; name: string };
+type Guard = (request: FastifyRequest) => Promise<void>;
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: TokenPayload;
+    user: TokenPayload;
+  }
+}
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+  interface FastifyInstance {
+    guards: {
+      user: Guard;
+      staff: Guard;
+      programManager: Guard;
+      scope: (scope: string) => Guard;
+    };
+    issueSession(reply: FastifyReply, userId: string): Promise<string>;
+    signSystemToken(clientId: string, name: string, scopes: string[], ttlSeconds: number): string;
+  }
+}
+
+export function userActor(request: FastifyRequest): UserActor {
+  const actor = request.actor;
+  if (actor?.kind !== 'user') throw problems.unauthorized();
+  return actor;
+}
+
+/**
+ * Sign-in state: a JWT in an httpOnly SameSite cookie (the SPA) or a bearer token (API callers, system clients).
+ * Whatever signs a person in (password today, OIDC later) ends in issueSession; routes only see request.actor.
+ */
+export default fp<{ config: Config }>(
+  async (app, { config }) => {
+    await app.register(cookie);
+    await app.register(jwt, {
+      secret: config.JWT_SECRET,
+      cookie: { cookieName: SESSION_COOKIE, signed: false },
+      sign: { expiresIn: `${config.SESSION_TTL_MINUTES}m` },
+    });
+
+    async function loadUser(userId: string): Promise<UserActor | undefined> {
+      const [row] = await app.db
+        .select({ user: users, employee: employees })
+        .from(users)
+        .innerJoin(employees, eq(employees.id, users.employeeId))
+        .where(eq(users.id, userId));
+      if (!row || !row.employee.active) return undefined;
+      const grants = await app.db.select().from(roleGrants).where(eq(roleGrants.userId, userId));
+      return {
+        kind: 'user',
+        userId,
+        employeeId: row.employee.id,
+        email: row.user.email,
+        name: `${row.employee.firstName} ${row.employee.lastName}`,
+        opdiv: row.employee.opdiv,
+        isProgramManager: grants.some((g) => g.role === 'program_manager'),
+        coordinatorOpdivs: grants.filter((g) => g.role === 'coordinator' && g.opdiv).map((g) => g.opdiv as string),
+      };
+    }
+
+    async function resolveActor(request: FastifyRequest): Promise<Actor | undefined> {
+      if (request.actor) return request.actor;
+      let payload: TokenPayload;
+      try {
+        payload = await request.jwtVerify<TokenPayload>();
+      } catch {
+        return undefined;
+      }
+      request.actor =
+        payload.typ === 'system'
+          ? { kind: 'system', clientId: payload.sub, name: payload.name, scopes: payload.scope.split(' ') }
+          : await loadUser(payload.sub);
+      return request.actor;
+    }
+
+    const user: Guard = async (request) => {
+      const actor = await resolveActor(request);
+      if (actor?.kind !== 'user') throw problems.unauthorized();
+    };
+    app.decorate('guards', {
+      user,
+      staff: async (request) => {
+        await user(request);
+        const actor = request.actor as UserActor;
+        if (!actor.isProgramManager && actor.coordinatorOpdivs.length === 0)
+          throw problems.forbidden('Only coordinators and the program manager may do this (R-ROLE-2).');
+      },
+      programManager: async (request) => {
+        await user(request);
+        if (!(request.actor as UserActor).isProgramManager)
+          throw problems.forbidden('Only the program manager may do this.');
+      },
+      // System routes: a system client with the scope, or (for people) the program manager.
+      scope: (scope: string) => async (request) => {
+        const actor = await resolveActor(request);
+        if (!actor) throw problems.unauthorized();
+        if (actor.kind === 'system' ? !actor.scopes.includes(scope) : !actor.isProgramManager)
+          throw problems.forbidden(`This needs the scope ${scope} (R-API-2).`);
+      },
+    });
+
+    app.decorate('issueSession', async (reply: FastifyReply, userId: string) => {
+      const token = await reply.jwtSign({ sub: userId, typ: 'user' });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.NODE_ENV === 'production',
+        path: '/',
+        maxAge: config.SESSION_TTL_MINUTES * 60,
+      });
+      return token;
+    });
+    app.decorate('signSystemToken', (clientId: string, name: string, scopes: string[], ttlSeconds: number) =>
+      app.jwt.sign({ sub: clientId, typ: 'system', scope: scopes.join(' '), name }, { expiresIn: ttlSeconds }),
+    );
+  },
+  { name: 'auth', dependencies: ['db'] },
+);

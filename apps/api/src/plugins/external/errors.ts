@@ -1,0 +1,46 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { Problem, problems } from '../../lib/problem.js';
+
+function send(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(problem.toBody(request.url.split('?')[0], request.id));
+}
+
+function fromValidation(error: FastifyError): Problem {
+  const errors = (error.validation ?? []).map((v) => {
+    const base = `/${error.validationContext ?? 'body'}${v.instancePath}`;
+    const params = v.params as Record<string, unknown>;
+    if (v.keyword === 'additionalProperties')
+      return { field: `${base}/${String(params.additionalProperty)}`, message: 'is not a known field' };
+    if (v.keyword === 'required')
+      return { field: `${base}/${String(params.missingProperty)}`, message: 'is required' };
+    return { field: base, message: v.message ?? 'is not valid' };
+  });
+  const first = errors[0];
+  return problems.badRequest(first ? `${first.field} ${first.message}.` : error.message, errors);
+}
+
+/** Every error leaves as application/problem+json (RFC 9457). 5xx details stay in the log. */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof Problem) return send(reply, request, error);
+      if (error.validation) return send(reply, request, fromValidation(error));
+      const status = error.statusCode ?? 500;
+      if (status === 429) return send(reply, request, problems.tooMany(error.message));
+      if (status === 401) return send(reply, request, problems.unauthorized());
+      if (status >= 400 && status < 500)
+        return send(reply, request, new Problem(status, 'request', 'Request refused', error.message));
+      request.log.error({ err: error }, 'unhandled error');
+      return send(
+        reply,
+        request,
+        new Problem(500, 'internal', 'Something went wrong on our side', `Quote request id ${request.id} when you report it.`),
+      );
+    });
+  },
+  { name: 'errors' },
+);

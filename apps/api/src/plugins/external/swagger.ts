@@ -1,0 +1,42 @@
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { ProblemSchema } from '../../lib/problem.js';
+
+export const API_TAGS = [
+  { name: 'system', description: 'Health and readiness' },
+  { name: 'auth', description: 'Sign-in, sessions and tokens' },
+  { name: 'directory', description: 'The HHS employee directory (R-DIR-1)' },
+  { name: 'applications', description: 'Mentor and mentee applications (R-APP-1/2)' },
+  { name: 'reference', description: 'Competencies, OPDIVs and program settings' },
+];
+
+export default fp(
+  async (app) => {
+    app.addSchema(ProblemSchema);
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'HHS Mentoring Matching System API',
+          version: '1.0.0',
+          description:
+            'REST/JSON API of the HHS Mentoring Program (R-API-1). Errors are application/problem+json (RFC 9457) ' +
+            'with a stable `type`, a human `detail`, and the SPEC `rule` when a program rule refused. See docs/api.md.',
+        },
+        tags: API_TAGS,
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+            session: { type: 'apiKey', in: 'cookie', name: 'hhs_session' },
+          },
+        },
+        security: [{ bearer: [] }, { session: [] }],
+      },
+      refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
+    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'swagger' },
+);

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LoginSchema, MeSchema, SessionSchema } from '../../../schemas/auth.js';
+import { NoContent, responses } from '../../../lib/responses.js';
+import { SESSION_COOKIE, userActor } from '../../../plugins/external/auth.js';
+import { passwordSignIn } from '../../../services/accounts.js';
+import { auditContext } from '../../../services/audit.js';
+import { describeMe } from '../../../services/me.js';
+
+const auth: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/auth/login',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with a work email and password; sets the session cookie and returns the token',
+        security: [],
+        body: LoginSchema,
+        response: responses({ 200: SessionSchema }, [423, 429]),
+      },
+    },
+    async (request, reply) => {
+      const userId = await passwordSignIn(app.db, request.body.email, request.body.password, auditContext(request));
+      const token = await app.issueSession(reply, userId);
+      return { token, expiresInSeconds: app.config.SESSION_TTL_MINUTES * 60 };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out: clears the session cookie', security: [], response: { 204: NoContent } } },
+    async (_request, reply) => {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      onRequest: app.guards.user,
+      schema: { tags: ['auth'], summary: 'Who am I: my directory entry and roles', response: responses({ 200: MeSchema }) },
+    },
+    async (request) => describeMe(app.db, userActor(request)),
+  );
+};
+export default auth;

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { EmployeeSchema } from './directory.js';
+import { CompetencySchema, OpdivSchema, ProgramSettingsSchema } from './reference.js';
+import { MenteeApplicationSchema, MentorApplicationSchema } from './applications.js';
+import { MeSchema } from './auth.js';
+
+/** Shared schemas with an $id become named components of the OpenAPI document. */
+export function registerSchemas(app: FastifyInstance) {
+  for (const schema of [
+    EmployeeSchema,
+    CompetencySchema,
+    OpdivSchema,
+    ProgramSettingsSchema,
+    MentorApplicationSchema,
+    MenteeApplicationSchema,
+    MeSchema,
+  ])
+    app.addSchema(schema);
+}

@@ -1,0 +1,41 @@
+import type { FastifyRequest } from 'fastify';
+import type { Tx } from '../db/client.js';
+import { auditLog } from '../db/schema/index.js';
+
+export type AuditContext = { actorId: string | null; actorLabel: string; ip: string | null; requestId: string | null };
+
+export function auditContext(request: FastifyRequest): AuditContext {
+  const actor = request.actor;
+  return {
+    actorId: actor ? (actor.kind === 'user' ? actor.employeeId : `client:${actor.clientId}`) : null,
+    actorLabel: actor ? actor.name : 'anonymous',
+    ip: request.ip ?? null,
+    requestId: request.id,
+  };
+}
+
+export const SYSTEM_AUDIT: AuditContext = { actorId: null, actorLabel: 'system', ip: null, requestId: null };
+
+export type AuditEntry = {
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  /** OPDIVs this event concerns, so coordinators can search their scope (R-ROLE-2). */
+  opdivs?: string[];
+  detail?: Record<string, unknown>;
+};
+
+/** R-ADMIN-3: write one audit row, in the caller's transaction so it commits with the change. */
+export async function audit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: ctx.actorId,
+    actorLabel: ctx.actorLabel,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    opdivs: [...new Set(entry.opdivs ?? [])],
+    detail: entry.detail ?? {},
+  });
+}

@@ -1,0 +1,46 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { employees, mentorApplications } from '../db/schema/index.js';
+import type { UserActor } from '../plugins/external/auth.js';
+import { coversAny } from './scope.js';
+
+type Person = { id: string; opdiv: string; supervisorId: string | null };
+
+/**
+ * R-SEC-2 / R-MATCH-5: directory entries are visible to signed-in users, contact details too, except a mentor's:
+ * those only reach the mentor themself, their supervisor and direct reports, staff in scope, and people the mentor
+ * has agreed to talk with (an accepted invitation or a relationship: see pairContactIds).
+ */
+export async function visibleContactIds(db: Db, viewer: UserActor, people: Person[]): Promise<Set<string>> {
+  const ids = people.map((p) => p.id);
+  if (ids.length === 0) return new Set();
+  const mentorRows = await db
+    .select({ id: mentorApplications.employeeId })
+    .from(mentorApplications)
+    .where(and(inArray(mentorApplications.employeeId, ids), isNull(mentorApplications.withdrawnAt)));
+  const mentors = new Set(mentorRows.map((r) => r.id));
+  const viewerRow = await db
+    .select({ supervisorId: employees.supervisorId })
+    .from(employees)
+    .where(eq(employees.id, viewer.employeeId));
+  const viewerSupervisor = viewerRow[0]?.supervisorId ?? null;
+  const pairs = mentors.size > 0 ? await pairContactIds(db, viewer.employeeId, [...mentors]) : new Set<string>();
+  const visible = new Set<string>();
+  for (const p of people) {
+    const ok =
+      !mentors.has(p.id) ||
+      p.id === viewer.employeeId ||
+      p.supervisorId === viewer.employeeId ||
+      p.id === viewerSupervisor ||
+      coversAny(viewer, [p.opdiv]) ||
+      pairs.has(p.id);
+    if (ok) visible.add(p.id);
+  }
+  return visible;
+}
+
+/** Mentors among `mentorIds` who accepted an invitation from, or are paired with, the viewer (R-MATCH-5). */
+export async function pairContactIds(_db: Db, _viewerId: string, _mentorIds: string[]): Promise<Set<string>> {
+  // Invitations and relationships arrive with the matching module; until then nobody is paired.
+  return new Set();
+}

@@ -1,0 +1,49 @@
+// One flat config for the monorepo. Boundaries (STYLE.md): the domain imports no framework or I/O,
+// the web app never imports the API's source, only the generated client.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      'apps/api/drizzle/**',
+      'packages/api-client/src/schema.d.ts',
+      '**/*.config.*',
+      '**/.data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './packages/domain', from: './apps', message: 'The domain never imports the apps.' },
+            { target: './apps/web', from: './apps/api', message: 'The web app uses the generated client only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['fastify*', '@fastify/*', 'drizzle-orm*', 'pg', '@electric-sql/*', 'node:fs', 'node:net', 'node:http', 'react*'], message: 'packages/domain is pure: no I/O, no framework.' },
+          ],
+        },
+      ],
+    },
+  },
+);
