@@ -10,3 +10,8 @@ export * from './matching.index.js';
 export * from './matching.goals.js';
 export * from './matching.criteria.js';
 export * from './matching.scorer.js';
+export * from './clock.js';
+export * from './invitation.state-machine.js';
+export * from './relationship.types.js';
+export * from './relationship.milestones.js';
+export * from './relationship.state-machine.js';
