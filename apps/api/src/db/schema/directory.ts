@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // R-DIR-1: OPDIVs and STAFFDIVs of HHS, reference data.
 export const opdivs = pgTable('opdivs', {
@@ -23,7 +23,7 @@ export const employees = pgTable(
       .references(() => opdivs.code),
     payPlan: text('pay_plan').notNull(),
     grade: text('grade').notNull(),
-    gradeRank: integer('grade_rank').notNull(),
+    gradeRank: doublePrecision('grade_rank').notNull(),
     occupationSeries: text('occupation_series').notNull(),
     occupationTitle: text('occupation_title').notNull(),
     city: text('city').notNull(),
