@@ -15,3 +15,6 @@ export * from './invitation.state-machine.js';
 export * from './relationship.types.js';
 export * from './relationship.milestones.js';
 export * from './relationship.state-machine.js';
+export * from './min-cost-flow.js';
+export * from './cohort-matching.js';
+export * from './cohort-profiles.js';

@@ -1,0 +1,135 @@
+/**
+ * Min-cost flow on a small residual graph with integer, non-negative costs, augmented one unit at a time from a
+ * chosen start node to the sink: Dijkstra with Johnson potentials, stopped as soon as the sink is settled.
+ */
+export class MinCostFlow {
+  private readonly head: Int32Array;
+  private to: number[] = [];
+  private cap: number[] = [];
+  private cost: number[] = [];
+  private next: number[] = [];
+  private readonly potential: Float64Array;
+  private readonly dist: Float64Array;
+  private readonly prevEdge: Int32Array;
+  private readonly settled: Uint8Array;
+
+  constructor(readonly nodeCount: number) {
+    this.head = new Int32Array(nodeCount).fill(-1);
+    this.potential = new Float64Array(nodeCount);
+    this.dist = new Float64Array(nodeCount).fill(Infinity);
+    this.prevEdge = new Int32Array(nodeCount).fill(-1);
+    this.settled = new Uint8Array(nodeCount);
+  }
+
+  /** Returns the id of the forward edge; its flow is `initialCap - residual(id)`. */
+  addEdge(from: number, to: number, capacity: number, cost: number): number {
+    const id = this.to.length;
+    this.pushEdge(from, to, capacity, cost);
+    this.pushEdge(to, from, 0, -cost);
+    return id;
+  }
+
+  residual(edge: number): number {
+    return this.cap[edge]!;
+  }
+
+  private pushEdge(from: number, to: number, capacity: number, cost: number): void {
+    this.to.push(to);
+    this.cap.push(capacity);
+    this.cost.push(cost);
+    this.next.push(this.head[from]!);
+    this.head[from] = this.to.length - 1;
+  }
+
+  /** Sends one unit along a cheapest path from `start` to `sink`; false when the sink is unreachable. */
+  augment(start: number, sink: number): boolean {
+    const { dist, prevEdge, settled, potential } = this;
+    const touched: number[] = [start];
+    const heap = new BinaryHeap();
+    dist[start] = 0;
+    heap.push(0, start);
+    const order: number[] = [];
+    while (heap.size > 0) {
+      const [d, u] = heap.pop();
+      if (settled[u] || d > dist[u]!) continue;
+      settled[u] = 1;
+      order.push(u);
+      if (u === sink) break;
+      for (let e = this.head[u]!; e !== -1; e = this.next[e]!) {
+        if (this.cap[e]! <= 0) continue;
+        const v = this.to[e]!;
+        const nd = d + this.cost[e]! + potential[u]! - potential[v]!;
+        if (nd < dist[v]!) {
+          if (dist[v] === Infinity) touched.push(v);
+          dist[v] = nd;
+          prevEdge[v] = e;
+          heap.push(nd, v);
+        }
+      }
+    }
+    const reached = settled[sink] === 1;
+    if (reached) {
+      const dt = dist[sink]!;
+      for (const v of order) potential[v] = potential[v]! - (dt - dist[v]!);
+      for (let v = sink; v !== start; v = this.to[prevEdge[v]! ^ 1]!) {
+        const e = prevEdge[v]!;
+        this.cap[e] = this.cap[e]! - 1;
+        this.cap[e ^ 1] = this.cap[e ^ 1]! + 1;
+      }
+    }
+    for (const v of touched) {
+      dist[v] = Infinity;
+      prevEdge[v] = -1;
+      settled[v] = 0;
+    }
+    return reached;
+  }
+}
+
+class BinaryHeap {
+  private keys: number[] = [];
+  private values: number[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  push(key: number, value: number): void {
+    const { keys, values } = this;
+    let i = keys.length;
+    keys.push(key);
+    values.push(value);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent]! <= key) break;
+      keys[i] = keys[parent]!;
+      values[i] = values[parent]!;
+      i = parent;
+    }
+    keys[i] = key;
+    values[i] = value;
+  }
+
+  pop(): [number, number] {
+    const { keys, values } = this;
+    const top: [number, number] = [keys[0]!, values[0]!];
+    const lastKey = keys.pop()!;
+    const lastValue = values.pop()!;
+    const n = keys.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && keys[child + 1]! < keys[child]!) child++;
+        if (keys[child]! >= lastKey) break;
+        keys[i] = keys[child]!;
+        values[i] = values[child]!;
+        i = child;
+      }
+      keys[i] = lastKey;
+      values[i] = lastValue;
+    }
+    return top;
+  }
+}
