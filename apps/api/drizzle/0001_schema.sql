@@ -152,6 +152,234 @@ CREATE TABLE "notifications" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "training_attendance" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"employee_id" text NOT NULL,
+	"attended_at" timestamp with time zone NOT NULL,
+	"source" text NOT NULL,
+	"recorded_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "training_evaluations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"employee_id" text NOT NULL,
+	"rating" integer NOT NULL,
+	"comments" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "training_evaluations_rating_ck" CHECK ("training_evaluations"."rating" between 1 and 5)
+);
+--> statement-breakpoint
+CREATE TABLE "training_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"competency_code" text,
+	"opdiv" text,
+	"starts_at" timestamp with time zone,
+	"ends_at" timestamp with time zone,
+	"location" text,
+	"lms_url" text,
+	"lms_course_id" text,
+	"capacity" integer,
+	"cancelled_at" timestamp with time zone,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "training_events_capacity_ck" CHECK ("training_events"."capacity" is null or "training_events"."capacity" > 0),
+	CONSTRAINT "training_events_dates_ck" CHECK ("training_events"."ends_at" is null or "training_events"."starts_at" is null or "training_events"."ends_at" > "training_events"."starts_at"),
+	CONSTRAINT "training_events_lunch_ck" CHECK (("training_events"."kind" = 'lunch_and_learn') = ("training_events"."competency_code" is not null))
+);
+--> statement-breakpoint
+CREATE TABLE "training_registrations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"employee_id" text NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "idempotency_keys" (
+	"client_id" text NOT NULL,
+	"key" text NOT NULL,
+	"route" text NOT NULL,
+	"request_hash" text NOT NULL,
+	"status" integer NOT NULL,
+	"body" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "idempotency_keys_client_id_key_pk" PRIMARY KEY("client_id","key")
+);
+--> statement-breakpoint
+CREATE TABLE "system_clients" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"secret_hash" text NOT NULL,
+	"scopes" text[] NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_token_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "job_runs" (
+	"job" text NOT NULL,
+	"slot" bigint NOT NULL,
+	"attempts" integer DEFAULT 1 NOT NULL,
+	"locked_until" timestamp with time zone NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone,
+	"error" text,
+	"result" text,
+	CONSTRAINT "job_runs_job_slot_pk" PRIMARY KEY("job","slot")
+);
+--> statement-breakpoint
+CREATE TABLE "coordinator_contact_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"relationship_id" uuid NOT NULL,
+	"requested_by" text NOT NULL,
+	"source" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone,
+	"resolved_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "invitations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"mentee_id" text NOT NULL,
+	"mentor_id" text NOT NULL,
+	"platform" text NOT NULL,
+	"message" text DEFAULT '' NOT NULL,
+	"state" text NOT NULL,
+	"decline_reason" text,
+	"decline_note" text,
+	"already_agreed" boolean DEFAULT false NOT NULL,
+	"relationship_id" uuid,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"answered_at" timestamp with time zone,
+	"expires_at" timestamp with time zone NOT NULL,
+	"closed_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "invitations_not_self_ck" CHECK ("invitations"."mentee_id" <> "invitations"."mentor_id")
+);
+--> statement-breakpoint
+CREATE TABLE "relationship_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"relationship_id" uuid NOT NULL,
+	"event" text NOT NULL,
+	"from_state" text,
+	"to_state" text NOT NULL,
+	"actor_id" text,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "relationships" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"mentee_id" text NOT NULL,
+	"mentor_id" text NOT NULL,
+	"platform" text NOT NULL,
+	"state" text NOT NULL,
+	"confirmed_at" timestamp with time zone NOT NULL,
+	"orientation_at" timestamp with time zone,
+	"orientation_waived" boolean DEFAULT false NOT NULL,
+	"agreement_completed_at" timestamp with time zone,
+	"idp_completed_at" timestamp with time zone,
+	"progress_mentor_at" timestamp with time zone,
+	"progress_mentee_at" timestamp with time zone,
+	"survey_mentor_at" timestamp with time zone,
+	"survey_mentee_at" timestamp with time zone,
+	"termination_requested_by" text,
+	"termination_reason" text,
+	"termination_requested_at" timestamp with time zone,
+	"termination_from_state" text,
+	"guidance_text" text,
+	"guidance_by" text,
+	"guidance_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	"ended_by" text,
+	"ended_reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "relationships_not_self_ck" CHECK ("relationships"."mentee_id" <> "relationships"."mentor_id")
+);
+--> statement-breakpoint
+CREATE TABLE "agreements" (
+	"relationship_id" uuid PRIMARY KEY NOT NULL,
+	"goals" text DEFAULT '' NOT NULL,
+	"meeting_frequency" text DEFAULT '' NOT NULL,
+	"meeting_length" text DEFAULT '' NOT NULL,
+	"communication_methods" text[] DEFAULT '{}'::text[] NOT NULL,
+	"confidentiality" text DEFAULT '' NOT NULL,
+	"boundaries" text DEFAULT '' NOT NULL,
+	"no_fault_termination" boolean DEFAULT false NOT NULL,
+	"mentor_signature" text,
+	"mentor_signed_at" timestamp with time zone,
+	"mentee_signature" text,
+	"mentee_signed_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "completion_surveys" (
+	"relationship_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"author_id" text NOT NULL,
+	"program_objectives" integer,
+	"selection_matching" integer,
+	"relationship" integer,
+	"training" integer,
+	"program_support" integer,
+	"comments" text DEFAULT '' NOT NULL,
+	"would_recommend" integer,
+	"submitted_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" text,
+	CONSTRAINT "completion_surveys_relationship_id_role_pk" PRIMARY KEY("relationship_id","role"),
+	CONSTRAINT "survey_recommend_ck" CHECK ("completion_surveys"."would_recommend" is null or "completion_surveys"."would_recommend" between 0 and 10),
+	CONSTRAINT "survey_scale_ck" CHECK (coalesce(least("completion_surveys"."program_objectives", "completion_surveys"."selection_matching", "completion_surveys"."relationship", "completion_surveys"."training", "completion_surveys"."program_support"), 1) >= 1
+        and coalesce(greatest("completion_surveys"."program_objectives", "completion_surveys"."selection_matching", "completion_surveys"."relationship", "completion_surveys"."training", "completion_surveys"."program_support"), 5) <= 5)
+);
+--> statement-breakpoint
+CREATE TABLE "idps" (
+	"relationship_id" uuid PRIMARY KEY NOT NULL,
+	"strengths" text DEFAULT '' NOT NULL,
+	"developmental_needs" text[] DEFAULT '{}'::text[] NOT NULL,
+	"objectives" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"activities" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"review_dates" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"supervisor_input" text,
+	"supervisor_input_by" text,
+	"supervisor_input_at" timestamp with time zone,
+	"shared_with_supervisor_at" timestamp with time zone,
+	"shared_supervisor_id" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "progress_reports" (
+	"relationship_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"author_id" text NOT NULL,
+	"meetings_held" integer DEFAULT 0 NOT NULL,
+	"objectives_progress" text DEFAULT '' NOT NULL,
+	"relationship_rating" integer,
+	"concerns" text DEFAULT '' NOT NULL,
+	"wants_coordinator_contact" boolean DEFAULT false NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" text,
+	CONSTRAINT "progress_reports_relationship_id_role_pk" PRIMARY KEY("relationship_id","role"),
+	CONSTRAINT "progress_rating_ck" CHECK ("progress_reports"."relationship_rating" is null or "progress_reports"."relationship_rating" between 1 and 5)
+);
+--> statement-breakpoint
 ALTER TABLE "employees" ADD CONSTRAINT "employees_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -160,6 +388,25 @@ ALTER TABLE "mentee_applications" ADD CONSTRAINT "mentee_applications_employee_i
 ALTER TABLE "mentor_applications" ADD CONSTRAINT "mentor_applications_employee_id_employees_id_fk" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_recipient_id_employees_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_attendance" ADD CONSTRAINT "training_attendance_event_id_training_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."training_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_attendance" ADD CONSTRAINT "training_attendance_employee_id_employees_id_fk" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_evaluations" ADD CONSTRAINT "training_evaluations_event_id_training_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."training_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_evaluations" ADD CONSTRAINT "training_evaluations_employee_id_employees_id_fk" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_events" ADD CONSTRAINT "training_events_competency_code_competencies_code_fk" FOREIGN KEY ("competency_code") REFERENCES "public"."competencies"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_events" ADD CONSTRAINT "training_events_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_registrations" ADD CONSTRAINT "training_registrations_event_id_training_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."training_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_registrations" ADD CONSTRAINT "training_registrations_employee_id_employees_id_fk" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coordinator_contact_requests" ADD CONSTRAINT "coordinator_contact_requests_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coordinator_contact_requests" ADD CONSTRAINT "coordinator_contact_requests_requested_by_employees_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_mentee_id_employees_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_mentor_id_employees_id_fk" FOREIGN KEY ("mentor_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "relationship_events" ADD CONSTRAINT "relationship_events_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "relationships" ADD CONSTRAINT "relationships_mentee_id_employees_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "relationships" ADD CONSTRAINT "relationships_mentor_id_employees_id_fk" FOREIGN KEY ("mentor_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agreements" ADD CONSTRAINT "agreements_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "completion_surveys" ADD CONSTRAINT "completion_surveys_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idps" ADD CONSTRAINT "idps_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "progress_reports" ADD CONSTRAINT "progress_reports_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "employees_email_lower_uq" ON "employees" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "employees_supervisor_idx" ON "employees" USING btree ("supervisor_id");--> statement-breakpoint
 CREATE INDEX "employees_opdiv_idx" ON "employees" USING btree ("opdiv");--> statement-breakpoint
@@ -180,4 +427,20 @@ CREATE INDEX "audit_opdivs_gin" ON "audit_log" USING gin ("opdivs");--> statemen
 CREATE INDEX "email_outbox_due_idx" ON "email_outbox" USING btree ("next_attempt_at") WHERE "email_outbox"."status" in ('pending', 'sending');--> statement-breakpoint
 CREATE INDEX "notifications_inbox_idx" ON "notifications" USING btree ("recipient_id","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("recipient_id") WHERE "notifications"."read_at" is null;--> statement-breakpoint
-CREATE UNIQUE INDEX "notifications_dedupe_uq" ON "notifications" USING btree ("recipient_id","dedupe_key");
+CREATE UNIQUE INDEX "notifications_dedupe_uq" ON "notifications" USING btree ("recipient_id","dedupe_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_attendance_uq" ON "training_attendance" USING btree ("event_id","employee_id");--> statement-breakpoint
+CREATE INDEX "training_attendance_employee_idx" ON "training_attendance" USING btree ("employee_id","attended_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_evaluations_uq" ON "training_evaluations" USING btree ("event_id","employee_id");--> statement-breakpoint
+CREATE INDEX "training_events_starts_idx" ON "training_events" USING btree ("starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_events_lms_course_uq" ON "training_events" USING btree ("lms_course_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_registrations_uq" ON "training_registrations" USING btree ("event_id","employee_id");--> statement-breakpoint
+CREATE INDEX "training_registrations_employee_idx" ON "training_registrations" USING btree ("employee_id");--> statement-breakpoint
+CREATE INDEX "contact_requests_open_idx" ON "coordinator_contact_requests" USING btree ("relationship_id") WHERE resolved_at is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "invitations_one_open_per_pair_uq" ON "invitations" USING btree ("mentee_id","mentor_id") WHERE state in ('pending', 'accepted');--> statement-breakpoint
+CREATE INDEX "invitations_mentee_idx" ON "invitations" USING btree ("mentee_id","state");--> statement-breakpoint
+CREATE INDEX "invitations_mentor_idx" ON "invitations" USING btree ("mentor_id","state");--> statement-breakpoint
+CREATE INDEX "invitations_expiry_idx" ON "invitations" USING btree ("expires_at") WHERE state = 'pending';--> statement-breakpoint
+CREATE INDEX "relationship_events_rel_idx" ON "relationship_events" USING btree ("relationship_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "relationships_one_live_per_mentee_uq" ON "relationships" USING btree ("mentee_id") WHERE state in ('onboarding', 'active', 'termination_requested');--> statement-breakpoint
+CREATE INDEX "relationships_mentor_live_idx" ON "relationships" USING btree ("mentor_id") WHERE state in ('onboarding', 'active', 'termination_requested');--> statement-breakpoint
+CREATE INDEX "relationships_state_idx" ON "relationships" USING btree ("state");

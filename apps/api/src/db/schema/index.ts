@@ -4,3 +4,8 @@ export * from './reference.js';
 export * from './applications.js';
 export * from './audit.js';
 export * from './notifications.js';
+export * from './training.js';
+export * from './integrations.js';
+export * from './jobs.js';
+export * from './journey.js';
+export * from './journey-documents.js';
