@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp, type TestContext } from './helpers/app.js';
-import { makeUser } from './helpers/factories.js';
+import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { makeUser } from '../helpers/factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
