@@ -1,9 +1,12 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
+import { relationships } from '../db/schema/index.js';
 
-/**
- * R-CAP-1: live relationships ("onboarding", "active", "termination_requested") a person has as mentor.
- * Relationships arrive with the matching module, which replaces this count with a query on its table.
- */
-export async function liveMenteeCount(_db: Tx, _mentorId: string): Promise<number> {
-  return 0;
+/** R-CAP-1: live relationships ("onboarding", "active", "termination_requested") a person has as mentor. */
+export async function liveMenteeCount(db: Tx, mentorId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(relationships)
+    .where(and(eq(relationships.mentorId, mentorId), inArray(relationships.state, ['onboarding', 'active', 'termination_requested'])));
+  return row?.n ?? 0;
 }

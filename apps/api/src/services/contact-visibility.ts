@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { employees, mentorApplications } from '../db/schema/index.js';
+import { employees, invitations, mentorApplications, relationships } from '../db/schema/index.js';
 import type { UserActor } from '../plugins/external/auth.js';
 import { coversAny } from './scope.js';
 
@@ -40,7 +40,14 @@ export async function visibleContactIds(db: Db, viewer: UserActor, people: Perso
 }
 
 /** Mentors among `mentorIds` who accepted an invitation from, or are paired with, the viewer (R-MATCH-5). */
-export async function pairContactIds(_db: Db, _viewerId: string, _mentorIds: string[]): Promise<Set<string>> {
-  // Invitations and relationships arrive with the matching module; until then nobody is paired.
-  return new Set();
+export async function pairContactIds(db: Db, viewerId: string, mentorIds: string[]): Promise<Set<string>> {
+  const accepted = await db
+    .select({ id: invitations.mentorId })
+    .from(invitations)
+    .where(and(eq(invitations.menteeId, viewerId), inArray(invitations.mentorId, mentorIds), inArray(invitations.state, ['accepted', 'confirmed'])));
+  const paired = await db
+    .select({ id: relationships.mentorId, menteeId: relationships.menteeId })
+    .from(relationships)
+    .where(or(and(eq(relationships.menteeId, viewerId), inArray(relationships.mentorId, mentorIds)), and(eq(relationships.mentorId, viewerId), inArray(relationships.menteeId, mentorIds))));
+  return new Set([...accepted.map((r) => r.id), ...paired.flatMap((r) => [r.id, r.menteeId]).filter((id) => id !== viewerId)]);
 }
