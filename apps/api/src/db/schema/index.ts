@@ -9,5 +9,3 @@ export * from './integrations.js';
 export * from './jobs.js';
 export * from './journey.js';
 export * from './journey-documents.js';
-export * from './journey.js';
-export * from './journey-documents.js';
