@@ -380,6 +380,37 @@ CREATE TABLE "progress_reports" (
 	CONSTRAINT "progress_rating_ck" CHECK ("progress_reports"."relationship_rating" is null or "progress_reports"."relationship_rating" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "account_tokens" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"employee_id" text NOT NULL,
+	"purpose" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"password_hash" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "content_pages" (
+	"slug" text PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "content_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"page_slug" text NOT NULL,
+	"version" integer NOT NULL,
+	"title" text NOT NULL,
+	"markdown" text NOT NULL,
+	"author_id" text,
+	"note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"published_at" timestamp with time zone,
+	CONSTRAINT "content_versions_version_ck" CHECK ("content_versions"."version" >= 1)
+);
+--> statement-breakpoint
 ALTER TABLE "employees" ADD CONSTRAINT "employees_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -407,6 +438,9 @@ ALTER TABLE "agreements" ADD CONSTRAINT "agreements_relationship_id_relationship
 ALTER TABLE "completion_surveys" ADD CONSTRAINT "completion_surveys_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idps" ADD CONSTRAINT "idps_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "progress_reports" ADD CONSTRAINT "progress_reports_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_employee_id_employees_id_fk" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "content_versions" ADD CONSTRAINT "content_versions_page_slug_content_pages_slug_fk" FOREIGN KEY ("page_slug") REFERENCES "public"."content_pages"("slug") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "content_versions" ADD CONSTRAINT "content_versions_author_id_employees_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "employees_email_lower_uq" ON "employees" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "employees_supervisor_idx" ON "employees" USING btree ("supervisor_id");--> statement-breakpoint
 CREATE INDEX "employees_opdiv_idx" ON "employees" USING btree ("opdiv");--> statement-breakpoint
@@ -443,4 +477,8 @@ CREATE INDEX "invitations_expiry_idx" ON "invitations" USING btree ("expires_at"
 CREATE INDEX "relationship_events_rel_idx" ON "relationship_events" USING btree ("relationship_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "relationships_one_live_per_mentee_uq" ON "relationships" USING btree ("mentee_id") WHERE state in ('onboarding', 'active', 'termination_requested');--> statement-breakpoint
 CREATE INDEX "relationships_mentor_live_idx" ON "relationships" USING btree ("mentor_id") WHERE state in ('onboarding', 'active', 'termination_requested');--> statement-breakpoint
-CREATE INDEX "relationships_state_idx" ON "relationships" USING btree ("state");
+CREATE INDEX "relationships_state_idx" ON "relationships" USING btree ("state");--> statement-breakpoint
+CREATE UNIQUE INDEX "account_tokens_hash_uq" ON "account_tokens" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "account_tokens_employee_idx" ON "account_tokens" USING btree ("employee_id","purpose");--> statement-breakpoint
+CREATE UNIQUE INDEX "content_versions_page_version_uq" ON "content_versions" USING btree ("page_slug","version");--> statement-breakpoint
+CREATE INDEX "content_versions_published_idx" ON "content_versions" USING btree ("page_slug","version") WHERE "content_versions"."published_at" is not null;

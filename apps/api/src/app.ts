@@ -9,6 +9,7 @@ import securityPlugin from './plugins/external/security.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import authPlugin from './plugins/external/auth.js';
 import webPlugin from './plugins/external/web.js';
+import jobsPlugin from './plugins/app/jobs.js';
 import { registerSchemas } from './schemas/index.js';
 import systemRoutes from './routes/system.js';
 import apiV1 from './routes/api/v1/index.js';
@@ -55,6 +56,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(systemRoutes);
   await app.register(apiV1, { prefix: '/api/v1' });
   await app.register(webPlugin, { config });
+  await app.register(jobsPlugin);
   await ensureReferenceData(database.db);
   return app;
 }

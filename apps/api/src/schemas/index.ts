@@ -3,6 +3,7 @@ import { EmployeeSchema } from './directory.js';
 import { CompetencySchema, OpdivSchema, ProgramSettingsSchema } from './reference.js';
 import { MenteeApplicationSchema, MentorApplicationSchema } from './applications.js';
 import { MeSchema } from './auth.js';
+import { NotificationSchema } from './notifications.js';
 
 /** Shared schemas with an $id become named components of the OpenAPI document. */
 export function registerSchemas(app: FastifyInstance) {
@@ -14,6 +15,7 @@ export function registerSchemas(app: FastifyInstance) {
     MentorApplicationSchema,
     MenteeApplicationSchema,
     MeSchema,
+    NotificationSchema,
   ])
     app.addSchema(schema);
 }

@@ -9,6 +9,7 @@ export const API_TAGS = [
   { name: 'directory', description: 'The HHS employee directory (R-DIR-1)' },
   { name: 'applications', description: 'Mentor and mentee applications (R-APP-1/2)' },
   { name: 'reference', description: 'Competencies, OPDIVs and program settings' },
+  { name: 'notifications', description: 'The in-app inbox (R-NOTE-1)' },
 ];
 
 export default fp(

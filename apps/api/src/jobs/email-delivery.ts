@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+
+/** What the worker needs from nodemailer (a Transporter fits); tests may pass their own. */
+export interface MailSender {
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    messageId: string;
+  }): Promise<{ messageId?: string }>;
+}
+
+export interface DeliveryOptions {
+  sender: MailSender;
+  from: string;
+  /** Domain part of the stable Message-ID, e.g. the APP_URL host. */
+  messageIdDomain: string;
+  clock?: () => Date;
+  /** How long a claim is exclusive. Must exceed the longest SMTP exchange (the transport's timeouts). */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** First retry delay; doubles with each attempt up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Stop after this many messages in one call, so one tick cannot run forever. */
+  maxPerRun?: number;
+}
+
+export const DELIVERY_DEFAULTS = {
+  leaseMs: 120_000,
+  maxAttempts: 12,
+  backoffMs: 60_000,
+  maxBackoffMs: 3_600_000,
+  maxPerRun: 200,
+};
+
+type Claimed = { id: number; to_address: string; subject: string; text_body: string; attempts: number; created_at: string | Date };
+
+/**
+ * R-NOTE-1: takes one due outbox row for this worker. SKIP LOCKED lets concurrent workers pass each other; the lease
+ * (status 'sending' + locked_until) keeps the row away from them after this statement commits, and returns it to
+ * the queue if this process dies before finishing. `attempts` is the fencing token for the final update.
+ */
+export async function claimNextEmail(db: Db, now: Date, leaseMs: number): Promise<Claimed | undefined> {
+  const until = new Date(now.getTime() + leaseMs);
+  const rows = await queryRows<Claimed>(
+    db,
+    sql`with due as (
+          select id from email_outbox
+          where status in ('pending', 'sending') and next_attempt_at <= ${now}
+            and (locked_until is null or locked_until < ${now})
+          order by next_attempt_at, id
+          limit 1
+          for update skip locked)
+        update email_outbox o set status = 'sending', locked_until = ${until}, attempts = o.attempts + 1
+        from due where o.id = due.id
+        returning o.id, o.to_address, o.subject, o.text_body, o.attempts, o.created_at`,
+  );
+  return rows[0];
+}
+
+/** The same for every attempt of one row, so a duplicate after a crash is recognisable (docs/decisions/0300). */
+export function stableMessageId(row: Pick<Claimed, 'id' | 'created_at'>, domain: string): string {
+  return `<outbox-${row.id}-${new Date(row.created_at).getTime()}@${domain}>`;
+}
+
+export function backoffDelay(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Sends every due email (up to maxPerRun); returns how many were sent and how many failed this run. */
+export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promise<{ sent: number; failed: number }> {
+  const o = { ...DELIVERY_DEFAULTS, ...options };
+  const clock = o.clock ?? (() => new Date());
+  let sent = 0;
+  let failed = 0;
+  while (sent + failed < o.maxPerRun) {
+    const row = await claimNextEmail(db, clock(), o.leaseMs);
+    if (!row) break;
+    const messageId = stableMessageId(row, o.messageIdDomain);
+    try {
+      const info = await o.sender.sendMail({ from: o.from, to: row.to_address, subject: row.subject, text: row.text_body, messageId });
+      await db.execute(sql`update email_outbox set status = 'sent', sent_at = ${clock()}, locked_until = null,
+        message_id = ${info.messageId ?? messageId}, last_error = null
+        where id = ${row.id} and attempts = ${row.attempts}`);
+      sent += 1;
+    } catch (error) {
+      const giveUp = row.attempts >= o.maxAttempts;
+      const next = new Date(clock().getTime() + backoffDelay(row.attempts, o.backoffMs, o.maxBackoffMs));
+      await db.execute(sql`update email_outbox set status = ${giveUp ? 'failed' : 'pending'}, locked_until = null,
+        next_attempt_at = ${next}, last_error = ${String((error as Error).message).slice(0, 500)}
+        where id = ${row.id} and attempts = ${row.attempts}`);
+      failed += 1;
+      // The server is probably down or refusing: leave the rest for the next run instead of timing out on each.
+      break;
+    }
+  }
+  return { sent, failed };
+}

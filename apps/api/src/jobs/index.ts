@@ -1,0 +1,47 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { deliverDueEmails } from './email-delivery.js';
+import { messageIdDomain, smtpSender } from './mail-transport.js';
+import type { JobLogger, ScheduledJob } from './runner.js';
+import { pruneJobRuns } from './slots.js';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+type Clock = (db: Db, now: Date, appUrl: string) => Promise<unknown>;
+/** R-NOTE-2 clocks (src/services/clock-jobs.ts): idempotent, so a slot taken over after a crash is harmless. */
+const CLOCKS: Array<[name: string, clock: Clock]> = [];
+
+/** Every scheduled job of this process (R-NOTE-1 delivery, R-NOTE-2 clocks), and what to close on shutdown. */
+export function scheduledJobs(config: Config, db: Db, log: JobLogger & { warn(msg: string): void }) {
+  const jobs: ScheduledJob[] = [
+    { name: 'prune-job-runs', everyMs: 24 * 3_600_000, scope: 'once', run: (now) => pruneJobRuns(db, now) },
+  ];
+  for (const [name, clock] of CLOCKS)
+    jobs.push({
+      name,
+      everyMs: FIFTEEN_MINUTES,
+      scope: 'once',
+      run: async (now) => {
+        const result = await clock(db, now, config.APP_URL);
+        return result === undefined ? undefined : `${name}: ${JSON.stringify(result)}`;
+      },
+    });
+  let close = () => {};
+  if (config.SMTP_URL) {
+    const sender = smtpSender(config.SMTP_URL);
+    close = () => sender.close();
+    const domain = messageIdDomain(config.MAIL_FROM, config.APP_URL);
+    jobs.push({
+      name: 'email-delivery',
+      everyMs: 5_000,
+      scope: 'each',
+      run: async () => {
+        const { sent, failed } = await deliverDueEmails(db, { sender, from: config.MAIL_FROM, messageIdDomain: domain });
+        if (sent || failed) return `emails sent ${sent}, failed ${failed}`;
+      },
+    });
+  } else {
+    log.warn('SMTP_URL is not set: emails stay in the outbox (email_outbox) until it is configured.');
+  }
+  return { jobs, close };
+}

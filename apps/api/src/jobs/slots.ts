@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+
+export const slotOf = (now: Date, everyMs: number) => Math.floor(now.getTime() / everyMs);
+
+/**
+ * R-NOTE-2: claims (job, slot) for this process. The first INSERT wins; a concurrent one waits on the primary key
+ * and then sees the winner's live lease, so it gets nothing. A slot whose claimer died (lease passed, never
+ * finished) is taken over by the next process that asks. One statement, the same on PostgreSQL and PGlite.
+ */
+export async function claimSlot(db: Db, job: string, slot: number, now: Date, leaseMs: number): Promise<boolean> {
+  const until = new Date(now.getTime() + leaseMs);
+  const rows = await queryRows<{ job: string }>(
+    db,
+    sql`insert into job_runs (job, slot, locked_until, started_at) values (${job}, ${slot}, ${until}, ${now})
+        on conflict (job, slot) do update
+          set attempts = job_runs.attempts + 1, locked_until = excluded.locked_until, started_at = excluded.started_at,
+              error = null
+          where job_runs.finished_at is null and job_runs.locked_until < ${now}
+        returning job`,
+  );
+  return rows.length === 1;
+}
+
+export async function finishSlot(db: Db, job: string, slot: number, outcome: { result?: string; error?: string }) {
+  await db.execute(sql`update job_runs set finished_at = now(), result = ${outcome.result ?? null},
+    error = ${outcome.error?.slice(0, 500) ?? null} where job = ${job} and slot = ${slot}`);
+}
+
+/** Keeps job_runs small: a week of history is plenty to see what ran. */
+export async function pruneJobRuns(db: Db, now: Date, keepMs = 7 * 24 * 3_600_000) {
+  await db.execute(sql`delete from job_runs where finished_at < ${new Date(now.getTime() - keepMs)}`);
+}

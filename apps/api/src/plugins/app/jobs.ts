@@ -1,0 +1,32 @@
+import fp from 'fastify-plugin';
+import { scheduledJobs } from '../../jobs/index.js';
+import { JobRunner } from '../../jobs/runner.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs?: JobRunner;
+  }
+}
+
+/**
+ * Starts the scheduled jobs once the app is ready when JOBS=on (tests run with JOBS=off and call the jobs
+ * directly); stops them, waiting for runs in progress, before the database closes.
+ */
+export default fp(
+  async (app) => {
+    if (app.config.JOBS !== 'on') return;
+    const { jobs, close } = scheduledJobs(app.config, app.db, {
+      info: (obj, msg) => app.log.info(obj, msg),
+      error: (obj, msg) => app.log.error(obj, msg),
+      warn: (msg) => app.log.warn(msg),
+    });
+    const runner = new JobRunner(app.db, jobs, app.log);
+    app.decorate('jobs', runner);
+    app.addHook('onReady', async () => runner.start());
+    app.addHook('onClose', async () => {
+      await runner.stop();
+      close();
+    });
+  },
+  { name: 'jobs', dependencies: ['db'] },
+);
