@@ -3,6 +3,9 @@ import { EmployeeSchema } from './directory.js';
 import { CompetencySchema, OpdivSchema, ProgramSettingsSchema } from './reference.js';
 import { MenteeApplicationSchema, MentorApplicationSchema } from './applications.js';
 import { MeSchema } from './auth.js';
+import { ProvidersSchema } from './accounts.js';
+import { ContentPageSchema, ContentPageSummarySchema, ContentSectionSchema, ContentVersionSchema, ContentVersionSummarySchema, GuidanceSchema } from './content.js';
+import { SystemClientSchema } from './integrations.js';
 import { NotificationSchema } from './notifications.js';
 
 /** Shared schemas with an $id become named components of the OpenAPI document. */
@@ -15,6 +18,14 @@ export function registerSchemas(app: FastifyInstance) {
     MentorApplicationSchema,
     MenteeApplicationSchema,
     MeSchema,
+    ProvidersSchema,
+    ContentPageSummarySchema,
+    ContentPageSchema,
+    ContentVersionSummarySchema,
+    ContentVersionSchema,
+    ContentSectionSchema,
+    GuidanceSchema,
+    SystemClientSchema,
     NotificationSchema,
   ])
     app.addSchema(schema);

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { employees, roleGrants, users } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
+import { isClientActive } from '../../services/system-clients.js';
 
 export const SESSION_COOKIE = 'hhs_session';
 
@@ -93,6 +94,7 @@ export default fp<{ config: Config }>(
       } catch {
         return undefined;
       }
+      if (payload.typ === 'system' && !(await isClientActive(app.db, payload.sub))) return undefined;
       request.actor =
         payload.typ === 'system'
           ? { kind: 'system', clientId: payload.sub, name: payload.name, scopes: payload.scope.split(' ') }

@@ -9,7 +9,11 @@ export const API_TAGS = [
   { name: 'directory', description: 'The HHS employee directory (R-DIR-1)' },
   { name: 'applications', description: 'Mentor and mentee applications (R-APP-1/2)' },
   { name: 'reference', description: 'Competencies, OPDIVs and program settings' },
+  { name: 'content', description: "The program's own pages and guidance (R-CONTENT-1..3)" },
   { name: 'notifications', description: 'The in-app inbox (R-NOTE-1)' },
+  { name: 'integrations', description: 'Other HHS systems: OAuth client credentials, HR and LMS feeds (R-API-2/3); see docs/api.md' },
+  { name: 'training', description: 'Training catalogue, registration, attendance and evaluations (R-TRAIN-1/2)' },
+  { name: 'audit', description: 'Audit log search (R-ADMIN-3)' },
 ];
 
 export default fp(

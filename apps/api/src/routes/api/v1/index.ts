@@ -1,16 +1,24 @@
 import type { FastifyPluginAsync } from 'fastify';
 import auth from './auth.js';
+import accounts from './accounts.js';
+import oidc from './oidc.js';
+import content from './content.js';
 import directory from './directory.js';
 import applications from './applications.js';
 import reference from './reference.js';
 import notifications from './notifications.js';
+import integrations from './integrations/index.js';
 
 /** Every /api/v1 resource. Each file is one resource; add new ones here. */
 const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(auth);
+  await app.register(accounts);
+  await app.register(oidc);
+  await app.register(content);
   await app.register(directory);
   await app.register(applications);
   await app.register(reference);
   await app.register(notifications);
+  await app.register(integrations);
 };
 export default apiV1;

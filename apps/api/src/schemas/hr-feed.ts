@@ -1,0 +1,76 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+export const HR_BATCH_MAX = 10_000;
+
+const text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+
+export const HrEmployeeSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$', description: 'HR’s stable employee id' }),
+    firstName: text(80),
+    lastName: text(80),
+    email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }),
+    phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    opdiv: text(20, 'OPDIV/STAFFDIV code, e.g. CDC'),
+    payPlan: text(20, 'GS, GM, ES, CC …'),
+    grade: Type.String({ maxLength: 20, description: 'Grade within the pay plan: 13, O-5 …; empty for ES/SL/ST' }),
+    occupationSeries: text(10),
+    occupationTitle: text(200),
+    city: text(80),
+    state: Type.String({ minLength: 2, maxLength: 2 }),
+    timeZone: text(60),
+    supervisorId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()])),
+    commissionedCorps: Type.Optional(Type.Boolean()),
+    active: Type.Optional(Type.Boolean({ description: 'false when the person left HHS' })),
+  },
+  { additionalProperties: false },
+);
+export type HrEmployee = Static<typeof HrEmployeeSchema>;
+
+export const HrBatchSchema = Type.Object(
+  { employees: Type.Array(HrEmployeeSchema, { minItems: 1, maxItems: HR_BATCH_MAX }) },
+  { additionalProperties: false },
+);
+export type HrBatch = Static<typeof HrBatchSchema>;
+
+export const HrBatchResultSchema = Type.Object({
+  received: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  pairAlerts: Type.Integer({ description: 'Live S2J pairs whose rules this batch broke; their coordinators were alerted' }),
+});
+
+export const IdempotencyHeadersSchema = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'A repeat with the same key returns the first answer' })),
+});
+
+export const LMS_BATCH_MAX = 5_000;
+export const LmsCompletionSchema = Type.Object(
+  {
+    employeeId: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    email: Type.Optional(Type.String({ minLength: 3, maxLength: 254 })),
+    lmsCourseId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    eventId: Type.Optional(Type.String({ format: 'uuid' })),
+    completedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false, description: 'Give employeeId or email, and lmsCourseId or eventId' },
+);
+export type LmsCompletion = Static<typeof LmsCompletionSchema>;
+export const LmsBatchSchema = Type.Object(
+  { completions: Type.Array(LmsCompletionSchema, { minItems: 1, maxItems: LMS_BATCH_MAX }) },
+  { additionalProperties: false },
+);
+export const LmsResultSchema = Type.Object({
+  recorded: Type.Integer(),
+  alreadyRecorded: Type.Integer(),
+  rejected: Type.Integer(),
+  rows: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      status: Type.Union(['recorded', 'already_recorded', 'unknown_employee', 'unknown_event', 'invalid'].map((s) => Type.Literal(s))),
+      detail: Type.Optional(Type.String()),
+    }),
+    { description: 'One entry per completion, in the order sent' },
+  ),
+});
