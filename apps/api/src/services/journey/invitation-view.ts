@@ -1,0 +1,56 @@
+import { and, desc, eq, or } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { invitations } from '../../db/schema/index.js';
+import { problems } from '../../lib/problem.js';
+import type { UserActor } from '../../plugins/external/auth.js';
+import { coversAny } from '../scope.js';
+import { employeeRows, fullName } from './people.js';
+
+export type InvitationRow = typeof invitations.$inferSelect;
+
+/** R-SEC-3: an invitation is visible to its mentee, its mentor and staff covering either side; others get 404. */
+export async function invitationFor(db: Tx, actor: UserActor, id: string, lock = false): Promise<InvitationRow> {
+  const q = db.select().from(invitations).where(eq(invitations.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw problems.notFound('That invitation');
+  if (row.menteeId === actor.employeeId || row.mentorId === actor.employeeId) return row;
+  const people = await employeeRows(db, [row.menteeId, row.mentorId]);
+  if (coversAny(actor, [...people.values()].map((p) => p.opdiv))) return row;
+  throw problems.notFound('That invitation');
+}
+
+export async function presentInvitations(db: Tx, rows: InvitationRow[]) {
+  const people = await employeeRows(db, [...new Set(rows.flatMap((r) => [r.menteeId, r.mentorId]))]);
+  const person = (id: string) => {
+    const e = people.get(id);
+    return { id, name: e ? fullName(e) : id, opdiv: e?.opdiv ?? '' };
+  };
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return rows.map((r) => ({
+    id: r.id,
+    mentee: person(r.menteeId),
+    mentor: person(r.mentorId),
+    platform: r.platform,
+    message: r.message,
+    state: r.state,
+    declineReason: r.declineReason,
+    declineNote: r.declineNote,
+    alreadyAgreed: r.alreadyAgreed,
+    relationshipId: r.relationshipId,
+    sentAt: r.sentAt.toISOString(),
+    answeredAt: iso(r.answeredAt),
+    expiresAt: r.expiresAt.toISOString(),
+    closedAt: iso(r.closedAt),
+    version: r.version,
+  }));
+}
+
+export async function myInvitations(db: Tx, actor: UserActor, role?: 'mentee' | 'mentor', state?: InvitationRow['state']) {
+  const mine = role === 'mentee' ? eq(invitations.menteeId, actor.employeeId)
+    : role === 'mentor' ? eq(invitations.mentorId, actor.employeeId)
+    : or(eq(invitations.menteeId, actor.employeeId), eq(invitations.mentorId, actor.employeeId));
+  const rows = await db.select().from(invitations)
+    .where(and(mine, state ? eq(invitations.state, state) : undefined))
+    .orderBy(desc(invitations.sentAt)).limit(200);
+  return presentInvitations(db, rows);
+}
