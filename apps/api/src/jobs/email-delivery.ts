@@ -58,7 +58,8 @@ export async function claimNextEmail(db: Db, now: Date, leaseMs: number): Promis
         from due where o.id = due.id
         returning o.id, o.to_address, o.subject, o.text_body, o.attempts, o.created_at`,
   );
-  return rows[0];
+  // node-postgres returns bigint as a string; PGlite as a number.
+  return rows[0] && { ...rows[0], id: Number(rows[0].id) };
 }
 
 /** The same for every attempt of one row, so a duplicate after a crash is recognisable (docs/decisions/0300). */
