@@ -81,5 +81,6 @@ export async function seedDemo(db: Db, size = 2000): Promise<DemoAccount[] | nul
 export async function seedWorkforce(db: Db, size: number, seed?: number): Promise<Workforce> {
   const w = generateWorkforce(size, seed);
   await insertWorkforce(db, w);
+  await db.execute(sql`analyze`); // fresh planner statistics after a bulk load
   return w;
 }

@@ -11,14 +11,13 @@ type Person = { id: string; opdiv: string; supervisorId: string | null };
  * those only reach the mentor themself, their supervisor and direct reports, staff in scope, and people the mentor
  * has agreed to talk with (an accepted invitation or a relationship: see pairContactIds).
  */
-export async function visibleContactIds(db: Db, viewer: UserActor, people: Person[]): Promise<Set<string>> {
-  const ids = people.map((p) => p.id);
-  if (ids.length === 0) return new Set();
-  const mentorRows = await db
-    .select({ id: mentorApplications.employeeId })
-    .from(mentorApplications)
-    .where(and(inArray(mentorApplications.employeeId, ids), isNull(mentorApplications.withdrawnAt)));
-  const mentors = new Set(mentorRows.map((r) => r.id));
+export async function visibleContactIds(
+  db: Db,
+  viewer: UserActor,
+  people: Person[],
+  mentors: ReadonlySet<string>,
+): Promise<Set<string>> {
+  if (people.length === 0) return new Set();
   const viewerRow = await db
     .select({ supervisorId: employees.supervisorId })
     .from(employees)
@@ -37,6 +36,16 @@ export async function visibleContactIds(db: Db, viewer: UserActor, people: Perso
     if (ok) visible.add(p.id);
   }
   return visible;
+}
+
+/** Which of these people have an active (not withdrawn) mentor application. */
+export async function mentorIdsAmong(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: mentorApplications.employeeId })
+    .from(mentorApplications)
+    .where(and(inArray(mentorApplications.employeeId, ids), isNull(mentorApplications.withdrawnAt)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Mentors among `mentorIds` who accepted an invitation from, or are paired with, the viewer (R-MATCH-5). */

@@ -1,20 +1,16 @@
-import { and, asc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { employees, mentorApplications } from '../db/schema/index.js';
+import { employees } from '../db/schema/index.js';
 import type { UserActor } from '../plugins/external/auth.js';
 import type { DirectoryQuery, Employee } from '../schemas/directory.js';
-import { visibleContactIds } from './contact-visibility.js';
+import { mentorIdsAmong, visibleContactIds } from './contact-visibility.js';
 
 type EmployeeRow = typeof employees.$inferSelect;
 
 export async function presentEmployees(db: Db, viewer: UserActor, rows: EmployeeRow[]): Promise<Employee[]> {
   if (rows.length === 0) return [];
-  const visible = await visibleContactIds(db, viewer, rows);
-  const mentorRows = await db
-    .select({ id: mentorApplications.employeeId })
-    .from(mentorApplications)
-    .where(and(inArray(mentorApplications.employeeId, rows.map((r) => r.id)), isNull(mentorApplications.withdrawnAt)));
-  const mentors = new Set(mentorRows.map((r) => r.id));
+  const mentors = await mentorIdsAmong(db, rows.map((r) => r.id));
+  const visible = await visibleContactIds(db, viewer, rows, mentors);
   return rows.map((r) => ({
     id: r.id,
     firstName: r.firstName,

@@ -34,7 +34,7 @@ const menteeBody = {
   platform: 'p2p',
   locationPreference: 'same_opdiv',
 };
-const put = (role: string, auth: object, payload: object) =>
+const put = (role: string, auth: Record<string, string>, payload: object) =>
   ctx.app.inject({ method: 'PUT', url: `/api/v1/me/applications/${role}`, headers: auth, payload });
 
 describe('applications', () => {

@@ -41,7 +41,7 @@ describe('directory', () => {
     await makeMentorApplication(ctx.app, mentor.id);
     const ihs = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'IHS' }] });
     const cdc = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
-    const read = (auth: object) => ctx.app.inject({ url: `/api/v1/directory/${mentor.id}`, headers: auth }).then((r) => r.json());
+    const read = (auth: Record<string, string>) => ctx.app.inject({ url: `/api/v1/directory/${mentor.id}`, headers: auth }).then((r) => r.json());
     expect((await read(ihs.auth)).contact.email).toBe(mentor.email);
     expect((await read(cdc.auth)).contact).toBeNull();
   });

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../apps/api/src/app.js';
+import { loadConfig } from '../../apps/api/src/config.js';
+import { users } from '../../apps/api/src/db/schema/index.js';
+
+/** The real API on PostgreSQL, listening on a random loopback port, without jobs or demo seed. */
+export async function startApi(databaseUrl: string): Promise<{ app: FastifyInstance; base: string }> {
+  const app = await buildApp({
+    config: loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', SEED: 'none', JOBS: 'off',
+      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark', HOST: '127.0.0.1', PORT: '0' }),
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { app, base: `http://127.0.0.1:${port}` };
+}
+
+/** A session token for an employee (an account is created for them). */
+export async function tokenFor(app: FastifyInstance, employeeId: string, email: string): Promise<string> {
+  const [user] = await app.db.insert(users).values({ employeeId, email, emailVerifiedAt: new Date() }).returning();
+  return app.jwt.sign({ sub: user!.id, typ: 'user' });
+}

@@ -1,0 +1,27 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+
+const file = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+const HEADER = `# Benchmarks
+
+Measured by \`pnpm bench\` (scripts in \`bench/\`); each section is rewritten by its script. Targets come from the
+issues; the machine is the project's 2-core development/CI machine unless a section says otherwise.
+`;
+
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+};
+export const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+/** Replaces (or appends) the section `name` of docs/benchmarks.md and prints it. */
+export function writeSection(name: string, title: string, body: string) {
+  const stamp = `${new Date().toISOString().slice(0, 16)}Z · Node ${process.version} · ${os.cpus().length} cores`;
+  const section = `<!-- bench:${name} -->\n## ${title}\n\n_${stamp}_\n\n${body.trim()}\n<!-- /bench:${name} -->`;
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : HEADER;
+  const re = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+  doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, doc);
+  console.log(`\n${section}\n`);
+}
