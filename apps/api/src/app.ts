@@ -14,6 +14,7 @@ import { registerSchemas } from './schemas/index.js';
 import systemRoutes from './routes/system.js';
 import apiV1 from './routes/api/v1/index.js';
 import { ensureReferenceData } from './seed/reference.js';
+import { ensureContent } from './seed/content.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,5 +59,6 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(webPlugin, { config });
   await app.register(jobsPlugin);
   await ensureReferenceData(database.db);
+  await ensureContent(database.db);
   return app;
 }

@@ -23,6 +23,11 @@ export const ConfigSchema = Type.Object({
   ),
   WEB_DIST: Type.Optional(Type.String({ description: 'folder of the built web app to serve' })),
   JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  // R-ACC-1: single sign-on through OpenID Connect; the OIDC routes exist only when the issuer and client are set.
+  OIDC_ISSUER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_REDIRECT_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'default: APP_URL + /api/v1/auth/oidc/callback' })),
 });
 export type Config = Static<typeof ConfigSchema>;
 

@@ -36,15 +36,19 @@ export async function passwordSignIn(db: Db, email: string, password: string, ct
       `Too many failed sign-ins. Try again after ${user.lockedUntil.toISOString()} or reset your password.`);
   }
   if (!(await verify(user.passwordHash, password).catch(() => false))) {
-    const failures = user.failedLogins + 1;
-    await db
+    // Counted in the database (not read-modify-write) so concurrent guesses cannot slip past the limit.
+    const [counted] = await db
       .update(users)
-      .set({
-        failedLogins: failures >= LOCKOUT_AFTER ? 0 : failures,
-        lockedUntil: failures >= LOCKOUT_AFTER ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
-      })
-      .where(eq(users.id, user.id));
-    throw await fail(failures >= LOCKOUT_AFTER ? 'wrong password; locked' : 'wrong password', user.id);
+      .set({ failedLogins: sql`${users.failedLogins} + 1` })
+      .where(eq(users.id, user.id))
+      .returning({ failures: users.failedLogins });
+    const locked = (counted?.failures ?? 0) >= LOCKOUT_AFTER;
+    if (locked)
+      await db
+        .update(users)
+        .set({ failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) })
+        .where(eq(users.id, user.id));
+    throw await fail(locked ? 'wrong password; locked' : 'wrong password', user.id);
   }
   if (!user.emailVerifiedAt) throw problems.forbidden('Confirm your work email first: follow the link we sent you.');
   await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));

@@ -7,9 +7,11 @@ import type { MenteeApplicationInput, MentorApplicationInput } from '../schemas/
 import { audit, type AuditContext } from './audit.js';
 import { currentSettings } from './settings.js';
 import { liveMenteeCount } from './capacity.js';
+import { currentResponsibilitiesVersion } from './content.js';
 
-/** R-CONTENT-2: the version of the responsibilities text an applicant acknowledges. */
-export const RESPONSIBILITIES_VERSION = 'roles-responsibilities/2026-11';
+/** R-CONTENT-2: the seeded first version of the responsibilities page (demo seed, test factories). Applications
+ * record the version published when they are saved: currentResponsibilitiesVersion. */
+export const RESPONSIBILITIES_VERSION = 'roles-and-responsibilities@v1';
 
 type MentorRow = typeof mentorApplications.$inferSelect;
 type MenteeRow = typeof menteeApplications.$inferSelect;
@@ -75,7 +77,7 @@ export async function saveMentorApplication(db: Db, actor: UserActor, input: Men
     if (input.capacity < live)
       throw problems.rule('R-CAP-1', `You already mentor ${live} people; capacity cannot go below that.`, 409);
     const { acknowledgeResponsibilities: _ack, ...fields } = input;
-    const values = { ...fields, acknowledgedAt: new Date(), acknowledgementVersion: RESPONSIBILITIES_VERSION, withdrawnAt: null, updatedAt: new Date() };
+    const values = { ...fields, acknowledgedAt: new Date(), acknowledgementVersion: await currentResponsibilitiesVersion(tx), withdrawnAt: null, updatedAt: new Date() };
     const [row] = await tx
       .insert(mentorApplications)
       .values({ employeeId: actor.employeeId, ...values })
@@ -90,7 +92,7 @@ export async function saveMenteeApplication(db: Db, actor: UserActor, input: Men
   await assertCompetencies(db, input.developmentalNeeds, 'developmentalNeeds');
   return db.transaction(async (tx) => {
     const { acknowledgeResponsibilities: _ack, ...fields } = input;
-    const values = { ...fields, acknowledgedAt: new Date(), acknowledgementVersion: RESPONSIBILITIES_VERSION, withdrawnAt: null, updatedAt: new Date() };
+    const values = { ...fields, acknowledgedAt: new Date(), acknowledgementVersion: await currentResponsibilitiesVersion(tx), withdrawnAt: null, updatedAt: new Date() };
     const [row] = await tx
       .insert(menteeApplications)
       .values({ employeeId: actor.employeeId, ...values })

@@ -9,3 +9,5 @@ export * from './integrations.js';
 export * from './jobs.js';
 export * from './journey.js';
 export * from './journey-documents.js';
+export * from './account-tokens.js';
+export * from './content.js';
