@@ -62,7 +62,10 @@ export async function claimNextEmail(db: Db, now: Date, leaseMs: number): Promis
   return rows[0] && { ...rows[0], id: Number(rows[0].id) };
 }
 
-/** The same for every attempt of one row, so a duplicate after a crash is recognisable (docs/decisions/0300). */
+/**
+ * The same for every attempt of one row, so a duplicate after a crash is recognisable
+ * (docs/decisions/0300-email-outbox-delivery.md).
+ */
 export function stableMessageId(row: Pick<Claimed, 'id' | 'created_at'>, domain: string): string {
   return `<outbox-${row.id}-${new Date(row.created_at).getTime()}@${domain}>`;
 }

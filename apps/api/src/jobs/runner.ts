@@ -21,7 +21,7 @@ export interface JobLogger {
 }
 
 /**
- * Runs scheduled jobs on timers in this process (docs/decisions/0300-outbox-and-jobs.md). 'once' jobs are tried
+ * Runs scheduled jobs on timers in this process (docs/decisions/0301-scheduled-jobs.md). 'once' jobs are tried
  * every min(everyMs, 1 min) and run only if this process claims the current slot, so a slot left by a dead process
  * is taken over at the next tick after its lease. stop() clears every timer and waits for runs in progress.
  */

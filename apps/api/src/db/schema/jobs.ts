@@ -1,7 +1,7 @@
 import { integer, bigint, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 // R-NOTE-2: one row per scheduled job and time slot. The primary key makes "run once per slot across every API
-// process" a single INSERT … ON CONFLICT on either database (docs/decisions/0300-outbox-and-jobs.md).
+// process" a single INSERT … ON CONFLICT on either database (docs/decisions/0301-scheduled-jobs.md).
 export const jobRuns = pgTable(
   'job_runs',
   {
