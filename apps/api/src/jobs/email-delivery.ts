@@ -9,6 +9,7 @@ export interface MailSender {
     subject: string;
     text: string;
     messageId: string;
+    headers: Record<string, string>;
   }): Promise<{ messageId?: string }>;
 }
 
@@ -85,7 +86,15 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
     if (!row) break;
     const messageId = stableMessageId(row, o.messageIdDomain);
     try {
-      const info = await o.sender.sendMail({ from: o.from, to: row.to_address, subject: row.subject, text: row.text_body, messageId });
+      const info = await o.sender.sendMail({
+        from: o.from,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text_body,
+        messageId,
+        // RFC 3834: automated mail, so out-of-office replies are not sent back to the no-reply address.
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
       await db.execute(sql`update email_outbox set status = 'sent', sent_at = ${clock()}, locked_until = null,
         message_id = ${info.messageId ?? messageId}, last_error = null
         where id = ${row.id} and attempts = ${row.attempts}`);

@@ -61,6 +61,7 @@ describe('R-NOTE-1: email delivery over SMTP', () => {
     expect(mail!.text).toContain('Jordan Rivera invited you to be their mentor.');
     expect(mail!.text).toContain('https://mentoring.hhs.gov/invitations/42');
     expect(smtp.header(mail!, 'Content-Type')).toContain('text/plain');
+    expect(smtp.header(mail!, 'Auto-Submitted')).toBe('auto-generated');
     const [row] = await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, person.employee.email));
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null });
     expect(smtp.header(mail!, 'Message-ID')).toBe(row!.messageId);
