@@ -6,6 +6,7 @@ import { MeSchema } from './auth.js';
 import { ProvidersSchema } from './accounts.js';
 import { ContentPageSchema, ContentPageSummarySchema, ContentSectionSchema, ContentVersionSchema, ContentVersionSummarySchema, GuidanceSchema } from './content.js';
 import { SystemClientSchema } from './integrations.js';
+import { TrainingEventSchema } from './training.js';
 import { NotificationSchema } from './notifications.js';
 
 /** Shared schemas with an $id become named components of the OpenAPI document. */
@@ -26,6 +27,7 @@ export function registerSchemas(app: FastifyInstance) {
     ContentSectionSchema,
     GuidanceSchema,
     SystemClientSchema,
+    TrainingEventSchema,
     NotificationSchema,
   ])
     app.addSchema(schema);

@@ -24,7 +24,7 @@ function hrRow(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
-const post = (payload: unknown, headers: Record<string, string> = {}) =>
+const post = (payload: object, headers: Record<string, string> = {}) =>
   ctx.app.inject({ method: 'POST', url: '/api/v1/integrations/hr/employees', headers: { ...auth, ...headers }, payload });
 const countEmployees = async () => (await queryRows<{ n: number }>(ctx.app.db, sql`select count(*)::int as n from employees`))[0]!.n;
 
