@@ -10,7 +10,7 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: app.config.NODE_ENV === 'test' ? 500 : 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a work email and password; sets the session cookie and returns the token',
