@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import { advanceRelationshipClocks, expireDueInvitations } from '../services/clock-jobs.js';
 import { deliverDueEmails } from './email-delivery.js';
 import { messageIdDomain, smtpSender } from './mail-transport.js';
 import type { JobLogger, ScheduledJob } from './runner.js';
@@ -9,7 +10,10 @@ const FIFTEEN_MINUTES = 15 * 60_000;
 
 type Clock = (db: Db, now: Date, appUrl: string) => Promise<unknown>;
 /** R-NOTE-2 clocks (src/services/clock-jobs.ts): idempotent, so a slot taken over after a crash is harmless. */
-const CLOCKS: Array<[name: string, clock: Clock]> = [];
+const CLOCKS: Array<[name: string, clock: Clock]> = [
+  ['invitation-expiry', expireDueInvitations],
+  ['relationship-clocks', advanceRelationshipClocks],
+];
 
 /** Every scheduled job of this process (R-NOTE-1 delivery, R-NOTE-2 clocks), and what to close on shutdown. */
 export function scheduledJobs(config: Config, db: Db, log: JobLogger & { warn(msg: string): void }) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
+import { queryRows } from '../../src/db/client.js';
 import { emailOutbox } from '../../src/db/schema/index.js';
 import { notify } from '../../src/services/notifications.js';
 import { startSmtp } from './smtp.js';
@@ -18,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('R-NOTE-1/R-NOTE-2: the app with JOBS=on', () => {
-  it('R-NOTE-1: the app started with JOBS=on delivers a notice by itself and closes without waiting on timers', async () => {
+  it('R-NOTE-1: the app started with JOBS=on delivers a notice by itself', async () => {
     expect(ctx.app.jobs).toBeDefined();
     const person = await makeUser(ctx.app);
     await ctx.app.db.transaction((tx) =>
@@ -30,6 +31,23 @@ describe('R-NOTE-1/R-NOTE-2: the app with JOBS=on', () => {
     expect(smtp.received[0]!.text).toContain('https://mentoring.hhs.gov/invitations/7');
     const [row] = await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, person.employee.email));
     expect(row?.status).toBe('sent');
+  });
+
+  it('R-NOTE-2: the runner runs the clocks (invitation expiry, relationship clocks) for the current slot and stops promptly', async () => {
+    const deadline = Date.now() + 15_000;
+    let runs: Array<{ job: string; error: string | null; finished: boolean }> = [];
+    while (runs.length < 2 && Date.now() < deadline) {
+      runs = await queryRows(
+        ctx.app.db,
+        sql`select job, error, finished_at is not null as finished from job_runs
+            where job in ('invitation-expiry', 'relationship-clocks') and finished_at is not null order by job`,
+      );
+      if (runs.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(runs).toEqual([
+      { job: 'invitation-expiry', error: null, finished: true },
+      { job: 'relationship-clocks', error: null, finished: true },
+    ]);
 
     const started = Date.now();
     await ctx.app.jobs!.stop();
