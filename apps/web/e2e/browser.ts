@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, inject } from 'vitest';
+
+export const PASSWORD = 'Mentoring-Demo-2026!';
+export const PEOPLE = {
+  mentee: 'jordan.rivera@cdc.hhs.gov',
+  mentor: 'dana.whitfield@nih.hhs.gov',
+  supervisor: 'samuel.okafor@cdc.hhs.gov',
+  coordinator: 'priya.natarajan@cdc.hhs.gov',
+  manager: 'morgan.ellis@os.hhs.gov',
+} as const;
+export type Person = keyof typeof PEOPLE;
+
+const screenshots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+/** Debian's Chromium driven by playwright-core (never `playwright install`). */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export type Session = { context: BrowserContext; page: Page; consoleErrors: string[] };
+
+// Sign-in is rate limited (10 a minute): each person signs in through the page once per run, and later
+// browser contexts reuse that session's cookie.
+const stateFile = (who: Person) => join(tmpdir(), `hhs-e2e-${new URL(inject('baseUrl')).port}-${who}.json`);
+
+/** A fresh browser context for a person, reporting console errors; signed in through the sign-in page. */
+export async function signIn(browser: Browser, who: Person, viewport = { width: 1280, height: 900 }): Promise<Session> {
+  const saved = existsSync(stateFile(who)) ? stateFile(who) : undefined;
+  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport, ...(saved ? { storageState: saved } : {}) });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  if (saved) await page.goto('/');
+  else {
+    await page.goto('/sign-in');
+    await page.getByLabel('Work email').fill(PEOPLE[who]);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+  if (!saved) await context.storageState({ path: stateFile(who) });
+  return { context, page, consoleErrors };
+}
+
+/** WCAG 2.1 AA by axe in the real browser: no serious or critical violations on this page. */
+export async function expectAccessible(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
+
+/** Go to a page, wait for its h1, check it with axe, and keep a screenshot. */
+export async function visit(page: Page, path: string, heading: RegExp | string, shot?: string) {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, path);
+  if (shot) await screenshot(page, shot);
+}

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const apiDir = fileURLToPath(new URL('../../api', import.meta.url));
+const webDist = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** Starts the built API on a random port with a fresh PGlite folder and the demo seed; serves the built web app. */
+export default async function setup(project: TestProject) {
+  const needed: [string, string][] = [
+    [join(apiDir, 'dist/server.js'), 'pnpm --filter @hhs-mentoring/api build'],
+    [join(webDist, 'index.html'), 'pnpm --filter @hhs-mentoring/web build'],
+  ];
+  for (const [path, hint] of needed)
+    if (!existsSync(path)) throw new Error(`${path} is missing: run ${hint} first`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'hhs-e2e-'));
+  const port = 4100 + Math.floor(Math.random() * 900);
+  const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
+    cwd: apiDir,
+    env: {
+      ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: join(dataDir, 'pglite'),
+      SEED: 'demo', LOG_LEVEL: 'warn', JOBS: 'off', WEB_DIST: webDist, APP_URL: `http://127.0.0.1:${port}`,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => { child.once('exit', resolve); setTimeout(resolve, 15_000); });
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${baseUrl}/readyz`, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  project.provide('baseUrl', baseUrl);
+  return stop;
+}
+
+async function waitFor(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it was ready`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the API did not answer ${url} within 3 minutes`);
+}

@@ -1,0 +1,87 @@
+import { GovBanner, Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
+import { useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../lib/api';
+import { markNavigation } from '../lib/focus';
+import { useMe } from '../lib/session';
+import { Identifier } from './Identifier';
+import { navFor } from './nav';
+import { UnreadBadge } from './UnreadBadge';
+
+/** Banner, header with the person's navigation, main landmark, identifier footer. */
+export function Layout() {
+  const { me } = useMe();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const [expanded, setExpanded] = useState(false);
+  const first = useRef(true);
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    setExpanded(false);
+    if (first.current) first.current = false;
+    else markNavigation();
+  }, [location.pathname]);
+
+  async function signOut() {
+    await apiFetch.POST('/api/v1/auth/logout');
+    queryClient.clear();
+    window.location.assign('/sign-in');
+  }
+
+  const links = me
+    ? [
+        ...navFor(me).map((item) => (
+          <NavLink key={item.to} to={item.to} end={item.to === '/'} className="usa-nav__link">
+            <span>{item.label}</span>
+          </NavLink>
+        )),
+        <UnreadBadge key="inbox" />,
+        <button key="out" type="button" className="usa-button usa-button--unstyled usa-nav__link" onClick={signOut}>
+          <span>Sign out</span>
+        </button>,
+      ]
+    : [
+        <NavLink key="in" to="/sign-in" className="usa-nav__link">
+          <span>Sign in</span>
+        </NavLink>,
+      ];
+
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        Skip to main content
+      </a>
+      <GovBanner aria-label="Official website of the United States government" />
+      <div className={`usa-overlay ${expanded ? 'is-visible' : ''}`} />
+      <Header basic showMobileOverlay={expanded}>
+        <div className="usa-nav-container">
+          <div className="usa-navbar">
+            <Title>
+              <Link to="/" title="HHS Mentoring Program home">
+                HHS Mentoring Program
+              </Link>
+            </Title>
+            <NavMenuButton onClick={() => setExpanded((e) => !e)} label="Menu" />
+          </div>
+          <PrimaryNav
+            aria-label="Primary navigation"
+            items={links}
+            mobileExpanded={expanded}
+            onToggleMobileNav={() => setExpanded((e) => !e)}
+          />
+        </div>
+      </Header>
+      <main id="main-content" className="app-main grid-container padding-y-4" tabIndex={-1}>
+        {navigation.state === 'loading' && (
+          <p role="status" className="usa-sr-only">
+            Loading page
+          </p>
+        )}
+        <Outlet />
+      </main>
+      <Identifier />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { Alert } from '@trussworks/react-uswds';
+import type { ReactNode } from 'react';
+import { problemMessage } from '../../lib/api';
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p role="status" aria-live="polite" className="text-base">
+      {label}
+    </p>
+  );
+}
+
+/** A failed request, shown as the problem's own sentence (a rule refusal reads as the rule, not a code). */
+export function ErrorAlert({ error, heading = 'That did not work' }: { error: unknown; heading?: string }) {
+  if (!error) return null;
+  return (
+    <Alert type="error" headingLevel="h2" heading={heading} slim={false} role="alert">
+      {problemMessage(error)}
+    </Alert>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return (
+    <div className="bg-base-lightest padding-2 radius-md" data-testid="empty">
+      <p className="margin-0">{children}</p>
+    </div>
+  );
+}
+
+export function Success({ children }: { children: ReactNode }) {
+  return (
+    <Alert type="success" headingLevel="h2" slim role="status">
+      {children}
+    </Alert>
+  );
+}
+
+type QueryLike<T> = { data: T | undefined; isLoading: boolean; error: unknown };
+
+/** Loading, error, empty and content states of one query, in that order. */
+export function QueryState<T>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: QueryLike<T>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isLoading) return <Loading />;
+  if (query.error) return <ErrorAlert error={query.error} heading="This could not be loaded" />;
+  if (query.data === undefined) return <Loading />;
+  if (isEmpty?.(query.data)) return <Empty>{empty ?? 'Nothing here yet.'}</Empty>;
+  return <>{children(query.data)}</>;
+}

@@ -1,0 +1,48 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeading } from '../../../components/ui/PageHeading';
+import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
+import { $api } from '../../../lib/api';
+import { useMyApplications } from '../api/queries';
+import { ApplicationSummary } from '../components/ApplicationSummary';
+
+export default function MyApplications() {
+  const [params] = useSearchParams();
+  const saved = params.get('saved');
+  const mine = useMyApplications();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/me/applications'] });
+  const pause = $api.useMutation('post', '/api/v1/me/applications/mentor/pause', { onSuccess: refresh });
+  const resume = $api.useMutation('post', '/api/v1/me/applications/mentor/resume', { onSuccess: refresh });
+  return (
+    <>
+      <PageHeading>My applications</PageHeading>
+      {saved && <Success>Your {saved} application was saved.</Success>}
+      <ErrorAlert error={pause.error ?? resume.error} />
+      <QueryState query={mine}>
+        {(data) => (
+          <div className="grid-row grid-gap">
+            <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="as-mentee">
+              <h2 id="as-mentee">As a mentee</h2>
+              {data.mentee ? (
+                <ApplicationSummary role="mentee" application={data.mentee} />
+              ) : (
+                <p>You have not applied as a mentee. <Link to="/apply/mentee">Apply as a mentee</Link></p>
+              )}
+            </section>
+            <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="as-mentor">
+              <h2 id="as-mentor">As a mentor</h2>
+              {data.mentor ? (
+                <ApplicationSummary role="mentor" application={data.mentor}
+                  pausing={pause.isPending || resume.isPending}
+                  onPause={() => (data.mentor?.paused ? resume : pause).mutate({})} />
+              ) : (
+                <p>You have not applied as a mentor. <Link to="/apply/mentor">Apply as a mentor</Link></p>
+              )}
+            </section>
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}

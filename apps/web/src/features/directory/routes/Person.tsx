@@ -1,0 +1,39 @@
+import { Link, useParams } from 'react-router';
+import { PageHeading } from '../../../components/ui/PageHeading';
+import { QueryState } from '../../../components/ui/States';
+import { $api } from '../../../lib/api';
+import { fullName, gradeLabel } from '../../../lib/format';
+
+/** One person's directory entry; contact details only when the API allows them (R-SEC-2, R-MATCH-5). */
+export default function Person() {
+  const { id = '' } = useParams();
+  const person = $api.useQuery('get', '/api/v1/directory/{id}', { params: { path: { id } } });
+  return (
+    <QueryState query={person}>
+      {(p) => (
+        <>
+          <PageHeading lead={`${p.occupationTitle} · ${gradeLabel(p)} · ${p.opdiv}`}>{fullName(p)}</PageHeading>
+          {p.isMentor && <p><span className="usa-tag bg-primary">Mentor</span> This person has an active mentor application.</p>}
+          <dl>
+            <dt className="text-bold">Location</dt>
+            <dd className="margin-left-0 margin-bottom-1">{p.city}, {p.state} ({p.timeZone})</dd>
+            <dt className="text-bold">Occupation series</dt>
+            <dd className="margin-left-0 margin-bottom-1">{p.occupationSeries}</dd>
+            <dt className="text-bold">Contact</dt>
+            <dd className="margin-left-0">
+              {p.contact ? (
+                <>
+                  <a href={`mailto:${p.contact.email}`}>{p.contact.email}</a>
+                  {p.contact.phone && <> · {p.contact.phone}</>}
+                </>
+              ) : (
+                'Shared once you are matched with this person.'
+              )}
+            </dd>
+          </dl>
+          <p><Link to="/directory">Back to the directory</Link></p>
+        </>
+      )}
+    </QueryState>
+  );
+}

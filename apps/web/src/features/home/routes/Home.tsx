@@ -1,0 +1,33 @@
+import { PageHeading } from '../../../components/ui/PageHeading';
+import { QueryState } from '../../../components/ui/States';
+import { $api } from '../../../lib/api';
+import { isStaff, useMe } from '../../../lib/session';
+import { ParticipantStatus } from '../components/ParticipantStatus';
+import { StaffLinks } from '../components/StaffLinks';
+
+/** Home: what needs this person now, by role. */
+export default function Home() {
+  const { me } = useMe();
+  const applications = $api.useQuery('get', '/api/v1/me/applications');
+  if (!me) return null;
+  return (
+    <>
+      <PageHeading lead={`${me.employee.occupationTitle}, ${me.employee.opdiv}`}>
+        {`Welcome, ${me.employee.firstName}`}
+      </PageHeading>
+      <section aria-labelledby="participation">
+        <h2 id="participation">Your participation</h2>
+        <QueryState query={applications}>{(data) => <ParticipantStatus applications={data} />}</QueryState>
+      </section>
+      {me.roles.includes('supervisor') && (
+        <section aria-labelledby="supervising">
+          <h2 id="supervising">Your direct reports</h2>
+          <p>
+            {me.directReports} {me.directReports === 1 ? 'person reports' : 'people report'} to you.
+          </p>
+        </section>
+      )}
+      {isStaff(me) && <StaffLinks me={me} />}
+    </>
+  );
+}

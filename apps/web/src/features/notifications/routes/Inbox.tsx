@@ -1,0 +1,56 @@
+import { Button } from '@trussworks/react-uswds';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeading } from '../../../components/ui/PageHeading';
+import { Pager } from '../../../components/ui/Pager';
+import { ErrorAlert, QueryState } from '../../../components/ui/States';
+import { $api } from '../../../lib/api';
+import { formatDate } from '../../../lib/format';
+
+const LIMIT = 20;
+
+/** The inbox (R-NOTE-1): newest first; opening or marking one read updates the header count. */
+export default function Inbox() {
+  const [params, setParams] = useSearchParams();
+  const offset = Number(params.get('offset') ?? 0);
+  const list = $api.useQuery('get', '/api/v1/me/notifications', { params: { query: { limit: LIMIT, offset } } });
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/me/notifications') });
+  const markRead = $api.useMutation('post', '/api/v1/me/notifications/{id}/read', { onSuccess: refresh });
+  const markAll = $api.useMutation('post', '/api/v1/me/notifications/read-all', { onSuccess: refresh });
+  return (
+    <>
+      <PageHeading>Notifications</PageHeading>
+      <ErrorAlert error={markRead.error ?? markAll.error} />
+      <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty="You have no notifications.">
+        {(page) => (
+          <>
+            <Button type="button" outline onClick={() => markAll.mutate({})} disabled={markAll.isPending || page.items.every((n) => n.readAt)}>
+              Mark all as read
+            </Button>
+            <ul className="usa-list usa-list--unstyled margin-top-2">
+              {page.items.map((n) => (
+                <li key={n.id} className={`padding-2 margin-bottom-1 radius-md border-1px ${n.readAt ? 'border-base-lighter' : 'border-primary bg-primary-lighter'}`}>
+                  <h2 className="font-sans-md margin-0">
+                    {!n.readAt && <span className="usa-sr-only">Unread: </span>}
+                    {n.link ? <Link to={n.link} onClick={() => !n.readAt && markRead.mutate({ params: { path: { id: n.id } } })}>{n.title}</Link> : n.title}
+                  </h2>
+                  <p className="margin-y-1">{n.body}</p>
+                  <p className="margin-0 text-base font-sans-2xs">
+                    {formatDate(n.createdAt)}
+                    {!n.readAt && (
+                      <Button type="button" unstyled className="margin-left-2" onClick={() => markRead.mutate({ params: { path: { id: n.id } } })}>
+                        Mark as read
+                      </Button>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <Pager total={page.total} limit={LIMIT} offset={offset} onChange={(o) => setParams({ offset: String(o) })} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

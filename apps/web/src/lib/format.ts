@@ -1,0 +1,15 @@
+const dateFmt = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
+  return Number.isNaN(date.getTime()) ? value : dateFmt.format(date);
+}
+
+export function fullName(p: { firstName: string; lastName: string }): string {
+  return `${p.firstName} ${p.lastName}`;
+}
+
+export function gradeLabel(p: { payPlan: string; grade: string }): string {
+  return `${p.payPlan}-${p.grade}`;
+}

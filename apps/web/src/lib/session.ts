@@ -1,0 +1,19 @@
+import { $api } from './api';
+import type { Schemas } from './api';
+
+export type Me = Schemas['Me'];
+export type Role = Me['roles'][number];
+
+/** Who is signed in: `me` is null when nobody is (a 401 is an answer here, not an error). */
+export function useMe() {
+  const query = $api.useQuery('get', '/api/v1/me', {}, { retry: false, staleTime: 5 * 60_000 });
+  const signedOut = query.error?.status === 401;
+  return {
+    me: signedOut ? null : (query.data ?? null),
+    isLoading: query.isLoading,
+    error: signedOut ? null : query.error,
+  };
+}
+
+export const isStaff = (me: Me | null) => !!me && (me.roles.includes('coordinator') || me.roles.includes('program_manager'));
+export const hasRole = (me: Me | null, role: Role) => !!me && me.roles.includes(role);
