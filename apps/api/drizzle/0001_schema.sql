@@ -411,6 +411,67 @@ CREATE TABLE "content_versions" (
 	CONSTRAINT "content_versions_version_ck" CHECK ("content_versions"."version" >= 1)
 );
 --> statement-breakpoint
+CREATE TABLE "cohort_proposal_pairs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"mentee_id" text NOT NULL,
+	"mentor_id" text NOT NULL,
+	"score" double precision NOT NULL,
+	"reasons" text[] NOT NULL,
+	"status" text DEFAULT 'proposed' NOT NULL,
+	"refusal_rule" text,
+	"refusal_detail" text,
+	"invitation_id" uuid,
+	"shortlist_id" uuid,
+	"decided_by" text,
+	"decided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "cohort_proposals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"opdivs" text[] NOT NULL,
+	"created_by" text NOT NULL,
+	"top_k" integer NOT NULL,
+	"total" double precision NOT NULL,
+	"greedy_total" double precision NOT NULL,
+	"mentee_count" integer NOT NULL,
+	"mentor_count" integer NOT NULL,
+	"unmatched" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "shortlists" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"mentee_id" text NOT NULL,
+	"case_id" uuid,
+	"source" text NOT NULL,
+	"mentor_ids" text[] NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"handed_by" text NOT NULL,
+	"handed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "third_party_cases" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"mentee_id" text NOT NULL,
+	"coordinator_id" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "third_party_contacts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"mentor_id" text NOT NULL,
+	"contacted_at" timestamp with time zone NOT NULL,
+	"outcome" text NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"recorded_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "employees" ADD CONSTRAINT "employees_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -441,6 +502,17 @@ ALTER TABLE "progress_reports" ADD CONSTRAINT "progress_reports_relationship_id_
 ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_employee_id_employees_id_fk" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "content_versions" ADD CONSTRAINT "content_versions_page_slug_content_pages_slug_fk" FOREIGN KEY ("page_slug") REFERENCES "public"."content_pages"("slug") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "content_versions" ADD CONSTRAINT "content_versions_author_id_employees_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cohort_proposal_pairs" ADD CONSTRAINT "cohort_proposal_pairs_proposal_id_cohort_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."cohort_proposals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cohort_proposal_pairs" ADD CONSTRAINT "cohort_proposal_pairs_mentee_id_employees_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cohort_proposal_pairs" ADD CONSTRAINT "cohort_proposal_pairs_mentor_id_employees_id_fk" FOREIGN KEY ("mentor_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cohort_proposal_pairs" ADD CONSTRAINT "cohort_proposal_pairs_invitation_id_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."invitations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cohort_proposal_pairs" ADD CONSTRAINT "cohort_proposal_pairs_shortlist_id_shortlists_id_fk" FOREIGN KEY ("shortlist_id") REFERENCES "public"."shortlists"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "shortlists" ADD CONSTRAINT "shortlists_mentee_id_employees_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "shortlists" ADD CONSTRAINT "shortlists_case_id_third_party_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."third_party_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "third_party_cases" ADD CONSTRAINT "third_party_cases_mentee_id_employees_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "third_party_cases" ADD CONSTRAINT "third_party_cases_coordinator_id_employees_id_fk" FOREIGN KEY ("coordinator_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "third_party_contacts" ADD CONSTRAINT "third_party_contacts_case_id_third_party_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."third_party_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "third_party_contacts" ADD CONSTRAINT "third_party_contacts_mentor_id_employees_id_fk" FOREIGN KEY ("mentor_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "employees_email_lower_uq" ON "employees" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "employees_supervisor_idx" ON "employees" USING btree ("supervisor_id");--> statement-breakpoint
 CREATE INDEX "employees_opdiv_idx" ON "employees" USING btree ("opdiv");--> statement-breakpoint
@@ -481,4 +553,9 @@ CREATE INDEX "relationships_state_idx" ON "relationships" USING btree ("state");
 CREATE UNIQUE INDEX "account_tokens_hash_uq" ON "account_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "account_tokens_employee_idx" ON "account_tokens" USING btree ("employee_id","purpose");--> statement-breakpoint
 CREATE UNIQUE INDEX "content_versions_page_version_uq" ON "content_versions" USING btree ("page_slug","version");--> statement-breakpoint
-CREATE INDEX "content_versions_published_idx" ON "content_versions" USING btree ("page_slug","version") WHERE "content_versions"."published_at" is not null;
+CREATE INDEX "content_versions_published_idx" ON "content_versions" USING btree ("page_slug","version") WHERE "content_versions"."published_at" is not null;--> statement-breakpoint
+CREATE INDEX "cohort_pairs_proposal_idx" ON "cohort_proposal_pairs" USING btree ("proposal_id");--> statement-breakpoint
+CREATE INDEX "shortlists_mentee_idx" ON "shortlists" USING btree ("mentee_id","handed_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "third_party_cases_one_open_uq" ON "third_party_cases" USING btree ("mentee_id") WHERE status <> 'closed';--> statement-breakpoint
+CREATE INDEX "third_party_cases_status_idx" ON "third_party_cases" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "third_party_contacts_case_idx" ON "third_party_contacts" USING btree ("case_id","contacted_at");

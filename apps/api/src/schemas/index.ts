@@ -8,6 +8,9 @@ import { ContentPageSchema, ContentPageSummarySchema, ContentSectionSchema, Cont
 import { SystemClientSchema } from './integrations.js';
 import { TrainingEventSchema } from './training.js';
 import { NotificationSchema } from './notifications.js';
+import { DashboardSchema } from './coordination.js';
+import { CohortProposalSchema, ThirdPartyCaseSchema } from './matching-staff.js';
+import { ReportSchema } from './reports.js';
 
 /** Shared schemas with an $id become named components of the OpenAPI document. */
 export function registerSchemas(app: FastifyInstance) {
@@ -29,6 +32,10 @@ export function registerSchemas(app: FastifyInstance) {
     SystemClientSchema,
     TrainingEventSchema,
     NotificationSchema,
+    DashboardSchema,
+    ThirdPartyCaseSchema,
+    CohortProposalSchema,
+    ReportSchema,
   ])
     app.addSchema(schema);
 }

@@ -11,3 +11,4 @@ export * from './journey.js';
 export * from './journey-documents.js';
 export * from './account-tokens.js';
 export * from './content.js';
+export * from './coordination.js';

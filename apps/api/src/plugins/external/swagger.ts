@@ -14,6 +14,8 @@ export const API_TAGS = [
   { name: 'integrations', description: 'Other HHS systems: OAuth client credentials, HR and LMS feeds (R-API-2/3); see docs/api.md' },
   { name: 'training', description: 'Training catalogue, registration, attendance and evaluations (R-TRAIN-1/2)' },
   { name: 'audit', description: 'Audit log search (R-ADMIN-3)' },
+  { name: 'coordination', description: 'Coordinators and the program manager: dashboard, third-party and cohort matching, coordinator grants (R-ADMIN-1, R-MATCH-3/4)' },
+  { name: 'reports', description: 'Participation, matching, outcomes and evaluation reports, JSON or CSV (R-ADMIN-2)' },
 ];
 
 export default fp(

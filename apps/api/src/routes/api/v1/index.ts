@@ -8,6 +8,7 @@ import applications from './applications.js';
 import reference from './reference.js';
 import notifications from './notifications.js';
 import integrations from './integrations/index.js';
+import coordination from './coordination/index.js';
 import training from './training/index.js';
 
 /** Every /api/v1 resource. Each file is one resource; add new ones here. */
@@ -21,6 +22,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(reference);
   await app.register(notifications);
   await app.register(integrations);
+  await app.register(coordination);
   await app.register(training);
 };
 export default apiV1;

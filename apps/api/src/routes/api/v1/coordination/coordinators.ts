@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { NoContent, responses } from '../../../../lib/responses.js';
+import { CoordinatorGrantSchema, GrantCoordinatorSchema, IdParamsSchema, ScopeQuerySchema } from '../../../../schemas/coordination.js';
+import { auditContext } from '../../../../services/audit.js';
+import { grantCoordinator, listCoordinators, revokeCoordinator } from '../../../../services/coordination/coordinators.js';
+
+const tags = ['coordination'];
+
+/** Program settings: who coordinates which OPDIV (R-ROLE-2). Program manager only; every change audited. */
+const coordinators: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.guards.programManager);
+
+  app.get('/admin/coordinators', {
+    schema: { tags, summary: 'Coordinator grants, by OPDIV', querystring: ScopeQuerySchema, response: responses({ 200: Type.Array(CoordinatorGrantSchema) }, [403]) },
+  }, async (request) => listCoordinators(app.db, request.query.opdiv));
+
+  app.post('/admin/coordinators', {
+    schema: { tags, summary: 'Make a user a coordinator of an OPDIV', body: GrantCoordinatorSchema, response: responses({ 201: CoordinatorGrantSchema }, [403, 404, 409]) },
+  }, async (request, reply) => reply.code(201).send(await grantCoordinator(app.db, request.body, auditContext(request))));
+
+  app.delete('/admin/coordinators/:id', {
+    schema: { tags, summary: 'Revoke a coordinator grant', params: IdParamsSchema, response: responses({ 204: NoContent }, [403, 404]) },
+  }, async (request, reply) => {
+    await revokeCoordinator(app.db, request.params.id, auditContext(request));
+    return reply.code(204).send();
+  });
+};
+export default coordinators;

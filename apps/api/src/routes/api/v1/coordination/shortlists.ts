@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { responses } from '../../../../lib/responses.js';
+import { userActor } from '../../../../plugins/external/auth.js';
+import { MyShortlistSchema } from '../../../../schemas/matching-staff.js';
+import { myShortlists } from '../../../../services/coordination/shortlists.js';
+
+/** R-MATCH-3: the mentee reads the shortlists a coordinator handed them, then invites as in self-selection. */
+const shortlists: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.guards.user);
+  app.get('/me/shortlists', {
+    schema: { tags: ['coordination'], summary: 'Mentors a coordinator suggested to me, with their note (R-MATCH-3)', response: responses({ 200: Type.Array(MyShortlistSchema) }) },
+  }, async (request) => myShortlists(app.db, userActor(request)));
+};
+export default shortlists;

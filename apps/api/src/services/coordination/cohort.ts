@@ -1,0 +1,95 @@
+import { asc, eq } from 'drizzle-orm';
+import {
+  DEFAULT_COHORT_TOP_K, remainingCapacity, scoreCandidatesIndexed, solveCohort, type CohortEdge, type CohortResult,
+} from '@hhs-mentoring/domain';
+import type { Db, Tx } from '../../db/client.js';
+import { cohortProposalPairs, cohortProposals } from '../../db/schema/index.js';
+import { problems } from '../../lib/problem.js';
+import type { UserActor } from '../../plugins/external/auth.js';
+import { audit, type AuditContext } from '../audit.js';
+import { mentorIndex } from '../journey/mentor-index.js';
+import { chainsAbove, employeeRows, fullName, lookupFrom } from '../journey/people.js';
+import { currentSettings } from '../settings.js';
+import { unmatchedMenteeProfiles } from './cohort-mentees.js';
+import { actorCovers, requestScope } from './scope.js';
+
+export type ProposalRow = typeof cohortProposals.$inferSelect;
+
+/**
+ * R-MATCH-4: edges are the auto-matching scores of every unmatched mentee against the mentors with free capacity
+ * (so only R-MATCH-1-eligible pairs: §3 hard rules, R-CAP-1, R-APP-1/2), kept with their reasons; mentees already
+ * at R-CAP-3 are left out with that reason, as the domain's cohortFromProfiles does. The solve is the domain's.
+ */
+async function solve(db: Db, opdivs: string[] | null, topK: number, now: Date) {
+  const [mentees, index, settings] = await Promise.all([unmatchedMenteeProfiles(db, opdivs, now), mentorIndex(db), currentSettings(db)]);
+  const free = index.mentors.filter((m) => remainingCapacity(m, settings) > 0);
+  const supervisorOf = lookupFrom(await chainsAbove(db, [...mentees.map((m) => m.employeeId), ...free.map((m) => m.employeeId)]));
+  const reasons = new Map<string, string[]>();
+  const edges: CohortEdge[] = [];
+  const open: string[] = [];
+  const blocked: CohortResult['unmatched'] = [];
+  for (const mentee of mentees) {
+    if (mentee.openInvitationCount >= settings.maxOpenInvitations) {
+      blocked.push({ menteeId: mentee.employeeId, reason: 'R-CAP-3: already has the maximum number of open invitations.' });
+      continue;
+    }
+    open.push(mentee.employeeId);
+    for (const s of scoreCandidatesIndexed(mentee, index, settings, { supervisorOf, limit: topK })) {
+      edges.push({ menteeId: mentee.employeeId, mentorId: s.mentorId, score: s.total });
+      reasons.set(`${mentee.employeeId}:${s.mentorId}`, s.reasons);
+    }
+  }
+  const capacities = free.map((m) => ({ id: m.employeeId, remainingCapacity: remainingCapacity(m, settings) }));
+  const result = solveCohort(open, capacities, edges, { topK });
+  return { result: { ...result, unmatched: [...result.unmatched, ...blocked] }, reasons, mentorCount: free.length, menteeCount: mentees.length };
+}
+
+/** Builds, stores and returns a proposal; nothing is sent to anyone until a person approves (R-MATCH-4). */
+export async function proposeCohort(db: Db, actor: UserActor, input: { opdiv?: string; topK?: number }, ctx: AuditContext, now = new Date()) {
+  const scope = requestScope(actor, input.opdiv);
+  const topK = input.topK ?? DEFAULT_COHORT_TOP_K;
+  const { result, reasons, mentorCount, menteeCount } = await solve(db, scope, topK, now);
+  const id = await db.transaction(async (tx) => {
+    const [proposal] = await tx.insert(cohortProposals).values({
+      opdivs: scope ?? [], createdBy: actor.employeeId, topK, total: result.total, greedyTotal: result.greedyTotal,
+      menteeCount, mentorCount, unmatched: result.unmatched, createdAt: now,
+    }).returning();
+    const rows = result.pairs.map((p) => ({ proposalId: proposal!.id, menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: reasons.get(`${p.menteeId}:${p.mentorId}`) ?? [] }));
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(cohortProposalPairs).values(rows.slice(i, i + 1000));
+    await audit(tx, ctx, { action: 'cohort_proposal.create', objectType: 'cohort_proposal', objectId: proposal!.id, opdivs: scope ?? [],
+      detail: { pairs: rows.length, unmatched: result.unmatched.length, total: result.total, greedyTotal: result.greedyTotal, topK } });
+    return proposal!.id;
+  });
+  return getProposal(db, actor, id);
+}
+
+/** R-ROLE-2: a proposal is visible to staff whose scope holds all of its OPDIVs (the department's: the program manager). */
+export async function proposalFor(tx: Tx, actor: UserActor, id: string, lock = false): Promise<ProposalRow> {
+  const q = tx.select().from(cohortProposals).where(eq(cohortProposals.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row || !actorCovers(actor, row.opdivs.length > 0 ? row.opdivs : null)) throw problems.notFound('That cohort proposal');
+  return row;
+}
+
+export async function getProposal(db: Db, actor: UserActor, id: string) {
+  const proposal = await proposalFor(db, actor, id);
+  const pairs = await db.select().from(cohortProposalPairs).where(eq(cohortProposalPairs.proposalId, id)).orderBy(asc(cohortProposalPairs.menteeId));
+  const people = await employeeRows(db, [...pairs.flatMap((p) => [p.menteeId, p.mentorId]), ...proposal.unmatched.map((u) => u.menteeId)]);
+  const who = (pid: string) => ({ id: pid, name: people.get(pid) ? fullName(people.get(pid)!) : pid, opdiv: people.get(pid)?.opdiv ?? '' });
+  return {
+    id: proposal.id,
+    opdivs: proposal.opdivs.length > 0 ? proposal.opdivs : null,
+    createdAt: proposal.createdAt.toISOString(),
+    topK: proposal.topK,
+    menteeCount: proposal.menteeCount,
+    mentorCount: proposal.mentorCount,
+    total: proposal.total,
+    greedyTotal: proposal.greedyTotal,
+    pairs: pairs.map((p) => ({
+      id: p.id, mentee: who(p.menteeId), mentor: who(p.mentorId), score: p.score, reasons: p.reasons, status: p.status,
+      refusal: p.refusalRule ? { rule: p.refusalRule, detail: p.refusalDetail ?? '' } : null,
+      invitationId: p.invitationId, shortlistId: p.shortlistId,
+    })),
+    unmatched: proposal.unmatched.map((u) => ({ mentee: who(u.menteeId), reason: u.reason })),
+  };
+}

@@ -1,0 +1,31 @@
+import { checkPairEligibility, type ProgramSettings } from '@hhs-mentoring/domain';
+import type { Tx } from '../../db/client.js';
+import type { Refusal } from '../../lib/problem.js';
+import { liveMenteeCount } from '../capacity.js';
+import { chainsAbove, employeeRows, lookupFrom } from '../journey/people.js';
+import { activeMenteeApplication, activeMentorApplication, menteeProfileOf, mentorProfileOf } from '../journey/profiles.js';
+
+/**
+ * §3 / R-CAP-1..2 / R-APP-1..2 for a mentor a coordinator hands a mentee (R-MATCH-3, R-MATCH-4 suggestions), with
+ * the journey's own profile code. R-CAP-3 is left out: a shortlist is not an invitation, the mentee invites later
+ * and is checked then.
+ */
+export async function shortlistRefusals(tx: Tx, menteeId: string, mentorId: string, settings: ProgramSettings): Promise<Refusal[]> {
+  const [menteeApp, mentorApp, people] = await Promise.all([
+    activeMenteeApplication(tx, menteeId),
+    activeMentorApplication(tx, mentorId),
+    employeeRows(tx, [menteeId, mentorId]),
+  ]);
+  const menteeEmployee = people.get(menteeId);
+  const mentorEmployee = people.get(mentorId);
+  if (!menteeApp || !menteeEmployee) return [{ rule: 'R-APP-1', detail: 'The mentee has no active mentee application.' }];
+  if (!mentorApp || !mentorEmployee) return [{ rule: 'R-APP-2', detail: `${mentorId} is not an active mentor.` }];
+  const mentee = await menteeProfileOf(tx, menteeApp, menteeEmployee);
+  const mentor = mentorProfileOf(mentorApp, mentorEmployee, await liveMenteeCount(tx, mentorId));
+  const supervisorOf = lookupFrom(await chainsAbove(tx, [menteeId, mentorId]));
+  const checked = checkPairEligibility({ mentor, mentee, supervisorOf, settings, purpose: 'invite' });
+  const refusals = checked.ok ? [] : checked.refusals.filter((r) => r.rule !== 'R-CAP-3');
+  if (mentee.declinedByMentorIds.includes(mentorId))
+    refusals.push({ rule: 'R-MATCH-1', detail: 'This mentor declined an earlier invitation from the mentee.' });
+  return refusals;
+}

@@ -1,0 +1,37 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { problems } from '../../lib/problem.js';
+import type { Actor, UserActor } from '../../plugins/external/auth.js';
+
+/** The OPDIVs a staff request covers, or null for the whole department (R-ROLE-2). */
+export type Scope = string[] | null;
+
+/**
+ * R-ROLE-2: a coordinator works in their OPDIVs (all of them, or the one asked for); asking for another is 403.
+ * The program manager (and a system client, R-API-2) sees the department, or the one OPDIV asked for.
+ */
+export function requestScope(actor: Actor, opdiv?: string): Scope {
+  if (actor.kind === 'system' || actor.isProgramManager) return opdiv ? [opdiv] : null;
+  if (!opdiv) return actor.coordinatorOpdivs;
+  if (!actor.coordinatorOpdivs.includes(opdiv))
+    throw problems.forbidden(`You coordinate ${actor.coordinatorOpdivs.join(', ')}, not ${opdiv} (R-ROLE-2).`);
+  return [opdiv];
+}
+
+/** True when every OPDIV of `inner` (null = department) is inside what the actor covers. */
+export function actorCovers(actor: UserActor, inner: Scope): boolean {
+  if (actor.isProgramManager) return true;
+  return inner !== null && inner.length > 0 && inner.every((o) => actor.coordinatorOpdivs.includes(o));
+}
+
+/** SQL test "this OPDIV column is in scope". */
+export function opdivIn(column: SQL, scope: Scope): SQL {
+  if (scope === null) return sql`true`;
+  if (scope.length === 0) return sql`false`;
+  return sql`${column} in (${sql.join(scope.map((o) => sql`${o}`), sql`, `)})`;
+}
+
+/** A pair is in scope when either side is (R-ROLE-2). */
+export const pairIn = (menteeOpdiv: SQL, mentorOpdiv: SQL, scope: Scope): SQL =>
+  scope === null ? sql`true` : sql`(${opdivIn(menteeOpdiv, scope)} or ${opdivIn(mentorOpdiv, scope)})`;
+
+export const scopeLabel = (scope: Scope) => (scope === null ? 'HHS' : scope.join(', '));

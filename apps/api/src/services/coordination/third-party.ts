@@ -1,0 +1,113 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { employees, shortlists, thirdPartyCases, thirdPartyContacts } from '../../db/schema/index.js';
+import { problems } from '../../lib/problem.js';
+import type { UserActor } from '../../plugins/external/auth.js';
+import { audit, type AuditContext } from '../audit.js';
+import { withConstraints } from '../journey/db-errors.js';
+import { employeeRows, fullName } from '../journey/people.js';
+import { activeMenteeApplication, activeMentorApplication } from '../journey/profiles.js';
+import { coversAny } from '../scope.js';
+import { currentSettings } from '../settings.js';
+import { shortlistRefusals } from './pair-check.js';
+import { opdivIn, type Scope } from './scope.js';
+import { handShortlist } from './shortlists.js';
+
+type CaseRow = typeof thirdPartyCases.$inferSelect;
+
+/** R-SEC-3 / R-ROLE-2: a case is visible to staff covering the mentee's OPDIV; to anyone else it does not exist. */
+async function caseFor(tx: Tx, actor: UserActor, id: string, lock = false) {
+  const q = tx.select({ c: thirdPartyCases, opdiv: employees.opdiv }).from(thirdPartyCases)
+    .innerJoin(employees, eq(employees.id, thirdPartyCases.menteeId)).where(eq(thirdPartyCases.id, id));
+  const [row] = lock ? await q.for('update', { of: thirdPartyCases }) : await q;
+  if (!row || !coversAny(actor, [row.opdiv])) throw problems.notFound('That case');
+  return { row: row.c, opdiv: row.opdiv };
+}
+
+async function present(db: Tx, c: CaseRow) {
+  const contacts = await db.select().from(thirdPartyContacts).where(eq(thirdPartyContacts.caseId, c.id)).orderBy(asc(thirdPartyContacts.contactedAt));
+  const lists = await db.select().from(shortlists).where(eq(shortlists.caseId, c.id)).orderBy(desc(shortlists.handedAt));
+  const people = await employeeRows(db, [c.menteeId, c.coordinatorId, ...contacts.map((x) => x.mentorId), ...lists.flatMap((l) => l.mentorIds)]);
+  const who = (id: string) => ({ id, name: people.get(id) ? fullName(people.get(id)!) : id, opdiv: people.get(id)?.opdiv ?? '' });
+  return {
+    id: c.id, status: c.status, note: c.note, mentee: who(c.menteeId), coordinator: who(c.coordinatorId),
+    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+    contacts: contacts.map((x) => ({ id: x.id, mentor: who(x.mentorId), contactedAt: x.contactedAt.toISOString(), outcome: x.outcome, note: x.note })),
+    shortlists: lists.map((l) => ({ id: l.id, mentors: l.mentorIds.map(who), note: l.note, handedAt: l.handedAt.toISOString() })),
+  };
+}
+
+/** R-MATCH-3: a coordinator takes on finding a mentor for a mentee in scope. */
+export async function openCase(db: Db, actor: UserActor, input: { menteeId: string; note?: string }, ctx: AuditContext, now = new Date()) {
+  return withConstraints(() => db.transaction(async (tx) => {
+    const mentee = (await employeeRows(tx, [input.menteeId])).get(input.menteeId);
+    if (!mentee || !coversAny(actor, [mentee.opdiv])) throw problems.notFound('That mentee');
+    if (!(await activeMenteeApplication(tx, input.menteeId)))
+      throw problems.rule('R-MATCH-3', `${fullName(mentee)} has no active mentee application; third-party matching starts from one.`, 409);
+    const [row] = await tx.insert(thirdPartyCases).values({ menteeId: input.menteeId, coordinatorId: actor.employeeId, note: input.note ?? '', createdAt: now, updatedAt: now }).returning();
+    await audit(tx, ctx, { action: 'third_party_case.open', objectType: 'third_party_case', objectId: row!.id, opdivs: [mentee.opdiv], detail: { menteeId: input.menteeId } });
+    return present(tx, row!);
+  }), { third_party_cases_one_open_uq: () => problems.conflict('This mentee already has an open third-party matching case.') });
+}
+
+export async function getCase(db: Db, actor: UserActor, id: string) {
+  return present(db, (await caseFor(db, actor, id)).row);
+}
+
+/** Cases whose mentee is in scope, newest first. */
+export async function listCases(db: Db, scope: Scope, status: CaseRow['status'] | undefined, limit: number, offset: number) {
+  const where = and(opdivIn(sql`${employees.opdiv}`, scope), status ? eq(thirdPartyCases.status, status) : ne(thirdPartyCases.status, 'closed'));
+  const rows = await db.select({ c: thirdPartyCases }).from(thirdPartyCases).innerJoin(employees, eq(employees.id, thirdPartyCases.menteeId))
+    .where(where).orderBy(desc(thirdPartyCases.createdAt)).limit(limit).offset(offset);
+  const [count] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(thirdPartyCases).innerJoin(employees, eq(employees.id, thirdPartyCases.menteeId)).where(where);
+  return { items: await Promise.all(rows.map((r) => present(db, r.c))), total: count?.n ?? 0, limit, offset };
+}
+
+type ContactInput = { mentorId: string; contactedAt?: string; outcome: 'interested' | 'not_interested' | 'no_answer'; note?: string };
+
+/** R-MATCH-3: one line of the contact log (who was asked, when, what they said). */
+export async function recordContact(db: Db, actor: UserActor, id: string, input: ContactInput, ctx: AuditContext, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const { row, opdiv } = await caseFor(tx, actor, id, true);
+    if (row.status === 'closed') throw problems.conflict('This case is closed.');
+    if (!(await activeMentorApplication(tx, input.mentorId))) throw problems.notFound('That mentor');
+    const contactedAt = input.contactedAt ? new Date(input.contactedAt) : now;
+    if (contactedAt.getTime() > now.getTime() + 60_000) throw problems.badRequest('A contact cannot be in the future.', [{ field: '/body/contactedAt', message: 'must not be in the future' }]);
+    await tx.insert(thirdPartyContacts).values({ caseId: id, mentorId: input.mentorId, contactedAt, outcome: input.outcome, note: input.note ?? '', recordedBy: actor.employeeId });
+    await tx.update(thirdPartyCases).set({ updatedAt: now }).where(eq(thirdPartyCases.id, id));
+    const mentor = (await employeeRows(tx, [input.mentorId])).get(input.mentorId)!;
+    await audit(tx, ctx, { action: 'third_party_case.contact', objectType: 'third_party_case', objectId: id, opdivs: [opdiv, mentor.opdiv], detail: { mentorId: input.mentorId, outcome: input.outcome } });
+    return present(tx, { ...row, updatedAt: now });
+  });
+}
+
+/**
+ * R-MATCH-3: hands the mentee a shortlist with a note. Every mentor must be one the mentee could invite (§3,
+ * R-CAP-1..2, R-APP-1..2); the mentee is notified and then invites as in self-selection.
+ */
+export async function handOverShortlist(db: Db, actor: UserActor, id: string, input: { mentorIds: string[]; note: string }, ctx: AuditContext, appUrl: string, now = new Date()) {
+  const mentorIds = [...new Set(input.mentorIds)];
+  return db.transaction(async (tx) => {
+    const { row, opdiv } = await caseFor(tx, actor, id, true);
+    if (row.status === 'closed') throw problems.conflict('This case is closed.');
+    const settings = await currentSettings(tx);
+    const refusals = [];
+    for (const mentorId of mentorIds) refusals.push(...(await shortlistRefusals(tx, row.menteeId, mentorId, settings)).map((r) => ({ ...r, detail: `${mentorId}: ${r.detail}` })));
+    if (refusals.length > 0) throw problems.refusals(refusals, 409);
+    const list = await handShortlist(tx, actor.employeeId, { menteeId: row.menteeId, mentorIds, note: input.note, source: 'third_party', caseId: id }, appUrl, now);
+    await tx.update(thirdPartyCases).set({ status: 'shortlisted', updatedAt: now }).where(eq(thirdPartyCases.id, id));
+    const mentorOpdivs = [...(await employeeRows(tx, mentorIds)).values()].map((e) => e.opdiv);
+    await audit(tx, ctx, { action: 'third_party_case.shortlist', objectType: 'third_party_case', objectId: id, opdivs: [opdiv, ...mentorOpdivs], detail: { shortlistId: list.id, mentorIds } });
+    return present(tx, { ...row, status: 'shortlisted', updatedAt: now });
+  });
+}
+
+export async function closeCase(db: Db, actor: UserActor, id: string, ctx: AuditContext, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const { row, opdiv } = await caseFor(tx, actor, id, true);
+    if (row.status === 'closed') return present(tx, row);
+    await tx.update(thirdPartyCases).set({ status: 'closed', updatedAt: now }).where(eq(thirdPartyCases.id, id));
+    await audit(tx, ctx, { action: 'third_party_case.close', objectType: 'third_party_case', objectId: id, opdivs: [opdiv] });
+    return present(tx, { ...row, status: 'closed', updatedAt: now });
+  });
+}

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
+import { pairIn, type Scope } from '../coordination/scope.js';
+import type { ReportRange } from './range.js';
+
+/** Guide §XII evaluation areas (1–5) and the would-recommend question (0–10) of the completion survey. */
+export const EVALUATION_AREAS = ['program_objectives', 'selection_matching', 'relationship', 'training', 'program_support', 'would_recommend'] as const;
+
+export type EvaluationRow = {
+  opdiv: string; role: 'mentor' | 'mentee' | 'all'; area: (typeof EVALUATION_AREAS)[number];
+  suppressed: boolean; respondents: number | null; mean: number | null;
+};
+
+/**
+ * R-ADMIN-2 survey results in aggregate, by the mentee's OPDIV and role, with "ALL"/"all" totals. A group with
+ * fewer answers than settings.reportMinGroupSize is suppressed in SQL: neither its mean nor its count leaves the
+ * database.
+ */
+export async function evaluation(db: Db, scope: Scope, range: ReportRange, minGroup: number): Promise<EvaluationRow[]> {
+  const rows = await queryRows<{ opdiv: string; role: EvaluationRow['role']; area: EvaluationRow['area']; suppressed: boolean; respondents: number | null; mean: string | null }>(
+    db,
+    sql`with answers as (
+          select me.opdiv, s.role, v.area, v.score
+          from completion_surveys s join relationships r on r.id = s.relationship_id
+            join employees me on me.id = r.mentee_id join employees mo on mo.id = r.mentor_id
+            cross join lateral (values ('program_objectives', s.program_objectives), ('selection_matching', s.selection_matching),
+              ('relationship', s.relationship), ('training', s.training), ('program_support', s.program_support),
+              ('would_recommend', s.would_recommend)) as v(area, score)
+          where s.submitted_at >= ${range.from}::timestamptz and s.submitted_at < ${range.to}::timestamptz and v.score is not null
+            and ${pairIn(sql`me.opdiv`, sql`mo.opdiv`, scope)}),
+        groups as (
+          select coalesce(opdiv, 'ALL') as opdiv, coalesce(role, 'all') as role, area, count(*)::int as n, avg(score) as mean
+          from answers group by grouping sets ((opdiv, role, area), (opdiv, area), (role, area), (area)))
+        select opdiv, role, area, n < ${minGroup} as suppressed,
+          case when n >= ${minGroup} then n end as respondents,
+          case when n >= ${minGroup} then round(mean, 2) end as mean
+        from groups order by opdiv = 'ALL', opdiv, role, area`,
+  );
+  return rows.map((r) => ({ ...r, mean: r.mean === null ? null : Number(r.mean) }));
+}

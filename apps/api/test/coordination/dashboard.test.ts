@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { daysAgo, makeHelpRequest, makeInvitation, makeRelationship, mentee, mentor, staff } from './helpers.js';
+
+let ctx: TestContext;
+type Users = Record<string, Awaited<ReturnType<typeof mentee>>>;
+const u: Users = {};
+
+beforeAll(async () => {
+  ctx = await makeTestApp();
+  const app = ctx.app;
+  u.cdcCoord = await staff.coordinator(app, 'CDC');
+  u.pm = await staff.programManager(app);
+  u.waitLong = await mentee(app, 'CDC', { appliedAt: daysAgo(40) });
+  u.waitShort = await mentee(app, 'CDC', { appliedAt: daysAgo(3) });
+  u.paired = await mentee(app, 'CDC', { appliedAt: daysAgo(90) });
+  u.cdcMentor = await mentor(app, 'CDC');
+  u.nihMentee = await mentee(app, 'NIH', { appliedAt: daysAgo(100) });
+  u.nihMentor = await mentor(app, 'NIH');
+  u.nihMentee2 = await mentee(app, 'NIH', { appliedAt: daysAgo(10) });
+  // A CDC pair, confirmed 40 days ago: orientation/agreement/IDP overdue; asks for help.
+  const cdcPair = await makeRelationship(app, u.paired!.employee.id, u.cdcMentor!.employee.id, { confirmedAt: daysAgo(40) });
+  await makeHelpRequest(app, cdcPair.id, u.paired!.employee.id);
+  // An NIH–NIH pair in termination_requested, agreement due in 10 days: CDC must never count it (R-ROLE-2).
+  await makeRelationship(app, u.nihMentee!.employee.id, u.nihMentor!.employee.id, {
+    confirmedAt: daysAgo(20), state: 'termination_requested', terminationRequestedBy: 'mentee', terminationRequestedAt: daysAgo(1), terminationFromState: 'onboarding',
+  });
+  await makeInvitation(app, u.waitLong!.employee.id, u.cdcMentor!.employee.id);
+  await makeInvitation(app, u.waitShort!.employee.id, u.nihMentor!.employee.id, { state: 'accepted' });
+  await makeInvitation(app, u.nihMentee2!.employee.id, u.nihMentor!.employee.id);
+});
+afterAll(() => ctx.close());
+
+const get = (url: string, who: keyof Users) => ctx.app.inject({ method: 'GET', url, headers: u[who]!.auth });
+
+describe('coordinator dashboard (R-ADMIN-1)', () => {
+  it('R-ADMIN-1: gives the CDC coordinator their figures, computed over CDC people and pairs with a CDC side', async () => {
+    const res = await get('/api/v1/coordination/dashboard', 'cdcCoord');
+    expect(res.statusCode).toBe(200);
+    const d = res.json();
+    expect(d.scope).toEqual(['CDC']);
+    expect(d.participants).toEqual([
+      { role: 'mentee', platform: 's2j', count: 3 },
+      { role: 'mentor', platform: 'p2p', count: 1 },
+      { role: 'mentor', platform: 's2j', count: 1 },
+    ]);
+    expect(d.unmatched.count).toBe(2);
+    expect(d.unmatched.longestWaiting.map((m: { menteeId: string; daysWaiting: number; openInvitations: number }) => [m.menteeId, m.daysWaiting, m.openInvitations]))
+      .toEqual([[u.waitLong!.employee.id, 40, 1], [u.waitShort!.employee.id, 3, 1]]);
+    expect(d.openInvitations).toEqual({ pending: 1, accepted: 1 });
+    expect(d.livePairs).toEqual({ onboarding: 1, active: 0, termination_requested: 0 });
+    expect(d.milestones).toEqual({ dueNext14Days: 0, overdue: 3 });
+    expect(d.terminationRequestsAwaitingGuidance).toBe(0);
+    expect(d.helpRequests).toBe(1);
+  });
+
+  it('R-ROLE-2: a CDC coordinator never counts a pair in which neither side is in CDC, and cannot ask for NIH', async () => {
+    const forbidden = await get('/api/v1/coordination/dashboard?opdiv=NIH', 'cdcCoord');
+    expect(forbidden.statusCode).toBe(403);
+    const queue = (await get('/api/v1/coordination/unmatched', 'cdcCoord')).json();
+    expect(queue.items.every((m: { opdiv: string }) => m.opdiv === 'CDC')).toBe(true);
+    const requests = (await get('/api/v1/coordination/termination-requests', 'cdcCoord')).json();
+    expect(requests.total).toBe(0);
+  });
+
+  it('R-ADMIN-1: the program manager sees the department or any one OPDIV', async () => {
+    const all = (await get('/api/v1/coordination/dashboard', 'pm')).json();
+    expect(all.scope).toBeNull();
+    expect(all.unmatched.count).toBe(3);
+    expect(all.livePairs).toEqual({ onboarding: 1, active: 0, termination_requested: 1 });
+    expect(all.milestones).toEqual({ dueNext14Days: 3, overdue: 3 });
+    expect(all.terminationRequestsAwaitingGuidance).toBe(1);
+    expect(all.openInvitations).toEqual({ pending: 2, accepted: 1 });
+    const nih = (await get('/api/v1/coordination/dashboard?opdiv=NIH', 'pm')).json();
+    expect(nih.scope).toEqual(['NIH']);
+    expect(nih.unmatched.longestWaiting.map((m: { menteeId: string }) => m.menteeId)).toEqual([u.nihMentee2!.employee.id]);
+    expect(nih.openInvitations).toEqual({ pending: 1, accepted: 1 });
+  });
+
+  it('R-ADMIN-1: the unmatched queue pages, longest waiting first', async () => {
+    const page = (await get('/api/v1/coordination/unmatched?limit=1&offset=1', 'pm')).json();
+    expect(page.total).toBe(3);
+    expect(page.items.map((m: { menteeId: string }) => m.menteeId)).toEqual([u.nihMentee2!.employee.id]);
+  });
+
+  it('R-ROLE-2: a participant without a staff role gets 403', async () => {
+    expect((await get('/api/v1/coordination/dashboard', 'waitLong')).statusCode).toBe(403);
+    expect((await get('/api/v1/coordination/unmatched', 'waitLong')).statusCode).toBe(403);
+  });
+});
