@@ -4,6 +4,7 @@ import { employees, menteeApplications, mentorApplications, roleGrants, users } 
 import { hashPassword } from '../services/accounts.js';
 import { RESPONSIBILITIES_VERSION } from '../services/applications.js';
 import { generateWorkforce, type EmployeeSeed, type Workforce } from './workforce.js';
+import { seedTrainingCatalogue } from './training.js';
 
 export const DEMO_PASSWORD = 'Mentoring-Demo-2026!';
 export type DemoAccount = { role: string; email: string; name: string; employeeId: string };
@@ -74,6 +75,7 @@ export async function seedDemo(db: Db, size = 2000): Promise<DemoAccount[] | nul
     if (d.grant) await db.insert(roleGrants).values({ userId: user!.id, ...d.grant });
     accounts.push({ role: d.role, email: d.person.email, name: `${d.person.firstName} ${d.person.lastName}`, employeeId: d.person.id });
   }
+  await seedTrainingCatalogue(db, DEMO_PEOPLE[0]!.person.id, [mentor.id]);
   return accounts;
 }
 

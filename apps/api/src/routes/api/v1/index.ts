@@ -10,6 +10,7 @@ import notifications from './notifications.js';
 import integrations from './integrations/index.js';
 import coordination from './coordination/index.js';
 import training from './training/index.js';
+import auditLog from './audit.js';
 
 /** Every /api/v1 resource. Each file is one resource; add new ones here. */
 const apiV1: FastifyPluginAsync = async (app) => {
@@ -24,5 +25,6 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(integrations);
   await app.register(coordination);
   await app.register(training);
+  await app.register(auditLog);
 };
 export default apiV1;
