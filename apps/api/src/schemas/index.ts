@@ -3,6 +3,8 @@ import { EmployeeSchema } from './directory.js';
 import { CompetencySchema, OpdivSchema, ProgramSettingsSchema } from './reference.js';
 import { MenteeApplicationSchema, MentorApplicationSchema } from './applications.js';
 import { MeSchema } from './auth.js';
+import { InvitationSchema, MentorCardSchema } from './matching.js';
+import { RelationshipSchema } from './relationships.js';
 import { ProvidersSchema } from './accounts.js';
 import { ContentPageSchema, ContentPageSummarySchema, ContentSectionSchema, ContentVersionSchema, ContentVersionSummarySchema, GuidanceSchema } from './content.js';
 import { SystemClientSchema } from './integrations.js';
@@ -22,6 +24,9 @@ export function registerSchemas(app: FastifyInstance) {
     MentorApplicationSchema,
     MenteeApplicationSchema,
     MeSchema,
+    MentorCardSchema,
+    InvitationSchema,
+    RelationshipSchema,
     ProvidersSchema,
     ContentPageSummarySchema,
     ContentPageSchema,

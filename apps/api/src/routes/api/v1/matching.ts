@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { responses } from '../../../lib/responses.js';
+import { userActor } from '../../../plugins/external/auth.js';
+import {
+  EmployeeIdParamsSchema, MentorSearchPageSchema, MentorSearchQuerySchema, SuggestionPageSchema, SuggestionQuerySchema,
+} from '../../../schemas/matching.js';
+import { searchMentors } from '../../../services/journey/mentor-search.js';
+import { suggestionsFor } from '../../../services/journey/suggestions.js';
+
+/** §5 finding a mentor: automatic suggestions (R-MATCH-1) and self-selection search (R-MATCH-2). */
+const matching: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.guards.user);
+
+  app.get('/me/suggestions', {
+    schema: {
+      tags: ['matching'], summary: 'Ranked eligible mentors for me, with score, breakdown and reasons (R-MATCH-1)',
+      querystring: SuggestionQuerySchema, response: responses({ 200: SuggestionPageSchema }, [404, 409]),
+    },
+  }, async (request) => {
+    const actor = userActor(request);
+    return suggestionsFor(app.db, actor, actor.employeeId, request.query.limit ?? 20, request.query.offset ?? 0);
+  });
+
+  app.get('/mentees/:employeeId/suggestions', {
+    schema: {
+      tags: ['matching'], summary: 'Ranked eligible mentors for a mentee in my scope (coordinator, program manager)',
+      params: EmployeeIdParamsSchema, querystring: SuggestionQuerySchema, response: responses({ 200: SuggestionPageSchema }, [404, 409]),
+    },
+  }, async (request) => suggestionsFor(app.db, userActor(request), request.params.employeeId, request.query.limit ?? 20, request.query.offset ?? 0));
+
+  app.get('/mentors', {
+    schema: {
+      tags: ['matching'], summary: 'Search active mentors by name, OPDIV, location and expertise (R-MATCH-2)',
+      querystring: MentorSearchQuerySchema, response: responses({ 200: MentorSearchPageSchema }),
+    },
+  }, async (request) => searchMentors(app.db, request.query));
+};
+export default matching;
