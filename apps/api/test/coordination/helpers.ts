@@ -24,9 +24,9 @@ export async function makeHelpRequest(app: FastifyInstance, relationshipId: stri
 }
 
 /** A mentee (GS-9 by default) with an application, as a signed-in user. */
-export async function mentee(app: FastifyInstance, opdiv: string, extra: { appliedAt?: Date; grade?: string; supervisorId?: string; lastName?: string } = {}) {
-  const u = await makeUser(app, { employee: { opdiv, grade: extra.grade ?? '9', ...(extra.supervisorId ? { supervisorId: extra.supervisorId } : {}), ...(extra.lastName ? { lastName: extra.lastName } : {}) } });
-  await makeMenteeApplication(app, u.employee.id, extra.appliedAt ? { createdAt: extra.appliedAt } : {});
+export async function mentee(app: FastifyInstance, opdiv: string, extra: { appliedAt?: Date; grade?: string; supervisorId?: string; needs?: string[]; state?: string } = {}) {
+  const u = await makeUser(app, { employee: { opdiv, grade: extra.grade ?? '9', ...(extra.supervisorId ? { supervisorId: extra.supervisorId } : {}), ...(extra.state ? { state: extra.state } : {}) } });
+  await makeMenteeApplication(app, u.employee.id, { ...(extra.appliedAt ? { createdAt: extra.appliedAt } : {}), ...(extra.needs ? { developmentalNeeds: extra.needs } : {}) });
   return u;
 }
 

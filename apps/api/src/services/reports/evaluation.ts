@@ -7,14 +7,15 @@ import type { ReportRange } from './range.js';
 export const EVALUATION_AREAS = ['program_objectives', 'selection_matching', 'relationship', 'training', 'program_support', 'would_recommend'] as const;
 
 export type EvaluationRow = {
-  opdiv: string; role: 'mentor' | 'mentee' | 'all'; area: (typeof EVALUATION_AREAS)[number];
+  opdiv: string; role: 'mentor' | 'mentee'; area: (typeof EVALUATION_AREAS)[number];
   suppressed: boolean; respondents: number | null; mean: number | null;
 };
 
 /**
- * R-ADMIN-2 survey results in aggregate, by the mentee's OPDIV and role, with "ALL"/"all" totals. A group with
- * fewer answers than settings.reportMinGroupSize is suppressed in SQL: neither its mean nor its count leaves the
- * database.
+ * R-ADMIN-2 survey results in aggregate, by the mentee's OPDIV and role, with "ALL" (every OPDIV in scope) per
+ * role. A group with fewer answers than settings.reportMinGroupSize is suppressed in SQL: neither its mean nor its
+ * count leaves the database. Roles are never summed together, so a suppressed role cannot be read back as the
+ * difference of two shown groups (docs/decisions/0502 for what remains).
  */
 export async function evaluation(db: Db, scope: Scope, range: ReportRange, minGroup: number): Promise<EvaluationRow[]> {
   const rows = await queryRows<{ opdiv: string; role: EvaluationRow['role']; area: EvaluationRow['area']; suppressed: boolean; respondents: number | null; mean: string | null }>(
@@ -29,8 +30,8 @@ export async function evaluation(db: Db, scope: Scope, range: ReportRange, minGr
           where s.submitted_at >= ${range.from}::timestamptz and s.submitted_at < ${range.to}::timestamptz and v.score is not null
             and ${pairIn(sql`me.opdiv`, sql`mo.opdiv`, scope)}),
         groups as (
-          select coalesce(opdiv, 'ALL') as opdiv, coalesce(role, 'all') as role, area, count(*)::int as n, avg(score) as mean
-          from answers group by grouping sets ((opdiv, role, area), (opdiv, area), (role, area), (area)))
+          select coalesce(opdiv, 'ALL') as opdiv, role, area, count(*)::int as n, avg(score) as mean
+          from answers group by grouping sets ((opdiv, role, area), (role, area)))
         select opdiv, role, area, n < ${minGroup} as suppressed,
           case when n >= ${minGroup} then n end as respondents,
           case when n >= ${minGroup} then round(mean, 2) end as mean
