@@ -1,15 +1,16 @@
 import { inArray, sql } from 'drizzle-orm';
 import { parseGrade } from '@hhs-mentoring/domain';
 import type { Tx } from '../db/client.js';
-import { auditLog, employees, opdivs } from '../db/schema/index.js';
+import { employees, opdivs } from '../db/schema/index.js';
 import { Problem } from '../lib/problem.js';
 import type { HrEmployee } from '../schemas/hr-feed.js';
 import type { AuditContext } from './audit.js';
 import { alertBrokenS2jPairs } from './hr-pair-alerts.js';
+import { auditRows, upsertRows } from './hr-feed-write.js';
 
 type FieldError = { field: string; message: string };
 type EmployeeInsert = typeof employees.$inferInsert;
-// 2,000 rows × 16 columns stays well under PostgreSQL's 65,535 bind parameters per statement.
+// Look-ups by id or email go in slices so each IN list stays well under PostgreSQL's 65,535 bind parameters.
 const CHUNK = 2000;
 const MAX_LISTED_ERRORS = 500;
 
@@ -60,15 +61,6 @@ async function validate(tx: Tx, rows: HrEmployee[]): Promise<EmployeeInsert[]> {
   return out;
 }
 
-// Every column HR owns; an update happens only when one of them differs.
-const HR_COLUMNS = ['firstName', 'lastName', 'email', 'phone', 'opdiv', 'payPlan', 'grade', 'gradeRank', 'occupationSeries',
-  'occupationTitle', 'city', 'state', 'timeZone', 'supervisorId', 'commissionedCorps', 'active'] as const;
-const columnNames = HR_COLUMNS.map((k) => employees[k].name);
-const UPDATE_SET = Object.fromEntries(HR_COLUMNS.map((k) => [k, sql.raw(`excluded.${employees[k].name}`)]));
-const DIFFERS = sql.raw(
-  `(${columnNames.map((c) => `employees.${c}`).join(', ')}) is distinct from (${columnNames.map((c) => `excluded.${c}`).join(', ')})`,
-);
-
 /** R-API-3: idempotent bulk upsert of HR's employees, in the caller's transaction, one audit row per change. */
 export async function upsertEmployees(tx: Tx, ctx: AuditContext, rows: HrEmployee[], appUrl: string) {
   const values = await validate(tx, rows);
@@ -78,34 +70,9 @@ export async function upsertEmployees(tx: Tx, ctx: AuditContext, rows: HrEmploye
     for (const b of await tx.select({ id: employees.id, gradeRank: employees.gradeRank, supervisorId: employees.supervisorId }).from(employees).where(inArray(employees.id, ids)))
       before.set(b.id, b);
   }
-  let inserted = 0;
-  const written: Array<{ id: string; inserted: boolean }> = [];
-  for (let i = 0; i < values.length; i += CHUNK) {
-    const result = await tx
-      .insert(employees)
-      .values(values.slice(i, i + CHUNK))
-      .onConflictDoUpdate({
-        target: employees.id,
-        set: { ...UPDATE_SET, updatedAt: sql`now()` },
-        // Unchanged rows are not touched, so a repeated batch changes nothing (not even updated_at).
-        setWhere: DIFFERS,
-      })
-      .returning({ id: employees.id, inserted: sql<boolean>`(xmax = 0)` });
-    for (const r of result) {
-      written.push(r);
-      if (r.inserted) inserted += 1;
-    }
-  }
-  const opdivOf = new Map(values.map((v) => [v.id, v.opdiv]));
-  for (let i = 0; i < written.length; i += CHUNK) {
-    await tx.insert(auditLog).values(
-      written.slice(i, i + CHUNK).map((w) => ({
-        actorId: ctx.actorId, actorLabel: ctx.actorLabel, ip: ctx.ip, requestId: ctx.requestId,
-        action: w.inserted ? 'employee.create' : 'employee.update', objectType: 'employee', objectId: w.id,
-        opdivs: [opdivOf.get(w.id)!], detail: { source: 'hr-feed' },
-      })),
-    );
-  }
+  const written = await upsertRows(tx, values);
+  const inserted = written.filter((w) => w.inserted).length;
+  await auditRows(tx, ctx, written, new Map(values.map((v) => [v.id, v.opdiv])));
   const changed = values
     .filter((v) => {
       const b = before.get(v.id);
