@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { makeMenteeApplication, makeMentorApplication, makeUser } from '../helpers/factories.js';
 
 /** A signed-in mentee (GS-11 by default) with an application. */
-export async function mentee(app: FastifyInstance, employee: Parameters<typeof makeUser>[1]['employee'] = {}, application: Parameters<typeof makeMenteeApplication>[2] = {}) {
+export async function mentee(app: FastifyInstance, employee: NonNullable<NonNullable<Parameters<typeof makeUser>[1]>['employee']> = {}, application: Parameters<typeof makeMenteeApplication>[2] = {}) {
   const user = await makeUser(app, { employee: { grade: '11', ...employee } });
   await makeMenteeApplication(app, user.employee.id, application);
   return user;
 }
 
 /** A signed-in mentor (GS-14 by default, NIH) with an application. */
-export async function mentor(app: FastifyInstance, employee: Parameters<typeof makeUser>[1]['employee'] = {}, application: Parameters<typeof makeMentorApplication>[2] = {}) {
+export async function mentor(app: FastifyInstance, employee: NonNullable<NonNullable<Parameters<typeof makeUser>[1]>['employee']> = {}, application: Parameters<typeof makeMentorApplication>[2] = {}) {
   const user = await makeUser(app, { employee: { grade: '14', opdiv: 'NIH', ...employee } });
   await makeMentorApplication(app, user.employee.id, application);
   return user;

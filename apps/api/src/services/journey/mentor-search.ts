@@ -35,13 +35,13 @@ export async function searchMentors(db: Db, query: MentorSearch) {
   ];
   const relevance = q || expertise
     ? sql<number>`greatest(${q ? sql`word_similarity(${q}, ${nameExpr}), word_similarity(${q}, ${expertiseExpr})` : sql`0`}, ${expertise ? sql`word_similarity(${expertise}, ${expertiseExpr})` : sql`0`})`
-    : sql<number>`0`;
+    : undefined;
   const rows = await db
-    .select({ id: employees.id, relevance: relevance.mapWith(Number), total: sql<number>`count(*) over()`.mapWith(Number) })
+    .select({ id: employees.id, relevance: (relevance ?? sql<number>`0`).mapWith(Number), total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(mentorApplications)
     .innerJoin(employees, eq(employees.id, mentorApplications.employeeId))
     .where(and(...filters))
-    .orderBy(desc(relevance), asc(employees.lastName), asc(employees.firstName), asc(employees.id))
+    .orderBy(...(relevance ? [desc(relevance)] : []), asc(employees.lastName), asc(employees.firstName), asc(employees.id))
     .limit(limit)
     .offset(offset);
   const info = await publicMentorInfo(db, rows.map((r) => r.id));
