@@ -2,14 +2,18 @@ import type { Me } from '../lib/session';
 
 export type NavItem = { to: string; label: string };
 
-/** The header's links for what this person does in the program (R-ROLE-*): participants, supervisors, staff. */
+/** The header's links for what this person does in the program: participants, supervisors, staff. */
 export function navFor(me: Me): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: 'Home' }];
-  items.push({ to: '/applications', label: 'My applications' });
-  items.push({ to: '/directory', label: 'Find a mentor' });
-  if (me.roles.includes('program_manager')) {
-    items.push({ to: '/admin/settings', label: 'Settings' });
-    items.push({ to: '/admin/system-clients', label: 'System clients' });
-  }
+  const staff = me.roles.includes('coordinator') || me.roles.includes('program_manager');
+  const items: NavItem[] = [
+    { to: '/', label: 'Home' },
+    { to: '/suggestions', label: 'Find a mentor' },
+    { to: '/invitations', label: 'Invitations' },
+    { to: '/relationships', label: 'Relationships' },
+    { to: '/training', label: 'Training' },
+  ];
+  if (me.roles.includes('supervisor')) items.push({ to: '/supervisor', label: 'Shared IDPs' });
+  if (staff) items.push({ to: '/staff', label: 'Coordinator' });
+  if (me.roles.includes('program_manager')) items.push({ to: '/admin/settings', label: 'Administration' });
   return items;
 }

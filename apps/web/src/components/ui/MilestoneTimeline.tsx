@@ -1,12 +1,7 @@
+import type { Schemas } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 
-// The shape the API gives each relationship milestone (the domain's MilestoneView, dates as ISO strings).
-export type Milestone = {
-  key: string;
-  dueAt: string;
-  doneAt: string | null;
-  status: 'done' | 'due' | 'due_soon' | 'overdue';
-};
+export type Milestone = Schemas['Relationship']['milestones'][number];
 
 const LABELS: Record<string, string> = {
   orientation: 'Orientation',
@@ -17,7 +12,7 @@ const LABELS: Record<string, string> = {
   'completionSurvey.mentor': 'Completion survey (mentor)',
   'completionSurvey.mentee': 'Completion survey (mentee)',
 };
-const STATUS: Record<Milestone['status'], { text: string; tag: string; dot: string }> = {
+const STATUS: Record<string, { text: string; tag: string; dot: string }> = {
   done: { text: 'Done', tag: 'bg-green', dot: 'done' },
   due: { text: 'Due', tag: 'bg-base-dark', dot: 'upcoming' },
   due_soon: { text: 'Due soon', tag: 'bg-gold text-ink', dot: 'due' },
@@ -33,7 +28,7 @@ export function MilestoneTimeline({ milestones, headingId }: { milestones: Miles
   return (
     <ol className="timeline" aria-labelledby={headingId} data-testid="milestone-timeline">
       {ordered.map((m) => {
-        const s = STATUS[m.status];
+        const s = STATUS[m.status] ?? { text: m.status, tag: 'bg-base-dark', dot: 'upcoming' };
         return (
           <li key={m.key} data-status={s.dot}>
             <span className="text-bold">{milestoneLabel(m.key)}</span>{' '}

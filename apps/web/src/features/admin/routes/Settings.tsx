@@ -2,6 +2,7 @@ import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/Field';
+import { AdminNav } from '../components/AdminNav';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading, Success } from '../../../components/ui/States';
 import { $api, fieldErrors, type Schemas } from '../../../lib/api';
@@ -34,6 +35,7 @@ export default function Settings() {
   return (
     <>
       <PageHeading>Program settings</PageHeading>
+      <AdminNav />
       {settings.error ? <ErrorAlert error={settings.error} heading="Settings could not be loaded" /> : !value || !settings.data ? <Loading /> : (
         <>
           <p>Version {settings.data.version}, changed {formatDate(settings.data.updatedAt)}. Every change is audited.</p>

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CheckboxGroup } from '../../../components/ui/Choices';
 import { Field } from '../../../components/ui/Field';
+import { AdminNav } from '../components/AdminNav';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
 import { $api, fieldErrors } from '../../../lib/api';
@@ -33,6 +34,7 @@ export default function SystemClients() {
   return (
     <>
       <PageHeading>System clients</PageHeading>
+      <AdminNav />
       {create.data && (
         <Alert type="warning" headingLevel="h2" heading="Copy the secret now" role="alert">
           <p>Client id: <code>{create.data.id}</code></p>

@@ -1,8 +1,10 @@
+import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { isStaff, useMe } from '../../../lib/session';
 import { ParticipantStatus } from '../components/ParticipantStatus';
+import { RelationshipsSummary } from '../components/RelationshipsSummary';
 import { StaffLinks } from '../components/StaffLinks';
 
 /** Home: what needs this person now, by role. */
@@ -15,6 +17,7 @@ export default function Home() {
       <PageHeading lead={`${me.employee.occupationTitle}, ${me.employee.opdiv}`}>
         {`Welcome, ${me.employee.firstName}`}
       </PageHeading>
+      <RelationshipsSummary />
       <section aria-labelledby="participation">
         <h2 id="participation">Your participation</h2>
         <QueryState query={applications}>{(data) => <ParticipantStatus applications={data} />}</QueryState>
@@ -23,7 +26,8 @@ export default function Home() {
         <section aria-labelledby="supervising">
           <h2 id="supervising">Your direct reports</h2>
           <p>
-            {me.directReports} {me.directReports === 1 ? 'person reports' : 'people report'} to you.
+            {me.directReports} {me.directReports === 1 ? 'person reports' : 'people report'} to you. The IDPs they
+            share with you are under <Link to="/supervisor">Shared IDPs</Link>.
           </p>
         </section>
       )}

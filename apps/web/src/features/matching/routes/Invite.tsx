@@ -1,0 +1,66 @@
+import { Button, Checkbox, Form, Textarea } from '@trussworks/react-uswds';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Field } from '../../../components/ui/Field';
+import { PageHeading } from '../../../components/ui/PageHeading';
+import { ErrorAlert, Loading } from '../../../components/ui/States';
+import { $api, fieldErrors } from '../../../lib/api';
+import { fullName } from '../../../lib/format';
+
+/** Invite a mentor with a message (R-CAP-3 and the platform rules are checked by the API, refusals shown as sentences). */
+export default function Invite() {
+  const { mentorId = '' } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const mentor = $api.useQuery('get', '/api/v1/directory/{id}', { params: { path: { id: mentorId } } });
+  const guidance = $api.useQuery('get', '/api/v1/guidance');
+  const [message, setMessage] = useState('');
+  const [alreadyAgreed, setAlreadyAgreed] = useState(false);
+  const send = $api.useMutation('post', '/api/v1/invitations', {
+    onSuccess: async (inv) => {
+      await queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invitations'] });
+      await queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/me/suggestions'] });
+      navigate(`/invitations/${inv.id}?sent=1`);
+    },
+  });
+  const errors = fieldErrors(send.error);
+  const name = mentor.data ? fullName(mentor.data) : 'a mentor';
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    send.mutate({ body: { mentorId, message: message.trim(), ...(alreadyAgreed ? { alreadyAgreed } : {}) } });
+  }
+  if (mentor.isLoading) return <Loading />;
+  return (
+    <>
+      <PageHeading>{`Invite ${name}`}</PageHeading>
+      {mentor.error ? <ErrorAlert error={mentor.error} heading="This mentor could not be found" /> : (
+        <div className="grid-row grid-gap">
+          <div className="grid-col-12 tablet:grid-col-7">
+            <ErrorAlert error={send.error} heading="Your invitation was not sent" />
+            <Form onSubmit={submit} large aria-label="Invitation">
+              <Field id="message" label="Your message" hint="Introduce yourself and say what you hope to learn." error={errors.message}>
+                <Textarea id="message" name="message" value={message} maxLength={4000} onChange={(e) => setMessage(e.target.value)} aria-describedby="message-hint" />
+              </Field>
+              <Checkbox id="alreadyAgreed" name="alreadyAgreed" checked={alreadyAgreed} onChange={(e) => setAlreadyAgreed(e.target.checked)}
+                label="We have already agreed to work together" labelDescription="The mentor's acceptance then confirms the match at once (R-INVT-2)." />
+              <Button type="submit" disabled={send.isPending} className="margin-top-3">{send.isPending ? 'Sending…' : 'Send invitation'}</Button>
+              <Link to="/suggestions" className="margin-left-2">Back to suggestions</Link>
+            </Form>
+          </div>
+          {guidance.data && (
+            <aside className="grid-col-12 tablet:grid-col-5" aria-labelledby="questions-heading">
+              <div className="usa-summary-box margin-top-3">
+                <div className="usa-summary-box__body">
+                  <h2 className="usa-summary-box__heading" id="questions-heading">{guidance.data.questionsForProspectiveMentor.heading}</h2>
+                  <ul className="usa-list">{guidance.data.questionsForProspectiveMentor.items.map((q) => <li key={q}>{q}</li>)}</ul>
+                </div>
+              </div>
+            </aside>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { Button, Form, Textarea } from '@trussworks/react-uswds';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Field } from '../../../components/ui/Field';
+import { ErrorAlert, Success } from '../../../components/ui/States';
+import { $api, fieldErrors } from '../../../lib/api';
+import { formatDate } from '../../../lib/format';
+import type { Idp } from '../api/types';
+
+const KIND: Record<string, string> = { training: 'Training', detail: 'Detail assignment', on_the_job: 'On-the-job', shadowing: 'Shadowing', reading: 'Reading', other: 'Other' };
+
+/** The supervisor's view of a shared IDP: read it, add input. */
+export function SupervisorInput({ id, idp }: { id: string; idp: Idp }) {
+  const queryClient = useQueryClient();
+  const [input, setInput] = useState(idp.supervisorInput ?? '');
+  const save = $api.useMutation('put', '/api/v1/relationships/{id}/idp/supervisor-input', {
+    onSuccess: (data) => queryClient.setQueryData(['get', '/api/v1/relationships/{id}/idp', { params: { path: { id } } }], data),
+  });
+  const errors = fieldErrors(save.error);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate({ params: { path: { id } }, body: { input: input.trim(), version: idp.version } });
+  }
+  return (
+    <>
+      <p>Shared with you on {formatDate(idp.sharedWithSupervisorAt)}.</p>
+      <h2>Strengths</h2>
+      <p>{idp.strengths || '—'}</p>
+      <h2>Objectives</h2>
+      {idp.objectives.length ? <ul className="usa-list">{idp.objectives.map((o) => <li key={o.text}>{o.text}</li>)}</ul> : <p>None yet.</p>}
+      <h2>Activities</h2>
+      <div className="table-scroll">
+        <table className="usa-table usa-table--borderless width-full">
+          <thead><tr><th scope="col">Activity</th><th scope="col">Kind</th><th scope="col">Target date</th><th scope="col">Status</th></tr></thead>
+          <tbody>
+            {idp.activities.map((a, i) => (
+              <tr key={i}><th scope="row">{a.description}</th><td>{KIND[a.kind] ?? a.kind}</td><td>{formatDate(a.targetDate)}</td><td>{a.status.replace('_', ' ')}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {save.isSuccess && <Success>Your input was saved.</Success>}
+      <ErrorAlert error={save.error} heading="Your input was not saved" />
+      <Form onSubmit={submit} large aria-label="Supervisor input">
+        <Field id="supervisor-input" label="Your input as supervisor" error={errors.input}>
+          <Textarea id="supervisor-input" name="input" value={input} maxLength={4000} onChange={(e) => setInput(e.target.value)} />
+        </Field>
+        <Button type="submit" disabled={save.isPending}>Save input</Button>
+      </Form>
+    </>
+  );
+}
