@@ -53,6 +53,23 @@ describe('R-API-3: HR feed', () => {
     expect(replay.json()).toMatchObject({ inserted: 1 });
   });
 
+  it('R-API-3: two concurrent requests with one Idempotency-Key write once and answer alike', async () => {
+    const rows = [hrRow(), hrRow()];
+    const before = await countEmployees();
+    const [a, b] = await Promise.all([1, 2].map(() => post({ employees: rows }, { 'idempotency-key': `race-${rows[0]!.id}` })));
+    expect([a!.statusCode, b!.statusCode]).toEqual([200, 200]);
+    expect(a!.json()).toEqual(b!.json());
+    expect(a!.json()).toMatchObject({ inserted: 2 });
+    expect(await countEmployees()).toBe(before + 2);
+  });
+
+  it('R-API-3: refuses more than 10,000 employees in one request', async () => {
+    const row = hrRow();
+    const res = await post({ employees: Array.from({ length: 10_001 }, (_, i) => ({ ...row, id: `BIG${i}`, email: `big${i}@hr.hhs.gov` })) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('/body/employees');
+  });
+
   it('R-API-3: the same Idempotency-Key with a different body is refused and writes nothing', async () => {
     const key = `hr-reuse-${n}`;
     await post({ employees: [hrRow()] }, { 'idempotency-key': key });
