@@ -11,11 +11,10 @@ import { activeMenteeApplication, activeMentorApplication, menteeProfileOf, ment
  * and is checked then.
  */
 export async function shortlistRefusals(tx: Tx, menteeId: string, mentorId: string, settings: ProgramSettings): Promise<Refusal[]> {
-  const [menteeApp, mentorApp, people] = await Promise.all([
-    activeMenteeApplication(tx, menteeId),
-    activeMentorApplication(tx, mentorId),
-    employeeRows(tx, [menteeId, mentorId]),
-  ]);
+  // One after the other: in a transaction they share one connection.
+  const menteeApp = await activeMenteeApplication(tx, menteeId);
+  const mentorApp = await activeMentorApplication(tx, mentorId);
+  const people = await employeeRows(tx, [menteeId, mentorId]);
   const menteeEmployee = people.get(menteeId);
   const mentorEmployee = people.get(mentorId);
   if (!menteeApp || !menteeEmployee) return [{ rule: 'R-APP-1', detail: 'The mentee has no active mentee application.' }];
