@@ -1,8 +1,11 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { employees, trainingAttendance, trainingEvents } from '../db/schema/index.js';
+import { auditLog, employees, trainingAttendance, trainingEvents } from '../db/schema/index.js';
 import type { LmsCompletion } from '../schemas/hr-feed.js';
-import { audit, type AuditContext } from './audit.js';
+import type { AuditContext } from './audit.js';
+
+// Rows per INSERT: 6 columns × 2,000 stays far below PostgreSQL's 65,535 bind parameters.
+const CHUNK = 2000;
 
 type RowStatus = 'recorded' | 'already_recorded' | 'unknown_employee' | 'unknown_event' | 'invalid';
 
@@ -29,8 +32,7 @@ export async function recordCompletions(tx: Tx, ctx: AuditContext, completions: 
   const eventByCourse = new Map(events.filter((e) => e.lmsCourseId).map((e) => [e.lmsCourseId!, e]));
 
   const rows: Array<{ index: number; status: RowStatus; detail?: string }> = [];
-  let recorded = 0;
-  let alreadyRecorded = 0;
+  const resolved = new Map<string, { index: number; eventId: string; employeeId: string; opdiv: string; at: Date }>();
   for (const [index, c] of completions.entries()) {
     if (!(c.employeeId || c.email) || !(c.eventId || c.lmsCourseId)) {
       rows.push({ index, status: 'invalid', detail: 'Give employeeId or email, and lmsCourseId or eventId.' });
@@ -46,22 +48,30 @@ export async function recordCompletions(tx: Tx, ctx: AuditContext, completions: 
       rows.push({ index, status: 'unknown_event', detail: `No training event for ${c.eventId ?? `LMS course ${c.lmsCourseId}`}.` });
       continue;
     }
-    const [row] = await tx
-      .insert(trainingAttendance)
-      .values({ eventId: event.id, employeeId: person.id, attendedAt: new Date(c.completedAt), source: 'lms', recordedBy: ctx.actorId })
-      .onConflictDoNothing()
-      .returning({ id: trainingAttendance.id });
-    if (!row) {
-      alreadyRecorded += 1;
-      rows.push({ index, status: 'already_recorded' });
-      continue;
-    }
-    recorded += 1;
-    rows.push({ index, status: 'recorded' });
-    await audit(tx, ctx, {
-      action: 'training.attendance', objectType: 'training_event', objectId: event.id, opdivs: [person.opdiv],
-      detail: { employeeId: person.id, source: 'lms' },
-    });
+    const key = `${event.id} ${person.id}`;
+    // The same completion twice in one request counts once: the first row records it.
+    if (resolved.has(key)) rows.push({ index, status: 'already_recorded' });
+    else resolved.set(key, { index, eventId: event.id, employeeId: person.id, opdiv: person.opdiv, at: new Date(c.completedAt) });
   }
+  const pending = [...resolved.values()];
+  const written = new Set<string>();
+  for (let i = 0; i < pending.length; i += CHUNK) {
+    const inserted = await tx
+      .insert(trainingAttendance)
+      .values(pending.slice(i, i + CHUNK).map((r) => ({ eventId: r.eventId, employeeId: r.employeeId, attendedAt: r.at, source: 'lms' as const, recordedBy: ctx.actorId })))
+      .onConflictDoNothing()
+      .returning({ eventId: trainingAttendance.eventId, employeeId: trainingAttendance.employeeId });
+    for (const w of inserted) written.add(`${w.eventId} ${w.employeeId}`);
+  }
+  for (const [key, r] of resolved) rows.push({ index: r.index, status: written.has(key) ? 'recorded' : 'already_recorded' });
+  rows.sort((x, y) => x.index - y.index);
+  const recordedRows = pending.filter((r) => written.has(`${r.eventId} ${r.employeeId}`));
+  for (let i = 0; i < recordedRows.length; i += CHUNK)
+    await tx.insert(auditLog).values(recordedRows.slice(i, i + CHUNK).map((r) => ({
+      actorId: ctx.actorId, actorLabel: ctx.actorLabel, ip: ctx.ip, requestId: ctx.requestId, action: 'training.attendance',
+      objectType: 'training_event', objectId: r.eventId, opdivs: [r.opdiv], detail: { employeeId: r.employeeId, source: 'lms' },
+    })));
+  const recorded = recordedRows.length;
+  const alreadyRecorded = rows.filter((r) => r.status === 'already_recorded').length;
   return { recorded, alreadyRecorded, rejected: rows.filter((r) => !r.status.endsWith('recorded')).length, rows };
 }

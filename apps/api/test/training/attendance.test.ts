@@ -35,8 +35,9 @@ describe('R-TRAIN-2: attendance from the LMS and from coordinators', () => {
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ recorded: 1, alreadyRecorded: 0, rejected: 2 });
     expect(first.json().rows.map((r: { status: string }) => r.status)).toEqual(['recorded', 'unknown_employee', 'unknown_event']);
-    const second = await completions({ completions: [{ employeeId: person.employee.id, eventId: event.id, completedAt: '2026-01-16T15:00:00Z' }] });
-    expect(second.json()).toMatchObject({ recorded: 0, alreadyRecorded: 1 });
+    const same = { employeeId: person.employee.id, eventId: event.id, completedAt: '2026-01-16T15:00:00Z' };
+    const second = await completions({ completions: [same, same] });
+    expect(second.json()).toMatchObject({ recorded: 0, alreadyRecorded: 2 });
     const rows = await attendanceOf(event.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ source: 'lms', employeeId: person.employee.id });
