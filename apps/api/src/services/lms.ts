@@ -1,7 +1,7 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { auditLog, employees, trainingAttendance, trainingEvents } from '../db/schema/index.js';
-import type { LmsCompletion } from '../schemas/hr-feed.js';
+import type { LmsCompletion } from '../schemas/lms.js';
 import type { AuditContext } from './audit.js';
 
 // Rows per INSERT: 6 columns × 2,000 stays far below PostgreSQL's 65,535 bind parameters.

@@ -1,16 +1,12 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { employees, trainingAttendance, trainingEvaluations, trainingEvents, trainingRegistrations } from '../../db/schema/index.js';
+import { employees, trainingAttendance, trainingEvents } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
 import { audit, type AuditContext } from '../audit.js';
-import { lastOrientationAttendedAt } from '../orientation.js';
 import { staffScope } from '../scope.js';
-import { getEvent } from './events.js';
 
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-
-async function eventExists(db: Db, id: string) {
+export async function eventExists(db: Db, id: string) {
   const [row] = await db.select({ id: trainingEvents.id, opdiv: trainingEvents.opdiv }).from(trainingEvents).where(eq(trainingEvents.id, id));
   if (!row) throw problems.notFound('That training event');
   return row;
@@ -66,61 +62,4 @@ export async function recordAttendance(db: Db, actor: UserActor, ctx: AuditConte
     });
     return { recorded: written.length, alreadyRecorded: input.employeeIds.length - written.length };
   });
-}
-
-/** R-TRAIN-1: one evaluation per attendee and event; people who did not attend cannot rate it. */
-export async function submitEvaluation(db: Db, actor: UserActor, ctx: AuditContext, eventId: string, input: { rating: number; comments?: string | undefined }) {
-  await eventExists(db, eventId);
-  return db.transaction(async (tx) => {
-    const [attended] = await tx.select({ id: trainingAttendance.id }).from(trainingAttendance)
-      .where(and(eq(trainingAttendance.eventId, eventId), eq(trainingAttendance.employeeId, actor.employeeId)));
-    if (!attended) throw problems.rule('R-TRAIN-1', 'Only people who attended this event can evaluate it.', 403);
-    const [row] = await tx.insert(trainingEvaluations)
-      .values({ eventId, employeeId: actor.employeeId, rating: input.rating, comments: input.comments ?? '' })
-      .onConflictDoNothing().returning({ id: trainingEvaluations.id });
-    if (!row) throw problems.rule('R-TRAIN-1', 'You have already evaluated this event.');
-    await audit(tx, ctx, { action: 'training.evaluation', objectType: 'training_event', objectId: eventId, opdivs: [actor.opdiv], detail: { rating: input.rating } });
-    return { eventId, count: 1 };
-  });
-}
-
-/** Evaluation results for staff (guide §XI.B: to improve length, curriculum and instructors); comments without names. */
-export async function evaluationSummary(db: Db, eventId: string) {
-  await eventExists(db, eventId);
-  const rows = await db.select({ rating: trainingEvaluations.rating, comments: trainingEvaluations.comments }).from(trainingEvaluations)
-    .where(eq(trainingEvaluations.eventId, eventId)).orderBy(desc(trainingEvaluations.createdAt));
-  const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-  for (const r of rows) distribution[r.rating as 1 | 2 | 3 | 4 | 5] += 1;
-  const average = rows.length ? Math.round((rows.reduce((s, r) => s + r.rating, 0) / rows.length) * 100) / 100 : null;
-  return { eventId, count: rows.length, averageRating: average, distribution, comments: rows.map((r) => r.comments).filter(Boolean) };
-}
-
-const YEAR_MS = 365 * 24 * 3600 * 1000;
-
-/** The signed-in person's training: every event they registered for or attended, and their orientation status. */
-export async function myHistory(db: Db, actor: UserActor, now = new Date()) {
-  const me = actor.employeeId;
-  const ids = await db.execute<{ event_id: string }>(sql`
-    select event_id from ${trainingRegistrations} where employee_id = ${me}
-    union select event_id from ${trainingAttendance} where employee_id = ${me}`);
-  const eventIds = (ids as unknown as { rows: Array<{ event_id: string }> }).rows.map((r) => r.event_id);
-  const [regs, att, evals] = eventIds.length
-    ? await Promise.all([
-        db.select().from(trainingRegistrations).where(and(eq(trainingRegistrations.employeeId, me), inArray(trainingRegistrations.eventId, eventIds))),
-        db.select().from(trainingAttendance).where(and(eq(trainingAttendance.employeeId, me), inArray(trainingAttendance.eventId, eventIds))),
-        db.select({ eventId: trainingEvaluations.eventId }).from(trainingEvaluations).where(eq(trainingEvaluations.employeeId, me)),
-      ])
-    : [[], [], []];
-  const items = [];
-  for (const id of eventIds) {
-    items.push({
-      event: await getEvent(db, actor, id),
-      status: regs.find((r) => r.eventId === id)?.status ?? null,
-      attendedAt: iso(att.find((a) => a.eventId === id)?.attendedAt),
-      evaluated: evals.some((e) => e.eventId === id),
-    });
-  }
-  items.sort((a, b) => (b.event.startsAt ?? b.attendedAt ?? '').localeCompare(a.event.startsAt ?? a.attendedAt ?? ''));
-  const last = await lastOrientationAttendedAt(db, me);
-  return { lastOrientationAttendedAt: iso(last), orientationCurrent: !!last && now.getTime() - last.getTime() <= YEAR_MS, items };
 }

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../../../lib/responses.js';
-import {
-  HrBatchResultSchema, HrBatchSchema, IdempotencyHeadersSchema, LmsBatchSchema, LmsResultSchema,
-} from '../../../../schemas/hr-feed.js';
+import { HrBatchResultSchema, HrBatchSchema, IdempotencyHeadersSchema } from '../../../../schemas/hr-feed.js';
+import { LmsBatchSchema, LmsResultSchema } from '../../../../schemas/lms.js';
 import { auditContext } from '../../../../services/audit.js';
 import { upsertEmployees } from '../../../../services/hr-feed.js';
 import { idempotent } from '../../../../services/idempotency.js';

@@ -6,7 +6,8 @@ import {
   CreateTrainingEventSchema, EventParamsSchema, TrainingEventPageSchema, TrainingQuerySchema, UpdateTrainingEventSchema,
 } from '../../../../schemas/training.js';
 import { auditContext } from '../../../../services/audit.js';
-import { cancelEvent, createEvent, getEvent, listEvents, updateEvent } from '../../../../services/training/events.js';
+import { getEvent, listEvents } from '../../../../services/training/catalogue.js';
+import { cancelEvent, createEvent, updateEvent } from '../../../../services/training/events.js';
 
 /** R-TRAIN-1: the training catalogue. */
 const events: FastifyPluginAsyncTypebox = async (app) => {

@@ -7,7 +7,9 @@ import {
   RegistrationSchema, RosterSchema, TrainingHistorySchema,
 } from '../../../../schemas/training.js';
 import { auditContext } from '../../../../services/audit.js';
-import { evaluationSummary, myHistory, recordAttendance, roster, submitEvaluation } from '../../../../services/training/attendance.js';
+import { recordAttendance, roster } from '../../../../services/training/attendance.js';
+import { evaluationSummary, submitEvaluation } from '../../../../services/training/evaluations.js';
+import { myHistory } from '../../../../services/training/history.js';
 import { cancelRegistration, register } from '../../../../services/training/registrations.js';
 
 /** R-TRAIN-1/2: registration and waitlist, attendance, evaluations, my history. */
