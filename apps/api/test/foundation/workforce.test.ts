@@ -15,7 +15,7 @@ describe('synthetic HHS workforce (R-DIR-1)', () => {
   });
 
   it('uses the real OPDIVs, unique ids and emails, and about the asked size', () => {
-    const codes = new Set(OPDIVS.map((o) => o.code));
+    const codes = new Set<string>(OPDIVS.map((o) => o.code));
     expect(w.employees.every((e) => codes.has(e.opdiv))).toBe(true);
     expect(new Set(w.employees.map((e) => e.id)).size).toBe(w.employees.length);
     expect(new Set(w.employees.map((e) => e.email)).size).toBe(w.employees.length);
