@@ -472,6 +472,11 @@ CREATE TABLE "third_party_contacts" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "mentor_data_versions" (
+	"shard" smallint PRIMARY KEY NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "employees" ADD CONSTRAINT "employees_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_opdiv_opdivs_code_fk" FOREIGN KEY ("opdiv") REFERENCES "public"."opdivs"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

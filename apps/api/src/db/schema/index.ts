@@ -12,3 +12,4 @@ export * from './journey-documents.js';
 export * from './account-tokens.js';
 export * from './content.js';
 export * from './coordination.js';
+export * from './journey-versions.js';

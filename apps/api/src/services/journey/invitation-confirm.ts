@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { checkPairEligibility, eventWhenMenteeConfirmedElsewhere, newRelationship } from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { transactionWithRetry } from '../../db/retry.js';
 import { invitations, relationshipEvents, relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
@@ -22,7 +23,7 @@ import { activeMenteeApplication, activeMentorApplication, menteeProfileOf, ment
  * directory as it is now.
  */
 export async function confirmInvitation(db: Db, actor: UserActor, id: string, ctx: AuditContext, appUrl: string, now = new Date()) {
-  const row = await withConstraints(() => db.transaction(async (tx) => {
+  const row = await withConstraints(() => transactionWithRetry(db, async (tx) => {
     let inv = await invitationFor(tx, actor, id, true);
     const byMentor = inv.mentorId === actor.employeeId;
     if (!(inv.menteeId === actor.employeeId || (byMentor && inv.alreadyAgreed)))

@@ -1,5 +1,6 @@
 import { addDays, checkPairEligibility, nextInvitationState } from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { transactionWithRetry } from '../../db/retry.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
@@ -23,7 +24,7 @@ const opdivsOf = async (db: Tx, ids: string[]) => [...(await employeeRows(db, id
 export async function createInvitation(db: Db, actor: UserActor, input: InviteInput, ctx: AuditContext, appUrl: string, now = new Date()) {
   if (input.mentorId === actor.employeeId) throw problems.rule('R-INV-1', 'Nobody can mentor themself.', 422);
   const settings = await currentSettings(db);
-  const row = await withConstraints(() => db.transaction(async (tx) => {
+  const row = await withConstraints(() => transactionWithRetry(db, async (tx) => {
     const menteeApp = await activeMenteeApplication(tx, actor.employeeId, true);
     if (!menteeApp) throw problems.rule('R-APP-1', 'Apply as a mentee before inviting a mentor.', 409);
     const mentorApp = await activeMentorApplication(tx, input.mentorId);
@@ -59,7 +60,7 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
   const current = await invitationFor(db, actor, id);
   if (current.mentorId !== actor.employeeId) throw problems.forbidden('Only the invited mentor can answer this invitation.');
   if (answer.type === 'accept' && current.alreadyAgreed) return confirmInvitation(db, actor, id, ctx, appUrl, now);
-  const row = await db.transaction(async (tx) => {
+  const row = await transactionWithRetry(db, async (tx) => {
     const inv = await invitationFor(tx, actor, id, true);
     if (answer.type === 'accept') {
       const app = await activeMentorApplication(tx, actor.employeeId);
@@ -78,7 +79,7 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
 
 /** The mentee withdraws a pending invitation, or steps back from an accepted one (§6: closed). */
 export async function withdrawInvitation(db: Db, actor: UserActor, id: string, ctx: AuditContext, appUrl: string, now = new Date()) {
-  const row = await db.transaction(async (tx) => {
+  const row = await transactionWithRetry(db, async (tx) => {
     const inv = await invitationFor(tx, actor, id, true);
     if (inv.menteeId !== actor.employeeId) throw problems.forbidden('Only the mentee who sent it can withdraw this invitation.');
     const next = await stepInvitation(tx, inv, { type: 'withdraw' }, now, appUrl);

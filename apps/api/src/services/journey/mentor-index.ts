@@ -4,24 +4,19 @@ import { queryRows, type Db } from '../../db/client.js';
 import { employees, mentorApplications, relationships } from '../../db/schema/index.js';
 import { LIVE_STATES, mentorProfileOf } from './profiles.js';
 
-type Cached = { version: string; index: Promise<MentorIndex> };
+type Cached = { version: number; index: Promise<MentorIndex> };
 // One cache per database handle (tests run several databases in one process).
 const cache = new WeakMap<Db, Cached>();
 
 /**
- * A cheap fingerprint of everything the index is built from: mentor applications (count, last change), the
- * directory rows of mentors (last change) and relationships (every live-count change writes a relationship_event).
+ * The version of everything the index is built from: the sum of the change counters that triggers bump in the
+ * same transaction as any change to mentor applications, mentors' directory rows or relationships (decision 0251).
+ * Reading 64 small rows costs well under a millisecond; a count or max() over the tables would not, and a
+ * timestamp can go backwards when transactions commit out of order.
  */
-async function mentorDataVersion(db: Db): Promise<string> {
-  const [row] = await queryRows<{ v: string }>(
-    db,
-    sql`select concat_ws(':',
-          (select count(*) from mentor_applications),
-          (select max(updated_at) from mentor_applications),
-          (select max(e.updated_at) from employees e join mentor_applications m on m.employee_id = e.id),
-          (select max(id) from relationship_events)) as v`,
-  );
-  return row?.v ?? '';
+async function mentorDataVersion(db: Db): Promise<number> {
+  const [row] = await queryRows<{ v: string | number | null }>(db, sql`select sum(version) as v from mentor_data_versions`);
+  return Number(row?.v ?? 0);
 }
 
 async function loadIndex(db: Db): Promise<MentorIndex> {
@@ -39,13 +34,18 @@ async function loadIndex(db: Db): Promise<MentorIndex> {
   return buildMentorIndex(rows.map((r) => mentorProfileOf(r.app, r.employee, liveBy.get(r.app.employeeId) ?? 0)));
 }
 
-/** R-MATCH-1 performance: the built index of active mentors, rebuilt only when the mentor data version changes. */
+/**
+ * R-MATCH-1 performance: the built index of active mentors, rebuilt only when the mentor data version changes.
+ * The version is read before the data, so an index is never older than its version (at worst one extra rebuild),
+ * and a slower rebuild for an older version never replaces a newer one.
+ */
 export async function mentorIndex(db: Db): Promise<MentorIndex> {
   const version = await mentorDataVersion(db);
   const hit = cache.get(db);
-  if (hit && hit.version === version) return hit.index;
+  if (hit && hit.version >= version) return hit.index;
   const index = loadIndex(db);
-  cache.set(db, { version, index });
-  index.catch(() => cache.delete(db));
+  const entry = { version, index };
+  cache.set(db, entry);
+  index.catch(() => { if (cache.get(db) === entry) cache.delete(db); });
   return index;
 }

@@ -1,6 +1,7 @@
 import { desc, eq, or } from 'drizzle-orm';
 import { milestoneStatus } from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { transactionWithRetry } from '../../db/retry.js';
 import { relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
@@ -52,7 +53,7 @@ export async function actOnRelationship(
   build: (a: Awaited<ReturnType<typeof relationshipFor>>, tx: Tx) => Promise<Parameters<typeof stepRelationship>[2]>,
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const a = await relationshipFor(tx, actor, id, allowed, true);
     const event = await build(a, tx);
     const next = await stepRelationship(tx, a.row, event, actor.employeeId, now, appUrl);

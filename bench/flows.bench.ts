@@ -1,0 +1,106 @@
+// Issue 4 §5 benchmark: invite → accept → confirm through the HTTP API with distinct mentee/mentor pairs, on the
+// 90,000-employee workforce, PostgreSQL. Target: ≥ 200 complete flows per second; afterwards one SQL query counts
+// violations of R-CAP-1/2/3 and R-INV-1/2 (must be 0).
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { checkPairEligibility, DEFAULT_SETTINGS } from '@hhs-mentoring/domain';
+import { seedWorkforce } from '../apps/api/src/seed/seed.js';
+import { benchDatabase } from './lib/pg.js';
+import { startApi } from './lib/api.js';
+import { bulkTokens } from './lib/tokens.js';
+import { profilesOf } from './lib/profiles.js';
+import { INVARIANT_VIOLATIONS } from './lib/invariants.js';
+import { ms, percentile, writeSection } from './lib/report.js';
+
+const FLOWS = 3000;
+const SECONDS = 15;
+const CONCURRENCY = Number(process.env.FLOW_CONCURRENCY ?? 16);
+
+const db = await benchDatabase();
+try {
+  const { app, base } = await startApi(db.url);
+  const w = await seedWorkforce(app.db, 90_000);
+  // Distinct pairs that pass the hard rules and availability (R-PLAT-1, R-APP-2), each mentor used once.
+  const { mentors, mentees, supervisorOf } = profilesOf(w);
+  const used = new Set<string>();
+  const pairs: { mentee: string; mentor: string }[] = [];
+  let cursor = 0;
+  for (const mentee of mentees) {
+    if (pairs.length >= FLOWS) break;
+    for (let k = 0; k < 50; k++) {
+      const mentor = mentors[(cursor + k) % mentors.length]!;
+      if (used.has(mentor.employeeId) || mentor.employeeId === mentee.employeeId) continue;
+      if (!checkPairEligibility({ mentor, mentee, supervisorOf, settings: DEFAULT_SETTINGS, purpose: 'confirm' }).ok) continue;
+      used.add(mentor.employeeId);
+      pairs.push({ mentee: mentee.employeeId, mentor: mentor.employeeId });
+      cursor += k + 1;
+      break;
+    }
+  }
+  const byId = new Map(w.employees.map((e) => [e.id, e]));
+  const people = pairs.flatMap((p) => [byId.get(p.mentee)!, byId.get(p.mentor)!]);
+  const tokens = await bulkTokens(app, people);
+  const auth = (i: number) => ({ authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' });
+  const errors = new Map<string, number>();
+  const post = async (url: string, who: number, body?: object): Promise<{ status: number; json: { id?: string } }> => {
+    const res = await fetch(`${base}/api/v1${url}`, { method: 'POST', headers: auth(who), body: JSON.stringify(body ?? {}) });
+    const json = (await res.json()) as { id?: string; title?: string };
+    if (res.status >= 300) errors.set(`${res.status} ${json.title ?? ''}`, (errors.get(`${res.status} ${json.title ?? ''}`) ?? 0) + 1);
+    return { status: res.status, json };
+  };
+  const flow = async (i: number) => {
+    const p = pairs[i]!;
+    const inv = await post('/invitations', 2 * i, { mentorId: p.mentor, message: 'Would you mentor me this year?' });
+    if (inv.status !== 201) return false;
+    if ((await post(`/invitations/${inv.json.id}/accept`, 2 * i + 1)).status !== 200) return false;
+    return (await post(`/invitations/${inv.json.id}/confirm`, 2 * i)).status === 200;
+  };
+  // Warm-up on the first pairs (not counted), then closed-loop flows until SECONDS or the pairs run out.
+  const WARM = 100;
+  for (let i = 0; i < WARM; i += 10) await Promise.all(Array.from({ length: 10 }, (_, k) => flow(i + k)));
+  let next = WARM;
+  let done = 0;
+  const latencies: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (performance.now() < end && next < pairs.length) {
+      const i = next++;
+      const t = performance.now();
+      if (await flow(i)) done++;
+      latencies.push(performance.now() - t);
+    }
+  }));
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuShare = (cpu.user + cpu.system) / 1000 / (seconds * 1000);
+  const loadAvg = os.loadavg()[0]!;
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  const v = (await client.query<Record<string, number>>(INVARIANT_VIOLATIONS)).rows[0]!;
+  const live = (await client.query<{ n: number }>(`select count(*)::int as n from relationships where state in ('onboarding', 'active', 'termination_requested')`)).rows[0]!.n;
+  await client.end();
+  await app.close();
+  const violations = Object.values(v).reduce((a, b) => a + Number(b), 0);
+  const rate = done / seconds;
+  writeSection('flows', 'Invite → accept → confirm flows, 90,000 employees, PostgreSQL (issue 4, R-CAP-1..3)', `
+${pairs.length.toLocaleString()} distinct eligible mentee/mentor pairs from the generated workforce. Each flow is three HTTP
+requests on loopback by the two signed-in people: \`POST /invitations\` (mentee), \`POST /invitations/{id}/accept\` (mentor),
+\`POST /invitations/{id}/confirm\` (mentee): each one transaction with row locks, notifications (inbox + email outbox)
+and audit rows. ${CONCURRENCY} flows in flight, back to back for ${SECONDS} s after a warm-up of ${WARM} flows. The load generator
+runs in the API's process (one Node thread; the process used ${(cpuShare * 100).toFixed(0)} % of a core) and PostgreSQL shares
+the same ${os.cpus().length} cores; load average ${loadAvg.toFixed(1)} at the end (other engineers' work shares the machine).
+
+| concurrent flows | complete flows | flows/s | requests/s | flow p50 | flow p95 | flow p99 | failed requests | target ≥ 200 flows/s |
+|---|---|---|---|---|---|---|---|---|
+| ${CONCURRENCY} | ${done} | ${rate.toFixed(0)} | ${((done * 3) / seconds).toFixed(0)} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 95))} | ${ms(percentile(latencies, 99))} | ${[...errors.values()].reduce((a, b) => a + b, 0)}${errors.size ? ` (${[...errors].map(([k, n]) => `${k}: ${n}`).join('; ')})` : ''} | ${rate >= 200 ? 'meets' : 'misses'} |
+
+Invariants afterwards (${live.toLocaleString()} live relationships; one SQL query, \`bench/lib/invariants.ts\`):
+${Object.entries(v).map(([k, n]) => `${k} ${n}`).join(', ')} — **${violations} violations**.
+`);
+  if (violations > 0) process.exitCode = 1;
+} finally {
+  await db.drop();
+}
