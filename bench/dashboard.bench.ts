@@ -37,7 +37,7 @@ const INVITATIONS = `
   insert into invitations (mentee_id, mentor_id, platform, state, sent_at, expires_at)
   select me.employee_id, mo.employee_id, me.platform, (array['pending','pending','accepted','declined'])[me.rn % 4 + 1],
     now() - (me.rn % 20) * interval '1 day', now() + interval '14 days' - (me.rn % 20) * interval '1 day'
-  from me join mo on mo.rn = (me.rn * 11 + k.k) % mo.n + 1 cross join generate_series(0, 1) as k(k)
+  from me cross join generate_series(0, 1) as k(k) join mo on mo.rn = (me.rn * 11 + k.k) % mo.n + 1
   where me.rn % 10 between 4 and 6 and me.employee_id <> mo.employee_id`;
 const HELP = `insert into coordinator_contact_requests (relationship_id, requested_by, source)
   select id, mentee_id, 'progress_report' from relationships where state in ('onboarding', 'active') and id::text like '0%'`;
@@ -48,6 +48,7 @@ try {
   const t = performance.now();
   const w = await seedWorkforce(app.db, 90_000);
   const client = new pg.Client({ connectionString: db.url });
+  client.on('error', () => undefined); // the drop below ends it when a step failed; the step's own error is the one to see
   await client.connect();
   for (const q of [JOURNEY, INVITATIONS, HELP, 'analyze']) await client.query(q);
   const seedMs = performance.now() - t;

@@ -9,3 +9,7 @@ CREATE INDEX IF NOT EXISTS "coord_invitations_open_mentor_idx" ON "invitations" 
 CREATE INDEX IF NOT EXISTS "coord_mentee_apps_active_idx" ON "mentee_applications" ("employee_id", "created_at") WHERE withdrawn_at IS NULL;
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "coord_relationships_awaiting_guidance_idx" ON "relationships" ("termination_requested_at") WHERE state = 'termination_requested' AND guidance_at IS NULL;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "coord_employees_opdiv_id_idx" ON "employees" ("opdiv", "id");
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "coord_employees_inactive_idx" ON "employees" ("id") WHERE NOT active;

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { pairIn, opdivIn, type Scope } from './scope.js';
-import { LIVE_SQL, OPEN_SQL, UNMATCHED_JSON, unmatchedCte, type UnmatchedRow } from './unmatched.js';
+import type { Scope } from './scope.js';
+import { baseCtes, LIVE_SQL, OPEN_SQL, pairInScope, unmatchedCte, unmatchedJson, type UnmatchedRow } from './unmatched.js';
 
 export const LONGEST_WAITING = 20;
 const DUE_WINDOW_DAYS = 14;
@@ -25,26 +25,25 @@ export type Dashboard = {
  * the domain's milestoneDueDates (+1 month orientation/agreement/IDP, +6 progress reports, +12 surveys).
  */
 export async function dashboard(db: Db, scope: Scope, now = new Date()): Promise<Dashboard> {
-  const pairScope = pairIn(sql`me.opdiv`, sql`mo.opdiv`, scope);
+  const [row] = await queryRows<{ d: Omit<Dashboard, 'scope' | 'generatedAt'> }>(db, dashboardQuery(scope, now));
+  return { scope, generatedAt: now.toISOString(), ...row!.d };
+}
+
+export function dashboardQuery(scope: Scope, now: Date): SQL {
   const soon = new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000);
-  const [row] = await queryRows<{ d: Omit<Dashboard, 'scope' | 'generatedAt'> }>(
-    db,
-    sql`with ${unmatchedCte(scope, now)},
-      pairs as (
-        select r.* from relationships r join employees me on me.id = r.mentee_id join employees mo on mo.id = r.mentor_id
-        where r.state in ${LIVE_SQL} and ${pairScope}),
+  return sql`with ${baseCtes(scope)}, ${unmatchedCte(now)},
+      pairs as materialized (
+        select r.id, r.state, r.confirmed_at, r.guidance_at, r.orientation_at, r.agreement_completed_at, r.idp_completed_at,
+          r.progress_mentor_at, r.progress_mentee_at, r.survey_mentor_at, r.survey_mentee_at
+        from relationships r where r.state in ${LIVE_SQL} and ${pairInScope(sql`r.mentee_id`, sql`r.mentor_id`, scope)}),
       participants as (
-        select 'mentee' as role, a.platform, count(*)::int as n
-          from mentee_applications a join employees e on e.id = a.employee_id
-          where a.withdrawn_at is null and e.active and ${opdivIn(sql`e.opdiv`, scope)} group by a.platform
+        select 'mentee' as role, platform, count(*)::int as n from applicants where role = 'mentee' group by platform
         union all
-        select 'mentor', p.platform, count(*)::int
-          from mentor_applications a join employees e on e.id = a.employee_id cross join lateral unnest(a.platforms) as p(platform)
-          where a.withdrawn_at is null and e.active and ${opdivIn(sql`e.opdiv`, scope)} group by p.platform),
+        select 'mentor', p.platform, count(*)::int from applicants a cross join lateral unnest(a.platforms) as p(platform)
+          where a.role = 'mentor' group by p.platform),
       open_invitations as (
         select i.state, count(*)::int as n from invitations i
-          join employees me on me.id = i.mentee_id join employees mo on mo.id = i.mentor_id
-          where i.state in ${OPEN_SQL} and ${pairScope} group by i.state),
+          where i.state in ${OPEN_SQL} and ${pairInScope(sql`i.mentee_id`, sql`i.mentor_id`, scope)} group by i.state),
       milestones as (
         select m.due from pairs p cross join lateral (values
           (p.confirmed_at + interval '1 month', p.orientation_at is null),
@@ -59,8 +58,7 @@ export async function dashboard(db: Db, scope: Scope, now = new Date()): Promise
       'participants', coalesce((select json_agg(json_build_object('role', role, 'platform', platform, 'count', n) order by role, platform) from participants), '[]'),
       'unmatched', json_build_object(
         'count', (select count(*) from unmatched),
-        'longestWaiting', coalesce((select json_agg(${UNMATCHED_JSON} order by days_waiting desc, mentee_id)
-          from (select * from unmatched order by days_waiting desc, mentee_id limit ${LONGEST_WAITING}) w), '[]')),
+        'longestWaiting', coalesce(${unmatchedJson(sql`select * from unmatched order by days_waiting desc, mentee_id limit ${LONGEST_WAITING}`)}, '[]')),
       'openInvitations', (select json_build_object(
         'pending', coalesce(sum(n) filter (where state = 'pending'), 0), 'accepted', coalesce(sum(n) filter (where state = 'accepted'), 0))
         from open_invitations),
@@ -72,7 +70,5 @@ export async function dashboard(db: Db, scope: Scope, now = new Date()): Promise
         'overdue', count(*) filter (where due < ${now}::timestamptz)) from milestones),
       'terminationRequestsAwaitingGuidance', (select count(*) from pairs where state = 'termination_requested' and guidance_at is null),
       'helpRequests', (select count(*) from coordinator_contact_requests c join pairs p on p.id = c.relationship_id where c.resolved_at is null)
-    ) as d`,
-  );
-  return { scope, generatedAt: now.toISOString(), ...row!.d };
+    ) as d`;
 }

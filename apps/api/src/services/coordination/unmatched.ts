@@ -6,33 +6,58 @@ export const LIVE_SQL = sql.raw(`('onboarding', 'active', 'termination_requested
 export const OPEN_SQL = sql.raw(`('pending', 'accepted')`);
 
 /**
- * R-ADMIN-1: mentees in scope with an active application and no live relationship. They have waited since they
- * applied, or since their last relationship ended if that is later.
+ * The CTEs every coordinator figure starts from, each read once per statement: "scoped" (the ids of the employees in
+ * scope, only when there is a scope) and "applicants" (active applications of active people in scope). Neither scans
+ * the 90,000-row directory: the scope comes from an index on (opdiv, id), and inactive people from a partial index of
+ * the few inactive ones. A materialized CTE is computed once and read by every later part (docs/decisions/0500).
  */
-export function unmatchedCte(scope: Scope, now: Date): SQL {
+export function baseCtes(scope: Scope): SQL {
+  const scoped = scope === null ? sql`` : sql`scoped as materialized (select id from employees where ${opdivIn(sql`opdiv`, scope)}),`;
+  return sql`${scoped}
+    applicants as materialized (
+      select x.role, x.employee_id, x.platform, x.platforms, x.created_at
+      from (select 'mentee' as role, employee_id, platform, null::text[] as platforms, created_at from mentee_applications where withdrawn_at is null
+            union all
+            select 'mentor', employee_id, null, platforms, created_at from mentor_applications where withdrawn_at is null) x
+      where ${scope === null ? sql`true` : sql`x.employee_id in (select id from scoped)`}
+        and not exists (select 1 from employees e where e.id = x.employee_id and not e.active))`;
+}
+
+/** R-ROLE-2 for a pair or an invitation: either side in scope (needs baseCtes). */
+export const pairInScope = (menteeId: SQL, mentorId: SQL, scope: Scope): SQL =>
+  scope === null ? sql`true` : sql`(${menteeId} in (select id from scoped) or ${mentorId} in (select id from scoped))`;
+
+/**
+ * R-ADMIN-1: mentees in scope with an active application and no live relationship (needs baseCtes). They have
+ * waited since they applied, or since their last relationship ended if that is later.
+ */
+export function unmatchedCte(now: Date): SQL {
   return sql`unmatched as (
-    select a.employee_id as mentee_id, e.first_name || ' ' || e.last_name as name, e.opdiv, a.platform,
-      floor(extract(epoch from (${now}::timestamptz - greatest(a.created_at,
-        coalesce((select max(r.ended_at) from relationships r where r.mentee_id = a.employee_id), a.created_at)))) / 86400)::int as days_waiting,
-      (select count(*) from invitations i where i.mentee_id = a.employee_id and i.state in ${OPEN_SQL})::int as open_invitations
-    from mentee_applications a join employees e on e.id = a.employee_id
-    where a.withdrawn_at is null and e.active and ${opdivIn(sql`e.opdiv`, scope)}
-      and not exists (select 1 from relationships r where r.mentee_id = a.employee_id and r.state in ${LIVE_SQL})
-  )`;
+    select a.employee_id as mentee_id, a.platform,
+      floor(extract(epoch from (${now}::timestamptz - greatest(a.created_at, coalesce(ended.at, a.created_at)))) / 86400)::int as days_waiting,
+      coalesce(open.n, 0)::int as open_invitations
+    from applicants a
+      left join (select mentee_id, max(ended_at) as at from relationships group by mentee_id) ended on ended.mentee_id = a.employee_id
+      left join (select mentee_id, count(*) as n from invitations where state in ${OPEN_SQL} group by mentee_id) open on open.mentee_id = a.employee_id
+    where a.role = 'mentee'
+      and not exists (select 1 from relationships r where r.mentee_id = a.employee_id and r.state in ${LIVE_SQL}))`;
 }
 
 export type UnmatchedRow = { menteeId: string; name: string; opdiv: string; platform: 's2j' | 'p2p'; daysWaiting: number; openInvitations: number };
-export const UNMATCHED_JSON = sql.raw(`json_build_object('menteeId', mentee_id, 'name', name, 'opdiv', opdiv, 'platform', platform,
-  'daysWaiting', days_waiting, 'openInvitations', open_invitations)`);
+
+/** JSON of unmatched rows (alias u), names read from the directory only for the rows shown. */
+export const unmatchedJson = (rows: SQL) => sql`(select json_agg(json_build_object('menteeId', u.mentee_id,
+    'name', e.first_name || ' ' || e.last_name, 'opdiv', e.opdiv, 'platform', u.platform, 'daysWaiting', u.days_waiting,
+    'openInvitations', u.open_invitations) order by u.days_waiting desc, u.mentee_id)
+  from (${rows}) u join employees e on e.id = u.mentee_id)`;
 
 /** The unmatched queue, longest waiting first. */
 export async function unmatchedQueue(db: Db, scope: Scope, limit: number, offset: number, now = new Date()) {
   const [row] = await queryRows<{ total: number; items: UnmatchedRow[] | null }>(
     db,
-    sql`with ${unmatchedCte(scope, now)}, page as (
-          select * from unmatched order by days_waiting desc, mentee_id limit ${limit} offset ${offset})
+    sql`with ${baseCtes(scope)}, ${unmatchedCte(now)}
         select (select count(*) from unmatched)::int as total,
-          (select json_agg(${UNMATCHED_JSON} order by days_waiting desc, mentee_id) from page) as items`,
+          ${unmatchedJson(sql`select * from unmatched order by days_waiting desc, mentee_id limit ${limit} offset ${offset}`)} as items`,
   );
   return { items: row?.items ?? [], total: Number(row?.total ?? 0), limit, offset };
 }
