@@ -29,6 +29,18 @@ export async function launch(): Promise<Browser> {
 
 export type Session = { context: BrowserContext; page: Page; consoleErrors: string[] };
 
+/**
+ * Script errors and server failures. Chromium also logs every 4xx answer as a console error; those are expected
+ * answers here (the session check before sign-in, a rule refusal shown to the person), so they are not counted.
+ */
+export function watchErrors(page: Page, errors: string[]) {
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => { if (r.status() >= 500) errors.push(`${r.status()} ${r.url()}`); });
+}
+
 // Sign-in is rate limited (10 a minute): each person signs in through the page once per run, and later
 // browser contexts reuse that session's cookie.
 const stateFile = (who: Person) => join(tmpdir(), `hhs-e2e-${new URL(inject('baseUrl')).port}-${who}.json`);
@@ -39,8 +51,7 @@ export async function signIn(browser: Browser, who: Person, viewport = { width: 
   const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport, ...(saved ? { storageState: saved } : {}) });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  watchErrors(page, consoleErrors);
   if (saved) await page.goto('/');
   else {
     await page.goto('/sign-in');

@@ -38,8 +38,8 @@ describe('the app shell', () => {
 
   it('moves focus to the page heading after a navigation', async () => {
     const { page } = await open(browser, 'mentee');
-    await page.getByRole('navigation', { name: 'Primary navigation' }).getByRole('link', { name: 'My applications' }).click();
-    await page.getByRole('heading', { level: 1, name: 'My applications' }).waitFor();
+    await page.getByRole('navigation', { name: 'Primary navigation' }).getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invitations' }).waitFor();
     await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
   });
 
@@ -49,9 +49,10 @@ describe('the app shell', () => {
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Find a mentor' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Suggested mentors' }).waitFor();
+    await page.waitForLoadState('networkidle');
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
-    await screenshot(page, 'directory-320px');
+    await screenshot(page, 'suggestions-320px');
   });
 });
 

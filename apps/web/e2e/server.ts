@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,10 @@ export default async function setup(project: TestProject) {
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
-      await new Promise((resolve) => { child.once('exit', resolve); setTimeout(resolve, 15_000); });
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 15_000);
+        child.once('exit', () => { clearTimeout(timer); resolve(); });
+      });
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     rmSync(dataDir, { recursive: true, force: true });
@@ -55,12 +59,19 @@ async function waitFor(url: string, child: ChildProcess) {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it was ready`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
+    if (await answersOk(url)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the API did not answer ${url} within 3 minutes`);
+}
+
+/** One GET without keep-alive (a pooled socket would keep the test runner alive after the run). */
+function answersOk(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+  });
 }

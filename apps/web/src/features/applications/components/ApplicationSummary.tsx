@@ -1,14 +1,17 @@
 import { Button, Tag } from '@trussworks/react-uswds';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 
-type Props =
-  | { role: 'mentee'; application: Schemas['MenteeApplication'] }
-  | { role: 'mentor'; application: Schemas['MentorApplication']; onPause: () => void; pausing: boolean };
+type Common = { onWithdraw: () => void; withdrawing: boolean };
+type Props = Common &
+  (| { role: 'mentee'; application: Schemas['MenteeApplication'] }
+  | { role: 'mentor'; application: Schemas['MentorApplication']; onPause: () => void; pausing: boolean });
 
 export function ApplicationSummary(props: Props) {
   const a = props.application;
+  const [confirming, setConfirming] = useState(false);
   return (
     <div className="usa-summary-box">
       <div className="usa-summary-box__body">
@@ -44,6 +47,11 @@ export function ApplicationSummary(props: Props) {
             <Button type="button" outline onClick={props.onPause} disabled={props.pausing}>
               {props.application.paused ? 'Resume taking mentees' : 'Pause taking mentees'}
             </Button>
+          )}
+          {confirming ? (
+            <Button type="button" secondary onClick={props.onWithdraw} disabled={props.withdrawing}>Yes, withdraw my {props.role} application</Button>
+          ) : (
+            <Button type="button" unstyled className="margin-left-1" onClick={() => setConfirming(true)}>Withdraw…</Button>
           )}
         </div>
       </div>

@@ -14,18 +14,23 @@ export default function MyApplications() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/me/applications'] });
   const pause = $api.useMutation('post', '/api/v1/me/applications/mentor/pause', { onSuccess: refresh });
   const resume = $api.useMutation('post', '/api/v1/me/applications/mentor/resume', { onSuccess: refresh });
+  const withdraw = $api.useMutation('delete', '/api/v1/me/applications/{role}', { onSuccess: refresh });
+  const withdrawProps = (role: 'mentor' | 'mentee') => ({
+    withdrawing: withdraw.isPending,
+    onWithdraw: () => withdraw.mutate({ params: { path: { role } } }),
+  });
   return (
     <>
       <PageHeading>My applications</PageHeading>
       {saved && <Success>Your {saved} application was saved.</Success>}
-      <ErrorAlert error={pause.error ?? resume.error} />
+      <ErrorAlert error={pause.error ?? resume.error ?? withdraw.error} />
       <QueryState query={mine}>
         {(data) => (
           <div className="grid-row grid-gap">
             <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="as-mentee">
               <h2 id="as-mentee">As a mentee</h2>
               {data.mentee ? (
-                <ApplicationSummary role="mentee" application={data.mentee} />
+                <ApplicationSummary role="mentee" application={data.mentee} {...withdrawProps('mentee')} />
               ) : (
                 <p>You have not applied as a mentee. <Link to="/apply/mentee">Apply as a mentee</Link></p>
               )}
@@ -33,7 +38,7 @@ export default function MyApplications() {
             <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="as-mentor">
               <h2 id="as-mentor">As a mentor</h2>
               {data.mentor ? (
-                <ApplicationSummary role="mentor" application={data.mentor}
+                <ApplicationSummary role="mentor" application={data.mentor} {...withdrawProps('mentor')}
                   pausing={pause.isPending || resume.isPending}
                   onPause={() => (data.mentor?.paused ? resume : pause).mutate({})} />
               ) : (

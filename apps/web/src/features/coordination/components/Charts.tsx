@@ -2,14 +2,14 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 
 export type Series = { key: string; label: string; color: string };
 
-/** A bar chart with its numbers also in a table (charts alone are not accessible). */
+/** A bar chart with its numbers also in a table: the table is what assistive technology reads, the chart is hidden from it. */
 export function BarChartWithTable({ title, data, categoryKey, series }: { title: string; data: Record<string, string | number>[]; categoryKey: string; series: Series[] }) {
   return (
     <figure className="margin-x-0">
       <figcaption className="text-bold margin-bottom-1">{title}</figcaption>
       <div className="chart-box" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey={categoryKey} />
             <YAxis allowDecimals={false} />

@@ -36,7 +36,7 @@ export default function Inbox() {
                     {n.link ? <Link to={n.link} onClick={() => !n.readAt && markRead.mutate({ params: { path: { id: n.id } } })}>{n.title}</Link> : n.title}
                   </h2>
                   <p className="margin-y-1">{n.body}</p>
-                  <p className="margin-0 text-base font-sans-2xs">
+                  <p className="margin-0 text-ink font-sans-2xs">
                     {formatDate(n.createdAt)}
                     {!n.readAt && (
                       <Button type="button" unstyled className="margin-left-2" onClick={() => markRead.mutate({ params: { path: { id: n.id } } })}>
