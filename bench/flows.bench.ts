@@ -21,18 +21,19 @@ const db = await benchDatabase();
 try {
   const { app, base } = await startApi(db.url);
   const w = await seedWorkforce(app.db, 90_000);
-  // Distinct pairs that pass the hard rules and availability (R-PLAT-1, R-APP-2), each mentor used once.
+  // Distinct pairs that pass the hard rules and availability (R-PLAT-1, R-APP-2); every person in one pair only.
   const { mentors, mentees, supervisorOf } = profilesOf(w);
   const used = new Set<string>();
   const pairs: { mentee: string; mentor: string }[] = [];
   let cursor = 0;
   for (const mentee of mentees) {
     if (pairs.length >= FLOWS) break;
+    if (used.has(mentee.employeeId)) continue;
     for (let k = 0; k < 50; k++) {
       const mentor = mentors[(cursor + k) % mentors.length]!;
       if (used.has(mentor.employeeId) || mentor.employeeId === mentee.employeeId) continue;
       if (!checkPairEligibility({ mentor, mentee, supervisorOf, settings: DEFAULT_SETTINGS, purpose: 'confirm' }).ok) continue;
-      used.add(mentor.employeeId);
+      used.add(mentor.employeeId).add(mentee.employeeId);
       pairs.push({ mentee: mentee.employeeId, mentor: mentor.employeeId });
       cursor += k + 1;
       break;

@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
-import { addMonths, isOpen, milestoneStatus, type MilestoneKey } from '@hhs-mentoring/domain';
+import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { addMonths, DAY_MS, DUE_SOON_DAYS, isOpen, milestoneStatus, type MilestoneKey } from '@hhs-mentoring/domain';
 import type { Db } from '../db/client.js';
 import { invitations, relationships } from '../db/schema/index.js';
 import { stepInvitation } from './journey/invitation-steps.js';
-import { LIVE_STATES } from './journey/profiles.js';
 import { toDomain, type RelationshipRow } from './journey/relationship-model.js';
 import { pairLabel, recipients, stepRelationship } from './journey/relationship-steps.js';
 import { notify } from './notifications.js';
@@ -27,6 +27,26 @@ export async function expireDueInvitations(db: Db, now: Date, appUrl: string): P
     expired += n;
     if (n < BATCH) return expired;
   }
+}
+
+/**
+ * The live relationships with a milestone not done whose due date (confirmation + 1, 6 or 12 months) is at most
+ * DUE_SOON_DAYS away or past, chosen in SQL through partial indexes (src/db/sql/61-relationship-clock-indexes.sql)
+ * instead of reading every live relationship. The cut-offs are a few days generous (calendar months are 28–31 days;
+ * addMonths clamps to the month's end); milestoneStatus then decides exactly, so behaviour is unchanged.
+ */
+async function relationshipsWithMilestonesNear(db: Db, now: Date): Promise<RelationshipRow[]> {
+  const cutoff = (months: number) => new Date(addMonths(now, -months).getTime() + (DUE_SOON_DAYS + 4) * DAY_MS);
+  const pending = (...cols: AnyPgColumn[]) => or(...cols.map((c) => isNull(c)));
+  // The states as literals (not parameters), so the planner can match the partial indexes in any plan.
+  return db.select().from(relationships).where(and(
+    sql`${relationships.state} in ('onboarding', 'active', 'termination_requested')`,
+    or(
+      and(pending(relationships.orientationAt, relationships.agreementAt, relationships.idpAt), lte(relationships.confirmedAt, cutoff(1))),
+      and(pending(relationships.progressMentorAt, relationships.progressMenteeAt), lte(relationships.confirmedAt, cutoff(6))),
+      and(pending(relationships.surveyMentorAt, relationships.surveyMenteeAt), lte(relationships.confirmedAt, cutoff(12))),
+    ),
+  ));
 }
 
 const LABELS: Record<MilestoneKey, string> = {
@@ -55,8 +75,7 @@ export async function advanceRelationshipClocks(db: Db, now: Date, appUrl: strin
     });
   }
   let notices = 0;
-  const live = await db.select().from(relationships).where(inArray(relationships.state, [...LIVE_STATES]));
-  for (const row of live) {
+  for (const row of await relationshipsWithMilestonesNear(db, now)) {
     const late = milestoneStatus(toDomain(row), now).filter((m) => m.status === 'due_soon' || m.status === 'overdue');
     if (late.length === 0) continue;
     await db.transaction(async (tx) => {
