@@ -12,6 +12,7 @@ import relationships from './relationships/index.js';
 import notifications from './notifications.js';
 import integrations from './integrations/index.js';
 import coordination from './coordination/index.js';
+import contactRequests from './coordination/contact-requests.js';
 import training from './training/index.js';
 import auditLog from './audit.js';
 
@@ -30,6 +31,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(notifications);
   await app.register(integrations);
   await app.register(coordination);
+  await app.register(contactRequests);
   await app.register(training);
   await app.register(auditLog);
 };
