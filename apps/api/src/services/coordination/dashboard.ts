@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import type { Scope } from './scope.js';
-import { baseCtes, LIVE_SQL, OPEN_SQL, pairInScope, unmatchedCte, unmatchedJson, type UnmatchedRow } from './unmatched.js';
+import { baseCtes, LIVE_SQL, OPEN_SQL, pairInScoped, unmatchedCte, unmatchedJson, type UnmatchedRow } from './unmatched.js';
 
 export const LONGEST_WAITING = 20;
 const DUE_WINDOW_DAYS = 14;
@@ -22,12 +22,18 @@ export type Dashboard = {
 /**
  * R-ADMIN-1 in one statement: every figure is an aggregate computed by PostgreSQL over the scope (R-ROLE-2:
  * people by their own OPDIV, pairs and invitations when either side is in scope). Milestone due dates follow
- * the domain's milestoneDueDates (+1 month orientation/agreement/IDP, +6 progress reports, +12 surveys).
+ * the domain's milestoneDueDates (+1 month orientation/agreement/IDP, +6 progress reports, +12 surveys); open
+ * milestones are counted per due date with arithmetic rather than one row each.
  */
 export async function dashboard(db: Db, scope: Scope, now = new Date()): Promise<Dashboard> {
   const [row] = await queryRows<{ d: Omit<Dashboard, 'scope' | 'generatedAt'> }>(db, dashboardQuery(scope, now));
   return { scope, generatedAt: now.toISOString(), ...row!.d };
 }
+
+// Open milestones of a pair sharing one due date (n of them), counted when the date falls in the window / has passed.
+const dueBetween = (due: string, n: string, from: Date, to: Date) =>
+  sql`case when ${sql.raw(due)} >= ${from}::timestamptz and ${sql.raw(due)} < ${to}::timestamptz then ${sql.raw(n)} else 0 end`;
+const overdue = (due: string, n: string, now: Date) => sql`case when ${sql.raw(due)} < ${now}::timestamptz then ${sql.raw(n)} else 0 end`;
 
 export function dashboardQuery(scope: Scope, now: Date): SQL {
   const soon = new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000);
@@ -35,7 +41,7 @@ export function dashboardQuery(scope: Scope, now: Date): SQL {
       pairs as materialized (
         select r.id, r.state, r.confirmed_at, r.guidance_at, r.orientation_at, r.agreement_completed_at, r.idp_completed_at,
           r.progress_mentor_at, r.progress_mentee_at, r.survey_mentor_at, r.survey_mentee_at
-        from relationships r where r.state in ${LIVE_SQL} and ${pairInScope(sql`r.mentee_id`, sql`r.mentor_id`, scope)}),
+        from relationships r where r.state in ${LIVE_SQL} and ${pairInScoped(sql`r.mentee_id`, sql`r.mentor_id`, scope)}),
       participants as (
         select 'mentee' as role, platform, count(*)::int as n from applicants where role = 'mentee' group by platform
         union all
@@ -43,17 +49,13 @@ export function dashboardQuery(scope: Scope, now: Date): SQL {
           where a.role = 'mentor' group by p.platform),
       open_invitations as (
         select i.state, count(*)::int as n from invitations i
-          where i.state in ${OPEN_SQL} and ${pairInScope(sql`i.mentee_id`, sql`i.mentor_id`, scope)} group by i.state),
+          where i.state in ${OPEN_SQL} and ${pairInScoped(sql`i.mentee_id`, sql`i.mentor_id`, scope)} group by i.state),
       milestones as (
-        select m.due from pairs p cross join lateral (values
-          (p.confirmed_at + interval '1 month', p.orientation_at is null),
-          (p.confirmed_at + interval '1 month', p.agreement_completed_at is null),
-          (p.confirmed_at + interval '1 month', p.idp_completed_at is null),
-          (p.confirmed_at + interval '6 months', p.progress_mentor_at is null),
-          (p.confirmed_at + interval '6 months', p.progress_mentee_at is null),
-          (p.confirmed_at + interval '12 months', p.survey_mentor_at is null),
-          (p.confirmed_at + interval '12 months', p.survey_mentee_at is null)) as m(due, open)
-        where m.open)
+        select p.confirmed_at + interval '1 month' as d1,
+          (p.orientation_at is null)::int + (p.agreement_completed_at is null)::int + (p.idp_completed_at is null)::int as n1,
+          p.confirmed_at + interval '6 months' as d6, (p.progress_mentor_at is null)::int + (p.progress_mentee_at is null)::int as n6,
+          p.confirmed_at + interval '12 months' as d12, (p.survey_mentor_at is null)::int + (p.survey_mentee_at is null)::int as n12
+        from pairs p)
     select json_build_object(
       'participants', coalesce((select json_agg(json_build_object('role', role, 'platform', platform, 'count', n) order by role, platform) from participants), '[]'),
       'unmatched', json_build_object(
@@ -66,8 +68,8 @@ export function dashboardQuery(scope: Scope, now: Date): SQL {
         'onboarding', count(*) filter (where state = 'onboarding'), 'active', count(*) filter (where state = 'active'),
         'termination_requested', count(*) filter (where state = 'termination_requested')) from pairs),
       'milestones', (select json_build_object(
-        'dueNext14Days', count(*) filter (where due >= ${now}::timestamptz and due < ${soon}::timestamptz),
-        'overdue', count(*) filter (where due < ${now}::timestamptz)) from milestones),
+        'dueNext14Days', coalesce(sum(${dueBetween('d1', 'n1', now, soon)} + ${dueBetween('d6', 'n6', now, soon)} + ${dueBetween('d12', 'n12', now, soon)}), 0),
+        'overdue', coalesce(sum(${overdue('d1', 'n1', now)} + ${overdue('d6', 'n6', now)} + ${overdue('d12', 'n12', now)}), 0)) from milestones),
       'terminationRequestsAwaitingGuidance', (select count(*) from pairs where state = 'termination_requested' and guidance_at is null),
       'helpRequests', (select count(*) from coordinator_contact_requests c join pairs p on p.id = c.relationship_id where c.resolved_at is null)
     ) as d`;

@@ -9,23 +9,31 @@ export const OPEN_SQL = sql.raw(`('pending', 'accepted')`);
  * The CTEs every coordinator figure starts from, each read once per statement: "scoped" (the ids of the employees in
  * scope, only when there is a scope) and "applicants" (active applications of active people in scope). Neither scans
  * the 90,000-row directory: the scope comes from an index on (opdiv, id), and inactive people from a partial index of
- * the few inactive ones. A materialized CTE is computed once and read by every later part (docs/decisions/0500).
+ * the few inactive ones. A materialized CTE is computed once and read by every later part; NOT IN over a small set
+ * is planned as one hashed subplan (docs/decisions/0500).
  */
+/** "scoped": the ids of the employees in scope, with its trailing comma; nothing for the department. */
+export const scopedCte = (scope: Scope): SQL =>
+  scope === null ? sql`` : sql`scoped as materialized (select id from employees where ${opdivIn(sql`opdiv`, scope)}),`;
+
 export function baseCtes(scope: Scope): SQL {
-  const scoped = scope === null ? sql`` : sql`scoped as materialized (select id from employees where ${opdivIn(sql`opdiv`, scope)}),`;
-  return sql`${scoped}
+  return sql`${scopedCte(scope)}
     applicants as materialized (
       select x.role, x.employee_id, x.platform, x.platforms, x.created_at
       from (select 'mentee' as role, employee_id, platform, null::text[] as platforms, created_at from mentee_applications where withdrawn_at is null
             union all
-            select 'mentor', employee_id, null, platforms, created_at from mentor_applications where withdrawn_at is null) x
+            select 'mentor', employee_id, null, platforms, null from mentor_applications where withdrawn_at is null) x
       where ${scope === null ? sql`true` : sql`x.employee_id in (select id from scoped)`}
-        and not exists (select 1 from employees e where e.id = x.employee_id and not e.active))`;
+        and x.employee_id not in (select id from employees where not active))`;
 }
 
-/** R-ROLE-2 for a pair or an invitation: either side in scope (needs baseCtes). */
-export const pairInScope = (menteeId: SQL, mentorId: SQL, scope: Scope): SQL =>
+/** R-ROLE-2 for a pair or an invitation: either side in scope, against the hashed "scoped" CTE (many rows). */
+export const pairInScoped = (menteeId: SQL, mentorId: SQL, scope: Scope): SQL =>
   scope === null ? sql`true` : sql`(${menteeId} in (select id from scoped) or ${mentorId} in (select id from scoped))`;
+
+/** The same by probing the two people by id, without a CTE: cheaper for a few rows (one queue's). */
+export const pairInScope = (menteeId: SQL, mentorId: SQL, scope: Scope): SQL =>
+  scope === null ? sql`true` : sql`exists (select 1 from employees s where s.id in (${menteeId}, ${mentorId}) and ${opdivIn(sql`s.opdiv`, scope)})`;
 
 /**
  * R-ADMIN-1: mentees in scope with an active application and no live relationship (needs baseCtes). They have
@@ -40,7 +48,7 @@ export function unmatchedCte(now: Date): SQL {
       left join (select mentee_id, max(ended_at) as at from relationships group by mentee_id) ended on ended.mentee_id = a.employee_id
       left join (select mentee_id, count(*) as n from invitations where state in ${OPEN_SQL} group by mentee_id) open on open.mentee_id = a.employee_id
     where a.role = 'mentee'
-      and not exists (select 1 from relationships r where r.mentee_id = a.employee_id and r.state in ${LIVE_SQL}))`;
+      and a.employee_id not in (select mentee_id from relationships where state in ${LIVE_SQL}))`;
 }
 
 export type UnmatchedRow = { menteeId: string; name: string; opdiv: string; platform: 's2j' | 'p2p'; daysWaiting: number; openInvitations: number };
