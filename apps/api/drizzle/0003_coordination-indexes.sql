@@ -6,7 +6,9 @@ CREATE INDEX IF NOT EXISTS "coord_invitations_open_mentee_idx" ON "invitations" 
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "coord_invitations_open_mentor_idx" ON "invitations" ("mentor_id") WHERE state IN ('pending', 'accepted');
 --> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "coord_mentee_apps_active_idx" ON "mentee_applications" ("employee_id", "created_at") WHERE withdrawn_at IS NULL;
+CREATE INDEX IF NOT EXISTS "coord_mentee_apps_active_cover_idx" ON "mentee_applications" ("employee_id") INCLUDE ("platform", "created_at") WHERE withdrawn_at IS NULL;
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "coord_mentor_apps_active_cover_idx" ON "mentor_applications" ("employee_id") INCLUDE ("platforms") WHERE withdrawn_at IS NULL;
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "coord_relationships_awaiting_guidance_idx" ON "relationships" ("termination_requested_at") WHERE state = 'termination_requested' AND guidance_at IS NULL;
 --> statement-breakpoint
