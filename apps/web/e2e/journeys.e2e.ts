@@ -146,6 +146,7 @@ describe('(3) the coordinator sees it on the dashboard and approves a cohort-mat
     await page.getByRole('link', { name: 'Download CSV' }).waitFor();
     await visit(page, '/staff/audit', 'Audit log', 'audit');
     await visit(page, '/staff/terminations', 'Termination requests');
+    await visit(page, '/staff/help', 'Help requests');
     await visit(page, '/training', 'Training', 'training');
   });
 });
@@ -211,5 +212,35 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
     await h1(page, /Welcome/);
     expect(Number((await page.getByTestId('unread-count').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
     await visit(page, '/notifications', 'Notifications', 'notifications');
+  });
+});
+
+describe('(5) the other main screens work and pass axe', () => {
+  it('the mentee searches mentors by competency, registers for training, and opens the 6-month report and survey', async () => {
+    const { page } = s.mentee;
+    await visit(page, '/mentors?competency=strategic-thinking', 'Find a mentor', 'mentor-search');
+    expect(await page.getByRole('link', { name: /^Invite / }).count()).toBeGreaterThan(0);
+    await visit(page, '/training', 'Training');
+    await page.getByRole('table', { name: 'Training events' }).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByText(/You are registered|on the waitlist/).first().waitFor();
+    await expectAccessible(page, 'training event');
+    await screenshot(page, 'training-event');
+    await visit(page, `${relationshipPath}/progress-report`, '6-month progress report', 'progress-report');
+    await visit(page, `${relationshipPath}/survey`, 'Completion survey');
+    await visit(page, '/shortlists', 'Mentors your coordinator suggested');
+  });
+
+  it('the coordinator opens a third-party case from the unmatched queue', async () => {
+    const { page } = s.coordinator;
+    await visit(page, '/staff/unmatched', 'Unmatched mentees');
+    await page.getByRole('button', { name: /^Find a mentor for / }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Finding a mentor for / }).waitFor();
+    await page.getByRole('heading', { name: 'Ranked candidates' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'third-party case');
+    await screenshot(page, 'third-party-case');
+    await visit(page, '/staff/third-party', 'Third-party matching');
   });
 });

@@ -6828,6 +6828,221 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coordination/contact-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Help requests of pairs in scope (R-LIFE-4), open first, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description OPDIV/STAFFDIV code, e.g. CDC */
+                    opdiv?: string;
+                    status?: "open" | "resolved" | "all";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                relationshipId: string;
+                                requestedBy: {
+                                    id: string;
+                                    name: string;
+                                    opdiv: string;
+                                };
+                                /** @description The requester's side of the pair */
+                                role: "mentee" | "mentor";
+                                mentee: {
+                                    id: string;
+                                    name: string;
+                                    opdiv: string;
+                                };
+                                mentor: {
+                                    id: string;
+                                    name: string;
+                                    opdiv: string;
+                                };
+                                /** @description What raised it, e.g. progress_report */
+                                source: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                resolvedAt: string | null;
+                                /** @description Employee id of the staff member who resolved it */
+                                resolvedBy: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/contact-requests/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a help request handled (R-LIFE-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            relationshipId: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                                opdiv: string;
+                            };
+                            /** @description The requester's side of the pair */
+                            role: "mentee" | "mentor";
+                            mentee: {
+                                id: string;
+                                name: string;
+                                opdiv: string;
+                            };
+                            mentor: {
+                                id: string;
+                                name: string;
+                                opdiv: string;
+                            };
+                            /** @description What raised it, e.g. progress_report */
+                            source: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            resolvedAt: string | null;
+                            /** @description Employee id of the staff member who resolved it */
+                            resolvedBy: string | null;
+                        };
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A program rule or the current state refused it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training/events": {
         parameters: {
             query?: never;

@@ -1,9 +1,8 @@
 import { GovBanner, Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../lib/api';
-import { markNavigation } from '../lib/focus';
 import { useMe } from '../lib/session';
 import { Identifier } from './Identifier';
 import { navFor } from './nav';
@@ -15,13 +14,10 @@ export function Layout() {
   const location = useLocation();
   const navigation = useNavigation();
   const [expanded, setExpanded] = useState(false);
-  const first = useRef(true);
   const queryClient = useQueryClient();
 
   useEffect(() => {
     setExpanded(false);
-    if (first.current) first.current = false;
-    else markNavigation();
   }, [location.pathname]);
 
   async function signOut() {

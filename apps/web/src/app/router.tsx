@@ -40,6 +40,7 @@ const signedIn: RouteObject[] = [
   page('/staff/third-party/:id', () => import('../features/coordination/routes/ThirdPartyCase')),
   page('/staff/cohort', () => import('../features/coordination/routes/Cohort')),
   page('/staff/terminations', () => import('../features/coordination/routes/Terminations')),
+  page('/staff/help', () => import('../features/coordination/routes/HelpRequests')),
   page('/staff/reports', () => import('../features/coordination/routes/Reports')),
   page('/staff/audit', () => import('../features/coordination/routes/Audit')),
   page('/admin/settings', () => import('../features/admin/routes/Settings')),

@@ -1,12 +1,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { takePendingFocus } from '../../lib/focus';
+import { useLocation } from 'react-router';
+import { shouldFocusHeading } from '../../lib/focus';
 
 /** The page's one h1; takes focus after a route change (see lib/focus.ts). */
 export function PageHeading({ children, lead }: { children: ReactNode; lead?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const { key } = useLocation();
   useEffect(() => {
-    if (takePendingFocus()) ref.current?.focus();
-  }, []);
+    if (shouldFocusHeading(key)) ref.current?.focus();
+  }, [key]);
   useEffect(() => {
     if (typeof children === 'string') document.title = `${children} | HHS Mentoring Program`;
   }, [children]);

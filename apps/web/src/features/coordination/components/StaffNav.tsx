@@ -6,6 +6,7 @@ const LINKS = [
   ['/staff/third-party', 'Third-party matching'],
   ['/staff/cohort', 'Cohort matching'],
   ['/staff/terminations', 'Termination requests'],
+  ['/staff/help', 'Help requests'],
   ['/staff/reports', 'Reports'],
   ['/staff/audit', 'Audit log'],
   ['/training', 'Training'],

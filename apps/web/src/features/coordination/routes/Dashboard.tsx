@@ -36,7 +36,7 @@ export default function Dashboard() {
             ['Milestones due in 14 days', d.milestones.dueNext14Days],
             ['Milestones overdue', d.milestones.overdue],
             ['Termination requests awaiting guidance', d.terminationRequestsAwaitingGuidance, '/staff/terminations'],
-            ['Asked for coordinator contact', d.helpRequests],
+            ['Asked for coordinator contact', d.helpRequests, '/staff/help'],
           ];
           return (
             <>

@@ -13,7 +13,12 @@ export default function Person() {
       {(p) => (
         <>
           <PageHeading lead={`${p.occupationTitle} · ${gradeLabel(p)} · ${p.opdiv}`}>{fullName(p)}</PageHeading>
-          {p.isMentor && <p><span className="usa-tag bg-primary">Mentor</span> This person has an active mentor application.</p>}
+          {p.isMentor && (
+            <p>
+              <span className="usa-tag bg-primary">Mentor</span> This person has an active mentor application.{' '}
+              <Link className="usa-button usa-button--outline margin-left-1" to={`/invite/${p.id}`}>Invite {p.firstName}</Link>
+            </p>
+          )}
           <dl>
             <dt className="text-bold">Location</dt>
             <dd className="margin-left-0 margin-bottom-1">{p.city}, {p.state} ({p.timeZone})</dd>

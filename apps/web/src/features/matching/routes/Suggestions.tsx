@@ -10,7 +10,7 @@ export default function Suggestions() {
   return (
     <>
       <PageHeading lead="Mentors who fit your needs, ranked. Each shows why it was suggested.">Suggested mentors</PageHeading>
-      <p>You can also <Link to="/mentors">search all mentors</Link> yourself.</p>
+      <p>You can also <Link to="/mentors">search all mentors</Link> yourself, or see the <Link to="/shortlists">mentors your coordinator suggested</Link>.</p>
       <QueryState query={suggestions} isEmpty={(d) => d.items.length === 0}
         empty="No eligible mentor has a place right now. Try searching, or ask your coordinator for help.">
         {(page) => (

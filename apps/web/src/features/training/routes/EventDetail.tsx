@@ -7,6 +7,7 @@ import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { isStaff, useMe } from '../../../lib/session';
 import { KIND_LABEL } from '../components/labels';
+import { EvaluationForm } from '../components/EvaluationForm';
 import { Roster } from '../components/Roster';
 
 /** One training event: register or cancel (waitlist when full); staff see the roster and record attendance. */
@@ -15,6 +16,8 @@ export default function EventDetail() {
   const { me } = useMe();
   const queryClient = useQueryClient();
   const event = $api.useQuery('get', '/api/v1/training/events/{id}', { params: { path: { id } } });
+  const history = $api.useQuery('get', '/api/v1/training/me');
+  const mine = history.data?.items.find((h) => h.event.id === id);
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/training') });
   const register = $api.useMutation('post', '/api/v1/training/events/{id}/registration', { onSuccess: refresh });
   const cancel = $api.useMutation('delete', '/api/v1/training/events/{id}/registration', { onSuccess: refresh });
@@ -38,6 +41,7 @@ export default function EventDetail() {
           {!e.cancelledAt && (e.myStatus === 'registered' || e.myStatus === 'waitlisted'
             ? <Button type="button" outline onClick={() => cancel.mutate(path)} disabled={cancel.isPending}>Cancel my registration</Button>
             : <Button type="button" onClick={() => register.mutate(path)} disabled={register.isPending}>Register</Button>)}
+          {mine?.attendedAt && !mine.evaluated && <EvaluationForm eventId={id} />}
           {isStaff(me) && <Roster eventId={id} />}
           <p className="margin-top-4"><Link to="/training">All training</Link></p>
         </>
