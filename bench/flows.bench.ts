@@ -11,12 +11,14 @@ import { startApi } from './lib/api.js';
 import { bulkTokens } from './lib/tokens.js';
 import { profilesOf } from './lib/profiles.js';
 import { INVARIANT_VIOLATIONS } from './lib/invariants.js';
+import { countQueries } from './lib/query-count.js';
 import { ms, percentile, writeSection } from './lib/report.js';
 
 const FLOWS = 3000;
 const SECONDS = 15;
 const CONCURRENCY = Number(process.env.FLOW_CONCURRENCY ?? 16);
 
+const queries = countQueries();
 const db = await benchDatabase();
 try {
   const { app, base } = await startApi(db.url);
@@ -63,6 +65,7 @@ try {
   let next = WARM;
   let done = 0;
   const latencies: number[] = [];
+  queries.reset();
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const end = start + SECONDS * 1000;
@@ -75,6 +78,7 @@ try {
     }
   }));
   const seconds = (performance.now() - start) / 1000;
+  const perFlow = queries.count / Math.max(1, latencies.length);
   const cpu = process.cpuUsage(cpu0);
   const cpuShare = (cpu.user + cpu.system) / 1000 / (seconds * 1000);
   const loadAvg = os.loadavg()[0]!;
@@ -91,12 +95,16 @@ ${pairs.length.toLocaleString()} distinct eligible mentee/mentor pairs from the 
 requests on loopback by the two signed-in people: \`POST /invitations\` (mentee), \`POST /invitations/{id}/accept\` (mentor),
 \`POST /invitations/{id}/confirm\` (mentee): each one transaction with row locks, notifications (inbox + email outbox)
 and audit rows. ${CONCURRENCY} flows in flight, back to back for ${SECONDS} s after a warm-up of ${WARM} flows. The load generator
-runs in the API's process (one Node thread; the process used ${(cpuShare * 100).toFixed(0)} % of a core) and PostgreSQL shares
+runs in the API's process (one Node thread; the process used ${(cpuShare * 100).toFixed(0)} % of a core: below 100 %, it was waiting
+for PostgreSQL or for a CPU) and PostgreSQL shares
 the same ${os.cpus().length} cores; load average ${loadAvg.toFixed(1)} at the end (other engineers' work shares the machine).
 
 | concurrent flows | complete flows | flows/s | requests/s | flow p50 | flow p95 | flow p99 | failed requests | target ≥ 200 flows/s |
 |---|---|---|---|---|---|---|---|---|
 | ${CONCURRENCY} | ${done} | ${rate.toFixed(0)} | ${((done * 3) / seconds).toFixed(0)} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 95))} | ${ms(percentile(latencies, 99))} | ${[...errors.values()].reduce((a, b) => a + b, 0)}${errors.size ? ` (${[...errors].map(([k, n]) => `${k}: ${n}`).join('; ')})` : ''} | ${rate >= 200 ? 'meets' : 'misses'} |
+
+The API sent ${perFlow.toFixed(1)} SQL statements per flow (BEGIN/COMMIT included), about ${(perFlow / 3).toFixed(0)} round trips to PostgreSQL per
+request, each waiting its turn for a CPU on the shared machine.
 
 Invariants afterwards (${live.toLocaleString()} live relationships; one SQL query, \`bench/lib/invariants.ts\`):
 ${Object.entries(v).map(([k, n]) => `${k} ${n}`).join(', ')} — **${violations} violations**.

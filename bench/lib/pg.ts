@@ -18,5 +18,18 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
   await admin(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  // pool.end() resolves before its sockets close; forcing out a backend still saying goodbye surfaces as an
+  // uncaught "terminating connection" error in the benchmark, so wait (briefly) for them to leave first.
+  const drop = async () => {
+    for (let i = 0; i < 50; i++) {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      const n = (await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows[0]?.n;
+      await c.end();
+      if (n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await admin(`drop database if exists ${name} with (force)`);
+  };
+  return { url: url.toString(), drop };
 }

@@ -46,6 +46,7 @@ export async function stepInvitation(
 const DECLINE_REASONS = { time_constraints: 'time constraints', mentoring_preferences: 'mentoring preferences', other: 'another reason' };
 
 export async function sendInvitationNotices(tx: Tx, row: InvitationRow, effects: InvitationEffect[], appUrl: string) {
+  if (effects.length === 0) return; // e.g. confirm: the caller writes its own notices; skip reading the pair
   const people = await employeeRows(tx, [row.menteeId, row.mentorId]);
   const mentee = fullName(people.get(row.menteeId)!);
   const mentor = fullName(people.get(row.mentorId)!);
