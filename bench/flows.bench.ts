@@ -108,6 +108,7 @@ request, each waiting its turn for a CPU on the shared machine.
 
 Invariants afterwards (${live.toLocaleString()} live relationships; one SQL query, \`bench/lib/invariants.ts\`):
 ${Object.entries(v).map(([k, n]) => `${k} ${n}`).join(', ')} — **${violations} violations**.
+Where the time goes and what would close the gap: docs/decisions/0253-journey-benchmark-findings.md.
 `);
   if (violations > 0) process.exitCode = 1;
 } finally {

@@ -57,6 +57,7 @@ ${row('`GET /healthz` (framework ceiling)', h, '—')}
 ${row('`GET /api/v1/me/suggestions`', s, s.p95 <= 150 ? 'meets' : 'misses')}
 
 Suggestions run at ${((s.rps / h.rps) * 100).toFixed(1)} % of the healthz rate.
+Where the time goes and what would close the gap: docs/decisions/0253-journey-benchmark-findings.md.
 `);
 } finally {
   await db.drop();
