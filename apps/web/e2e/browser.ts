@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, inject } from 'vitest';
@@ -43,7 +42,7 @@ export function watchErrors(page: Page, errors: string[]) {
 
 // Sign-in is rate limited (10 a minute): each person signs in through the page once per run, and later
 // browser contexts reuse that session's cookie.
-const stateFile = (who: Person) => join(tmpdir(), `hhs-e2e-${new URL(inject('baseUrl')).port}-${who}.json`);
+const stateFile = (who: Person) => join(inject('runDir'), `session-${who}.json`);
 
 /** A fresh browser context for a person, reporting console errors; signed in through the sign-in page. */
 export async function signIn(browser: Browser, who: Person, viewport = { width: 1280, height: 900 }): Promise<Session> {
@@ -76,11 +75,17 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
 }
 
+/** Network quiet and no "Loading…" status left on the page. */
+export async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('status').filter({ hasText: /^(Loading|Checking)/ }).first().waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 /** Go to a page, wait for its h1, check it with axe, and keep a screenshot. */
 export async function visit(page: Page, path: string, heading: RegExp | string, shot?: string) {
   await page.goto(path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await expectAccessible(page, path);
   if (shot) await screenshot(page, shot);
 }

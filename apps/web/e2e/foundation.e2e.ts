@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, screenshot, signIn, visit, type Session } from './browser';
+import { expectAccessible, launch, screenshot, settled, signIn, visit, type Session } from './browser';
 
 let browser: Browser;
 const sessions: Session[] = [];
@@ -54,7 +54,7 @@ describe('the app shell', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Find a mentor' }).click();
     await page.getByRole('heading', { level: 1, name: 'Suggested mentors' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
     await screenshot(page, 'suggestions-320px');
   });

@@ -9,6 +9,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A folder of this run, deleted after it (saved sign-in sessions). */
+    runDir: string;
   }
 }
 
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('runDir', dataDir);
   return stop;
 }
 

@@ -10,7 +10,7 @@ const LINKS = [
 export function AdminNav() {
   return (
     <nav aria-label="Administration" className="margin-bottom-3">
-      <ul className="usa-button-group">
+      <ul className="usa-button-group tool-nav">
         {LINKS.map(([to, label]) => (
           <li key={to} className="usa-button-group__item">
             <NavLink to={to} className={({ isActive }) => `usa-button usa-button--small ${isActive ? '' : 'usa-button--outline'}`}>{label}</NavLink>

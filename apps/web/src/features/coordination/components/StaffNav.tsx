@@ -16,7 +16,7 @@ const LINKS = [
 export function StaffNav() {
   return (
     <nav aria-label="Coordinator tools" className="margin-bottom-3">
-      <ul className="usa-button-group">
+      <ul className="usa-button-group tool-nav">
         {LINKS.map(([to, label]) => (
           <li key={to} className="usa-button-group__item">
             <NavLink to={to} end className={({ isActive }) => `usa-button usa-button--small ${isActive ? '' : 'usa-button--outline'}`}>{label}</NavLink>
