@@ -40,6 +40,7 @@ describe('coordinator dashboard (R-ADMIN-1)', () => {
     const d = res.json();
     expect(d.scope).toEqual(['CDC']);
     expect(d.participants).toEqual([
+      { role: 'mentee', platform: 'p2p', count: 0 },
       { role: 'mentee', platform: 's2j', count: 3 },
       { role: 'mentor', platform: 'p2p', count: 1 },
       { role: 'mentor', platform: 's2j', count: 1 },

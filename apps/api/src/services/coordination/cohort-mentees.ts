@@ -11,8 +11,8 @@ import { baseCtes, unmatchedCte } from './unmatched.js';
  * R-MATCH-4: the profiles of every unmatched mentee of a scope, read in three queries rather than the journey's
  * per-mentee menteeProfileOf (same fields, same meaning: open = pending or accepted; declined mentors excluded).
  */
-export async function unmatchedMenteeProfiles(db: Db, scope: Scope, now: Date): Promise<MenteeProfile[]> {
-  const ids = (await queryRows<{ mentee_id: string }>(db, sql`with ${baseCtes(scope)}, ${unmatchedCte(now)} select mentee_id from unmatched order by mentee_id`)).map((r) => r.mentee_id);
+export async function unmatchedMenteeProfiles(db: Db, scope: Scope): Promise<MenteeProfile[]> {
+  const ids = (await queryRows<{ mentee_id: string }>(db, sql`with ${baseCtes(scope)}, ${unmatchedCte()} select mentee_id from unmatched order by mentee_id`)).map((r) => r.mentee_id);
   if (ids.length === 0) return [];
   const rows = await db.select({ app: menteeApplications, e: employees }).from(menteeApplications)
     .innerJoin(employees, eq(employees.id, menteeApplications.employeeId)).where(inArray(menteeApplications.employeeId, ids));

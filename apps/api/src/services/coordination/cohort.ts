@@ -20,8 +20,8 @@ export type ProposalRow = typeof cohortProposals.$inferSelect;
  * (so only R-MATCH-1-eligible pairs: §3 hard rules, R-CAP-1, R-APP-1/2), kept with their reasons; mentees already
  * at R-CAP-3 are left out with that reason, as the domain's cohortFromProfiles does. The solve is the domain's.
  */
-async function solve(db: Db, opdivs: string[] | null, topK: number, now: Date) {
-  const [mentees, index, settings] = await Promise.all([unmatchedMenteeProfiles(db, opdivs, now), mentorIndex(db), currentSettings(db)]);
+async function solve(db: Db, opdivs: string[] | null, topK: number) {
+  const [mentees, index, settings] = await Promise.all([unmatchedMenteeProfiles(db, opdivs), mentorIndex(db), currentSettings(db)]);
   const free = index.mentors.filter((m) => remainingCapacity(m, settings) > 0);
   const supervisorOf = lookupFrom(await chainsAbove(db, [...mentees.map((m) => m.employeeId), ...free.map((m) => m.employeeId)]));
   const reasons = new Map<string, string[]>();
@@ -48,7 +48,7 @@ async function solve(db: Db, opdivs: string[] | null, topK: number, now: Date) {
 export async function proposeCohort(db: Db, actor: UserActor, input: { opdiv?: string; topK?: number }, ctx: AuditContext, now = new Date()) {
   const scope = requestScope(actor, input.opdiv);
   const topK = input.topK ?? DEFAULT_COHORT_TOP_K;
-  const { result, reasons, mentorCount, menteeCount } = await solve(db, scope, topK, now);
+  const { result, reasons, mentorCount, menteeCount } = await solve(db, scope, topK);
   const id = await db.transaction(async (tx) => {
     const [proposal] = await tx.insert(cohortProposals).values({
       opdivs: scope ?? [], createdBy: actor.employeeId, topK, total: result.total, greedyTotal: result.greedyTotal,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import type { Scope } from './scope.js';
-import { baseCtes, LIVE_SQL, OPEN_SQL, pairInScoped, unmatchedCte, unmatchedJson, type UnmatchedRow } from './unmatched.js';
+import { baseCtes, LIVE_SQL, LONGEST_FIRST, OPEN_SQL, pairInScoped, unmatchedCte, unmatchedJson, type UnmatchedRow } from './unmatched.js';
 
 export const LONGEST_WAITING = 20;
 const DUE_WINDOW_DAYS = 14;
@@ -37,16 +37,11 @@ const overdue = (due: string, n: string, now: Date) => sql`case when ${sql.raw(d
 
 export function dashboardQuery(scope: Scope, now: Date): SQL {
   const soon = new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000);
-  return sql`with ${baseCtes(scope)}, ${unmatchedCte(now)},
+  return sql`with ${baseCtes(scope)}, ${unmatchedCte()},
       pairs as materialized (
         select r.id, r.state, r.confirmed_at, r.guidance_at, r.orientation_at, r.agreement_completed_at, r.idp_completed_at,
           r.progress_mentor_at, r.progress_mentee_at, r.survey_mentor_at, r.survey_mentee_at
         from relationships r where r.state in ${LIVE_SQL} and ${pairInScoped(sql`r.mentee_id`, sql`r.mentor_id`, scope)}),
-      participants as (
-        select 'mentee' as role, platform, count(*)::int as n from applicants where role = 'mentee' group by platform
-        union all
-        select 'mentor', p.platform, count(*)::int from applicants a cross join lateral unnest(a.platforms) as p(platform)
-          where a.role = 'mentor' group by p.platform),
       open_invitations as (
         select i.state, count(*)::int as n from invitations i
           where i.state in ${OPEN_SQL} and ${pairInScoped(sql`i.mentee_id`, sql`i.mentor_id`, scope)} group by i.state),
@@ -57,10 +52,15 @@ export function dashboardQuery(scope: Scope, now: Date): SQL {
           p.confirmed_at + interval '12 months' as d12, (p.survey_mentor_at is null)::int + (p.survey_mentee_at is null)::int as n12
         from pairs p)
     select json_build_object(
-      'participants', coalesce((select json_agg(json_build_object('role', role, 'platform', platform, 'count', n) order by role, platform) from participants), '[]'),
+      'participants', (select json_build_array(
+          json_build_object('role', 'mentee', 'platform', 'p2p', 'count', count(*) filter (where role = 'mentee' and platform = 'p2p')),
+          json_build_object('role', 'mentee', 'platform', 's2j', 'count', count(*) filter (where role = 'mentee' and platform = 's2j')),
+          json_build_object('role', 'mentor', 'platform', 'p2p', 'count', count(*) filter (where role = 'mentor' and 'p2p' = any(platforms))),
+          json_build_object('role', 'mentor', 'platform', 's2j', 'count', count(*) filter (where role = 'mentor' and 's2j' = any(platforms))))
+        from applicants),
       'unmatched', json_build_object(
         'count', (select count(*) from unmatched),
-        'longestWaiting', coalesce(${unmatchedJson(sql`select * from unmatched order by days_waiting desc, mentee_id limit ${LONGEST_WAITING}`)}, '[]')),
+        'longestWaiting', coalesce(${unmatchedJson(sql`select * from unmatched order by ${LONGEST_FIRST} limit ${LONGEST_WAITING}`, now)}, '[]')),
       'openInvitations', (select json_build_object(
         'pending', coalesce(sum(n) filter (where state = 'pending'), 0), 'accepted', coalesce(sum(n) filter (where state = 'accepted'), 0))
         from open_invitations),

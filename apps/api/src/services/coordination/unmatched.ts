@@ -39,10 +39,9 @@ export const pairInScope = (menteeId: SQL, mentorId: SQL, scope: Scope): SQL =>
  * R-ADMIN-1: mentees in scope with an active application and no live relationship (needs baseCtes). They have
  * waited since they applied, or since their last relationship ended if that is later.
  */
-export function unmatchedCte(now: Date): SQL {
+export function unmatchedCte(): SQL {
   return sql`unmatched as (
-    select a.employee_id as mentee_id, a.platform,
-      floor(extract(epoch from (${now}::timestamptz - greatest(a.created_at, coalesce(ended.at, a.created_at)))) / 86400)::int as days_waiting,
+    select a.employee_id as mentee_id, a.platform, greatest(a.created_at, coalesce(ended.at, a.created_at)) as waiting_since,
       coalesce(open.n, 0)::int as open_invitations
     from applicants a
       left join (select mentee_id, max(ended_at) as at from relationships group by mentee_id) ended on ended.mentee_id = a.employee_id
@@ -51,21 +50,25 @@ export function unmatchedCte(now: Date): SQL {
       and a.employee_id not in (select mentee_id from relationships where state in ${LIVE_SQL}))`;
 }
 
+/** Longest waiting first: the oldest "waiting since", then by id. */
+export const LONGEST_FIRST = sql.raw('waiting_since, mentee_id');
+
 export type UnmatchedRow = { menteeId: string; name: string; opdiv: string; platform: 's2j' | 'p2p'; daysWaiting: number; openInvitations: number };
 
-/** JSON of unmatched rows (alias u), names read from the directory only for the rows shown. */
-export const unmatchedJson = (rows: SQL) => sql`(select json_agg(json_build_object('menteeId', u.mentee_id,
-    'name', e.first_name || ' ' || e.last_name, 'opdiv', e.opdiv, 'platform', u.platform, 'daysWaiting', u.days_waiting,
-    'openInvitations', u.open_invitations) order by u.days_waiting desc, u.mentee_id)
+/** JSON of unmatched rows (alias u); names and days waiting are computed only for the rows shown. */
+export const unmatchedJson = (rows: SQL, now: Date) => sql`(select json_agg(json_build_object('menteeId', u.mentee_id,
+    'name', e.first_name || ' ' || e.last_name, 'opdiv', e.opdiv, 'platform', u.platform,
+    'daysWaiting', floor(extract(epoch from (${now}::timestamptz - u.waiting_since)) / 86400)::int,
+    'openInvitations', u.open_invitations) order by u.waiting_since, u.mentee_id)
   from (${rows}) u join employees e on e.id = u.mentee_id)`;
 
 /** The unmatched queue, longest waiting first. */
 export async function unmatchedQueue(db: Db, scope: Scope, limit: number, offset: number, now = new Date()) {
   const [row] = await queryRows<{ total: number; items: UnmatchedRow[] | null }>(
     db,
-    sql`with ${baseCtes(scope)}, ${unmatchedCte(now)}
+    sql`with ${baseCtes(scope)}, ${unmatchedCte()}
         select (select count(*) from unmatched)::int as total,
-          ${unmatchedJson(sql`select * from unmatched order by days_waiting desc, mentee_id limit ${limit} offset ${offset}`)} as items`,
+          ${unmatchedJson(sql`select * from unmatched order by ${LONGEST_FIRST} limit ${limit} offset ${offset}`, now)} as items`,
   );
   return { items: row?.items ?? [], total: Number(row?.total ?? 0), limit, offset };
 }
