@@ -69,20 +69,23 @@ try {
   for (const c of cases) {
     const request = () => ({ url: c.url, init: { headers: c.headers } });
     await load({ connections: 2, seconds: 2, request }); // warm-up
-    results.push({ who: c.who, ...(await load({ connections: 10, seconds: 10, request })) });
+    results.push({ who: c.who, connections: 1, ...(await load({ connections: 1, seconds: 5, request })) });
+    results.push({ who: c.who, connections: 10, ...(await load({ connections: 10, seconds: 10, request })) });
   }
   await client.end();
   await app.close();
   writeSection('dashboard', 'Coordinator dashboard, 90,000 employees, PostgreSQL (issue 5, R-ADMIN-1)', `
 Seeded ${w.employees.length.toLocaleString()} employees, ${counts!.mentees!.toLocaleString()} mentee and ${counts!.mentors!.toLocaleString()} mentor
 applications, ${counts!.r!.toLocaleString()} relationships (every state) and ${counts!.i!.toLocaleString()} invitations in ${(seedMs / 1000).toFixed(1)} s.
-\`GET /api/v1/coordination/dashboard\` through HTTP on loopback, 10 connections back to back for 10 s; one SQL statement
-per request. The machine is shared with other engineers' tests and builds and was busy during the run (load average
-${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end), so the figures are an upper bound.
+\`GET /api/v1/coordination/dashboard\` through HTTP on loopback with a signed-in coordinator or program manager: one
+connection for 5 s (what one request costs), then 10 connections back to back for 10 s. One SQL statement per request
+plus the session's user lookup. The machine is shared with other engineers' tests, builds and benchmarks and was busy
+during the run (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end): with 10 requests in flight on
+what is left of 2 cores, latency is throughput-bound, so the 10-connection figures are an upper bound.
 
 | who | concurrent | requests | req/s | p50 | p95 | p99 | errors | target p95 ≤ 200 ms |
 |---|---|---|---|---|---|---|---|---|
-${results.map((r) => `| ${r.who} | 10 | ${r.requests} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.p95 <= 200 ? 'meets' : 'misses'} |`).join('\n')}
+${results.map((r) => `| ${r.who} | ${r.connections} | ${r.requests} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.connections < 10 ? '' : r.p95 <= 200 ? 'meets' : 'misses'} |`).join('\n')}
 `);
 } finally {
   await db.drop();
