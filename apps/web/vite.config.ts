@@ -6,6 +6,10 @@ const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
-  server: { host: '127.0.0.1', port: Number(process.env.WEB_PORT ?? 5173), proxy: { '/api': { target: apiUrl, changeOrigin: false } } },
+  server: {
+    host: '127.0.0.1',
+    port: Number(process.env.WEB_PORT ?? 5173),
+    proxy: { '/api': { target: apiUrl, changeOrigin: false } },
+  },
   build: { outDir: 'dist', manifest: true, sourcemap: true, chunkSizeWarningLimit: 600 },
 });

@@ -21,8 +21,15 @@ const screenshots = fileURLToPath(new URL('../../../docs/screenshots/', import.m
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -34,10 +41,16 @@ export type Session = { context: BrowserContext; page: Page; consoleErrors: stri
  */
 export function watchErrors(page: Page, errors: string[]) {
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(m.text());
+    if (
+      m.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+    )
+      errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => { if (r.status() >= 500) errors.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
+  });
 }
 
 // Sign-in is rate limited (10 a minute): each person signs in through the page once per run, and later
@@ -45,9 +58,17 @@ export function watchErrors(page: Page, errors: string[]) {
 const stateFile = (who: Person) => join(inject('runDir'), `session-${who}.json`);
 
 /** A fresh browser context for a person, reporting console errors; signed in through the sign-in page. */
-export async function signIn(browser: Browser, who: Person, viewport = { width: 1280, height: 900 }): Promise<Session> {
+export async function signIn(
+  browser: Browser,
+  who: Person,
+  viewport = { width: 1280, height: 900 },
+): Promise<Session> {
   const saved = existsSync(stateFile(who)) ? stateFile(who) : undefined;
-  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport, ...(saved ? { storageState: saved } : {}) });
+  const context = await browser.newContext({
+    baseURL: inject('baseUrl'),
+    viewport,
+    ...(saved ? { storageState: saved } : {}),
+  });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   watchErrors(page, consoleErrors);
@@ -65,9 +86,13 @@ export async function signIn(browser: Browser, who: Person, viewport = { width: 
 
 /** WCAG 2.1 AA by axe in the real browser: no serious or critical violations on this page. */
 export async function expectAccessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 export async function screenshot(page: Page, name: string) {
@@ -78,7 +103,11 @@ export async function screenshot(page: Page, name: string) {
 /** Network quiet and no "Loading…" status left on the page. */
 export async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: /^(Loading|Checking)/ }).first().waitFor({ state: 'detached', timeout: 30_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^(Loading|Checking)/ })
+    .first()
+    .waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 /** Go to a page, wait for its h1, check it with axe, and keep a screenshot. */

@@ -15,7 +15,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  expect(sessions.flatMap((s) => s.consoleErrors), 'console errors').toEqual([]);
+  expect(
+    sessions.flatMap((s) => s.consoleErrors),
+    'console errors',
+  ).toEqual([]);
 });
 
 describe('the app shell', () => {
@@ -25,7 +28,9 @@ describe('the app shell', () => {
     await page.goto('/applications');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(page.url()).toContain('/sign-in?next=%2Fapplications');
-    await expect(page.getByText('An official website of the United States government').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText('An official website of the United States government').isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'Skip to main content' }).count()).resolves.toBe(1);
     await expectAccessible(page, 'sign-in');
     await screenshot(page, 'sign-in');
@@ -40,7 +45,12 @@ describe('the app shell', () => {
     const { page } = await open(browser, 'mentee');
     const nav = page.getByRole('navigation', { name: 'Primary navigation' });
     // Twice each: the second visit renders from an already loaded chunk, in the same commit as the navigation.
-    for (const [link, heading] of [['Invitations', 'Invitations'], ['Home', /Welcome/], ['Invitations', 'Invitations'], ['Home', /Welcome/]] as const) {
+    for (const [link, heading] of [
+      ['Invitations', 'Invitations'],
+      ['Home', /Welcome/],
+      ['Invitations', 'Invitations'],
+      ['Home', /Welcome/],
+    ] as const) {
       await nav.getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(heading);
@@ -120,6 +130,12 @@ describe('program manager screens', () => {
     await visit(page, '/admin/settings', 'Program settings', 'settings');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
+  });
+
+  it('lists the coordinators by division', async () => {
+    const { page } = await open(browser, 'manager');
+    await visit(page, '/admin/coordinators', 'Coordinators', 'coordinators');
+    await page.getByRole('rowheader', { name: /Priya Natarajan/ }).waitFor();
   });
 
   it('creates a system client and sees its secret once', async () => {

@@ -9,11 +9,15 @@ let relationshipPath = '';
 
 beforeAll(async () => {
   browser = await launch();
-  for (const who of ['mentee', 'mentor', 'coordinator', 'supervisor'] as const) s[who] = await signIn(browser, who);
+  for (const who of ['mentee', 'mentor', 'coordinator', 'supervisor'] as const)
+    s[who] = await signIn(browser, who);
 });
 afterAll(async () => {
   await browser?.close();
-  expect(Object.values(s).flatMap((x) => x.consoleErrors), 'console errors').toEqual([]);
+  expect(
+    Object.values(s).flatMap((x) => x.consoleErrors),
+    'console errors',
+  ).toEqual([]);
 });
 
 /** USWDS hides the native checkbox/radio and styles its label, so people (and tests) click the label. */
@@ -29,15 +33,21 @@ describe('(1) a mentee applies, sees suggestions with reasons, invites 3 mentors
     await mentee.getByRole('button', { name: 'Yes, withdraw my mentee application' }).click();
     await mentee.getByRole('link', { name: 'Apply as a mentee' }).click();
     await h1(page, 'Apply as a mentee');
-    await page.getByLabel(/About you/).fill('Public health analyst at CDC working on chronic disease programs.');
+    await page
+      .getByLabel(/About you/)
+      .fill('Public health analyst at CDC working on chronic disease programs.');
     await pick(page, 'communicationMethods-video');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Step 2 of 4: Needs and goals').waitFor();
     await pick(page, 'developmentalNeeds-strategic-thinking');
     await pick(page, 'developmentalNeeds-conflict-management');
     await page.getByText('Before you write your goals, reflect').waitFor();
-    await page.getByLabel(/Short-term goals/).fill('Lead a program evaluation and present findings to senior leadership.');
-    await page.getByLabel(/Long-term career goals/).fill('Become a program manager running public health programs.');
+    await page
+      .getByLabel(/Short-term goals/)
+      .fill('Lead a program evaluation and present findings to senior leadership.');
+    await page
+      .getByLabel(/Long-term career goals/)
+      .fill('Become a program manager running public health programs.');
     await screenshot(page, 'apply-goals');
     await page.getByRole('button', { name: 'Continue' }).click();
     await pick(page, 'platform-s2j');
@@ -61,13 +71,19 @@ describe('(1) a mentee applies, sees suggestions with reasons, invites 3 mentors
 
   it('invites Dana Whitfield and two suggested mentors, then is refused a fourth with the rule in words', async () => {
     const { page } = s.mentee;
-    const hrefs = (await page.getByTestId('suggestions').locator('a[href^="/invite/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
-      .filter((h) => h !== '/invite/E9000005');
+    const hrefs = (
+      await page
+        .getByTestId('suggestions')
+        .locator('a[href^="/invite/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+    ).filter((h) => h !== '/invite/E9000005');
     for (const [i, href] of ['/invite/E9000005', ...hrefs.slice(0, 2)].entries()) {
       await page.goto(href);
       await h1(page, /^Invite /);
       if (i === 0) await expectAccessible(page, 'invite');
-      await page.getByLabel('Your message').fill('I am working on program evaluation and would value your guidance.');
+      await page
+        .getByLabel('Your message')
+        .fill('I am working on program evaluation and would value your guidance.');
       if (i === 0) await screenshot(page, 'invite');
       await page.getByRole('button', { name: 'Send invitation' }).click();
       await page.getByText(/Your invitation was sent to/).waitFor();
@@ -78,11 +94,18 @@ describe('(1) a mentee applies, sees suggestions with reasons, invites 3 mentors
     await page.getByRole('button', { name: 'Send invitation' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Your invitation was not sent' });
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toContain('A mentee may have at most 3 open invitations; withdraw one before inviting another mentor.');
+    await expect(alert.textContent()).resolves.toContain(
+      'A mentee may have at most 3 open invitations; withdraw one before inviting another mentor.',
+    );
     await expect(alert.textContent()).resolves.not.toContain('R-CAP-3');
     await screenshot(page, 'invite-refused');
     await visit(page, '/invitations', 'Invitations', 'invitations');
-    expect(await page.getByRole('table', { name: 'Invitations you sent' }).getByText('Waiting for the mentor').count()).toBe(3);
+    expect(
+      await page
+        .getByRole('table', { name: 'Invitations you sent' })
+        .getByText('Waiting for the mentor')
+        .count(),
+    ).toBe(3);
   });
 });
 
@@ -90,7 +113,10 @@ describe('(2) the mentor accepts, the mentee confirms, both see the relationship
   it('Dana accepts the invitation', async () => {
     const { page } = s.mentor;
     await visit(page, '/invitations', 'Invitations');
-    await page.getByRole('table', { name: 'Invitations you received' }).getByRole('link', { name: 'Jordan Rivera' }).click();
+    await page
+      .getByRole('table', { name: 'Invitations you received' })
+      .getByRole('link', { name: 'Jordan Rivera' })
+      .click();
     await h1(page, 'Invitation from Jordan Rivera');
     await expectAccessible(page, 'invitation (mentor)');
     await screenshot(page, 'invitation-received');
@@ -101,7 +127,10 @@ describe('(2) the mentor accepts, the mentee confirms, both see the relationship
   it('Jordan confirms and both see the relationship with its due milestones', async () => {
     const { page } = s.mentee;
     await visit(page, '/invitations', 'Invitations');
-    await page.getByRole('table', { name: 'Invitations you sent' }).getByRole('link', { name: 'Dana Whitfield' }).click();
+    await page
+      .getByRole('table', { name: 'Invitations you sent' })
+      .getByRole('link', { name: 'Dana Whitfield' })
+      .click();
     await page.getByRole('button', { name: 'Confirm Dana Whitfield as my mentor' }).click();
     await page.getByRole('link', { name: 'Open the relationship' }).click();
     await h1(page, 'Jordan Rivera and Dana Whitfield');
@@ -132,7 +161,9 @@ describe('(3) the coordinator sees it on the dashboard and approves a cohort-mat
     await visit(page, '/staff/cohort', 'Cohort matching');
     await page.getByRole('button', { name: 'Preview proposal' }).click();
     await page.getByTestId('cohort-totals').waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('cohort-totals').textContent()).resolves.toMatch(/Total score [\d.]+ against [\d.]+ for one-at-a-time/);
+    await expect(page.getByTestId('cohort-totals').textContent()).resolves.toMatch(
+      /Total score [\d.]+ against [\d.]+ for one-at-a-time/,
+    );
     await expectAccessible(page, 'cohort proposal');
     await screenshot(page, 'cohort-matching');
     await page.getByRole('button', { name: /^Approve all \d+/ }).click();
@@ -156,10 +187,16 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
     const mentee = s.mentee.page;
     await mentee.goto(relationshipPath);
     await mentee.getByRole('button', { name: 'Record orientation' }).click();
-    await mentee.getByTestId('milestone-timeline').locator('li', { hasText: 'Orientation' }).getByText('Done', { exact: true }).waitFor();
+    await mentee
+      .getByTestId('milestone-timeline')
+      .locator('li', { hasText: 'Orientation' })
+      .getByText('Done', { exact: true })
+      .waitFor();
     const mentor = s.mentor.page;
     await visit(mentor, `${relationshipPath}/agreement`, 'Mentoring agreement');
-    await mentor.getByLabel('What we want to achieve together').fill('Plan and lead a program evaluation; build budget skills.');
+    await mentor
+      .getByLabel('What we want to achieve together')
+      .fill('Plan and lead a program evaluation; build budget skills.');
     await mentor.getByLabel('How often we meet').fill('Twice a month');
     await mentor.getByLabel('How long our meetings last').fill('One hour');
     await mentor.getByLabel(/Boundaries/).fill('Work hours only; no discussion of performance ratings.');
@@ -169,7 +206,10 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
     await mentor.getByRole('button', { name: 'Save agreement' }).click();
     await mentor.getByText('Agreement saved.').waitFor();
     await mentor.getByRole('button', { name: 'Sign this version' }).click();
-    await mentor.getByTestId('signatures').getByText(/Mentor: (?!not signed)/).waitFor();
+    await mentor
+      .getByTestId('signatures')
+      .getByText(/Mentor: (?!not signed)/)
+      .waitFor();
     await screenshot(mentor, 'agreement');
     await mentee.goto(`${relationshipPath}/agreement`);
     await mentee.getByRole('button', { name: 'Sign this version' }).click();
@@ -196,10 +236,15 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
   it('Samuel sees the shared IDP and adds his input', async () => {
     const { page } = s.supervisor;
     await visit(page, '/supervisor', 'Shared IDPs', 'supervisor-shared-idps');
-    await page.getByTestId('shared-idps').getByRole('link', { name: /Jordan Rivera shared an IDP/ }).click();
+    await page
+      .getByTestId('shared-idps')
+      .getByRole('link', { name: /Jordan Rivera shared an IDP/ })
+      .click();
     await h1(page, 'Individual Development Plan');
     await page.getByRole('rowheader', { name: 'Evaluation methods course' }).waitFor();
-    await page.getByLabel('Your input as supervisor').fill('Supported: take the course in Q2 and present results to the branch.');
+    await page
+      .getByLabel('Your input as supervisor')
+      .fill('Supported: take the course in Q2 and present results to the branch.');
     await page.getByRole('button', { name: 'Save input' }).click();
     await page.getByText('Your input was saved.').waitFor();
     await expectAccessible(page, 'supervisor IDP');
@@ -210,7 +255,9 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
     const { page } = s.mentor;
     await page.goto('/');
     await h1(page, /Welcome/);
-    expect(Number((await page.getByTestId('unread-count').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(
+      Number((await page.getByTestId('unread-count').textContent())?.replace(/\D/g, '')),
+    ).toBeGreaterThan(0);
     await visit(page, '/notifications', 'Notifications', 'notifications');
   });
 });
@@ -224,7 +271,10 @@ describe('(5) the other main screens work and pass axe', () => {
     await page.getByRole('table', { name: 'Training events' }).getByRole('link').first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Register' }).click();
-    await page.getByText(/You are registered|on the waitlist/).first().waitFor();
+    await page
+      .getByText(/You are registered|on the waitlist/)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'training event');
     await screenshot(page, 'training-event');
     await visit(page, `${relationshipPath}/progress-report`, '6-month progress report', 'progress-report');
@@ -235,7 +285,10 @@ describe('(5) the other main screens work and pass axe', () => {
   it('the coordinator opens a third-party case from the unmatched queue', async () => {
     const { page } = s.coordinator;
     await visit(page, '/staff/unmatched', 'Unmatched mentees');
-    await page.getByRole('button', { name: /^Find a mentor for / }).first().click();
+    await page
+      .getByRole('button', { name: /^Find a mentor for / })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /^Finding a mentor for / }).waitFor();
     await page.getByRole('heading', { name: 'Ranked candidates' }).waitFor();
     await page.waitForLoadState('networkidle');

@@ -30,8 +30,16 @@ export default async function setup(project: TestProject) {
   const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
     cwd: apiDir,
     env: {
-      ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: join(dataDir, 'pglite'),
-      SEED: 'demo', LOG_LEVEL: 'warn', JOBS: 'off', WEB_DIST: webDist, APP_URL: `http://127.0.0.1:${port}`,
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: join(dataDir, 'pglite'),
+      SEED: 'demo',
+      LOG_LEVEL: 'warn',
+      JOBS: 'off',
+      WEB_DIST: webDist,
+      APP_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -40,7 +48,10 @@ export default async function setup(project: TestProject) {
       child.kill('SIGTERM');
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 15_000);
-        child.once('exit', () => { clearTimeout(timer); resolve(); });
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
       if (child.exitCode === null) child.kill('SIGKILL');
     }
@@ -61,7 +72,8 @@ export default async function setup(project: TestProject) {
 async function waitFor(url: string, child: ChildProcess) {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null)
+      throw new Error(`the API exited with code ${child.exitCode} before it was ready`);
     if (await answersOk(url)) return;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -22,7 +22,9 @@ LANDING.forEach(visit);
 let total = 0;
 for (const file of files) total += gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length;
 const kb = total / 1024;
-console.log(`bundle-budget: participant landing route loads ${kb.toFixed(1)} KB of JavaScript gzipped (${files.size} files; budget ${BUDGET_KB} KB)`);
+console.log(
+  `bundle-budget: participant landing route loads ${kb.toFixed(1)} KB of JavaScript gzipped (${files.size} files; budget ${BUDGET_KB} KB)`,
+);
 if (kb > BUDGET_KB) {
   console.error(`bundle-budget: over budget by ${(kb - BUDGET_KB).toFixed(1)} KB`);
   process.exit(1);

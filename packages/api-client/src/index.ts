@@ -33,7 +33,10 @@ export function createApi(options: ApiOptions = {}): Api {
     const middleware: Middleware = {
       async onResponse({ response }) {
         if (!response.ok && isProblemResponse(response)) {
-          const body: unknown = await response.clone().json().catch(() => undefined);
+          const body: unknown = await response
+            .clone()
+            .json()
+            .catch(() => undefined);
           if (isProblem(body)) onProblem(body, response);
         }
         return undefined;

@@ -10,11 +10,15 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 
 describe('generated client', () => {
   it('is up to date with the API (run `pnpm --filter @hhs-mentoring/api-client generate`)', async () => {
-    const current = execFileSync(`${apiDir}/node_modules/.bin/tsx`, ['scripts/write-openapi.ts', '--stdout'], {
-      cwd: apiDir,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const current = execFileSync(
+      `${apiDir}/node_modules/.bin/tsx`,
+      ['scripts/write-openapi.ts', '--stdout'],
+      {
+        cwd: apiDir,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     expect(JSON.parse(read('../openapi.json')), 'openapi.json is stale').toEqual(JSON.parse(current));
     expect(read('../src/schema.d.ts'), 'src/schema.d.ts is stale').toBe(await typesFor(JSON.parse(current)));
   }, 120_000);

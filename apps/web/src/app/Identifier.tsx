@@ -11,7 +11,10 @@ const LINKS: [string, string][] = [
 export function Identifier() {
   return (
     <div className="usa-identifier">
-      <section className="usa-identifier__section usa-identifier__section--masthead" aria-label="Agency identifier">
+      <section
+        className="usa-identifier__section usa-identifier__section--masthead"
+        aria-label="Agency identifier"
+      >
         <div className="usa-identifier__container">
           <section className="usa-identifier__identity" aria-label="Agency description">
             <p className="usa-identifier__identity-domain">mentoring.hhs.gov</p>
@@ -22,7 +25,10 @@ export function Identifier() {
           </section>
         </div>
       </section>
-      <nav className="usa-identifier__section usa-identifier__section--required-links" aria-label="Important links">
+      <nav
+        className="usa-identifier__section usa-identifier__section--required-links"
+        aria-label="Important links"
+      >
         <div className="usa-identifier__container">
           <ul className="usa-identifier__required-links-list">
             {LINKS.map(([label, href]) => (
@@ -35,9 +41,14 @@ export function Identifier() {
           </ul>
         </div>
       </nav>
-      <section className="usa-identifier__section usa-identifier__section--usagov" aria-label="U.S. government information">
+      <section
+        className="usa-identifier__section usa-identifier__section--usagov"
+        aria-label="U.S. government information"
+      >
         <div className="usa-identifier__container">
-          <div className="usa-identifier__usagov-description">Looking for U.S. government information and services?</div>{' '}
+          <div className="usa-identifier__usagov-description">
+            Looking for U.S. government information and services?
+          </div>{' '}
           <a href="https://www.usa.gov/" className="usa-link">
             Visit USA.gov
           </a>

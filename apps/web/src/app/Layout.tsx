@@ -34,7 +34,12 @@ export function Layout() {
           </NavLink>
         )),
         <UnreadBadge key="inbox" />,
-        <button key="out" type="button" className="usa-button usa-button--unstyled usa-nav__link" onClick={signOut}>
+        <button
+          key="out"
+          type="button"
+          className="usa-button usa-button--unstyled usa-nav__link"
+          onClick={signOut}
+        >
           <span>Sign out</span>
         </button>,
       ]

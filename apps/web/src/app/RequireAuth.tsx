@@ -8,6 +8,9 @@ export function RequireAuth() {
   const location = useLocation();
   if (isLoading) return <Loading label="Checking your session…" />;
   if (error) return <ErrorAlert error={error} heading="We could not check your session" />;
-  if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me)
+    return (
+      <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+    );
   return <Outlet />;
 }

@@ -8,7 +8,9 @@ export function RouteError() {
   return (
     <main id="main-content" className="grid-container padding-y-4">
       <PageHeading>Something went wrong</PageHeading>
-      <p>{detail} Reload the page, or go back to the <Link to="/">home page</Link>.</p>
+      <p>
+        {detail} Reload the page, or go back to the <Link to="/">home page</Link>.
+      </p>
     </main>
   );
 }

@@ -44,6 +44,7 @@ const signedIn: RouteObject[] = [
   page('/staff/reports', () => import('../features/coordination/routes/Reports')),
   page('/staff/audit', () => import('../features/coordination/routes/Audit')),
   page('/admin/settings', () => import('../features/admin/routes/Settings')),
+  page('/admin/coordinators', () => import('../features/admin/routes/Coordinators')),
   page('/admin/system-clients', () => import('../features/admin/routes/SystemClients')),
   ...contentAdminRoutes,
 ];

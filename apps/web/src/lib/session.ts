@@ -15,5 +15,6 @@ export function useMe() {
   };
 }
 
-export const isStaff = (me: Me | null) => !!me && (me.roles.includes('coordinator') || me.roles.includes('program_manager'));
+export const isStaff = (me: Me | null) =>
+  !!me && (me.roles.includes('coordinator') || me.roles.includes('program_manager'));
 export const hasRole = (me: Me | null, role: Role) => !!me && me.roles.includes(role);

@@ -34,7 +34,10 @@ export function Field({
 }
 
 /** aria-describedby for a control wrapped in Field. */
-export function describedBy(id: string, opts: { hint?: boolean; error?: string | undefined }): string | undefined {
+export function describedBy(
+  id: string,
+  opts: { hint?: boolean; error?: string | undefined },
+): string | undefined {
   const ids = [opts.hint ? `${id}-hint` : '', opts.error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }

@@ -22,9 +22,18 @@ const STATUS: Record<string, { text: string; tag: string; dot: string }> = {
 export const milestoneLabel = (key: string) => LABELS[key] ?? key;
 
 /** The partnership's milestones in due order, each with its status in words (never colour alone). */
-export function MilestoneTimeline({ milestones, headingId }: { milestones: Milestone[]; headingId?: string }) {
-  if (milestones.length === 0) return <p>No milestones yet: they start when the relationship is confirmed.</p>;
-  const ordered = [...milestones].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
+export function MilestoneTimeline({
+  milestones,
+  headingId,
+}: {
+  milestones: Milestone[];
+  headingId?: string;
+}) {
+  if (milestones.length === 0)
+    return <p>No milestones yet: they start when the relationship is confirmed.</p>;
+  const ordered = [...milestones].sort(
+    (a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key),
+  );
   return (
     <ol className="timeline" aria-labelledby={headingId} data-testid="milestone-timeline">
       {ordered.map((m) => {
@@ -34,7 +43,9 @@ export function MilestoneTimeline({ milestones, headingId }: { milestones: Miles
             <span className="text-bold">{milestoneLabel(m.key)}</span>{' '}
             <span className={`usa-tag ${s.tag}`}>{s.text}</span>
             <div className="font-sans-2xs text-base-dark">
-              {m.doneAt ? `Done ${formatDate(m.doneAt)} · due ${formatDate(m.dueAt)}` : `Due ${formatDate(m.dueAt)}`}
+              {m.doneAt
+                ? `Done ${formatDate(m.doneAt)} · due ${formatDate(m.dueAt)}`
+                : `Due ${formatDate(m.dueAt)}`}
             </div>
           </li>
         );

@@ -1,16 +1,37 @@
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
 
 /** Previous/next paging for `Paged` API results. */
-export function Pager({ total, limit, offset, onChange }: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
+export function Pager({
+  total,
+  limit,
+  offset,
+  onChange,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange: (offset: number) => void;
+}) {
   if (total <= limit) return null;
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.ceil(total / limit);
   return (
     <nav aria-label="Pages" className="margin-top-2">
       <ButtonGroup>
-        <Button type="button" outline disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>Previous</Button>
-        <span className="padding-1" aria-live="polite">Page {page} of {pages}</span>
-        <Button type="button" outline disabled={page >= pages} onClick={() => onChange(offset + limit)}>Next</Button>
+        <Button
+          type="button"
+          outline
+          disabled={offset === 0}
+          onClick={() => onChange(Math.max(0, offset - limit))}
+        >
+          Previous
+        </Button>
+        <span className="padding-1" aria-live="polite">
+          Page {page} of {pages}
+        </span>
+        <Button type="button" outline disabled={page >= pages} onClick={() => onChange(offset + limit)}>
+          Next
+        </Button>
       </ButtonGroup>
     </nav>
   );

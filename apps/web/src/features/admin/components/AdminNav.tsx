@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 
 const LINKS = [
   ['/admin/settings', 'Program settings'],
+  ['/admin/coordinators', 'Coordinators'],
   ['/admin/system-clients', 'System clients'],
   ['/admin/content', 'Program pages'],
 ] as const;
@@ -13,7 +14,15 @@ export function AdminNav() {
       <ul className="usa-button-group tool-nav">
         {LINKS.map(([to, label]) => (
           <li key={to} className="usa-button-group__item">
-            <NavLink to={to} className={({ isActive }) => `usa-button usa-button--small ${isActive ? '' : 'usa-button--outline'}`}>{label}</NavLink>
+            <NavLink
+              to={to}
+              end
+              className={({ isActive }) =>
+                `usa-button usa-button--small ${isActive ? '' : 'usa-button--outline'}`
+              }
+            >
+              {label}
+            </NavLink>
           </li>
         ))}
       </ul>

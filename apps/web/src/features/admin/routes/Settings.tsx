@@ -13,7 +13,11 @@ const LIMITS: { key: Exclude<keyof Value, 'weights'>; label: string; hint: strin
   { key: 'maxCapacity', label: 'Most mentees per mentor', hint: 'R-CAP-1, 1 to 5' },
   { key: 'maxOpenInvitations', label: 'Most open invitations per mentee', hint: 'R-CAP-3, 1 to 3' },
   { key: 'invitationExpiryDays', label: 'Days before an invitation expires', hint: '1 to 90' },
-  { key: 'reportMinGroupSize', label: 'Smallest group shown in reports', hint: 'R-ADMIN-2 small-group suppression' },
+  {
+    key: 'reportMinGroupSize',
+    label: 'Smallest group shown in reports',
+    hint: 'R-ADMIN-2 small-group suppression',
+  },
   { key: 'terminationMinMonths', label: 'Months before a no-fault termination', hint: 'The guide says 3' },
 ];
 
@@ -25,7 +29,9 @@ export default function Settings() {
     onSuccess: (data) => queryClient.setQueryData(['get', '/api/v1/settings'], data),
   });
   const [value, setValue] = useState<Value | null>(null);
-  useEffect(() => { if (settings.data) setValue(settings.data.value); }, [settings.data]);
+  useEffect(() => {
+    if (settings.data) setValue(settings.data.value);
+  }, [settings.data]);
   const errors = fieldErrors(save.error);
 
   function submit(e: FormEvent) {
@@ -36,27 +42,51 @@ export default function Settings() {
     <>
       <PageHeading>Program settings</PageHeading>
       <AdminNav />
-      {settings.error ? <ErrorAlert error={settings.error} heading="Settings could not be loaded" /> : !value || !settings.data ? <Loading /> : (
+      {settings.error ? (
+        <ErrorAlert error={settings.error} heading="Settings could not be loaded" />
+      ) : !value || !settings.data ? (
+        <Loading />
+      ) : (
         <>
-          <p>Version {settings.data.version}, changed {formatDate(settings.data.updatedAt)}. Every change is audited.</p>
+          <p>
+            Version {settings.data.version}, changed {formatDate(settings.data.updatedAt)}. Every change is
+            audited.
+          </p>
           {save.isSuccess && <Success>Settings saved.</Success>}
           <ErrorAlert error={save.error} heading="Settings were not saved" />
           <Form onSubmit={submit} large>
             <h2>Limits</h2>
             {LIMITS.map(({ key, label, hint }) => (
               <Field key={key} id={key} label={label} hint={hint} error={errors[key]}>
-                <TextInput id={key} name={key} type="number" inputSize="small" value={String(value[key])}
-                  aria-describedby={`${key}-hint`} onChange={(e) => setValue({ ...value, [key]: Number(e.target.value) })} />
+                <TextInput
+                  id={key}
+                  name={key}
+                  type="number"
+                  inputSize="small"
+                  value={String(value[key])}
+                  aria-describedby={`${key}-hint`}
+                  onChange={(e) => setValue({ ...value, [key]: Number(e.target.value) })}
+                />
               </Field>
             ))}
             <h2>Matching weights</h2>
             {(Object.keys(value.weights) as (keyof Value['weights'])[]).map((k) => (
               <Field key={k} id={`w-${k}`} label={`Weight: ${k}`} error={errors[`weights/${k}`]}>
-                <TextInput id={`w-${k}`} name={k} type="number" inputSize="small" value={String(value.weights[k])}
-                  onChange={(e) => setValue({ ...value, weights: { ...value.weights, [k]: Number(e.target.value) } })} />
+                <TextInput
+                  id={`w-${k}`}
+                  name={k}
+                  type="number"
+                  inputSize="small"
+                  value={String(value.weights[k])}
+                  onChange={(e) =>
+                    setValue({ ...value, weights: { ...value.weights, [k]: Number(e.target.value) } })
+                  }
+                />
               </Field>
             ))}
-            <Button type="submit" disabled={save.isPending}>Save settings</Button>
+            <Button type="submit" disabled={save.isPending}>
+              Save settings
+            </Button>
           </Form>
         </>
       )}

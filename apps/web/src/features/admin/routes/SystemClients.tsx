@@ -29,7 +29,15 @@ export default function SystemClients() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    create.mutate({ body: { name: name.trim(), scopes } }, { onSuccess: () => { setName(''); setScopes([]); } });
+    create.mutate(
+      { body: { name: name.trim(), scopes } },
+      {
+        onSuccess: () => {
+          setName('');
+          setScopes([]);
+        },
+      },
+    );
   }
   return (
     <>
@@ -37,8 +45,12 @@ export default function SystemClients() {
       <AdminNav />
       {create.data && (
         <Alert type="warning" headingLevel="h2" heading="Copy the secret now" role="alert">
-          <p>Client id: <code>{create.data.id}</code></p>
-          <p>Secret: <code data-testid="client-secret">{create.data.clientSecret}</code></p>
+          <p>
+            Client id: <code>{create.data.id}</code>
+          </p>
+          <p>
+            Secret: <code data-testid="client-secret">{create.data.clientSecret}</code>
+          </p>
           <p>It will not be shown again. Store it in the calling system’s vault.</p>
         </Alert>
       )}
@@ -46,17 +58,41 @@ export default function SystemClients() {
       <Form onSubmit={submit} large aria-label="New system client">
         <h2>New client</h2>
         <Field id="client-name" label="Name" hint='e.g. "HHS HR Connect feed"' error={errors.name} required>
-          <TextInput id="client-name" name="name" type="text" value={name} onChange={(e) => setName(e.target.value)} aria-describedby="client-name-hint" />
+          <TextInput
+            id="client-name"
+            name="name"
+            type="text"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-describedby="client-name-hint"
+          />
         </Field>
-        <CheckboxGroup name="scopes" legend="Scopes" options={SCOPES} value={scopes} onChange={setScopes} error={errors.scopes} />
-        <Button type="submit" disabled={create.isPending}>Create client</Button>
+        <CheckboxGroup
+          name="scopes"
+          legend="Scopes"
+          options={SCOPES}
+          value={scopes}
+          onChange={setScopes}
+          error={errors.scopes}
+        />
+        <Button type="submit" disabled={create.isPending}>
+          Create client
+        </Button>
       </Form>
       <h2>Clients</h2>
       <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty="No system clients yet.">
         {(data) => (
           <div className="table-scroll">
             <table className="usa-table usa-table--borderless width-full">
-              <thead><tr><th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Last token</th><th scope="col">Status</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Scopes</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last token</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
               <tbody>
                 {data.items.map((c) => (
                   <tr key={c.id}>
@@ -64,9 +100,19 @@ export default function SystemClients() {
                     <td>{c.scopes.join(', ')}</td>
                     <td>{formatDate(c.createdAt)}</td>
                     <td>{formatDate(c.lastTokenAt)}</td>
-                    <td>{c.revokedAt ? `Revoked ${formatDate(c.revokedAt)}` : (
-                      <Button type="button" secondary onClick={() => revoke.mutate({ params: { path: { id: c.id } } })}>Revoke {c.name}</Button>
-                    )}</td>
+                    <td>
+                      {c.revokedAt ? (
+                        `Revoked ${formatDate(c.revokedAt)}`
+                      ) : (
+                        <Button
+                          type="button"
+                          secondary
+                          onClick={() => revoke.mutate({ params: { path: { id: c.id } } })}
+                        >
+                          Revoke {c.name}
+                        </Button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,8 @@
 import type { paths } from '@hhs-mentoring/api-client';
 
-type Body<P extends keyof paths> = paths[P] extends { put: { requestBody?: { content: { 'application/json': infer B } } } }
+type Body<P extends keyof paths> = paths[P] extends {
+  put: { requestBody?: { content: { 'application/json': infer B } } };
+}
   ? B
   : never;
 export type MentorInput = Body<'/api/v1/me/applications/mentor'>;

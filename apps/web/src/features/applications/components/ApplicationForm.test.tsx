@@ -5,18 +5,35 @@ import { ApplicationForm, type ApplicationFormProps } from './ApplicationForm';
 import { RESPONSIBILITIES } from './responsibilities';
 
 const competencies = [
-  { code: 'strategic-thinking', name: 'Strategic Thinking', group: 'Leading Change', definition: '', focus: false },
+  {
+    code: 'strategic-thinking',
+    name: 'Strategic Thinking',
+    group: 'Leading Change',
+    definition: '',
+    focus: false,
+  },
   { code: 'accountability', name: 'Accountability', group: 'Results Driven', definition: '', focus: true },
 ];
 
 function renderForm(overrides: Partial<ApplicationFormProps> = {}) {
   const onSubmit = vi.fn();
   const props: ApplicationFormProps = {
-    role: 'mentor', competencies, responsibilities: RESPONSIBILITIES.mentor, reflectionPrompts: ['What do you want to learn?'],
-    maxCapacity: 3, submitting: false, problem: null, onSubmit, ...overrides,
+    role: 'mentor',
+    competencies,
+    responsibilities: RESPONSIBILITIES.mentor,
+    reflectionPrompts: ['What do you want to learn?'],
+    maxCapacity: 3,
+    submitting: false,
+    problem: null,
+    onSubmit,
+    ...overrides,
   };
   const view = render(<ApplicationForm {...props} />);
-  return { onSubmit, user: userEvent.setup(), rerender: (p: Partial<ApplicationFormProps>) => view.rerender(<ApplicationForm {...props} {...p} />) };
+  return {
+    onSubmit,
+    user: userEvent.setup(),
+    rerender: (p: Partial<ApplicationFormProps>) => view.rerender(<ApplicationForm {...props} {...p} />),
+  };
 }
 
 describe('ApplicationForm', () => {
@@ -41,16 +58,25 @@ describe('ApplicationForm', () => {
     expect(screen.getByText('Choose between 1 and 3 mentees (R-CAP-1).')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText(/How many mentees/), '2');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getAllByRole('listitem').filter((li) => RESPONSIBILITIES.mentor.includes(li.textContent ?? ''))).toHaveLength(8);
+    expect(
+      screen.getAllByRole('listitem').filter((li) => RESPONSIBILITIES.mentor.includes(li.textContent ?? '')),
+    ).toHaveLength(8);
     await user.click(screen.getByRole('button', { name: 'Submit application' }));
     expect(screen.getByText(/must acknowledge the responsibilities/)).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
     await user.click(screen.getByLabelText(/I have read these responsibilities/));
     await user.click(screen.getByRole('button', { name: 'Submit application' }));
     expect(onSubmit).toHaveBeenCalledWith({
-      bio: 'Twenty years in public health.', education: '', positions: [], communicationMethods: ['video'],
-      acknowledgeResponsibilities: true, competencies: ['accountability'], technicalAreas: '', platforms: ['p2p'],
-      capacity: 2, acceptsOtherOpdivs: true,
+      bio: 'Twenty years in public health.',
+      education: '',
+      positions: [],
+      communicationMethods: ['video'],
+      acknowledgeResponsibilities: true,
+      competencies: ['accountability'],
+      technicalAreas: '',
+      platforms: ['p2p'],
+      capacity: 2,
+      acceptsOtherOpdivs: true,
     });
   });
 
@@ -58,8 +84,11 @@ describe('ApplicationForm', () => {
     const { rerender } = renderForm({ role: 'mentee' });
     rerender({
       problem: {
-        type: 'https://mentoring.hhs.gov/problems/validation', title: 'Your request is not valid', status: 400,
-        detail: 'Some fields are not valid.', errors: [{ field: '/body/shortTermGoals', message: 'must NOT have fewer than 1 characters' }],
+        type: 'https://mentoring.hhs.gov/problems/validation',
+        title: 'Your request is not valid',
+        status: 400,
+        detail: 'Some fields are not valid.',
+        errors: [{ field: '/body/shortTermGoals', message: 'must NOT have fewer than 1 characters' }],
       },
     });
     expect(await screen.findByText('Step 2 of 4: Needs and goals')).toBeInTheDocument();
@@ -72,7 +101,13 @@ describe('ApplicationForm', () => {
 
   it("shows a rule refusal as the rule's sentence", () => {
     renderForm({
-      problem: { type: 'x', title: 'A program rule refused this', status: 409, rule: 'R-APP-1', detail: 'You may hold one mentor application.' },
+      problem: {
+        type: 'x',
+        title: 'A program rule refused this',
+        status: 409,
+        rule: 'R-APP-1',
+        detail: 'You may hold one mentor application.',
+      },
     });
     expect(screen.getByText('You may hold one mentor application.')).toBeInTheDocument();
     expect(screen.queryByText('R-APP-1')).not.toBeInTheDocument();

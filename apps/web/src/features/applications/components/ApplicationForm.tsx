@@ -7,7 +7,16 @@ import { AcknowledgeStep } from './AcknowledgeStep';
 import { BackgroundStep } from './BackgroundStep';
 import { ExpertiseStep } from './ExpertiseStep';
 import { PreferencesStep } from './PreferencesStep';
-import { initialDraft, MENTEE_STEPS, menteeBody, mentorBody, STEPS, stepOfField, validateStep, type Draft } from './draft';
+import {
+  initialDraft,
+  MENTEE_STEPS,
+  menteeBody,
+  mentorBody,
+  STEPS,
+  stepOfField,
+  validateStep,
+  type Draft,
+} from './draft';
 
 export type ApplicationFormProps = {
   role: Role;
@@ -58,7 +67,11 @@ export function ApplicationForm(props: ApplicationFormProps) {
     <>
       <StepIndicator headingLevel="h2" counters="small" className="margin-bottom-2">
         {steps.map((label, i) => (
-          <StepIndicatorStep key={label} label={label} status={i < step ? 'complete' : i === step ? 'current' : 'incomplete'} />
+          <StepIndicatorStep
+            key={label}
+            label={label}
+            status={i < step ? 'complete' : i === step ? 'current' : 'incomplete'}
+          />
         ))}
       </StepIndicator>
       {problem != null && <ErrorAlert error={problem} heading="Your application was not saved" />}
@@ -73,14 +86,43 @@ export function ApplicationForm(props: ApplicationFormProps) {
         </h3>
         {step === 0 && <BackgroundStep draft={draft} set={set} errors={errors} />}
         {step === 1 && (
-          <ExpertiseStep role={role} draft={draft} set={set} errors={errors} competencies={props.competencies}
-            reflectionPrompts={props.reflectionPrompts} />
+          <ExpertiseStep
+            role={role}
+            draft={draft}
+            set={set}
+            errors={errors}
+            competencies={props.competencies}
+            reflectionPrompts={props.reflectionPrompts}
+          />
         )}
-        {step === 2 && <PreferencesStep role={role} draft={draft} set={set} errors={errors} maxCapacity={props.maxCapacity} />}
-        {step === 3 && <AcknowledgeStep role={role} draft={draft} set={set} errors={errors} items={props.responsibilities} />}
+        {step === 2 && (
+          <PreferencesStep
+            role={role}
+            draft={draft}
+            set={set}
+            errors={errors}
+            maxCapacity={props.maxCapacity}
+          />
+        )}
+        {step === 3 && (
+          <AcknowledgeStep
+            role={role}
+            draft={draft}
+            set={set}
+            errors={errors}
+            items={props.responsibilities}
+          />
+        )}
         <ButtonGroup className="margin-top-3">
           {step > 0 && (
-            <Button type="button" outline onClick={() => { setLocal({}); go(step - 1); }}>
+            <Button
+              type="button"
+              outline
+              onClick={() => {
+                setLocal({});
+                go(step - 1);
+              }}
+            >
               Back
             </Button>
           )}

@@ -6,8 +6,10 @@ import { formatDate } from '../../../lib/format';
 
 type Common = { onWithdraw: () => void; withdrawing: boolean };
 type Props = Common &
-  (| { role: 'mentee'; application: Schemas['MenteeApplication'] }
-  | { role: 'mentor'; application: Schemas['MentorApplication']; onPause: () => void; pausing: boolean });
+  (
+    | { role: 'mentee'; application: Schemas['MenteeApplication'] }
+    | { role: 'mentor'; application: Schemas['MentorApplication']; onPause: () => void; pausing: boolean }
+  );
 
 export function ApplicationSummary(props: Props) {
   const a = props.application;
@@ -31,9 +33,13 @@ export function ApplicationSummary(props: Props) {
           ) : (
             <>
               <dt className="text-bold">Developmental needs</dt>
-              <dd className="margin-left-0 margin-bottom-1">{props.application.developmentalNeeds.join(', ')}</dd>
+              <dd className="margin-left-0 margin-bottom-1">
+                {props.application.developmentalNeeds.join(', ')}
+              </dd>
               <dt className="text-bold">Platform</dt>
-              <dd className="margin-left-0 margin-bottom-1">{props.application.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}</dd>
+              <dd className="margin-left-0 margin-bottom-1">
+                {props.application.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}
+              </dd>
             </>
           )}
           <dt className="text-bold">Responsibilities acknowledged</dt>
@@ -42,16 +48,22 @@ export function ApplicationSummary(props: Props) {
           <dd className="margin-left-0">{formatDate(a.updatedAt)}</dd>
         </dl>
         <div className="margin-top-2">
-          <Link className="usa-button" to={`/apply/${props.role}`}>Edit</Link>
+          <Link className="usa-button" to={`/apply/${props.role}`}>
+            Edit
+          </Link>
           {props.role === 'mentor' && (
             <Button type="button" outline onClick={props.onPause} disabled={props.pausing}>
               {props.application.paused ? 'Resume taking mentees' : 'Pause taking mentees'}
             </Button>
           )}
           {confirming ? (
-            <Button type="button" secondary onClick={props.onWithdraw} disabled={props.withdrawing}>Yes, withdraw my {props.role} application</Button>
+            <Button type="button" secondary onClick={props.onWithdraw} disabled={props.withdrawing}>
+              Yes, withdraw my {props.role} application
+            </Button>
           ) : (
-            <Button type="button" unstyled className="margin-left-1" onClick={() => setConfirming(true)}>Withdraw…</Button>
+            <Button type="button" unstyled className="margin-left-1" onClick={() => setConfirming(true)}>
+              Withdraw…
+            </Button>
           )}
         </div>
       </div>

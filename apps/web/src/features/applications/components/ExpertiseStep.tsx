@@ -19,42 +19,77 @@ export function ExpertiseStep({ role, draft, set, errors, competencies, reflecti
   if (role === 'mentor')
     return (
       <>
-        <CheckboxGroup name="competencies" legend="Competencies you can help a mentee develop"
-          hint="Choose up to 12 (R-COMP-1)." options={options} value={draft.competencies}
-          onChange={(v) => set({ competencies: v })} error={errors.competencies} />
-        <Field id="technicalAreas" label="Technical areas" hint="Subjects you know well, separated by commas."
-          error={errors.technicalAreas}>
-          <Textarea id="technicalAreas" name="technicalAreas" value={draft.technicalAreas} maxLength={2000}
-            onChange={(e) => set({ technicalAreas: e.target.value })} aria-describedby="technicalAreas-hint" />
+        <CheckboxGroup
+          name="competencies"
+          legend="Competencies you can help a mentee develop"
+          hint="Choose up to 12 (R-COMP-1)."
+          options={options}
+          value={draft.competencies}
+          onChange={(v) => set({ competencies: v })}
+          error={errors.competencies}
+        />
+        <Field
+          id="technicalAreas"
+          label="Technical areas"
+          hint="Subjects you know well, separated by commas."
+          error={errors.technicalAreas}
+        >
+          <Textarea
+            id="technicalAreas"
+            name="technicalAreas"
+            value={draft.technicalAreas}
+            maxLength={2000}
+            onChange={(e) => set({ technicalAreas: e.target.value })}
+            aria-describedby="technicalAreas-hint"
+          />
         </Field>
       </>
     );
   return (
     <>
-      <CheckboxGroup name="developmentalNeeds" legend="Competencies you want to develop"
+      <CheckboxGroup
+        name="developmentalNeeds"
+        legend="Competencies you want to develop"
         hint="Choose up to 8, the most important first; the order you choose them in is their priority."
         options={options.map((o) => {
           const rank = draft.developmentalNeeds.indexOf(o.value);
           return rank < 0 ? o : { ...o, label: `${o.label} (priority ${rank + 1})` };
         })}
-        value={draft.developmentalNeeds} onChange={(v) => set({ developmentalNeeds: v })} error={errors.developmentalNeeds} />
+        value={draft.developmentalNeeds}
+        onChange={(v) => set({ developmentalNeeds: v })}
+        error={errors.developmentalNeeds}
+      />
       {reflectionPrompts.length > 0 && (
         <div className="usa-summary-box margin-y-3" role="region" aria-labelledby="reflect-heading">
           <div className="usa-summary-box__body">
-            <h3 className="usa-summary-box__heading" id="reflect-heading">Before you write your goals, reflect</h3>
+            <h3 className="usa-summary-box__heading" id="reflect-heading">
+              Before you write your goals, reflect
+            </h3>
             <ul className="usa-list">
-              {reflectionPrompts.map((p) => <li key={p}>{p}</li>)}
+              {reflectionPrompts.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
             </ul>
           </div>
         </div>
       )}
       <Field id="shortTermGoals" label="Short-term goals (this year)" error={errors.shortTermGoals} required>
-        <Textarea id="shortTermGoals" name="shortTermGoals" value={draft.shortTermGoals} maxLength={4000}
-          onChange={(e) => set({ shortTermGoals: e.target.value })} />
+        <Textarea
+          id="shortTermGoals"
+          name="shortTermGoals"
+          value={draft.shortTermGoals}
+          maxLength={4000}
+          onChange={(e) => set({ shortTermGoals: e.target.value })}
+        />
       </Field>
       <Field id="longTermGoals" label="Long-term career goals" error={errors.longTermGoals} required>
-        <Textarea id="longTermGoals" name="longTermGoals" value={draft.longTermGoals} maxLength={4000}
-          onChange={(e) => set({ longTermGoals: e.target.value })} />
+        <Textarea
+          id="longTermGoals"
+          name="longTermGoals"
+          value={draft.longTermGoals}
+          maxLength={4000}
+          onChange={(e) => set({ longTermGoals: e.target.value })}
+        />
       </Field>
     </>
   );

@@ -1,4 +1,11 @@
-import type { CommunicationMethod, LocationPreference, MenteeInput, MentorInput, Platform, Role } from '../api/types';
+import type {
+  CommunicationMethod,
+  LocationPreference,
+  MenteeInput,
+  MentorInput,
+  Platform,
+  Role,
+} from '../api/types';
 
 /** Everything the multi-step form holds, for either role; toBody() keeps the role's fields. */
 export type Draft = {
@@ -19,7 +26,9 @@ export type Draft = {
   acknowledge: boolean;
 };
 
-type Existing = Partial<Omit<MentorInput, 'acknowledgeResponsibilities'> & Omit<MenteeInput, 'acknowledgeResponsibilities'>>;
+type Existing = Partial<
+  Omit<MentorInput, 'acknowledgeResponsibilities'> & Omit<MenteeInput, 'acknowledgeResponsibilities'>
+>;
 
 export function initialDraft(existing?: Existing | null): Draft {
   return {
@@ -44,7 +53,11 @@ export function initialDraft(existing?: Existing | null): Draft {
 const background = (d: Draft) => ({
   bio: d.bio.trim(),
   education: d.education.trim(),
-  positions: d.positions.map((p) => ({ title: p.title.trim(), organization: p.organization.trim(), years: Number(p.years) })),
+  positions: d.positions.map((p) => ({
+    title: p.title.trim(),
+    organization: p.organization.trim(),
+    years: Number(p.years),
+  })),
   communicationMethods: d.communicationMethods,
   acknowledgeResponsibilities: true as const,
 });
@@ -78,22 +91,33 @@ export const MENTEE_STEPS = ['Background', 'Needs and goals', 'Preferences', 'Re
 export function stepOfField(field: string): number {
   const name = field.split('/')[0] ?? field;
   if (['bio', 'education', 'positions', 'communicationMethods'].includes(name)) return 0;
-  if (['competencies', 'technicalAreas', 'developmentalNeeds', 'shortTermGoals', 'longTermGoals'].includes(name)) return 1;
-  if (['platforms', 'capacity', 'acceptsOtherOpdivs', 'platform', 'locationPreference'].includes(name)) return 2;
+  if (
+    ['competencies', 'technicalAreas', 'developmentalNeeds', 'shortTermGoals', 'longTermGoals'].includes(name)
+  )
+    return 1;
+  if (['platforms', 'capacity', 'acceptsOtherOpdivs', 'platform', 'locationPreference'].includes(name))
+    return 2;
   return 3;
 }
 
 /** The checks a person should hear about before sending (the API checks them again). */
-export function validateStep(role: Role, step: number, d: Draft, maxCapacity: number): Record<string, string> {
+export function validateStep(
+  role: Role,
+  step: number,
+  d: Draft,
+  maxCapacity: number,
+): Record<string, string> {
   const e: Record<string, string> = {};
   if (step === 0) {
     if (!d.bio.trim()) e.bio = 'Tell us about yourself in a sentence or two.';
-    if (d.communicationMethods.length === 0) e.communicationMethods = 'Choose at least one way to communicate.';
+    if (d.communicationMethods.length === 0)
+      e.communicationMethods = 'Choose at least one way to communicate.';
     d.positions.forEach((p, i) => {
       if (!p.title.trim()) e[`positions/${i}/title`] = 'Enter the position title.';
       if (!p.organization.trim()) e[`positions/${i}/organization`] = 'Enter the organization.';
       const years = Number(p.years);
-      if (p.years === '' || Number.isNaN(years) || years < 0 || years > 60) e[`positions/${i}/years`] = 'Enter years between 0 and 60.';
+      if (p.years === '' || Number.isNaN(years) || years < 0 || years > 60)
+        e[`positions/${i}/years`] = 'Enter years between 0 and 60.';
     });
   }
   if (step === 1 && role === 'mentor') {
@@ -101,7 +125,8 @@ export function validateStep(role: Role, step: number, d: Draft, maxCapacity: nu
     if (d.competencies.length > 12) e.competencies = 'Choose at most 12 competencies.';
   }
   if (step === 1 && role === 'mentee') {
-    if (d.developmentalNeeds.length === 0) e.developmentalNeeds = 'Choose at least one competency you want to develop.';
+    if (d.developmentalNeeds.length === 0)
+      e.developmentalNeeds = 'Choose at least one competency you want to develop.';
     if (d.developmentalNeeds.length > 8) e.developmentalNeeds = 'Choose at most 8 competencies.';
     if (!d.shortTermGoals.trim()) e.shortTermGoals = 'Describe your short-term goals.';
     if (!d.longTermGoals.trim()) e.longTermGoals = 'Describe your long-term goals.';
@@ -109,9 +134,11 @@ export function validateStep(role: Role, step: number, d: Draft, maxCapacity: nu
   if (step === 2 && role === 'mentor') {
     if (d.platforms.length === 0) e.platforms = 'Choose at least one platform.';
     const c = Number(d.capacity);
-    if (!Number.isInteger(c) || c < 1 || c > maxCapacity) e.capacity = `Choose between 1 and ${maxCapacity} mentees (R-CAP-1).`;
+    if (!Number.isInteger(c) || c < 1 || c > maxCapacity)
+      e.capacity = `Choose between 1 and ${maxCapacity} mentees (R-CAP-1).`;
   }
   if (step === 2 && role === 'mentee' && !d.platform) e.platform = 'Choose a platform.';
-  if (step === 3 && !d.acknowledge) e.acknowledge = 'You must acknowledge the responsibilities to apply (R-CONTENT-2).';
+  if (step === 3 && !d.acknowledge)
+    e.acknowledge = 'You must acknowledge the responsibilities to apply (R-CONTENT-2).';
   return e;
 }

@@ -40,14 +40,21 @@ function ApplyAs({ role }: { role: Role }) {
       ) : competencies.isLoading || mine.isLoading || responsibilities.isLoading || !competencies.data ? (
         <Loading />
       ) : (
-        <ApplicationForm role={role} existing={existing} competencies={competencies.data}
-          responsibilities={responsibilities.items} reflectionPrompts={prompts}
-          maxCapacity={settings.data?.value.maxCapacity ?? 5} submitting={save.isPending} problem={save.error}
+        <ApplicationForm
+          role={role}
+          existing={existing}
+          competencies={competencies.data}
+          responsibilities={responsibilities.items}
+          reflectionPrompts={prompts}
+          maxCapacity={settings.data?.value.maxCapacity ?? 5}
+          submitting={save.isPending}
+          problem={save.error}
           onSubmit={(body) =>
             role === 'mentor'
               ? saveMentor.mutate({ body: body as MentorInput })
               : saveMentee.mutate({ body: body as MenteeInput })
-          } />
+          }
+        />
       )}
     </>
   );

@@ -32,17 +32,25 @@ export default function MyApplications() {
               {data.mentee ? (
                 <ApplicationSummary role="mentee" application={data.mentee} {...withdrawProps('mentee')} />
               ) : (
-                <p>You have not applied as a mentee. <Link to="/apply/mentee">Apply as a mentee</Link></p>
+                <p>
+                  You have not applied as a mentee. <Link to="/apply/mentee">Apply as a mentee</Link>
+                </p>
               )}
             </section>
             <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="as-mentor">
               <h2 id="as-mentor">As a mentor</h2>
               {data.mentor ? (
-                <ApplicationSummary role="mentor" application={data.mentor} {...withdrawProps('mentor')}
+                <ApplicationSummary
+                  role="mentor"
+                  application={data.mentor}
+                  {...withdrawProps('mentor')}
                   pausing={pause.isPending || resume.isPending}
-                  onPause={() => (data.mentor?.paused ? resume : pause).mutate({})} />
+                  onPause={() => (data.mentor?.paused ? resume : pause).mutate({})}
+                />
               ) : (
-                <p>You have not applied as a mentor. <Link to="/apply/mentor">Apply as a mentor</Link></p>
+                <p>
+                  You have not applied as a mentor. <Link to="/apply/mentor">Apply as a mentor</Link>
+                </p>
               )}
             </section>
           </div>

@@ -40,18 +40,39 @@ export default function SignIn() {
         <ErrorAlert error={login.error} heading="You are not signed in" />
         <Form onSubmit={submit} large>
           <Field id="email" label="Work email" error={errors.email} required>
-            <TextInput id="email" name="email" type="email" autoComplete="username" value={email}
-              onChange={(e) => setEmail(e.target.value)} required />
+            <TextInput
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
           </Field>
           <Field id="password" label="Password" error={errors.password} required>
-            <TextInput id="password" name="password" type="password" autoComplete="current-password" value={password}
-              onChange={(e) => setPassword(e.target.value)} required />
+            <TextInput
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           </Field>
           <Button type="submit" disabled={login.isPending}>
             {login.isPending ? 'Signing in…' : 'Sign in'}
           </Button>
         </Form>
-        {import.meta.env.DEV && <DemoAccounts onPick={(e) => { setEmail(e); setPassword('Mentoring-Demo-2026!'); }} />}
+        {import.meta.env.DEV && (
+          <DemoAccounts
+            onPick={(e) => {
+              setEmail(e);
+              setPassword('Mentoring-Demo-2026!');
+            }}
+          />
+        )}
       </div>
     </div>
   );

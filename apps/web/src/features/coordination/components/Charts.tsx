@@ -3,7 +3,17 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 export type Series = { key: string; label: string; color: string };
 
 /** A bar chart with its numbers also in a table: the table is what assistive technology reads, the chart is hidden from it. */
-export function BarChartWithTable({ title, data, categoryKey, series }: { title: string; data: Record<string, string | number>[]; categoryKey: string; series: Series[] }) {
+export function BarChartWithTable({
+  title,
+  data,
+  categoryKey,
+  series,
+}: {
+  title: string;
+  data: Record<string, string | number>[];
+  categoryKey: string;
+  series: Series[];
+}) {
   return (
     <figure className="margin-x-0">
       <figcaption className="text-bold margin-bottom-1">{title}</figcaption>
@@ -15,16 +25,32 @@ export function BarChartWithTable({ title, data, categoryKey, series }: { title:
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Legend />
-            {series.map((s) => <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} />)}
+            {series.map((s) => (
+              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
       <table className="usa-table usa-table--compact usa-table--borderless">
         <caption className="usa-sr-only">{title}</caption>
-        <thead><tr><th scope="col">{categoryKey}</th>{series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{categoryKey}</th>
+            {series.map((s) => (
+              <th key={s.key} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {data.map((row) => (
-            <tr key={String(row[categoryKey])}><th scope="row">{row[categoryKey]}</th>{series.map((s) => <td key={s.key}>{row[s.key] ?? 0}</td>)}</tr>
+            <tr key={String(row[categoryKey])}>
+              <th scope="row">{row[categoryKey]}</th>
+              {series.map((s) => (
+                <td key={s.key}>{row[s.key] ?? 0}</td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>

@@ -19,7 +19,15 @@ export function StaffNav() {
       <ul className="usa-button-group tool-nav">
         {LINKS.map(([to, label]) => (
           <li key={to} className="usa-button-group__item">
-            <NavLink to={to} end className={({ isActive }) => `usa-button usa-button--small ${isActive ? '' : 'usa-button--outline'}`}>{label}</NavLink>
+            <NavLink
+              to={to}
+              end
+              className={({ isActive }) =>
+                `usa-button usa-button--small ${isActive ? '' : 'usa-button--outline'}`
+              }
+            >
+              {label}
+            </NavLink>
           </li>
         ))}
       </ul>

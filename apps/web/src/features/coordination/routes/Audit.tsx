@@ -14,15 +14,25 @@ const KEYS = ['actor', 'action', 'objectType', 'objectId'] as const;
 /** Search the append-only audit log (R-ADMIN-3); coordinators see their divisions' rows. */
 export default function Audit() {
   const [params, setParams] = useSearchParams();
-  const [form, setForm] = useState(() => Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof KEYS)[number], string>);
+  const [form, setForm] = useState(
+    () =>
+      Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof KEYS)[number], string>,
+  );
   const offset = Number(params.get('offset') ?? 0);
   const query = Object.fromEntries(KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
-  const log = $api.useQuery('get', '/api/v1/audit', { params: { query: { ...query, limit: LIMIT, offset } } });
+  const log = $api.useQuery('get', '/api/v1/audit', {
+    params: { query: { ...query, limit: LIMIT, offset } },
+  });
   function submit(e: FormEvent) {
     e.preventDefault();
     setParams(Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim())));
   }
-  const labels = { actor: 'Who (name or id)', action: 'Action', objectType: 'Object type', objectId: 'Object id' };
+  const labels = {
+    actor: 'Who (name or id)',
+    action: 'Action',
+    objectType: 'Object type',
+    objectId: 'Object id',
+  };
   return (
     <>
       <PageHeading>Audit log</PageHeading>
@@ -31,7 +41,15 @@ export default function Audit() {
         <div className="grid-row grid-gap">
           {KEYS.map((k) => (
             <div key={k} className="grid-col-12 tablet:grid-col-3">
-              <Field id={`a-${k}`} label={labels[k]}><TextInput id={`a-${k}`} name={k} type="text" value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} /></Field>
+              <Field id={`a-${k}`} label={labels[k]}>
+                <TextInput
+                  id={`a-${k}`}
+                  name={k}
+                  type="text"
+                  value={form[k]}
+                  onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+                />
+              </Field>
             </div>
           ))}
         </div>
@@ -44,15 +62,40 @@ export default function Audit() {
             <div className="table-scroll">
               <table className="usa-table usa-table--borderless usa-table--compact width-full">
                 <caption className="usa-sr-only">Audit entries, newest first</caption>
-                <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Divisions</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">Object</th>
+                    <th scope="col">Divisions</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {page.items.map((a) => (
-                    <tr key={a.id}><td>{new Date(a.at).toLocaleString()}</td><th scope="row">{a.actorLabel}</th><td>{a.action}</td><td>{a.objectType} {a.objectId ?? ''}</td><td>{a.opdivs.join(', ')}</td></tr>
+                    <tr key={a.id}>
+                      <td>{new Date(a.at).toLocaleString()}</td>
+                      <th scope="row">{a.actorLabel}</th>
+                      <td>{a.action}</td>
+                      <td>
+                        {a.objectType} {a.objectId ?? ''}
+                      </td>
+                      <td>{a.opdivs.join(', ')}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pager total={page.total} limit={LIMIT} offset={offset} onChange={(o) => { const n = new URLSearchParams(params); n.set('offset', String(o)); setParams(n); }} />
+            <Pager
+              total={page.total}
+              limit={LIMIT}
+              offset={offset}
+              onChange={(o) => {
+                const n = new URLSearchParams(params);
+                n.set('offset', String(o));
+                setParams(n);
+              }}
+            />
           </>
         )}
       </QueryState>

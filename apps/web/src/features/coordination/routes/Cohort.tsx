@@ -18,9 +18,14 @@ export default function Cohort() {
   const [picked, setPicked] = useState<string[]>([]);
   const [mode, setMode] = useState<'invitation' | 'suggestion'>('invitation');
   const propose = $api.useMutation('post', '/api/v1/coordination/cohort-proposals', {
-    onSuccess: (p) => { setProposal(p); setPicked(p.pairs.filter((x) => x.status === 'proposed').map((x) => x.id)); },
+    onSuccess: (p) => {
+      setProposal(p);
+      setPicked(p.pairs.filter((x) => x.status === 'proposed').map((x) => x.id));
+    },
   });
-  const approve = $api.useMutation('post', '/api/v1/coordination/cohort-proposals/{id}/approve', { onSuccess: (r) => setProposal(r.proposal) });
+  const approve = $api.useMutation('post', '/api/v1/coordination/cohort-proposals/{id}/approve', {
+    onSuccess: (r) => setProposal(r.proposal),
+  });
   const opdivs = $api.useQuery('get', '/api/v1/opdivs');
 
   function preview(e: FormEvent) {
@@ -29,32 +34,85 @@ export default function Cohort() {
   }
   return (
     <>
-      <PageHeading lead="Match every unmatched mentee of a scope at once, maximizing the total score under the capacity rules.">Cohort matching</PageHeading>
+      <PageHeading lead="Match every unmatched mentee of a scope at once, maximizing the total score under the capacity rules.">
+        Cohort matching
+      </PageHeading>
       <StaffNav />
       <Form onSubmit={preview} aria-label="Propose a cohort assignment">
         <Field id="cohort-opdiv" label="Operating division">
           <Select id="cohort-opdiv" name="opdiv" value={opdiv} onChange={(e) => setOpdiv(e.target.value)}>
             {me?.roles.includes('program_manager') && <option value="">All of HHS</option>}
-            {opdivs.data?.filter((o) => me?.roles.includes('program_manager') || me?.coordinatorOpdivs.includes(o.code)).map((o) => <option key={o.code} value={o.code}>{o.code}</option>)}
+            {opdivs.data
+              ?.filter((o) => me?.roles.includes('program_manager') || me?.coordinatorOpdivs.includes(o.code))
+              .map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.code}
+                </option>
+              ))}
           </Select>
         </Field>
-        <Field id="cohort-topk" label="Candidate mentors per mentee" hint="More is slower and can only raise the total.">
-          <TextInput id="cohort-topk" name="topK" type="number" min={1} max={500} inputSize="small" value={topK} onChange={(e) => setTopK(e.target.value)} aria-describedby="cohort-topk-hint" />
+        <Field
+          id="cohort-topk"
+          label="Candidate mentors per mentee"
+          hint="More is slower and can only raise the total."
+        >
+          <TextInput
+            id="cohort-topk"
+            name="topK"
+            type="number"
+            min={1}
+            max={500}
+            inputSize="small"
+            value={topK}
+            onChange={(e) => setTopK(e.target.value)}
+            aria-describedby="cohort-topk-hint"
+          />
         </Field>
-        <Button type="submit" disabled={propose.isPending}>{propose.isPending ? 'Computing…' : 'Preview proposal'}</Button>
+        <Button type="submit" disabled={propose.isPending}>
+          {propose.isPending ? 'Computing…' : 'Preview proposal'}
+        </Button>
       </Form>
       <ErrorAlert error={propose.error ?? approve.error} />
       {propose.isPending && <Loading label="Computing the best assignment…" />}
-      {approve.data && <Success>{approve.data.results.filter((r) => r.status !== 'refused').length} pairs approved as {approve.data.mode}s; {approve.data.results.filter((r) => r.refusal).length} refused.</Success>}
-      {proposal && <ProposalView proposal={proposal} picked={picked} setPicked={setPicked} mode={mode} setMode={setMode} approving={approve.isPending}
-        onApprove={(pairIds) => approve.mutate({ params: { path: { id: proposal.id } }, body: { pairIds, mode } })} />}
+      {approve.data && (
+        <Success>
+          {approve.data.results.filter((r) => r.status !== 'refused').length} pairs approved as{' '}
+          {approve.data.mode}s; {approve.data.results.filter((r) => r.refusal).length} refused.
+        </Success>
+      )}
+      {proposal && (
+        <ProposalView
+          proposal={proposal}
+          picked={picked}
+          setPicked={setPicked}
+          mode={mode}
+          setMode={setMode}
+          approving={approve.isPending}
+          onApprove={(pairIds) =>
+            approve.mutate({ params: { path: { id: proposal.id } }, body: { pairIds, mode } })
+          }
+        />
+      )}
     </>
   );
 }
 
-function ProposalView({ proposal: p, picked, setPicked, mode, setMode, approving, onApprove }: {
-  proposal: Proposal; picked: string[]; setPicked: (ids: string[]) => void; mode: 'invitation' | 'suggestion';
-  setMode: (m: 'invitation' | 'suggestion') => void; approving: boolean; onApprove: (ids: string[]) => void;
+function ProposalView({
+  proposal: p,
+  picked,
+  setPicked,
+  mode,
+  setMode,
+  approving,
+  onApprove,
+}: {
+  proposal: Proposal;
+  picked: string[];
+  setPicked: (ids: string[]) => void;
+  mode: 'invitation' | 'suggestion';
+  setMode: (m: 'invitation' | 'suggestion') => void;
+  approving: boolean;
+  onApprove: (ids: string[]) => void;
 }) {
   const open = p.pairs.filter((x) => x.status === 'proposed');
   const gain = p.greedyTotal > 0 ? ((p.total - p.greedyTotal) / p.greedyTotal) * 100 : 0;
@@ -62,20 +120,48 @@ function ProposalView({ proposal: p, picked, setPicked, mode, setMode, approving
     <section aria-labelledby="proposal-heading" className="margin-top-4">
       <h2 id="proposal-heading">Proposal</h2>
       <p data-testid="cohort-totals">
-        {p.pairs.length} pairs for {p.menteeCount} mentees and {p.mentorCount} mentors. Total score <strong>{p.total.toFixed(1)}</strong> against{' '}
-        {p.greedyTotal.toFixed(1)} for one-at-a-time (greedy) matching ({gain >= 0 ? '+' : ''}{gain.toFixed(1)}%). {p.unmatched.length} left unmatched.
+        {p.pairs.length} pairs for {p.menteeCount} mentees and {p.mentorCount} mentors. Total score{' '}
+        <strong>{p.total.toFixed(1)}</strong> against {p.greedyTotal.toFixed(1)} for one-at-a-time (greedy)
+        matching ({gain >= 0 ? '+' : ''}
+        {gain.toFixed(1)}%). {p.unmatched.length} left unmatched.
       </p>
       <div className="table-scroll">
         <table className="usa-table usa-table--borderless width-full">
           <caption className="usa-sr-only">Proposed pairs</caption>
-          <thead><tr><th scope="col">Approve</th><th scope="col">Mentee</th><th scope="col">Mentor</th><th scope="col">Score</th><th scope="col">Why</th><th scope="col">Status</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Approve</th>
+              <th scope="col">Mentee</th>
+              <th scope="col">Mentor</th>
+              <th scope="col">Score</th>
+              <th scope="col">Why</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
           <tbody>
             {p.pairs.map((x) => (
               <tr key={x.id}>
-                <td><input type="checkbox" className="margin-1" aria-label={`Approve ${x.mentee.name} with ${x.mentor.name}`} disabled={x.status !== 'proposed'}
-                  checked={picked.includes(x.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, x.id] : picked.filter((id) => id !== x.id))} /></td>
-                <th scope="row">{x.mentee.name} ({x.mentee.opdiv})</th><td>{x.mentor.name} ({x.mentor.opdiv})</td><td>{x.score.toFixed(1)}</td>
-                <td>{x.reasons.slice(0, 2).join('; ')}</td><td>{x.refusal ? x.refusal.detail : x.status}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    className="margin-1"
+                    aria-label={`Approve ${x.mentee.name} with ${x.mentor.name}`}
+                    disabled={x.status !== 'proposed'}
+                    checked={picked.includes(x.id)}
+                    onChange={(e) =>
+                      setPicked(e.target.checked ? [...picked, x.id] : picked.filter((id) => id !== x.id))
+                    }
+                  />
+                </td>
+                <th scope="row">
+                  {x.mentee.name} ({x.mentee.opdiv})
+                </th>
+                <td>
+                  {x.mentor.name} ({x.mentor.opdiv})
+                </td>
+                <td>{x.score.toFixed(1)}</td>
+                <td>{x.reasons.slice(0, 2).join('; ')}</td>
+                <td>{x.refusal ? x.refusal.detail : x.status}</td>
               </tr>
             ))}
           </tbody>
@@ -84,14 +170,28 @@ function ProposalView({ proposal: p, picked, setPicked, mode, setMode, approving
       {open.length > 0 && (
         <>
           <Field id="cohort-mode" label="Approve as">
-            <Select id="cohort-mode" name="mode" value={mode} onChange={(e) => setMode(e.target.value as 'invitation' | 'suggestion')}>
+            <Select
+              id="cohort-mode"
+              name="mode"
+              value={mode}
+              onChange={(e) => setMode(e.target.value as 'invitation' | 'suggestion')}
+            >
               <option value="invitation">Invitations to the mentors (rules re-checked now)</option>
               <option value="suggestion">Suggestions to the mentees</option>
             </Select>
           </Field>
           <ButtonGroup className="margin-top-2">
-            <Button type="button" disabled={approving} onClick={() => onApprove(open.map((x) => x.id))}>Approve all {open.length}</Button>
-            <Button type="button" outline disabled={approving || picked.length === 0} onClick={() => onApprove(picked)}>Approve {picked.length} selected</Button>
+            <Button type="button" disabled={approving} onClick={() => onApprove(open.map((x) => x.id))}>
+              Approve all {open.length}
+            </Button>
+            <Button
+              type="button"
+              outline
+              disabled={approving || picked.length === 0}
+              onClick={() => onApprove(picked)}
+            >
+              Approve {picked.length} selected
+            </Button>
           </ButtonGroup>
         </>
       )}

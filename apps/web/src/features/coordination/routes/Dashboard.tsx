@@ -35,12 +35,19 @@ export default function Dashboard() {
             ['Live pairs', d.livePairs.onboarding + d.livePairs.active + d.livePairs.termination_requested],
             ['Milestones due in 14 days', d.milestones.dueNext14Days],
             ['Milestones overdue', d.milestones.overdue],
-            ['Termination requests awaiting guidance', d.terminationRequestsAwaitingGuidance, '/staff/terminations'],
+            [
+              'Termination requests awaiting guidance',
+              d.terminationRequestsAwaitingGuidance,
+              '/staff/terminations',
+            ],
             ['Asked for coordinator contact', d.helpRequests, '/staff/help'],
           ];
           return (
             <>
-              <p>{d.scope ? `Scope: ${d.scope.join(', ')}` : 'Scope: all of HHS'} · as of {formatDate(d.generatedAt)}</p>
+              <p>
+                {d.scope ? `Scope: ${d.scope.join(', ')}` : 'Scope: all of HHS'} · as of{' '}
+                {formatDate(d.generatedAt)}
+              </p>
               <ul className="usa-card-group" data-testid="figures">
                 {figures.map(([label, n, to]) => (
                   <li key={label} className="usa-card grid-col-6 tablet:grid-col-3">
@@ -55,16 +62,33 @@ export default function Dashboard() {
               </ul>
               <div className="grid-row grid-gap">
                 <div className="grid-col-12 desktop:grid-col-6">
-                  <BarChartWithTable title="Participants by role and platform" data={byRole} categoryKey="role"
-                    series={[{ key: 's2j', label: PLATFORM.s2j!, color: '#005ea2' }, { key: 'p2p', label: PLATFORM.p2p!, color: '#00a398' }]} />
+                  <BarChartWithTable
+                    title="Participants by role and platform"
+                    data={byRole}
+                    categoryKey="role"
+                    series={[
+                      { key: 's2j', label: PLATFORM.s2j!, color: '#005ea2' },
+                      { key: 'p2p', label: PLATFORM.p2p!, color: '#00a398' },
+                    ]}
+                  />
                 </div>
                 <div className="grid-col-12 desktop:grid-col-6">
-                  <BarChartWithTable title="Live pairs by state" data={pairs} categoryKey="state" series={[{ key: 'pairs', label: 'Pairs', color: '#162e51' }]} />
+                  <BarChartWithTable
+                    title="Live pairs by state"
+                    data={pairs}
+                    categoryKey="state"
+                    series={[{ key: 'pairs', label: 'Pairs', color: '#162e51' }]}
+                  />
                 </div>
               </div>
               <h2>Waiting longest</h2>
               <ul className="usa-list">
-                {d.unmatched.longestWaiting.map((m) => <li key={m.menteeId}>{m.name} ({m.opdiv}, {PLATFORM[m.platform]}): {m.daysWaiting} days, {m.openInvitations} open invitations</li>)}
+                {d.unmatched.longestWaiting.map((m) => (
+                  <li key={m.menteeId}>
+                    {m.name} ({m.opdiv}, {PLATFORM[m.platform]}): {m.daysWaiting} days, {m.openInvitations}{' '}
+                    open invitations
+                  </li>
+                ))}
               </ul>
             </>
           );

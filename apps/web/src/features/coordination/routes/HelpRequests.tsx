@@ -12,7 +12,10 @@ export default function HelpRequests() {
   const queryClient = useQueryClient();
   const list = $api.useQuery('get', '/api/v1/coordination/contact-requests');
   const resolve = $api.useMutation('post', '/api/v1/coordination/contact-requests/{id}/resolve', {
-    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/coordination') }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/coordination'),
+      }),
   });
   return (
     <>
@@ -24,17 +27,42 @@ export default function HelpRequests() {
           <div className="table-scroll">
             <table className="usa-table usa-table--borderless width-full">
               <caption className="usa-sr-only">Help requests</caption>
-              <thead><tr><th scope="col">Asked by</th><th scope="col">Pair</th><th scope="col">From</th><th scope="col">When</th><th scope="col">Status</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Asked by</th>
+                  <th scope="col">Pair</th>
+                  <th scope="col">From</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
               <tbody>
                 {page.items.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row">{r.requestedBy.name} ({r.role})</th>
-                    <td><Link to={`/relationships/${r.relationshipId}`}>{r.mentee.name} and {r.mentor.name}</Link></td>
+                    <th scope="row">
+                      {r.requestedBy.name} ({r.role})
+                    </th>
+                    <td>
+                      <Link to={`/relationships/${r.relationshipId}`}>
+                        {r.mentee.name} and {r.mentor.name}
+                      </Link>
+                    </td>
                     <td>{r.source.replace(/_/g, ' ')}</td>
                     <td>{formatDate(r.createdAt)}</td>
-                    <td>{r.resolvedAt ? `Handled ${formatDate(r.resolvedAt)}` : (
-                      <Button type="button" unstyled disabled={resolve.isPending} onClick={() => resolve.mutate({ params: { path: { id: r.id } } })}>Mark handled ({r.requestedBy.name})</Button>
-                    )}</td>
+                    <td>
+                      {r.resolvedAt ? (
+                        `Handled ${formatDate(r.resolvedAt)}`
+                      ) : (
+                        <Button
+                          type="button"
+                          unstyled
+                          disabled={resolve.isPending}
+                          onClick={() => resolve.mutate({ params: { path: { id: r.id } } })}
+                        >
+                          Mark handled ({r.requestedBy.name})
+                        </Button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

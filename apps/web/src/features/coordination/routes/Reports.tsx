@@ -12,15 +12,21 @@ import { StaffNav } from '../components/StaffNav';
 
 type ReportName = 'participation' | 'matching' | 'outcomes' | 'evaluation';
 const REPORTS: { value: ReportName; label: string }[] = [
-  { value: 'participation', label: 'Participation' }, { value: 'matching', label: 'Matching' },
-  { value: 'outcomes', label: 'Outcomes' }, { value: 'evaluation', label: 'Evaluation' },
+  { value: 'participation', label: 'Participation' },
+  { value: 'matching', label: 'Matching' },
+  { value: 'outcomes', label: 'Outcomes' },
+  { value: 'evaluation', label: 'Evaluation' },
 ];
 
 /** Reports with filters, a chart of the first numeric column, and CSV download (R-ADMIN-2: small groups suppressed by the API). */
 export default function Reports() {
   const [params, setParams] = useSearchParams();
   const report = (params.get('report') ?? 'participation') as ReportName;
-  const filters = { opdiv: params.get('opdiv') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const filters = {
+    opdiv: params.get('opdiv') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  };
   const [form, setForm] = useState({ report, ...filters });
   const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   const raw = $api.useQuery('get', '/api/v1/reports/{report}', { params: { path: { report }, query } });
@@ -41,24 +47,62 @@ export default function Reports() {
         <div className="grid-row grid-gap">
           <div className="grid-col-12 tablet:grid-col-3">
             <Field id="r-report" label="Report">
-              <Select id="r-report" name="report" value={form.report} onChange={(e) => setForm({ ...form, report: e.target.value as ReportName })}>
-                {REPORTS.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+              <Select
+                id="r-report"
+                name="report"
+                value={form.report}
+                onChange={(e) => setForm({ ...form, report: e.target.value as ReportName })}
+              >
+                {REPORTS.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
               </Select>
             </Field>
           </div>
           <div className="grid-col-12 tablet:grid-col-3">
             <Field id="r-opdiv" label="Operating division">
-              <Select id="r-opdiv" name="opdiv" value={form.opdiv} onChange={(e) => setForm({ ...form, opdiv: e.target.value })}>
+              <Select
+                id="r-opdiv"
+                name="opdiv"
+                value={form.opdiv}
+                onChange={(e) => setForm({ ...form, opdiv: e.target.value })}
+              >
                 <option value="">All I may see</option>
-                {opdivs.data?.map((o) => <option key={o.code} value={o.code}>{o.code}</option>)}
+                {opdivs.data?.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.code}
+                  </option>
+                ))}
               </Select>
             </Field>
           </div>
-          <div className="grid-col-6 tablet:grid-col-3"><Field id="r-from" label="From"><DateInput id="r-from" name="from" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} /></Field></div>
-          <div className="grid-col-6 tablet:grid-col-3"><Field id="r-to" label="To"><DateInput id="r-to" name="to" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} /></Field></div>
+          <div className="grid-col-6 tablet:grid-col-3">
+            <Field id="r-from" label="From">
+              <DateInput
+                id="r-from"
+                name="from"
+                value={form.from}
+                onChange={(e) => setForm({ ...form, from: e.target.value })}
+              />
+            </Field>
+          </div>
+          <div className="grid-col-6 tablet:grid-col-3">
+            <Field id="r-to" label="To">
+              <DateInput
+                id="r-to"
+                name="to"
+                value={form.to}
+                onChange={(e) => setForm({ ...form, to: e.target.value })}
+              />
+            </Field>
+          </div>
         </div>
         <Button type="submit">Show report</Button>
-        <a className="usa-button usa-button--outline margin-left-1" href={csv} download={`${report}.csv`}>Download CSV</a>
+        <a className="usa-button usa-button--outline margin-left-1" href={csv} download={`${report}.csv`}>
+          Download CSV
+        </a>
       </Form>
       <section className="margin-top-4" aria-labelledby="report-heading">
         <h2 id="report-heading">{REPORTS.find((r) => r.value === report)?.label} report</h2>
@@ -68,17 +112,44 @@ export default function Reports() {
             const numeric = rest.find((c) => r.rows.some((row) => typeof row[c] === 'number'));
             return (
               <>
-                <p>{formatDate(r.from)} to {formatDate(r.to)} · {r.scope ? r.scope.join(', ') : 'all of HHS'}</p>
+                <p>
+                  {formatDate(r.from)} to {formatDate(r.to)} · {r.scope ? r.scope.join(', ') : 'all of HHS'}
+                </p>
                 {label && numeric && (
-                  <BarChartWithTable title={`${numeric} by ${label}`} categoryKey={label}
-                    data={r.rows.map((row) => ({ [label]: String(row[label] ?? ''), [numeric]: Number(row[numeric] ?? 0) }))}
-                    series={[{ key: numeric, label: numeric, color: '#005ea2' }]} />
+                  <BarChartWithTable
+                    title={`${numeric} by ${label}`}
+                    categoryKey={label}
+                    data={r.rows.map((row) => ({
+                      [label]: String(row[label] ?? ''),
+                      [numeric]: Number(row[numeric] ?? 0),
+                    }))}
+                    series={[{ key: numeric, label: numeric, color: '#005ea2' }]}
+                  />
                 )}
                 <div className="table-scroll">
-                  <table className="usa-table usa-table--borderless usa-table--compact width-full" data-testid="report-table">
+                  <table
+                    className="usa-table usa-table--borderless usa-table--compact width-full"
+                    data-testid="report-table"
+                  >
                     <caption className="usa-sr-only">Report rows</caption>
-                    <thead><tr>{r.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-                    <tbody>{r.rows.map((row, i) => <tr key={i}>{r.columns.map((c) => <td key={c}>{String(row[c] ?? '—')}</td>)}</tr>)}</tbody>
+                    <thead>
+                      <tr>
+                        {r.columns.map((c) => (
+                          <th key={c} scope="col">
+                            {c}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {r.rows.map((row, i) => (
+                        <tr key={i}>
+                          {r.columns.map((c) => (
+                            <td key={c}>{String(row[c] ?? '—')}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
                   </table>
                 </div>
               </>

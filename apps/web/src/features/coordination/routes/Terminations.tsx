@@ -16,10 +16,21 @@ export default function Terminations() {
     <>
       <PageHeading>Termination requests</PageHeading>
       <StaffNav />
-      <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty="No termination request is waiting for guidance.">
+      <QueryState
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty="No termination request is waiting for guidance."
+      >
         {(page) => (
           <ul className="usa-list usa-list--unstyled">
-            {page.items.map((t) => <li key={t.relationshipId} className="border-1px border-base-lighter radius-md padding-2 margin-bottom-2"><Guidance request={t} /></li>)}
+            {page.items.map((t) => (
+              <li
+                key={t.relationshipId}
+                className="border-1px border-base-lighter radius-md padding-2 margin-bottom-2"
+              >
+                <Guidance request={t} />
+              </li>
+            ))}
           </ul>
         )}
       </QueryState>
@@ -27,13 +38,24 @@ export default function Terminations() {
   );
 }
 
-type Request = { relationshipId: string; mentee: { name: string }; mentor: { name: string }; requestedBy: string; reason: string; requestedAt: string; daysWaiting: number };
+type Request = {
+  relationshipId: string;
+  mentee: { name: string };
+  mentor: { name: string };
+  requestedBy: string;
+  reason: string;
+  requestedAt: string;
+  daysWaiting: number;
+};
 
 function Guidance({ request: t }: { request: Request }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/coordination/termination-requests'] });
-  const guide = $api.useMutation('post', '/api/v1/relationships/{id}/termination-guidance', { onSuccess: refresh });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/coordination/termination-requests'] });
+  const guide = $api.useMutation('post', '/api/v1/relationships/{id}/termination-guidance', {
+    onSuccess: refresh,
+  });
   const end = $api.useMutation('post', '/api/v1/relationships/{id}/terminate', { onSuccess: refresh });
   const path = { params: { path: { id: t.relationshipId } } };
   function submit(e: FormEvent) {
@@ -42,16 +64,36 @@ function Guidance({ request: t }: { request: Request }) {
   }
   return (
     <>
-      <h2 className="font-sans-md margin-top-0"><Link to={`/relationships/${t.relationshipId}`}>{t.mentee.name} and {t.mentor.name}</Link></h2>
-      <p>Requested by {t.requestedBy} on {formatDate(t.requestedAt)} ({t.daysWaiting} days ago): “{t.reason}”</p>
+      <h2 className="font-sans-md margin-top-0">
+        <Link to={`/relationships/${t.relationshipId}`}>
+          {t.mentee.name} and {t.mentor.name}
+        </Link>
+      </h2>
+      <p>
+        Requested by {t.requestedBy} on {formatDate(t.requestedAt)} ({t.daysWaiting} days ago): “{t.reason}”
+      </p>
       {guide.isSuccess && <Success>Guidance recorded.</Success>}
       <ErrorAlert error={guide.error ?? end.error} />
       <Form onSubmit={submit} aria-label={`Guidance for ${t.mentee.name}`}>
         <Field id={`g-${t.relationshipId}`} label="Guidance to the pair">
-          <Textarea id={`g-${t.relationshipId}`} name="text" value={text} onChange={(e) => setText(e.target.value)} />
+          <Textarea
+            id={`g-${t.relationshipId}`}
+            name="text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </Field>
-        <Button type="submit" disabled={guide.isPending}>Record guidance</Button>
-        <Button type="button" secondary disabled={end.isPending} onClick={() => end.mutate({ ...path, body: {} })}>End the relationship</Button>
+        <Button type="submit" disabled={guide.isPending}>
+          Record guidance
+        </Button>
+        <Button
+          type="button"
+          secondary
+          disabled={end.isPending}
+          onClick={() => end.mutate({ ...path, body: {} })}
+        >
+          End the relationship
+        </Button>
       </Form>
     </>
   );

@@ -12,15 +12,31 @@ export default function ThirdPartyCases() {
     <>
       <PageHeading>Third-party matching</PageHeading>
       <StaffNav />
-      <p>Open a case from the <Link to="/staff/unmatched">unmatched mentees</Link> list.</p>
+      <p>
+        Open a case from the <Link to="/staff/unmatched">unmatched mentees</Link> list.
+      </p>
       <QueryState query={cases} isEmpty={(d) => d.items.length === 0} empty="No open cases.">
         {(page) => (
           <div className="table-scroll">
             <table className="usa-table usa-table--borderless width-full">
-              <thead><tr><th scope="col">Mentee</th><th scope="col">Status</th><th scope="col">Contacts</th><th scope="col">Opened</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Mentee</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Contacts</th>
+                  <th scope="col">Opened</th>
+                </tr>
+              </thead>
               <tbody>
                 {page.items.map((c) => (
-                  <tr key={c.id}><th scope="row"><Link to={`/staff/third-party/${c.id}`}>{c.mentee.name}</Link> ({c.mentee.opdiv})</th><td>{c.status}</td><td>{c.contacts.length}</td><td>{formatDate(c.createdAt)}</td></tr>
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link to={`/staff/third-party/${c.id}`}>{c.mentee.name}</Link> ({c.mentee.opdiv})
+                    </th>
+                    <td>{c.status}</td>
+                    <td>{c.contacts.length}</td>
+                    <td>{formatDate(c.createdAt)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

@@ -13,31 +13,66 @@ export default function Unmatched() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const offset = Number(params.get('offset') ?? 0);
-  const list = $api.useQuery('get', '/api/v1/coordination/unmatched', { params: { query: { limit: LIMIT, offset } } });
-  const open = $api.useMutation('post', '/api/v1/coordination/third-party-cases', { onSuccess: (c) => navigate(`/staff/third-party/${c.id}`) });
+  const list = $api.useQuery('get', '/api/v1/coordination/unmatched', {
+    params: { query: { limit: LIMIT, offset } },
+  });
+  const open = $api.useMutation('post', '/api/v1/coordination/third-party-cases', {
+    onSuccess: (c) => navigate(`/staff/third-party/${c.id}`),
+  });
   return (
     <>
       <PageHeading>Unmatched mentees</PageHeading>
       <StaffNav />
       <ErrorAlert error={open.error} />
-      <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty="Every mentee in your scope is matched.">
+      <QueryState
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty="Every mentee in your scope is matched."
+      >
         {(page) => (
           <>
             <div className="table-scroll">
               <table className="usa-table usa-table--borderless width-full">
                 <caption className="usa-sr-only">Unmatched mentees, longest waiting first</caption>
-                <thead><tr><th scope="col">Mentee</th><th scope="col">Division</th><th scope="col">Platform</th><th scope="col">Days waiting</th><th scope="col">Open invitations</th><th scope="col">Action</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Mentee</th>
+                    <th scope="col">Division</th>
+                    <th scope="col">Platform</th>
+                    <th scope="col">Days waiting</th>
+                    <th scope="col">Open invitations</th>
+                    <th scope="col">Action</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {page.items.map((m) => (
                     <tr key={m.menteeId}>
-                      <th scope="row">{m.name}</th><td>{m.opdiv}</td><td>{m.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}</td><td>{m.daysWaiting}</td><td>{m.openInvitations}</td>
-                      <td><Button type="button" unstyled disabled={open.isPending} onClick={() => open.mutate({ body: { menteeId: m.menteeId } })}>Find a mentor for {m.name}</Button></td>
+                      <th scope="row">{m.name}</th>
+                      <td>{m.opdiv}</td>
+                      <td>{m.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}</td>
+                      <td>{m.daysWaiting}</td>
+                      <td>{m.openInvitations}</td>
+                      <td>
+                        <Button
+                          type="button"
+                          unstyled
+                          disabled={open.isPending}
+                          onClick={() => open.mutate({ body: { menteeId: m.menteeId } })}
+                        >
+                          Find a mentor for {m.name}
+                        </Button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pager total={page.total} limit={LIMIT} offset={offset} onChange={(o) => setParams({ offset: String(o) })} />
+            <Pager
+              total={page.total}
+              limit={LIMIT}
+              offset={offset}
+              onChange={(o) => setParams({ offset: String(o) })}
+            />
           </>
         )}
       </QueryState>

@@ -12,16 +12,22 @@ export default function Person() {
     <QueryState query={person}>
       {(p) => (
         <>
-          <PageHeading lead={`${p.occupationTitle} · ${gradeLabel(p)} · ${p.opdiv}`}>{fullName(p)}</PageHeading>
+          <PageHeading lead={`${p.occupationTitle} · ${gradeLabel(p)} · ${p.opdiv}`}>
+            {fullName(p)}
+          </PageHeading>
           {p.isMentor && (
             <p>
               <span className="usa-tag bg-primary">Mentor</span> This person has an active mentor application.{' '}
-              <Link className="usa-button usa-button--outline margin-left-1" to={`/invite/${p.id}`}>Invite {p.firstName}</Link>
+              <Link className="usa-button usa-button--outline margin-left-1" to={`/invite/${p.id}`}>
+                Invite {p.firstName}
+              </Link>
             </p>
           )}
           <dl>
             <dt className="text-bold">Location</dt>
-            <dd className="margin-left-0 margin-bottom-1">{p.city}, {p.state} ({p.timeZone})</dd>
+            <dd className="margin-left-0 margin-bottom-1">
+              {p.city}, {p.state} ({p.timeZone})
+            </dd>
             <dt className="text-bold">Occupation series</dt>
             <dd className="margin-left-0 margin-bottom-1">{p.occupationSeries}</dd>
             <dt className="text-bold">Contact</dt>
@@ -36,7 +42,9 @@ export default function Person() {
               )}
             </dd>
           </dl>
-          <p><Link to="/directory">Back to the directory</Link></p>
+          <p>
+            <Link to="/directory">Back to the directory</Link>
+          </p>
         </>
       )}
     </QueryState>

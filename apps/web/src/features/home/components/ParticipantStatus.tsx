@@ -2,7 +2,10 @@ import { Card, CardBody, CardFooter, CardGroup, CardHeader, Tag } from '@trusswo
 import { Link } from 'react-router';
 import type { Schemas } from '../../../lib/api';
 
-type Applications = { mentor: Schemas['MentorApplication'] | null; mentee: Schemas['MenteeApplication'] | null };
+type Applications = {
+  mentor: Schemas['MentorApplication'] | null;
+  mentee: Schemas['MenteeApplication'] | null;
+};
 
 export function ParticipantStatus({ applications }: { applications: Applications }) {
   const { mentor, mentee } = applications;
@@ -35,7 +38,9 @@ export function ParticipantStatus({ applications }: { applications: Applications
         <CardBody>
           {mentor ? (
             <p>
-              <Tag className={mentor.paused ? 'bg-gold text-ink' : 'bg-green'}>{mentor.paused ? 'Paused' : 'Available'}</Tag>{' '}
+              <Tag className={mentor.paused ? 'bg-gold text-ink' : 'bg-green'}>
+                {mentor.paused ? 'Paused' : 'Available'}
+              </Tag>{' '}
               {mentor.liveMentees} of {mentor.capacity} mentee places taken.
             </p>
           ) : (

@@ -12,18 +12,38 @@ export function RelationshipsSummary() {
     <section aria-labelledby="rels-heading">
       <h2 id="rels-heading">Your mentoring</h2>
       {open.length > 0 && (
-        <p><Link to="/invitations">{open.length} open {open.length === 1 ? 'invitation' : 'invitations'}</Link> need attention or an answer.</p>
+        <p>
+          <Link to="/invitations">
+            {open.length} open {open.length === 1 ? 'invitation' : 'invitations'}
+          </Link>{' '}
+          need attention or an answer.
+        </p>
       )}
-      <QueryState query={rels} isEmpty={(d) => d.filter((r) => !r.ended).length === 0}
-        empty={<>No live relationship yet. See your <Link to="/suggestions">suggested mentors</Link>.</>}>
+      <QueryState
+        query={rels}
+        isEmpty={(d) => d.filter((r) => !r.ended).length === 0}
+        empty={
+          <>
+            No live relationship yet. See your <Link to="/suggestions">suggested mentors</Link>.
+          </>
+        }
+      >
         {(items) => (
           <ul className="usa-list usa-list--unstyled">
-            {items.filter((r) => !r.ended).map((r) => (
-              <li key={r.id} className="margin-bottom-2">
-                <h3 className="margin-bottom-1"><Link to={`/relationships/${r.id}`}>{r.myRole === 'mentor' ? `Mentoring ${r.mentee.name}` : `Mentored by ${r.mentor.name}`}</Link></h3>
-                <MilestoneTimeline milestones={r.milestones.filter((m) => m.status !== 'done').slice(0, 3)} />
-              </li>
-            ))}
+            {items
+              .filter((r) => !r.ended)
+              .map((r) => (
+                <li key={r.id} className="margin-bottom-2">
+                  <h3 className="margin-bottom-1">
+                    <Link to={`/relationships/${r.id}`}>
+                      {r.myRole === 'mentor' ? `Mentoring ${r.mentee.name}` : `Mentored by ${r.mentor.name}`}
+                    </Link>
+                  </h3>
+                  <MilestoneTimeline
+                    milestones={r.milestones.filter((m) => m.status !== 'done').slice(0, 3)}
+                  />
+                </li>
+              ))}
           </ul>
         )}
       </QueryState>

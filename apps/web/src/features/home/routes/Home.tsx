@@ -26,8 +26,8 @@ export default function Home() {
         <section aria-labelledby="supervising">
           <h2 id="supervising">Your direct reports</h2>
           <p>
-            {me.directReports} {me.directReports === 1 ? 'person reports' : 'people report'} to you. The IDPs they
-            share with you are under <Link to="/supervisor">Shared IDPs</Link>.
+            {me.directReports} {me.directReports === 1 ? 'person reports' : 'people report'} to you. The IDPs
+            they share with you are under <Link to="/supervisor">Shared IDPs</Link>.
           </p>
         </section>
       )}

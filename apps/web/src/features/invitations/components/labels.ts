@@ -10,8 +10,13 @@ export const STATE_LABEL: Record<Schemas['Invitation']['state'], string> = {
   closed: 'Closed',
 };
 export const STATE_TAG: Record<Schemas['Invitation']['state'], string> = {
-  pending: 'bg-gold text-ink', accepted: 'bg-primary', declined: 'bg-base-dark', withdrawn: 'bg-base-dark',
-  expired: 'bg-base-dark', confirmed: 'bg-green', closed: 'bg-base-dark',
+  pending: 'bg-gold text-ink',
+  accepted: 'bg-primary',
+  declined: 'bg-base-dark',
+  withdrawn: 'bg-base-dark',
+  expired: 'bg-base-dark',
+  confirmed: 'bg-green',
+  closed: 'bg-base-dark',
 };
 export const DECLINE_REASONS = [
   { value: 'time_constraints', label: 'I do not have the time right now' },

@@ -21,7 +21,12 @@ export default function InvitationDetail() {
   const inv = $api.useQuery('get', '/api/v1/invitations/{id}', { params: { path: { id } } });
   const onSuccess = (data: Schemas['Invitation']) => {
     queryClient.setQueryData(['get', '/api/v1/invitations/{id}', { params: { path: { id } } }], data);
-    void queryClient.invalidateQueries({ predicate: (q) => ['/api/v1/invitations', '/api/v1/relationships', '/api/v1/me/suggestions'].includes(String(q.queryKey[1])) });
+    void queryClient.invalidateQueries({
+      predicate: (q) =>
+        ['/api/v1/invitations', '/api/v1/relationships', '/api/v1/me/suggestions'].includes(
+          String(q.queryKey[1]),
+        ),
+    });
   };
   const path = { params: { path: { id } } };
   const withdraw = $api.useMutation('post', '/api/v1/invitations/{id}/withdraw', { onSuccess });
@@ -47,42 +52,99 @@ export default function InvitationDetail() {
         const iAmMentor = i.mentor.id === me?.employee.id;
         return (
           <>
-            <PageHeading>{iAmMentor ? `Invitation from ${i.mentee.name}` : `Invitation to ${i.mentor.name}`}</PageHeading>
-            {params.get('sent') && i.state === 'pending' && <Success>Your invitation was sent to {i.mentor.name}.</Success>}
+            <PageHeading>
+              {iAmMentor ? `Invitation from ${i.mentee.name}` : `Invitation to ${i.mentor.name}`}
+            </PageHeading>
+            {params.get('sent') && i.state === 'pending' && (
+              <Success>Your invitation was sent to {i.mentor.name}.</Success>
+            )}
             <ErrorAlert error={error} />
-            <p><span className={`usa-tag ${STATE_TAG[i.state]}`} data-testid="invitation-state">{STATE_LABEL[i.state]}</span></p>
+            <p>
+              <span className={`usa-tag ${STATE_TAG[i.state]}`} data-testid="invitation-state">
+                {STATE_LABEL[i.state]}
+              </span>
+            </p>
             <dl>
-              <dt className="text-bold">Platform</dt><dd className="margin-left-0 margin-bottom-1">{i.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}</dd>
-              <dt className="text-bold">Sent</dt><dd className="margin-left-0 margin-bottom-1">{formatDate(i.sentAt)}{i.state === 'pending' && `, answer by ${formatDate(i.expiresAt)}`}</dd>
-              <dt className="text-bold">Message</dt><dd className="margin-left-0 margin-bottom-1">{i.message || '(no message)'}</dd>
-              {i.declineReason && (<><dt className="text-bold">Reason for declining</dt><dd className="margin-left-0">{DECLINE_REASONS.find((r) => r.value === i.declineReason)?.label ?? i.declineReason}{i.declineNote && iAmMentor ? ` — ${i.declineNote}` : ''}</dd></>)}
+              <dt className="text-bold">Platform</dt>
+              <dd className="margin-left-0 margin-bottom-1">
+                {i.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}
+              </dd>
+              <dt className="text-bold">Sent</dt>
+              <dd className="margin-left-0 margin-bottom-1">
+                {formatDate(i.sentAt)}
+                {i.state === 'pending' && `, answer by ${formatDate(i.expiresAt)}`}
+              </dd>
+              <dt className="text-bold">Message</dt>
+              <dd className="margin-left-0 margin-bottom-1">{i.message || '(no message)'}</dd>
+              {i.declineReason && (
+                <>
+                  <dt className="text-bold">Reason for declining</dt>
+                  <dd className="margin-left-0">
+                    {DECLINE_REASONS.find((r) => r.value === i.declineReason)?.label ?? i.declineReason}
+                    {i.declineNote && iAmMentor ? ` — ${i.declineNote}` : ''}
+                  </dd>
+                </>
+              )}
             </dl>
-            {i.relationshipId && <p><Link className="usa-button" to={`/relationships/${i.relationshipId}`}>Open the relationship</Link></p>}
+            {i.relationshipId && (
+              <p>
+                <Link className="usa-button" to={`/relationships/${i.relationshipId}`}>
+                  Open the relationship
+                </Link>
+              </p>
+            )}
             {!iAmMentor && (i.state === 'pending' || i.state === 'accepted') && (
               <ButtonGroup>
-                {i.state === 'accepted' && <Button type="button" disabled={busy} onClick={() => confirm.mutate(path)}>Confirm {i.mentor.name} as my mentor</Button>}
-                <Button type="button" outline disabled={busy} onClick={() => withdraw.mutate(path)}>Withdraw invitation</Button>
+                {i.state === 'accepted' && (
+                  <Button type="button" disabled={busy} onClick={() => confirm.mutate(path)}>
+                    Confirm {i.mentor.name} as my mentor
+                  </Button>
+                )}
+                <Button type="button" outline disabled={busy} onClick={() => withdraw.mutate(path)}>
+                  Withdraw invitation
+                </Button>
               </ButtonGroup>
             )}
             {iAmMentor && i.state === 'pending' && (
               <>
-                <Button type="button" disabled={busy} onClick={() => accept.mutate(path)}>Accept</Button>
+                <Button type="button" disabled={busy} onClick={() => accept.mutate(path)}>
+                  Accept
+                </Button>
                 <Form onSubmit={submitDecline} aria-label="Decline the invitation" className="margin-top-4">
                   <h2>Decline</h2>
                   <Field id="reason" label="Reason" error={reasonError} required>
-                    <Select id="reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
+                    <Select
+                      id="reason"
+                      name="reason"
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value as Reason)}
+                    >
                       <option value="">- Select -</option>
-                      {DECLINE_REASONS.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+                      {DECLINE_REASONS.map((r) => (
+                        <option key={r.value} value={r.value}>
+                          {r.label}
+                        </option>
+                      ))}
                     </Select>
                   </Field>
                   <Field id="note" label="Note (optional)">
-                    <Textarea id="note" name="note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+                    <Textarea
+                      id="note"
+                      name="note"
+                      value={note}
+                      maxLength={2000}
+                      onChange={(e) => setNote(e.target.value)}
+                    />
                   </Field>
-                  <Button type="submit" secondary disabled={busy}>Decline invitation</Button>
+                  <Button type="submit" secondary disabled={busy}>
+                    Decline invitation
+                  </Button>
                 </Form>
               </>
             )}
-            <p className="margin-top-4"><Link to="/invitations">All invitations</Link></p>
+            <p className="margin-top-4">
+              <Link to="/invitations">All invitations</Link>
+            </p>
           </>
         );
       }}

@@ -8,18 +8,38 @@ import { STATE_LABEL, STATE_TAG } from '../components/labels';
 
 type Invitation = Schemas['Invitation'];
 
-function InvitationTable({ items, other, caption }: { items: Invitation[]; other: 'mentor' | 'mentee'; caption: string }) {
+function InvitationTable({
+  items,
+  other,
+  caption,
+}: {
+  items: Invitation[];
+  other: 'mentor' | 'mentee';
+  caption: string;
+}) {
   if (items.length === 0) return <Empty>None yet.</Empty>;
   return (
     <div className="table-scroll">
       <table className="usa-table usa-table--borderless width-full">
         <caption className="usa-sr-only">{caption}</caption>
-        <thead><tr><th scope="col">{other === 'mentor' ? 'Mentor' : 'Mentee'}</th><th scope="col">Status</th><th scope="col">Sent</th><th scope="col">Answer by</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{other === 'mentor' ? 'Mentor' : 'Mentee'}</th>
+            <th scope="col">Status</th>
+            <th scope="col">Sent</th>
+            <th scope="col">Answer by</th>
+          </tr>
+        </thead>
         <tbody>
           {items.map((i) => (
             <tr key={i.id}>
-              <th scope="row"><Link to={`/invitations/${i.id}`}>{i[other].name}</Link> <span className="text-base">({i[other].opdiv})</span></th>
-              <td><span className={`usa-tag ${STATE_TAG[i.state]}`}>{STATE_LABEL[i.state]}</span></td>
+              <th scope="row">
+                <Link to={`/invitations/${i.id}`}>{i[other].name}</Link>{' '}
+                <span className="text-base">({i[other].opdiv})</span>
+              </th>
+              <td>
+                <span className={`usa-tag ${STATE_TAG[i.state]}`}>{STATE_LABEL[i.state]}</span>
+              </td>
               <td>{formatDate(i.sentAt)}</td>
               <td>{i.state === 'pending' ? formatDate(i.expiresAt) : '—'}</td>
             </tr>
@@ -50,7 +70,9 @@ export default function Invitations() {
               <section aria-labelledby="sent-heading">
                 <h2 id="sent-heading">Sent as a mentee</h2>
                 <InvitationTable items={sent} other="mentor" caption="Invitations you sent" />
-                <p><Link to="/suggestions">See suggested mentors</Link></p>
+                <p>
+                  <Link to="/suggestions">See suggested mentors</Link>
+                </p>
               </section>
             </>
           );

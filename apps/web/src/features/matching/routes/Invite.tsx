@@ -35,26 +35,56 @@ export default function Invite() {
   return (
     <>
       <PageHeading>{`Invite ${name}`}</PageHeading>
-      {mentor.error ? <ErrorAlert error={mentor.error} heading="This mentor could not be found" /> : (
+      {mentor.error ? (
+        <ErrorAlert error={mentor.error} heading="This mentor could not be found" />
+      ) : (
         <div className="grid-row grid-gap">
           <div className="grid-col-12 tablet:grid-col-7">
             <ErrorAlert error={send.error} heading="Your invitation was not sent" />
             <Form onSubmit={submit} large aria-label="Invitation">
-              <Field id="message" label="Your message" hint="Introduce yourself and say what you hope to learn." error={errors.message}>
-                <Textarea id="message" name="message" value={message} maxLength={4000} onChange={(e) => setMessage(e.target.value)} aria-describedby="message-hint" />
+              <Field
+                id="message"
+                label="Your message"
+                hint="Introduce yourself and say what you hope to learn."
+                error={errors.message}
+              >
+                <Textarea
+                  id="message"
+                  name="message"
+                  value={message}
+                  maxLength={4000}
+                  onChange={(e) => setMessage(e.target.value)}
+                  aria-describedby="message-hint"
+                />
               </Field>
-              <Checkbox id="alreadyAgreed" name="alreadyAgreed" checked={alreadyAgreed} onChange={(e) => setAlreadyAgreed(e.target.checked)}
-                label="We have already agreed to work together" labelDescription="The mentor's acceptance then confirms the match at once (R-INVT-2)." />
-              <Button type="submit" disabled={send.isPending} className="margin-top-3">{send.isPending ? 'Sending…' : 'Send invitation'}</Button>
-              <Link to="/suggestions" className="margin-left-2">Back to suggestions</Link>
+              <Checkbox
+                id="alreadyAgreed"
+                name="alreadyAgreed"
+                checked={alreadyAgreed}
+                onChange={(e) => setAlreadyAgreed(e.target.checked)}
+                label="We have already agreed to work together"
+                labelDescription="The mentor's acceptance then confirms the match at once (R-INVT-2)."
+              />
+              <Button type="submit" disabled={send.isPending} className="margin-top-3">
+                {send.isPending ? 'Sending…' : 'Send invitation'}
+              </Button>
+              <Link to="/suggestions" className="margin-left-2">
+                Back to suggestions
+              </Link>
             </Form>
           </div>
           {guidance.data && (
             <aside className="grid-col-12 tablet:grid-col-5" aria-labelledby="questions-heading">
               <div className="usa-summary-box margin-top-3">
                 <div className="usa-summary-box__body">
-                  <h2 className="usa-summary-box__heading" id="questions-heading">{guidance.data.questionsForProspectiveMentor.heading}</h2>
-                  <ul className="usa-list">{guidance.data.questionsForProspectiveMentor.items.map((q) => <li key={q}>{q}</li>)}</ul>
+                  <h2 className="usa-summary-box__heading" id="questions-heading">
+                    {guidance.data.questionsForProspectiveMentor.heading}
+                  </h2>
+                  <ul className="usa-list">
+                    {guidance.data.questionsForProspectiveMentor.items.map((q) => (
+                      <li key={q}>{q}</li>
+                    ))}
+                  </ul>
                 </div>
               </div>
             </aside>

@@ -10,14 +10,24 @@ export default function Shortlists() {
   return (
     <>
       <PageHeading>Mentors your coordinator suggested</PageHeading>
-      <QueryState query={lists} isEmpty={(d) => d.length === 0} empty="Your coordinator has not suggested mentors to you.">
-        {(items) => items.map((s) => (
-          <section key={s.id} aria-label={`Suggested ${formatDate(s.handedAt)}`}>
-            <h2>{formatDate(s.handedAt)}</h2>
-            {s.note && <p>{s.note}</p>}
-            <ul className="usa-card-group">{s.mentors.map((m) => <MentorCardView key={m.id} mentor={m as never} />)}</ul>
-          </section>
-        ))}
+      <QueryState
+        query={lists}
+        isEmpty={(d) => d.length === 0}
+        empty="Your coordinator has not suggested mentors to you."
+      >
+        {(items) =>
+          items.map((s) => (
+            <section key={s.id} aria-label={`Suggested ${formatDate(s.handedAt)}`}>
+              <h2>{formatDate(s.handedAt)}</h2>
+              {s.note && <p>{s.note}</p>}
+              <ul className="usa-card-group">
+                {s.mentors.map((m) => (
+                  <MentorCardView key={m.id} mentor={m as never} />
+                ))}
+              </ul>
+            </section>
+          ))
+        }
       </QueryState>
     </>
   );

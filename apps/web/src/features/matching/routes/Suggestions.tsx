@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { Empty, QueryState } from '../../../components/ui/States';
+import { $api, problemMessage } from '../../../lib/api';
 import { MentorCardView } from '../components/MentorCardView';
 
 /** Ranked eligible mentors with the score and the reasons for it (R-MATCH-1). */
@@ -9,39 +9,70 @@ export default function Suggestions() {
   const suggestions = $api.useQuery('get', '/api/v1/me/suggestions', { params: { query: { limit: 20 } } });
   return (
     <>
-      <PageHeading lead="Mentors who fit your needs, ranked. Each shows why it was suggested.">Suggested mentors</PageHeading>
-      <p>You can also <Link to="/mentors">search all mentors</Link> yourself, or see the <Link to="/shortlists">mentors your coordinator suggested</Link>.</p>
-      <QueryState query={suggestions} isEmpty={(d) => d.items.length === 0}
-        empty="No eligible mentor has a place right now. Try searching, or ask your coordinator for help.">
-        {(page) => (
-          <ol className="usa-card-group" aria-label="Suggested mentors" data-testid="suggestions">
-            {page.items.map((s, i) => (
-              <MentorCardView key={s.mentor.id} mentor={s.mentor}>
-                <p className="margin-top-0">
-                  <span className="usa-tag bg-primary-dark">#{i + 1}</span>{' '}
-                  <span className="text-bold" data-testid="score">Match score {Math.round(s.score)}</span>
-                </p>
-                <h4 className="margin-bottom-05">Why this mentor</h4>
-                <ul className="usa-list margin-top-0" data-testid="reasons">
-                  {s.reasons.map((r) => <li key={r}>{r}</li>)}
-                </ul>
-                <details>
-                  <summary>Score breakdown</summary>
-                  <table className="usa-table usa-table--compact usa-table--borderless">
-                    <caption className="usa-sr-only">How the score of {s.mentor.name} is made</caption>
-                    <thead><tr><th scope="col">Criterion</th><th scope="col">Weight</th><th scope="col">Score</th><th scope="col">Why</th></tr></thead>
-                    <tbody>
-                      {s.criteria.map((c) => (
-                        <tr key={c.key}><th scope="row">{c.key}</th><td>{c.weight}</td><td>{Math.round(c.score * 100) / 100}</td><td>{c.explanation}</td></tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
-              </MentorCardView>
-            ))}
-          </ol>
-        )}
-      </QueryState>
+      <PageHeading lead="Mentors who fit your needs, ranked. Each shows why it was suggested.">
+        Suggested mentors
+      </PageHeading>
+      <p>
+        You can also <Link to="/mentors">search all mentors</Link> yourself, or see the{' '}
+        <Link to="/shortlists">mentors your coordinator suggested</Link>.
+      </p>
+      {suggestions.error?.status === 409 ? (
+        // A rule says there is nothing to suggest now (e.g. R-CAP-2: already matched); that is a state, not a failure.
+        <Empty>
+          {problemMessage(suggestions.error)} <Link to="/relationships">See my relationships</Link>.
+        </Empty>
+      ) : (
+        <QueryState
+          query={suggestions}
+          isEmpty={(d) => d.items.length === 0}
+          empty="No eligible mentor has a place right now. Try searching, or ask your coordinator for help."
+        >
+          {(page) => (
+            <ol className="usa-card-group" aria-label="Suggested mentors" data-testid="suggestions">
+              {page.items.map((s, i) => (
+                <MentorCardView key={s.mentor.id} mentor={s.mentor}>
+                  <p className="margin-top-0">
+                    <span className="usa-tag bg-primary-dark">#{i + 1}</span>{' '}
+                    <span className="text-bold" data-testid="score">
+                      Match score {Math.round(s.score)}
+                    </span>
+                  </p>
+                  <h4 className="margin-bottom-05">Why this mentor</h4>
+                  <ul className="usa-list margin-top-0" data-testid="reasons">
+                    {s.reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                  <details>
+                    <summary>Score breakdown</summary>
+                    <table className="usa-table usa-table--compact usa-table--borderless">
+                      <caption className="usa-sr-only">How the score of {s.mentor.name} is made</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Criterion</th>
+                          <th scope="col">Weight</th>
+                          <th scope="col">Score</th>
+                          <th scope="col">Why</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {s.criteria.map((c) => (
+                          <tr key={c.key}>
+                            <th scope="row">{c.key}</th>
+                            <td>{c.weight}</td>
+                            <td>{Math.round(c.score * 100) / 100}</td>
+                            <td>{c.explanation}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </details>
+                </MentorCardView>
+              ))}
+            </ol>
+          )}
+        </QueryState>
+      )}
     </>
   );
 }

@@ -13,9 +13,14 @@ const LIMIT = 20;
 export default function Inbox() {
   const [params, setParams] = useSearchParams();
   const offset = Number(params.get('offset') ?? 0);
-  const list = $api.useQuery('get', '/api/v1/me/notifications', { params: { query: { limit: LIMIT, offset } } });
+  const list = $api.useQuery('get', '/api/v1/me/notifications', {
+    params: { query: { limit: LIMIT, offset } },
+  });
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/me/notifications') });
+  const refresh = () =>
+    queryClient.invalidateQueries({
+      predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/me/notifications'),
+    });
   const markRead = $api.useMutation('post', '/api/v1/me/notifications/{id}/read', { onSuccess: refresh });
   const markAll = $api.useMutation('post', '/api/v1/me/notifications/read-all', { onSuccess: refresh });
   return (
@@ -25,21 +30,43 @@ export default function Inbox() {
       <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty="You have no notifications.">
         {(page) => (
           <>
-            <Button type="button" outline onClick={() => markAll.mutate({})} disabled={markAll.isPending || page.items.every((n) => n.readAt)}>
+            <Button
+              type="button"
+              outline
+              onClick={() => markAll.mutate({})}
+              disabled={markAll.isPending || page.items.every((n) => n.readAt)}
+            >
               Mark all as read
             </Button>
             <ul className="usa-list usa-list--unstyled margin-top-2">
               {page.items.map((n) => (
-                <li key={n.id} className={`padding-2 margin-bottom-1 radius-md border-1px ${n.readAt ? 'border-base-lighter' : 'border-primary bg-primary-lighter'}`}>
+                <li
+                  key={n.id}
+                  className={`padding-2 margin-bottom-1 radius-md border-1px ${n.readAt ? 'border-base-lighter' : 'border-primary bg-primary-lighter'}`}
+                >
                   <h2 className="font-sans-md margin-0">
                     {!n.readAt && <span className="usa-sr-only">Unread: </span>}
-                    {n.link ? <Link to={n.link} onClick={() => !n.readAt && markRead.mutate({ params: { path: { id: n.id } } })}>{n.title}</Link> : n.title}
+                    {n.link ? (
+                      <Link
+                        to={n.link}
+                        onClick={() => !n.readAt && markRead.mutate({ params: { path: { id: n.id } } })}
+                      >
+                        {n.title}
+                      </Link>
+                    ) : (
+                      n.title
+                    )}
                   </h2>
                   <p className="margin-y-1">{n.body}</p>
                   <p className="margin-0 text-ink font-sans-2xs">
                     {formatDate(n.createdAt)}
                     {!n.readAt && (
-                      <Button type="button" unstyled className="margin-left-2" onClick={() => markRead.mutate({ params: { path: { id: n.id } } })}>
+                      <Button
+                        type="button"
+                        unstyled
+                        className="margin-left-2"
+                        onClick={() => markRead.mutate({ params: { path: { id: n.id } } })}
+                      >
                         Mark as read
                       </Button>
                     )}
@@ -47,7 +74,12 @@ export default function Inbox() {
                 </li>
               ))}
             </ul>
-            <Pager total={page.total} limit={LIMIT} offset={offset} onChange={(o) => setParams({ offset: String(o) })} />
+            <Pager
+              total={page.total}
+              limit={LIMIT}
+              offset={offset}
+              onChange={(o) => setParams({ offset: String(o) })}
+            />
           </>
         )}
       </QueryState>

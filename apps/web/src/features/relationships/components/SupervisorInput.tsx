@@ -7,14 +7,22 @@ import { $api, fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { Idp } from '../api/types';
 
-const KIND: Record<string, string> = { training: 'Training', detail: 'Detail assignment', on_the_job: 'On-the-job', shadowing: 'Shadowing', reading: 'Reading', other: 'Other' };
+const KIND: Record<string, string> = {
+  training: 'Training',
+  detail: 'Detail assignment',
+  on_the_job: 'On-the-job',
+  shadowing: 'Shadowing',
+  reading: 'Reading',
+  other: 'Other',
+};
 
 /** The supervisor's view of a shared IDP: read it, add input. */
 export function SupervisorInput({ id, idp }: { id: string; idp: Idp }) {
   const queryClient = useQueryClient();
   const [input, setInput] = useState(idp.supervisorInput ?? '');
   const save = $api.useMutation('put', '/api/v1/relationships/{id}/idp/supervisor-input', {
-    onSuccess: (data) => queryClient.setQueryData(['get', '/api/v1/relationships/{id}/idp', { params: { path: { id } } }], data),
+    onSuccess: (data) =>
+      queryClient.setQueryData(['get', '/api/v1/relationships/{id}/idp', { params: { path: { id } } }], data),
   });
   const errors = fieldErrors(save.error);
   function submit(e: FormEvent) {
@@ -27,14 +35,34 @@ export function SupervisorInput({ id, idp }: { id: string; idp: Idp }) {
       <h2>Strengths</h2>
       <p>{idp.strengths || '—'}</p>
       <h2>Objectives</h2>
-      {idp.objectives.length ? <ul className="usa-list">{idp.objectives.map((o) => <li key={o.text}>{o.text}</li>)}</ul> : <p>None yet.</p>}
+      {idp.objectives.length ? (
+        <ul className="usa-list">
+          {idp.objectives.map((o) => (
+            <li key={o.text}>{o.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>None yet.</p>
+      )}
       <h2>Activities</h2>
       <div className="table-scroll">
         <table className="usa-table usa-table--borderless width-full">
-          <thead><tr><th scope="col">Activity</th><th scope="col">Kind</th><th scope="col">Target date</th><th scope="col">Status</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Activity</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Target date</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
           <tbody>
             {idp.activities.map((a, i) => (
-              <tr key={i}><th scope="row">{a.description}</th><td>{KIND[a.kind] ?? a.kind}</td><td>{formatDate(a.targetDate)}</td><td>{a.status.replace('_', ' ')}</td></tr>
+              <tr key={i}>
+                <th scope="row">{a.description}</th>
+                <td>{KIND[a.kind] ?? a.kind}</td>
+                <td>{formatDate(a.targetDate)}</td>
+                <td>{a.status.replace('_', ' ')}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -43,9 +71,17 @@ export function SupervisorInput({ id, idp }: { id: string; idp: Idp }) {
       <ErrorAlert error={save.error} heading="Your input was not saved" />
       <Form onSubmit={submit} large aria-label="Supervisor input">
         <Field id="supervisor-input" label="Your input as supervisor" error={errors.input}>
-          <Textarea id="supervisor-input" name="input" value={input} maxLength={4000} onChange={(e) => setInput(e.target.value)} />
+          <Textarea
+            id="supervisor-input"
+            name="input"
+            value={input}
+            maxLength={4000}
+            onChange={(e) => setInput(e.target.value)}
+          />
         </Field>
-        <Button type="submit" disabled={save.isPending}>Save input</Button>
+        <Button type="submit" disabled={save.isPending}>
+          Save input
+        </Button>
       </Form>
     </>
   );

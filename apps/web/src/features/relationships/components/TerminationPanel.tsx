@@ -10,7 +10,9 @@ import { useRelationshipUpdate } from './useRelationshipUpdate';
 export function TerminationPanel({ relationship: r }: { relationship: Schemas['Relationship'] }) {
   const onSuccess = useRelationshipUpdate(r.id);
   const request = $api.useMutation('post', '/api/v1/relationships/{id}/termination-request', { onSuccess });
-  const withdraw = $api.useMutation('post', '/api/v1/relationships/{id}/termination-request/withdraw', { onSuccess });
+  const withdraw = $api.useMutation('post', '/api/v1/relationships/{id}/termination-request/withdraw', {
+    onSuccess,
+  });
   const [reason, setReason] = useState('');
   const errors = fieldErrors(request.error);
   const path = { params: { path: { id: r.id } } };
@@ -20,24 +22,53 @@ export function TerminationPanel({ relationship: r }: { relationship: Schemas['R
     e.preventDefault();
     request.mutate({ ...path, body: { reason: reason.trim() } });
   }
-  if (r.ended) return <section aria-labelledby="end-heading"><h2 id="end-heading">Ended</h2><p>Ended {formatDate(r.ended.at)}: {r.ended.reason}</p></section>;
+  if (r.ended)
+    return (
+      <section aria-labelledby="end-heading">
+        <h2 id="end-heading">Ended</h2>
+        <p>
+          Ended {formatDate(r.ended.at)}: {r.ended.reason}
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="end-heading" className="margin-top-4">
       <h2 id="end-heading">Ending the relationship</h2>
       <ErrorAlert error={request.error ?? withdraw.error} heading="That did not work" />
       {r.termination ? (
         <>
-          <p>Termination requested {formatDate(r.termination.requestedAt)}: “{r.termination.reason}”</p>
-          <p>{r.termination.guidance ? `Coordinator guidance (${formatDate(r.termination.guidanceAt)}): ${r.termination.guidance}` : 'Your coordinator will contact you with guidance.'}</p>
-          {partner && <Button type="button" outline onClick={() => withdraw.mutate(path)} disabled={withdraw.isPending}>Withdraw my request</Button>}
+          <p>
+            Termination requested {formatDate(r.termination.requestedAt)}: “{r.termination.reason}”
+          </p>
+          <p>
+            {r.termination.guidance
+              ? `Coordinator guidance (${formatDate(r.termination.guidanceAt)}): ${r.termination.guidance}`
+              : 'Your coordinator will contact you with guidance.'}
+          </p>
+          {partner && (
+            <Button type="button" outline onClick={() => withdraw.mutate(path)} disabled={withdraw.isPending}>
+              Withdraw my request
+            </Button>
+          )}
         </>
       ) : partner ? (
         <Form onSubmit={submit} aria-label="Ask to end the relationship">
-          <p>Either of you may end the relationship without fault after three months. Your coordinator will help.</p>
+          <p>
+            Either of you may end the relationship without fault after three months. Your coordinator will
+            help.
+          </p>
           <Field id="termination-reason" label="Why you want to end it" error={errors.reason}>
-            <Textarea id="termination-reason" name="reason" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
+            <Textarea
+              id="termination-reason"
+              name="reason"
+              value={reason}
+              maxLength={2000}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </Field>
-          <Button type="submit" secondary disabled={request.isPending}>Ask to end the relationship</Button>
+          <Button type="submit" secondary disabled={request.isPending}>
+            Ask to end the relationship
+          </Button>
         </Form>
       ) : (
         <p>No termination has been requested.</p>

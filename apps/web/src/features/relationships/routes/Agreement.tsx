@@ -12,7 +12,10 @@ import { formatDate } from '../../../lib/format';
 
 type Method = Agreement['communicationMethods'][number];
 const METHODS: { value: Method; label: string }[] = [
-  { value: 'in_person', label: 'In person' }, { value: 'phone', label: 'Phone' }, { value: 'video', label: 'Video' }, { value: 'email', label: 'Email' },
+  { value: 'in_person', label: 'In person' },
+  { value: 'phone', label: 'Phone' },
+  { value: 'video', label: 'Video' },
+  { value: 'email', label: 'Email' },
 ];
 const TEXT_FIELDS = [
   ['goals', 'What we want to achieve together', 'textarea'],
@@ -22,7 +25,8 @@ const TEXT_FIELDS = [
   ['confidentiality', 'Confidentiality', 'textarea'],
 ] as const;
 
-const useAgreement = (id: string) => $api.useQuery('get', '/api/v1/relationships/{id}/agreement', { params: { path: { id } } });
+const useAgreement = (id: string) =>
+  $api.useQuery('get', '/api/v1/relationships/{id}/agreement', { params: { path: { id } } });
 
 /** The mentoring agreement (R-LIFE-2), on the partnership guide's topics; a change clears signatures. */
 export default function AgreementPage() {
@@ -33,17 +37,27 @@ export default function AgreementPage() {
   return (
     <>
       <PageHeading>Mentoring agreement</PageHeading>
-      <p><Link to={`/relationships/${id}`}>Back to the relationship</Link></p>
+      <p>
+        <Link to={`/relationships/${id}`}>Back to the relationship</Link>
+      </p>
       <div className="grid-row grid-gap">
         <div className="grid-col-12 desktop:grid-col-8">
-          <QueryState query={agreement}>{(a) => <AgreementForm id={id} agreement={a} myRole={rel.data?.myRole} />}</QueryState>
+          <QueryState query={agreement}>
+            {(a) => <AgreementForm id={id} agreement={a} myRole={rel.data?.myRole} />}
+          </QueryState>
         </div>
         {guidance.data && (
           <aside className="grid-col-12 desktop:grid-col-4" aria-labelledby="topics-heading">
             <div className="usa-summary-box">
               <div className="usa-summary-box__body">
-                <h2 className="usa-summary-box__heading" id="topics-heading">{guidance.data.agreementTopics.heading}</h2>
-                <ul className="usa-list">{guidance.data.agreementTopics.items.map((t) => <li key={t}>{t}</li>)}</ul>
+                <h2 className="usa-summary-box__heading" id="topics-heading">
+                  {guidance.data.agreementTopics.heading}
+                </h2>
+                <ul className="usa-list">
+                  {guidance.data.agreementTopics.items.map((t) => (
+                    <li key={t}>{t}</li>
+                  ))}
+                </ul>
               </div>
             </div>
           </aside>
@@ -53,13 +67,26 @@ export default function AgreementPage() {
   );
 }
 
-function AgreementForm({ id, agreement: a, myRole }: { id: string; agreement: Agreement; myRole: string | undefined }) {
+function AgreementForm({
+  id,
+  agreement: a,
+  myRole,
+}: {
+  id: string;
+  agreement: Agreement;
+  myRole: string | undefined;
+}) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(a);
   useEffect(() => setDraft(a), [a]);
   const onSuccess = (data: Agreement) => {
-    queryClient.setQueryData(['get', '/api/v1/relationships/{id}/agreement', { params: { path: { id } } }], data);
-    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/relationships/{id}', { params: { path: { id } } }] });
+    queryClient.setQueryData(
+      ['get', '/api/v1/relationships/{id}/agreement', { params: { path: { id } } }],
+      data,
+    );
+    void queryClient.invalidateQueries({
+      queryKey: ['get', '/api/v1/relationships/{id}', { params: { path: { id } } }],
+    });
   };
   const path = { params: { path: { id } } };
   const save = $api.useMutation('put', '/api/v1/relationships/{id}/agreement', { onSuccess });
@@ -72,8 +99,29 @@ function AgreementForm({ id, agreement: a, myRole }: { id: string; agreement: Ag
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const { goals, meetingFrequency, meetingLength, communicationMethods, confidentiality, boundaries, noFaultTermination, version } = draft;
-    save.mutate({ ...path, body: { goals, meetingFrequency, meetingLength, communicationMethods, confidentiality, boundaries, noFaultTermination, version } });
+    const {
+      goals,
+      meetingFrequency,
+      meetingLength,
+      communicationMethods,
+      confidentiality,
+      boundaries,
+      noFaultTermination,
+      version,
+    } = draft;
+    save.mutate({
+      ...path,
+      body: {
+        goals,
+        meetingFrequency,
+        meetingLength,
+        communicationMethods,
+        confidentiality,
+        boundaries,
+        noFaultTermination,
+        version,
+      },
+    });
   }
   return (
     <>
@@ -85,30 +133,76 @@ function AgreementForm({ id, agreement: a, myRole }: { id: string; agreement: Ag
           {TEXT_FIELDS.map(([key, label, kind]) => (
             <Field key={key} id={`ag-${key}`} label={label} error={errors[key]}>
               {kind === 'textarea' ? (
-                <Textarea id={`ag-${key}`} name={key} value={draft[key]} maxLength={4000} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+                <Textarea
+                  id={`ag-${key}`}
+                  name={key}
+                  value={draft[key]}
+                  maxLength={4000}
+                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+                />
               ) : (
-                <TextInput id={`ag-${key}`} name={key} type="text" value={draft[key]} maxLength={200} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+                <TextInput
+                  id={`ag-${key}`}
+                  name={key}
+                  type="text"
+                  value={draft[key]}
+                  maxLength={200}
+                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+                />
               )}
             </Field>
           ))}
-          <CheckboxGroup name="ag-methods" legend="How we communicate" options={METHODS} value={draft.communicationMethods}
-            onChange={(v) => setDraft({ ...draft, communicationMethods: v })} error={errors.communicationMethods} />
-          <Checkbox id="ag-noFault" name="noFaultTermination" checked={draft.noFaultTermination} onChange={(e) => setDraft({ ...draft, noFaultTermination: e.target.checked })}
-            label="Either of us may end the relationship without fault (after three months)" />
+          <CheckboxGroup
+            name="ag-methods"
+            legend="How we communicate"
+            options={METHODS}
+            value={draft.communicationMethods}
+            onChange={(v) => setDraft({ ...draft, communicationMethods: v })}
+            error={errors.communicationMethods}
+          />
+          <Checkbox
+            id="ag-noFault"
+            name="noFaultTermination"
+            checked={draft.noFaultTermination}
+            onChange={(e) => setDraft({ ...draft, noFaultTermination: e.target.checked })}
+            label="Either of us may end the relationship without fault (after three months)"
+          />
         </fieldset>
-        {editable && <Button type="submit" className="margin-top-3" disabled={save.isPending || !dirty}>Save agreement</Button>}
+        {editable && (
+          <Button type="submit" className="margin-top-3" disabled={save.isPending || !dirty}>
+            Save agreement
+          </Button>
+        )}
       </Form>
       <h2>Signatures</h2>
       <ul className="usa-list" data-testid="signatures">
-        <li>Mentor: {a.mentorSignedAt ? `${a.mentorSignature ?? 'signed'}, ${formatDate(a.mentorSignedAt)}` : 'not signed'}</li>
-        <li>Mentee: {a.menteeSignedAt ? `${a.menteeSignature ?? 'signed'}, ${formatDate(a.menteeSignedAt)}` : 'not signed'}</li>
+        <li>
+          Mentor:{' '}
+          {a.mentorSignedAt
+            ? `${a.mentorSignature ?? 'signed'}, ${formatDate(a.mentorSignedAt)}`
+            : 'not signed'}
+        </li>
+        <li>
+          Mentee:{' '}
+          {a.menteeSignedAt
+            ? `${a.menteeSignature ?? 'signed'}, ${formatDate(a.menteeSignedAt)}`
+            : 'not signed'}
+        </li>
       </ul>
       <ButtonGroup>
         {editable && !mySignature && a.version > 0 && (
-          <Button type="button" disabled={sign.isPending || dirty} onClick={() => sign.mutate({ ...path, body: { version: a.version } })}>Sign this version</Button>
+          <Button
+            type="button"
+            disabled={sign.isPending || dirty}
+            onClick={() => sign.mutate({ ...path, body: { version: a.version } })}
+          >
+            Sign this version
+          </Button>
         )}
         {myRole === 'mentee' && !a.completedAt && a.mentorSignedAt && a.menteeSignedAt && (
-          <Button type="button" disabled={complete.isPending} onClick={() => complete.mutate(path)}>Mark the agreement complete</Button>
+          <Button type="button" disabled={complete.isPending} onClick={() => complete.mutate(path)}>
+            Mark the agreement complete
+          </Button>
         )}
       </ButtonGroup>
     </>

@@ -15,14 +15,32 @@ import { SupervisorInput } from '../components/SupervisorInput';
 export default function IdpPage() {
   const { id = '' } = useParams();
   const idp = $api.useQuery('get', '/api/v1/relationships/{id}/idp', { params: { path: { id } } });
-  const rel = $api.useQuery('get', '/api/v1/relationships/{id}', { params: { path: { id } } }, { retry: false });
+  const rel = $api.useQuery(
+    'get',
+    '/api/v1/relationships/{id}',
+    { params: { path: { id } } },
+    { retry: false },
+  );
   // A supervisor may read a shared IDP but not the relationship itself, so its 404 just means "not a partner".
   const myRole = rel.data?.myRole ?? 'supervisor';
   return (
     <>
       <PageHeading>Individual Development Plan</PageHeading>
-      {rel.data && <p>{rel.data.mentee.name}, mentored by {rel.data.mentor.name}. <Link to={`/relationships/${id}`}>Back to the relationship</Link></p>}
-      <QueryState query={idp}>{(doc) => (myRole === 'supervisor' ? <SupervisorInput id={id} idp={doc} /> : <IdpEditor id={id} idp={doc} myRole={myRole} />)}</QueryState>
+      {rel.data && (
+        <p>
+          {rel.data.mentee.name}, mentored by {rel.data.mentor.name}.{' '}
+          <Link to={`/relationships/${id}`}>Back to the relationship</Link>
+        </p>
+      )}
+      <QueryState query={idp}>
+        {(doc) =>
+          myRole === 'supervisor' ? (
+            <SupervisorInput id={id} idp={doc} />
+          ) : (
+            <IdpEditor id={id} idp={doc} myRole={myRole} />
+          )
+        }
+      </QueryState>
     </>
   );
 }
@@ -33,7 +51,9 @@ function IdpEditor({ id, idp, myRole }: { id: string; idp: Idp; myRole: string }
   useEffect(() => setDraft(idp), [idp]);
   const onSuccess = (data: Idp) => {
     queryClient.setQueryData(['get', '/api/v1/relationships/{id}/idp', { params: { path: { id } } }], data);
-    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/relationships/{id}', { params: { path: { id } } }] });
+    void queryClient.invalidateQueries({
+      queryKey: ['get', '/api/v1/relationships/{id}', { params: { path: { id } } }],
+    });
   };
   const path = { params: { path: { id } } };
   const save = $api.useMutation('put', '/api/v1/relationships/{id}/idp', { onSuccess });
@@ -46,32 +66,79 @@ function IdpEditor({ id, idp, myRole }: { id: string; idp: Idp; myRole: string }
   function submit(e: FormEvent) {
     e.preventDefault();
     const { strengths, developmentalNeeds, objectives, activities, reviewDates, version } = draft;
-    save.mutate({ ...path, body: { strengths, developmentalNeeds, objectives, activities, reviewDates, version } });
+    save.mutate({
+      ...path,
+      body: { strengths, developmentalNeeds, objectives, activities, reviewDates, version },
+    });
   }
   return (
     <>
       {save.isSuccess && !dirty && <Success>The IDP was saved.</Success>}
-      {idp.sharedWithSupervisorAt && <p><span className="usa-tag bg-green">Shared</span> with the supervisor on {formatDate(idp.sharedWithSupervisorAt)}.</p>}
+      {idp.sharedWithSupervisorAt && (
+        <p>
+          <span className="usa-tag bg-green">Shared</span> with the supervisor on{' '}
+          {formatDate(idp.sharedWithSupervisorAt)}.
+        </p>
+      )}
       {idp.completedAt && <Success>The IDP was completed on {formatDate(idp.completedAt)}.</Success>}
       <ErrorAlert error={save.error ?? share.error ?? complete.error} />
       <Form onSubmit={submit} large aria-label="Individual Development Plan" className="maxw-none">
         <fieldset className="usa-fieldset" disabled={!editable}>
           <Field id="idp-strengths" label="Strengths" error={errors.strengths}>
-            <Textarea id="idp-strengths" name="strengths" value={draft.strengths} maxLength={4000} onChange={(e) => setDraft({ ...draft, strengths: e.target.value })} />
+            <Textarea
+              id="idp-strengths"
+              name="strengths"
+              value={draft.strengths}
+              maxLength={4000}
+              onChange={(e) => setDraft({ ...draft, strengths: e.target.value })}
+            />
           </Field>
           <Field id="idp-objectives" label="Objectives (one a line)" error={errors.objectives}>
-            <Textarea id="idp-objectives" name="objectives" value={draft.objectives.map((o) => o.text).join('\n')}
-              onChange={(e) => setDraft({ ...draft, objectives: e.target.value.split('\n').map((text) => ({ text })) })} />
+            <Textarea
+              id="idp-objectives"
+              name="objectives"
+              value={draft.objectives.map((o) => o.text).join('\n')}
+              onChange={(e) =>
+                setDraft({ ...draft, objectives: e.target.value.split('\n').map((text) => ({ text })) })
+              }
+            />
           </Field>
-          <ActivitiesEditor activities={draft.activities} errors={errors} onChange={(activities) => setDraft({ ...draft, activities })} />
+          <ActivitiesEditor
+            activities={draft.activities}
+            errors={errors}
+            onChange={(activities) => setDraft({ ...draft, activities })}
+          />
         </fieldset>
-        {editable && <Button type="submit" className="margin-top-3" disabled={save.isPending || !dirty}
-          onClick={() => setDraft((d) => ({ ...d, objectives: d.objectives.filter((o) => o.text.trim()) }))}>Save IDP</Button>}
+        {editable && (
+          <Button
+            type="submit"
+            className="margin-top-3"
+            disabled={save.isPending || !dirty}
+            onClick={() => setDraft((d) => ({ ...d, objectives: d.objectives.filter((o) => o.text.trim()) }))}
+          >
+            Save IDP
+          </Button>
+        )}
       </Form>
       {editable && myRole === 'mentee' && (
         <ButtonGroup className="margin-top-3">
-          {!idp.sharedWithSupervisorAt && <Button type="button" outline disabled={share.isPending || dirty || idp.version === 0} onClick={() => share.mutate(path)}>Share with my supervisor</Button>}
-          <Button type="button" disabled={complete.isPending || dirty || idp.version === 0} onClick={() => complete.mutate(path)}>Mark the IDP complete</Button>
+          {!idp.sharedWithSupervisorAt && (
+            <Button
+              type="button"
+              outline
+              disabled={share.isPending || dirty || idp.version === 0}
+              onClick={() => share.mutate(path)}
+            >
+              Share with my supervisor
+            </Button>
+          )}
+          <Button
+            type="button"
+            disabled={complete.isPending || dirty || idp.version === 0}
+            onClick={() => complete.mutate(path)}
+          >
+            Mark the IDP complete
+          </Button>
         </ButtonGroup>
       )}
       {idp.supervisorInput && (

@@ -14,12 +14,23 @@ export default function ProgressReportPage() {
   const { id = '' } = useParams();
   const rel = $api.useQuery('get', '/api/v1/relationships/{id}', { params: { path: { id } } });
   const role = rel.data?.myRole === 'mentor' ? 'mentor' : 'mentee';
-  const report = $api.useQuery('get', '/api/v1/relationships/{id}/progress-reports/{role}', { params: { path: { id, role } } }, { enabled: !!rel.data });
+  const report = $api.useQuery(
+    'get',
+    '/api/v1/relationships/{id}/progress-reports/{role}',
+    { params: { path: { id, role } } },
+    { enabled: !!rel.data },
+  );
   return (
     <>
       <PageHeading>6-month progress report</PageHeading>
-      <p><Link to={`/relationships/${id}`}>Back to the relationship</Link></p>
-      {rel.error ? <ErrorAlert error={rel.error} /> : !rel.data ? <Loading /> : (
+      <p>
+        <Link to={`/relationships/${id}`}>Back to the relationship</Link>
+      </p>
+      {rel.error ? (
+        <ErrorAlert error={rel.error} />
+      ) : !rel.data ? (
+        <Loading />
+      ) : (
         <QueryState query={report}>{(r) => <ReportForm id={id} role={role} report={r} />}</QueryState>
       )}
     </>
@@ -30,43 +41,110 @@ function ReportForm({ id, role, report }: { id: string; role: 'mentor' | 'mentee
   const queryClient = useQueryClient();
   const [d, setD] = useState(report);
   useEffect(() => setD(report), [report]);
-  const key = ['get', '/api/v1/relationships/{id}/progress-reports/{role}', { params: { path: { id, role } } }];
+  const key = [
+    'get',
+    '/api/v1/relationships/{id}/progress-reports/{role}',
+    { params: { path: { id, role } } },
+  ];
   const save = $api.useMutation('put', '/api/v1/relationships/{id}/progress-reports/{role}', {
-    onSuccess: (data) => { queryClient.setQueryData(key, data); void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/relationships/{id}'] }); },
+    onSuccess: (data) => {
+      queryClient.setQueryData(key, data);
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/relationships/{id}'] });
+    },
   });
   const errors = fieldErrors(save.error);
   const submitted = !!report.submittedAt;
   const send = (submit: boolean) =>
-    save.mutate({ params: { path: { id, role } }, body: { meetingsHeld: d.meetingsHeld, objectivesProgress: d.objectivesProgress, relationshipRating: d.relationshipRating,
-      concerns: d.concerns, wantsCoordinatorContact: d.wantsCoordinatorContact, submit, version: d.version } });
+    save.mutate({
+      params: { path: { id, role } },
+      body: {
+        meetingsHeld: d.meetingsHeld,
+        objectivesProgress: d.objectivesProgress,
+        relationshipRating: d.relationshipRating,
+        concerns: d.concerns,
+        wantsCoordinatorContact: d.wantsCoordinatorContact,
+        submit,
+        version: d.version,
+      },
+    });
   return (
     <>
       {submitted && <Success>Submitted on {formatDate(report.submittedAt)}.</Success>}
       <ErrorAlert error={save.error} heading="The report was not saved" />
-      <Form onSubmit={(e) => { e.preventDefault(); send(true); }} large aria-label="Progress report">
+      <Form
+        onSubmit={(e) => {
+          e.preventDefault();
+          send(true);
+        }}
+        large
+        aria-label="Progress report"
+      >
         <fieldset className="usa-fieldset" disabled={submitted}>
           <Field id="pr-meetings" label="Meetings held so far" error={errors.meetingsHeld}>
-            <TextInput id="pr-meetings" name="meetingsHeld" type="number" min={0} max={200} inputSize="small" value={String(d.meetingsHeld)} onChange={(e) => setD({ ...d, meetingsHeld: Number(e.target.value) })} />
+            <TextInput
+              id="pr-meetings"
+              name="meetingsHeld"
+              type="number"
+              min={0}
+              max={200}
+              inputSize="small"
+              value={String(d.meetingsHeld)}
+              onChange={(e) => setD({ ...d, meetingsHeld: Number(e.target.value) })}
+            />
           </Field>
           <Field id="pr-progress" label="Progress on the IDP objectives" error={errors.objectivesProgress}>
-            <Textarea id="pr-progress" name="objectivesProgress" value={d.objectivesProgress} onChange={(e) => setD({ ...d, objectivesProgress: e.target.value })} />
+            <Textarea
+              id="pr-progress"
+              name="objectivesProgress"
+              value={d.objectivesProgress}
+              onChange={(e) => setD({ ...d, objectivesProgress: e.target.value })}
+            />
           </Field>
-          <Field id="pr-rating" label="How is the relationship going? (1 poor – 5 excellent)" error={errors.relationshipRating}>
-            <Select id="pr-rating" name="relationshipRating" value={d.relationshipRating ?? ''} onChange={(e) => setD({ ...d, relationshipRating: e.target.value ? Number(e.target.value) : null })}>
+          <Field
+            id="pr-rating"
+            label="How is the relationship going? (1 poor – 5 excellent)"
+            error={errors.relationshipRating}
+          >
+            <Select
+              id="pr-rating"
+              name="relationshipRating"
+              value={d.relationshipRating ?? ''}
+              onChange={(e) =>
+                setD({ ...d, relationshipRating: e.target.value ? Number(e.target.value) : null })
+              }
+            >
               <option value="">- Select -</option>
-              {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </Select>
           </Field>
           <Field id="pr-concerns" label="Concerns" error={errors.concerns}>
-            <Textarea id="pr-concerns" name="concerns" value={d.concerns} onChange={(e) => setD({ ...d, concerns: e.target.value })} />
+            <Textarea
+              id="pr-concerns"
+              name="concerns"
+              value={d.concerns}
+              onChange={(e) => setD({ ...d, concerns: e.target.value })}
+            />
           </Field>
-          <Checkbox id="pr-contact" name="wantsCoordinatorContact" checked={d.wantsCoordinatorContact} onChange={(e) => setD({ ...d, wantsCoordinatorContact: e.target.checked })}
-            label="I would like my coordinator to contact me" />
+          <Checkbox
+            id="pr-contact"
+            name="wantsCoordinatorContact"
+            checked={d.wantsCoordinatorContact}
+            onChange={(e) => setD({ ...d, wantsCoordinatorContact: e.target.checked })}
+            label="I would like my coordinator to contact me"
+          />
         </fieldset>
         {!submitted && (
           <ButtonGroup className="margin-top-3">
-            <Button type="button" outline disabled={save.isPending} onClick={() => send(false)}>Save draft</Button>
-            <Button type="submit" disabled={save.isPending}>Submit report</Button>
+            <Button type="button" outline disabled={save.isPending} onClick={() => send(false)}>
+              Save draft
+            </Button>
+            <Button type="submit" disabled={save.isPending}>
+              Submit report
+            </Button>
           </ButtonGroup>
         )}
       </Form>

@@ -18,26 +18,46 @@ export default function RelationshipDetail() {
         const orientationDone = r.milestones.some((m) => m.key === 'orientation' && m.status === 'done');
         return (
           <>
-            <PageHeading lead={`${r.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'} · confirmed ${formatDate(r.confirmedAt)} · ${r.state.replace('_', ' ')}`}>
+            <PageHeading
+              lead={`${r.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'} · confirmed ${formatDate(r.confirmedAt)} · ${r.state.replace('_', ' ')}`}
+            >
               {`${r.mentee.name} and ${r.mentor.name}`}
             </PageHeading>
             <div className="grid-row grid-gap">
               <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="milestones-heading">
                 <h2 id="milestones-heading">Milestones</h2>
                 <MilestoneTimeline milestones={r.milestones} headingId="milestones-heading" />
-                {mine === 'mentee' && !orientationDone && !r.ended && <OrientationForm relationshipId={r.id} />}
+                {mine === 'mentee' && !orientationDone && !r.ended && (
+                  <OrientationForm relationshipId={r.id} />
+                )}
               </section>
               <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="docs-heading">
                 <h2 id="docs-heading">Documents</h2>
                 <ul className="usa-list">
-                  <li><Link to={`/relationships/${r.id}/agreement`}>Mentoring agreement</Link></li>
-                  <li><Link to={`/relationships/${r.id}/idp`}>Individual Development Plan</Link></li>
-                  {mine && <li><Link to={`/relationships/${r.id}/progress-report`}>My 6-month progress report</Link></li>}
-                  {mine && <li><Link to={`/relationships/${r.id}/survey`}>My completion survey</Link></li>}
+                  <li>
+                    <Link to={`/relationships/${r.id}/agreement`}>Mentoring agreement</Link>
+                  </li>
+                  <li>
+                    <Link to={`/relationships/${r.id}/idp`}>Individual Development Plan</Link>
+                  </li>
+                  {mine && (
+                    <li>
+                      <Link to={`/relationships/${r.id}/progress-report`}>My 6-month progress report</Link>
+                    </li>
+                  )}
+                  {mine && (
+                    <li>
+                      <Link to={`/relationships/${r.id}/survey`}>My completion survey</Link>
+                    </li>
+                  )}
                 </ul>
                 <h2>Contact</h2>
-                <p>{r.mentee.name} (mentee): <a href={`mailto:${r.mentee.email}`}>{r.mentee.email}</a></p>
-                <p>{r.mentor.name} (mentor): <a href={`mailto:${r.mentor.email}`}>{r.mentor.email}</a></p>
+                <p>
+                  {r.mentee.name} (mentee): <a href={`mailto:${r.mentee.email}`}>{r.mentee.email}</a>
+                </p>
+                <p>
+                  {r.mentor.name} (mentor): <a href={`mailto:${r.mentor.email}`}>{r.mentor.email}</a>
+                </p>
               </section>
             </div>
             <TerminationPanel relationship={r} />

@@ -16,7 +16,10 @@ export function EvaluationForm({ eventId }: { eventId: string }) {
   const errors = fieldErrors(send.error);
   function submit(e: FormEvent) {
     e.preventDefault();
-    send.mutate({ params: { path: { id: eventId } }, body: { rating: Number(rating), ...(comments.trim() ? { comments: comments.trim() } : {}) } });
+    send.mutate({
+      params: { path: { id: eventId } },
+      body: { rating: Number(rating), ...(comments.trim() ? { comments: comments.trim() } : {}) },
+    });
   }
   if (send.isSuccess) return <Success>Thank you for your evaluation.</Success>;
   return (
@@ -24,15 +27,33 @@ export function EvaluationForm({ eventId }: { eventId: string }) {
       <h2>Evaluate this event</h2>
       <ErrorAlert error={send.error} heading="Your evaluation was not sent" />
       <Field id="ev-rating" label="Your rating (1 poor – 5 excellent)" error={errors.rating} required>
-        <Select id="ev-rating" name="rating" value={rating} onChange={(e) => setRating(e.target.value)} required>
+        <Select
+          id="ev-rating"
+          name="rating"
+          value={rating}
+          onChange={(e) => setRating(e.target.value)}
+          required
+        >
           <option value="">- Select -</option>
-          {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+          {[1, 2, 3, 4, 5].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field id="ev-comments" label="Comments" error={errors.comments}>
-        <Textarea id="ev-comments" name="comments" value={comments} maxLength={4000} onChange={(e) => setComments(e.target.value)} />
+        <Textarea
+          id="ev-comments"
+          name="comments"
+          value={comments}
+          maxLength={4000}
+          onChange={(e) => setComments(e.target.value)}
+        />
       </Field>
-      <Button type="submit" disabled={send.isPending || !rating}>Send evaluation</Button>
+      <Button type="submit" disabled={send.isPending || !rating}>
+        Send evaluation
+      </Button>
     </Form>
   );
 }

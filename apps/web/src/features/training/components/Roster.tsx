@@ -8,36 +8,75 @@ import { formatDate } from '../../../lib/format';
 /** Training management (staff): who registered, and recording attendance (R-TRAIN-2). */
 export function Roster({ eventId }: { eventId: string }) {
   const queryClient = useQueryClient();
-  const roster = $api.useQuery('get', '/api/v1/training/events/{id}/roster', { params: { path: { id: eventId } } });
+  const roster = $api.useQuery('get', '/api/v1/training/events/{id}/roster', {
+    params: { path: { id: eventId } },
+  });
   const [picked, setPicked] = useState<string[]>([]);
   const attend = $api.useMutation('post', '/api/v1/training/events/{id}/attendance', {
-    onSuccess: () => { setPicked([]); void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/training/events/{id}/roster'] }); },
+    onSuccess: () => {
+      setPicked([]);
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/training/events/{id}/roster'] });
+    },
   });
   return (
     <section aria-labelledby="roster-heading" className="margin-top-4">
       <h2 id="roster-heading">Roster</h2>
-      {attend.data && <Success>Attendance recorded for {attend.data.recorded} (already recorded: {attend.data.alreadyRecorded}).</Success>}
+      {attend.data && (
+        <Success>
+          Attendance recorded for {attend.data.recorded} (already recorded: {attend.data.alreadyRecorded}).
+        </Success>
+      )}
       <ErrorAlert error={attend.error} />
       <QueryState query={roster} isEmpty={(d) => d.items.length === 0} empty="Nobody has registered yet.">
         {(data) => (
           <>
             <div className="table-scroll">
               <table className="usa-table usa-table--borderless width-full">
-                <thead><tr><th scope="col">Attended</th><th scope="col">Name</th><th scope="col">Division</th><th scope="col">Status</th><th scope="col">Attendance</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Attended</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Division</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Attendance</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {data.items.map((p) => (
                     <tr key={p.employeeId}>
                       <td>
-                        <input type="checkbox" className="margin-1" id={`att-${p.employeeId}`} aria-label={`${p.name} attended`} disabled={!!p.attendedAt}
-                          checked={picked.includes(p.employeeId)} onChange={(e) => setPicked(e.target.checked ? [...picked, p.employeeId] : picked.filter((x) => x !== p.employeeId))} />
+                        <input
+                          type="checkbox"
+                          className="margin-1"
+                          id={`att-${p.employeeId}`}
+                          aria-label={`${p.name} attended`}
+                          disabled={!!p.attendedAt}
+                          checked={picked.includes(p.employeeId)}
+                          onChange={(e) =>
+                            setPicked(
+                              e.target.checked
+                                ? [...picked, p.employeeId]
+                                : picked.filter((x) => x !== p.employeeId),
+                            )
+                          }
+                        />
                       </td>
-                      <th scope="row">{p.name}</th><td>{p.opdiv}</td><td>{p.status}</td><td>{p.attendedAt ? formatDate(p.attendedAt) : '—'}</td>
+                      <th scope="row">{p.name}</th>
+                      <td>{p.opdiv}</td>
+                      <td>{p.status}</td>
+                      <td>{p.attendedAt ? formatDate(p.attendedAt) : '—'}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Button type="button" disabled={picked.length === 0 || attend.isPending} onClick={() => attend.mutate({ params: { path: { id: eventId } }, body: { employeeIds: picked } })}>
+            <Button
+              type="button"
+              disabled={picked.length === 0 || attend.isPending}
+              onClick={() =>
+                attend.mutate({ params: { path: { id: eventId } }, body: { employeeIds: picked } })
+              }
+            >
               Record attendance ({picked.length})
             </Button>
           </>

@@ -19,7 +19,9 @@ export default function Catalogue() {
   const [params, setParams] = useSearchParams();
   const kind = (params.get('kind') ?? '') as Kind | '';
   const offset = Number(params.get('offset') ?? 0);
-  const events = $api.useQuery('get', '/api/v1/training/events', { params: { query: { ...(kind ? { kind } : {}), limit: LIMIT, offset } } });
+  const events = $api.useQuery('get', '/api/v1/training/events', {
+    params: { query: { ...(kind ? { kind } : {}), limit: LIMIT, offset } },
+  });
   const mine = $api.useQuery('get', '/api/v1/training/me');
   return (
     <>
@@ -32,9 +34,18 @@ export default function Catalogue() {
         </p>
       )}
       <Field id="kind" label="Show">
-        <Select id="kind" name="kind" value={kind} onChange={(e) => setParams(e.target.value ? { kind: e.target.value } : {})}>
+        <Select
+          id="kind"
+          name="kind"
+          value={kind}
+          onChange={(e) => setParams(e.target.value ? { kind: e.target.value } : {})}
+        >
           <option value="">All training</option>
-          {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+          {KINDS.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
         </Select>
       </Field>
       <QueryState query={events} isEmpty={(d) => d.items.length === 0} empty="No training is scheduled.">
@@ -43,21 +54,45 @@ export default function Catalogue() {
             <div className="table-scroll margin-top-2">
               <table className="usa-table usa-table--borderless width-full">
                 <caption className="usa-sr-only">Training events</caption>
-                <thead><tr><th scope="col">Event</th><th scope="col">Kind</th><th scope="col">When</th><th scope="col">Places</th><th scope="col">Me</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Event</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">When</th>
+                    <th scope="col">Places</th>
+                    <th scope="col">Me</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {page.items.map((e) => (
                     <tr key={e.id}>
-                      <th scope="row"><Link to={`/training/${e.id}`}>{e.title}</Link>{e.cancelledAt && ' (cancelled)'}</th>
+                      <th scope="row">
+                        <Link to={`/training/${e.id}`}>{e.title}</Link>
+                        {e.cancelledAt && ' (cancelled)'}
+                      </th>
                       <td>{KIND_LABEL[e.kind]}</td>
                       <td>{e.startsAt ? formatDate(e.startsAt) : 'Any time'}</td>
-                      <td>{e.capacity === null ? 'Open' : `${e.registered} of ${e.capacity}${e.waitlisted ? `, ${e.waitlisted} waiting` : ''}`}</td>
+                      <td>
+                        {e.capacity === null
+                          ? 'Open'
+                          : `${e.registered} of ${e.capacity}${e.waitlisted ? `, ${e.waitlisted} waiting` : ''}`}
+                      </td>
                       <td>{e.myStatus ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pager total={page.total} limit={LIMIT} offset={offset} onChange={(o) => { const n = new URLSearchParams(params); n.set('offset', String(o)); setParams(n); }} />
+            <Pager
+              total={page.total}
+              limit={LIMIT}
+              offset={offset}
+              onChange={(o) => {
+                const n = new URLSearchParams(params);
+                n.set('offset', String(o));
+                setParams(n);
+              }}
+            />
           </>
         )}
       </QueryState>

@@ -18,32 +18,78 @@ export default function EventDetail() {
   const event = $api.useQuery('get', '/api/v1/training/events/{id}', { params: { path: { id } } });
   const history = $api.useQuery('get', '/api/v1/training/me');
   const mine = history.data?.items.find((h) => h.event.id === id);
-  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/training') });
-  const register = $api.useMutation('post', '/api/v1/training/events/{id}/registration', { onSuccess: refresh });
-  const cancel = $api.useMutation('delete', '/api/v1/training/events/{id}/registration', { onSuccess: refresh });
+  const refresh = () =>
+    queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/training') });
+  const register = $api.useMutation('post', '/api/v1/training/events/{id}/registration', {
+    onSuccess: refresh,
+  });
+  const cancel = $api.useMutation('delete', '/api/v1/training/events/{id}/registration', {
+    onSuccess: refresh,
+  });
   const path = { params: { path: { id } } };
   return (
     <QueryState query={event}>
       {(e) => (
         <>
           <PageHeading lead={KIND_LABEL[e.kind]}>{e.title}</PageHeading>
-          {register.data && <Success>{register.data.status === 'waitlisted' ? `The event is full: you are number ${register.data.waitlistPosition} on the waitlist.` : 'You are registered.'}</Success>}
+          {register.data && (
+            <Success>
+              {register.data.status === 'waitlisted'
+                ? `The event is full: you are number ${register.data.waitlistPosition} on the waitlist.`
+                : 'You are registered.'}
+            </Success>
+          )}
           <ErrorAlert error={register.error ?? cancel.error} />
-          {e.cancelledAt && <p className="text-secondary-dark text-bold">This event was cancelled on {formatDate(e.cancelledAt)}.</p>}
+          {e.cancelledAt && (
+            <p className="text-secondary-dark text-bold">
+              This event was cancelled on {formatDate(e.cancelledAt)}.
+            </p>
+          )}
           <p>{e.description}</p>
           <dl>
-            <dt className="text-bold">When</dt><dd className="margin-left-0 margin-bottom-1">{e.startsAt ? `${formatDate(e.startsAt)}${e.endsAt ? ` to ${formatDate(e.endsAt)}` : ''}` : 'At your own pace'}</dd>
-            {e.location && (<><dt className="text-bold">Where</dt><dd className="margin-left-0 margin-bottom-1">{e.location}</dd></>)}
-            {e.lmsUrl && (<><dt className="text-bold">Course</dt><dd className="margin-left-0 margin-bottom-1"><a href={e.lmsUrl}>Open in the Learning Management System</a></dd></>)}
-            <dt className="text-bold">Places</dt><dd className="margin-left-0 margin-bottom-1">{e.capacity === null ? 'No limit' : `${e.registered} of ${e.capacity} taken`}{e.waitlisted ? `, ${e.waitlisted} on the waitlist` : ''}</dd>
-            <dt className="text-bold">My registration</dt><dd className="margin-left-0">{e.myStatus ?? 'Not registered'}</dd>
+            <dt className="text-bold">When</dt>
+            <dd className="margin-left-0 margin-bottom-1">
+              {e.startsAt
+                ? `${formatDate(e.startsAt)}${e.endsAt ? ` to ${formatDate(e.endsAt)}` : ''}`
+                : 'At your own pace'}
+            </dd>
+            {e.location && (
+              <>
+                <dt className="text-bold">Where</dt>
+                <dd className="margin-left-0 margin-bottom-1">{e.location}</dd>
+              </>
+            )}
+            {e.lmsUrl && (
+              <>
+                <dt className="text-bold">Course</dt>
+                <dd className="margin-left-0 margin-bottom-1">
+                  <a href={e.lmsUrl}>Open in the Learning Management System</a>
+                </dd>
+              </>
+            )}
+            <dt className="text-bold">Places</dt>
+            <dd className="margin-left-0 margin-bottom-1">
+              {e.capacity === null ? 'No limit' : `${e.registered} of ${e.capacity} taken`}
+              {e.waitlisted ? `, ${e.waitlisted} on the waitlist` : ''}
+            </dd>
+            <dt className="text-bold">My registration</dt>
+            <dd className="margin-left-0">{e.myStatus ?? 'Not registered'}</dd>
           </dl>
-          {!e.cancelledAt && (e.myStatus === 'registered' || e.myStatus === 'waitlisted'
-            ? <Button type="button" outline onClick={() => cancel.mutate(path)} disabled={cancel.isPending}>Cancel my registration</Button>
-            : <Button type="button" onClick={() => register.mutate(path)} disabled={register.isPending}>Register</Button>)}
+          {!e.cancelledAt &&
+            (e.myStatus === 'registered' || e.myStatus === 'waitlisted' ? (
+              <Button type="button" outline onClick={() => cancel.mutate(path)} disabled={cancel.isPending}>
+                Cancel my registration
+              </Button>
+            ) : (
+              <Button type="button" onClick={() => register.mutate(path)} disabled={register.isPending}>
+                Register
+              </Button>
+            ))}
           {mine?.attendedAt && !mine.evaluated && <EvaluationForm eventId={id} />}
           {isStaff(me) && <Roster eventId={id} />}
-          <p className="margin-top-4"><Link to="/training">All training</Link></p>
+          <p className="margin-top-4">
+            <Link to="/training">All training</Link>
+          </p>
         </>
       )}
     </QueryState>

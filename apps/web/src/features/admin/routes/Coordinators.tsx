@@ -1,0 +1,65 @@
+import { Button } from '@trussworks/react-uswds';
+import { useQueryClient } from '@tanstack/react-query';
+import { PageHeading } from '../../../components/ui/PageHeading';
+import { ErrorAlert, QueryState } from '../../../components/ui/States';
+import { $api } from '../../../lib/api';
+import { formatDate } from '../../../lib/format';
+import { AdminNav } from '../components/AdminNav';
+
+/**
+ * Coordinator grants by division (program manager): list and revoke. Granting needs the person's user id, which no
+ * endpoint gives the web app yet, so new grants are made through the API for now.
+ */
+export default function Coordinators() {
+  const queryClient = useQueryClient();
+  const grants = $api.useQuery('get', '/api/v1/admin/coordinators');
+  const revoke = $api.useMutation('delete', '/api/v1/admin/coordinators/{id}', {
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/admin/coordinators'] }),
+  });
+  return (
+    <>
+      <PageHeading>Coordinators</PageHeading>
+      <AdminNav />
+      <ErrorAlert error={revoke.error} />
+      <QueryState query={grants} isEmpty={(d) => d.length === 0} empty="No coordinator has been named.">
+        {(items) => (
+          <div className="table-scroll">
+            <table className="usa-table usa-table--borderless width-full">
+              <caption className="usa-sr-only">Coordinator grants</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Coordinator</th>
+                  <th scope="col">Coordinates</th>
+                  <th scope="col">Since</th>
+                  <th scope="col">Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((g) => (
+                  <tr key={g.id}>
+                    <th scope="row">
+                      {g.employee.name}{' '}
+                      <span className="display-block font-sans-2xs">{g.employee.email}</span>
+                    </th>
+                    <td>{g.opdiv}</td>
+                    <td>{formatDate(g.createdAt)}</td>
+                    <td>
+                      <Button
+                        type="button"
+                        unstyled
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate({ params: { path: { id: g.id } } })}
+                      >
+                        Revoke {g.employee.name} ({g.opdiv})
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}
