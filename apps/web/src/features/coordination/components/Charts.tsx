@@ -26,7 +26,7 @@ export function BarChartWithTable({
             <Tooltip />
             <Legend />
             {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} />
+              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>
