@@ -28,11 +28,15 @@ export const DEMO_PEOPLE = [
 async function insertWorkforce(db: Db, w: Workforce) {
   const now = new Date();
   for (let i = 0; i < w.employees.length; i += 1000) await db.insert(employees).values(w.employees.slice(i, i + 1000));
-  const ack = { acknowledgedAt: now, acknowledgementVersion: RESPONSIBILITIES_VERSION };
+  // Applications arrived over the last four months (deterministic), so waiting times look like a running program.
+  const applied = (i: number) => {
+    const at = new Date(now.getTime() - ((i * 37) % 120) * 86_400_000);
+    return { acknowledgedAt: at, acknowledgementVersion: RESPONSIBILITIES_VERSION, createdAt: at, updatedAt: at };
+  };
   for (let i = 0; i < w.mentors.length; i += 1000)
-    await db.insert(mentorApplications).values(w.mentors.slice(i, i + 1000).map((m) => ({ ...m, ...ack })));
+    await db.insert(mentorApplications).values(w.mentors.slice(i, i + 1000).map((m, k) => ({ ...m, ...applied(i + k) })));
   for (let i = 0; i < w.mentees.length; i += 1000)
-    await db.insert(menteeApplications).values(w.mentees.slice(i, i + 1000).map((m) => ({ ...m, ...ack })));
+    await db.insert(menteeApplications).values(w.mentees.slice(i, i + 1000).map((m, k) => ({ ...m, ...applied(i + k + 11) })));
 }
 
 /** Seeds the synthetic workforce and the demo accounts, once: a database that has employees is left alone. */
