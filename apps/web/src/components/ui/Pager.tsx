@@ -1,4 +1,5 @@
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
+import { useSearchParams } from 'react-router';
 
 /** Previous/next paging for `Paged` API results. */
 export function Pager({
@@ -34,5 +35,22 @@ export function Pager({
         </Button>
       </ButtonGroup>
     </nav>
+  );
+}
+
+/** Pager whose offset is the address's `offset` parameter (the other parameters, the filters, are kept). */
+export function UrlPager({ total, limit }: { total: number; limit: number }) {
+  const [params, setParams] = useSearchParams();
+  return (
+    <Pager
+      total={total}
+      limit={limit}
+      offset={Number(params.get('offset') ?? 0)}
+      onChange={(offset) => {
+        const next = new URLSearchParams(params);
+        next.set('offset', String(offset));
+        setParams(next);
+      }}
+    />
   );
 }

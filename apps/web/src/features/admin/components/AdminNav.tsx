@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { ToolNav } from '../../../components/ui/ToolNav';
 
 const LINKS = [
   ['/admin/settings', 'Program settings'],
@@ -9,23 +9,5 @@ const LINKS = [
 
 /** The program manager's administration screens. */
 export function AdminNav() {
-  return (
-    <nav aria-label="Administration" className="margin-bottom-3">
-      <ul className="usa-button-group tool-nav">
-        {LINKS.map(([to, label]) => (
-          <li key={to} className="usa-button-group__item">
-            <NavLink
-              to={to}
-              end
-              className={({ isActive }) =>
-                `usa-button usa-button--small ${isActive ? '' : 'usa-button--outline'}`
-              }
-            >
-              {label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <ToolNav label="Administration" links={LINKS} />;
 }

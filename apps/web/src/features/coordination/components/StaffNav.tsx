@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { ToolNav } from '../../../components/ui/ToolNav';
 
 const LINKS = [
   ['/staff', 'Dashboard'],
@@ -14,23 +14,5 @@ const LINKS = [
 
 /** The coordinator's and program manager's tools. */
 export function StaffNav() {
-  return (
-    <nav aria-label="Coordinator tools" className="margin-bottom-3">
-      <ul className="usa-button-group tool-nav">
-        {LINKS.map(([to, label]) => (
-          <li key={to} className="usa-button-group__item">
-            <NavLink
-              to={to}
-              end
-              className={({ isActive }) =>
-                `usa-button usa-button--small ${isActive ? '' : 'usa-button--outline'}`
-              }
-            >
-              {label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <ToolNav label="Coordinator tools" links={LINKS} />;
 }

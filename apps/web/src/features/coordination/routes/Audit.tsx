@@ -1,11 +1,10 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
-import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { Pager } from '../../../components/ui/Pager';
+import { UrlPager } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
+import { useUrlFilters } from '../../../lib/url-filters';
 import { StaffNav } from '../components/StaffNav';
 
 const LIMIT = 25;
@@ -13,20 +12,10 @@ const KEYS = ['actor', 'action', 'objectType', 'objectId'] as const;
 
 /** Search the append-only audit log (R-ADMIN-3); coordinators see their divisions' rows. */
 export default function Audit() {
-  const [params, setParams] = useSearchParams();
-  const [form, setForm] = useState(
-    () =>
-      Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof KEYS)[number], string>,
-  );
-  const offset = Number(params.get('offset') ?? 0);
-  const query = Object.fromEntries(KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
+  const { form, query, offset, submit, bind } = useUrlFilters(KEYS);
   const log = $api.useQuery('get', '/api/v1/audit', {
     params: { query: { ...query, limit: LIMIT, offset } },
   });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setParams(Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim())));
-  }
   const labels = {
     actor: 'Who (name or id)',
     action: 'Action',
@@ -42,13 +31,7 @@ export default function Audit() {
           {KEYS.map((k) => (
             <div key={k} className="grid-col-12 tablet:grid-col-3">
               <Field id={`a-${k}`} label={labels[k]}>
-                <TextInput
-                  id={`a-${k}`}
-                  name={k}
-                  type="text"
-                  value={form[k]}
-                  onChange={(e) => setForm({ ...form, [k]: e.target.value })}
-                />
+                <TextInput id={`a-${k}`} name={k} type="text" value={form[k]} onChange={bind(k)} />
               </Field>
             </div>
           ))}
@@ -86,16 +69,7 @@ export default function Audit() {
                 </tbody>
               </table>
             </div>
-            <Pager
-              total={page.total}
-              limit={LIMIT}
-              offset={offset}
-              onChange={(o) => {
-                const n = new URLSearchParams(params);
-                n.set('offset', String(o));
-                setParams(n);
-              }}
-            />
+            <UrlPager total={page.total} limit={LIMIT} />
           </>
         )}
       </QueryState>

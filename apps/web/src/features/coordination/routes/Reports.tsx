@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { DateInput } from '../../../components/ui/DateInput';
 import { Field } from '../../../components/ui/Field';
+import { OpdivSelect } from '../../../components/ui/Filters';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
@@ -32,7 +33,6 @@ export default function Reports() {
   const raw = $api.useQuery('get', '/api/v1/reports/{report}', { params: { path: { report }, query } });
   // The same endpoint answers CSV when asked; this screen asks for JSON.
   const data = { ...raw, data: typeof raw.data === 'string' ? undefined : raw.data };
-  const opdivs = $api.useQuery('get', '/api/v1/opdivs');
   const csv = `/api/v1/reports/${report}?${new URLSearchParams({ ...query, format: 'csv' })}`;
 
   function submit(e: FormEvent) {
@@ -62,21 +62,12 @@ export default function Reports() {
             </Field>
           </div>
           <div className="grid-col-12 tablet:grid-col-3">
-            <Field id="r-opdiv" label="Operating division">
-              <Select
-                id="r-opdiv"
-                name="opdiv"
-                value={form.opdiv}
-                onChange={(e) => setForm({ ...form, opdiv: e.target.value })}
-              >
-                <option value="">All I may see</option>
-                {opdivs.data?.map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {o.code}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <OpdivSelect
+              id="r-opdiv"
+              value={form.opdiv}
+              onChange={(e) => setForm({ ...form, opdiv: e.target.value })}
+              anyLabel="All I may see"
+            />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
             <Field id="r-from" label="From">

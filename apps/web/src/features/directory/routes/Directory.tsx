@@ -1,97 +1,45 @@
-import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Button, Form, TextInput } from '@trussworks/react-uswds';
+import { Link } from 'react-router';
 import { Field } from '../../../components/ui/Field';
+import { OpdivSelect, StateInput } from '../../../components/ui/Filters';
 import { PageHeading } from '../../../components/ui/PageHeading';
+import { UrlPager } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { fullName, gradeLabel } from '../../../lib/format';
-import { Pager } from '../../../components/ui/Pager';
+import { trimFilter, useUrlFilters } from '../../../lib/url-filters';
 
 const LIMIT = 20;
+const KEYS = ['q', 'opdiv', 'state', 'city'] as const;
 
 /** The HHS directory (R-DIR-1) with filters kept in the address, so a search can be shared and revisited. */
 export default function Directory() {
-  const [params, setParams] = useSearchParams();
-  const [form, setForm] = useState({
-    q: params.get('q') ?? '',
-    opdiv: params.get('opdiv') ?? '',
-    state: params.get('state') ?? '',
-    city: params.get('city') ?? '',
-  });
-  const offset = Number(params.get('offset') ?? 0);
-  const query = Object.fromEntries(
-    (['q', 'opdiv', 'state', 'city'] as const).flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
-  );
-  const opdivs = $api.useQuery('get', '/api/v1/opdivs');
+  const { form, query, offset, submit, bind } = useUrlFilters(KEYS, trimFilter);
   const results = $api.useQuery('get', '/api/v1/directory', {
     params: { query: { ...query, limit: LIMIT, offset } },
   });
-
-  function search(event: FormEvent) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of Object.entries(form))
-      if (v.trim()) next.set(k, k === 'state' ? v.trim().toUpperCase() : v.trim());
-    setParams(next);
-  }
 
   return (
     <>
       <PageHeading lead="Find people across HHS by name, operating division and location.">
         Directory
       </PageHeading>
-      <Form onSubmit={search} className="maxw-none" aria-label="Search the directory">
+      <Form onSubmit={submit} className="maxw-none" aria-label="Search the directory">
         <div className="grid-row grid-gap">
           <div className="grid-col-12 tablet:grid-col-4">
             <Field id="q" label="Name">
-              <TextInput
-                id="q"
-                name="q"
-                type="search"
-                value={form.q}
-                onChange={(e) => setForm({ ...form, q: e.target.value })}
-              />
+              <TextInput id="q" name="q" type="search" value={form.q} onChange={bind('q')} />
             </Field>
           </div>
           <div className="grid-col-12 tablet:grid-col-3">
-            <Field id="opdiv" label="Operating division">
-              <Select
-                id="opdiv"
-                name="opdiv"
-                value={form.opdiv}
-                onChange={(e) => setForm({ ...form, opdiv: e.target.value })}
-              >
-                <option value="">Any</option>
-                {opdivs.data?.map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {o.code}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <OpdivSelect id="opdiv" value={form.opdiv} onChange={bind('opdiv')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-2">
-            <Field id="state" label="State">
-              <TextInput
-                id="state"
-                name="state"
-                type="text"
-                maxLength={2}
-                value={form.state}
-                onChange={(e) => setForm({ ...form, state: e.target.value })}
-              />
-            </Field>
+            <StateInput id="state" value={form.state} onChange={bind('state')} />
           </div>
           <div className="grid-col-6 tablet:grid-col-3">
             <Field id="city" label="City">
-              <TextInput
-                id="city"
-                name="city"
-                type="text"
-                value={form.city}
-                onChange={(e) => setForm({ ...form, city: e.target.value })}
-              />
+              <TextInput id="city" name="city" type="text" value={form.city} onChange={bind('city')} />
             </Field>
           </div>
         </div>
@@ -139,16 +87,7 @@ export default function Directory() {
                   </tbody>
                 </table>
               </div>
-              <Pager
-                total={page.total}
-                limit={LIMIT}
-                offset={offset}
-                onChange={(o) => {
-                  const next = new URLSearchParams(params);
-                  next.set('offset', String(o));
-                  setParams(next);
-                }}
-              />
+              <UrlPager total={page.total} limit={LIMIT} />
             </>
           )}
         </QueryState>

@@ -2,7 +2,7 @@ import { Select } from '@trussworks/react-uswds';
 import { Link, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { Pager } from '../../../components/ui/Pager';
+import { UrlPager } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -83,16 +83,7 @@ export default function Catalogue() {
                 </tbody>
               </table>
             </div>
-            <Pager
-              total={page.total}
-              limit={LIMIT}
-              offset={offset}
-              onChange={(o) => {
-                const n = new URLSearchParams(params);
-                n.set('offset', String(o));
-                setParams(n);
-              }}
-            />
+            <UrlPager total={page.total} limit={LIMIT} />
           </>
         )}
       </QueryState>
