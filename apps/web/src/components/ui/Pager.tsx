@@ -38,6 +38,12 @@ export function Pager({
   );
 }
 
+/** The page offset kept in the address, for `UrlPager`. */
+export function useUrlOffset(): number {
+  const [params] = useSearchParams();
+  return Number(params.get('offset') ?? 0);
+}
+
 /** Pager whose offset is the address's `offset` parameter (the other parameters, the filters, are kept). */
 export function UrlPager({ total, limit }: { total: number; limit: number }) {
   const [params, setParams] = useSearchParams();

@@ -1,7 +1,7 @@
 import { Button } from '@trussworks/react-uswds';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { Pager } from '../../../components/ui/Pager';
+import { UrlPager, useUrlOffset } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { StaffNav } from '../components/StaffNav';
@@ -10,9 +10,8 @@ const LIMIT = 25;
 
 /** Mentees in scope with no live relationship, longest waiting first; open a third-party case for one. */
 export default function Unmatched() {
-  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const offset = Number(params.get('offset') ?? 0);
+  const offset = useUrlOffset();
   const list = $api.useQuery('get', '/api/v1/coordination/unmatched', {
     params: { query: { limit: LIMIT, offset } },
   });
@@ -67,12 +66,7 @@ export default function Unmatched() {
                 </tbody>
               </table>
             </div>
-            <Pager
-              total={page.total}
-              limit={LIMIT}
-              offset={offset}
-              onChange={(o) => setParams({ offset: String(o) })}
-            />
+            <UrlPager total={page.total} limit={LIMIT} />
           </>
         )}
       </QueryState>

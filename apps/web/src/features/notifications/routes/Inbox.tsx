@@ -1,8 +1,8 @@
 import { Button } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { Pager } from '../../../components/ui/Pager';
+import { UrlPager, useUrlOffset } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -11,8 +11,7 @@ const LIMIT = 20;
 
 /** The inbox (R-NOTE-1): newest first; opening or marking one read updates the header count. */
 export default function Inbox() {
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0);
+  const offset = useUrlOffset();
   const list = $api.useQuery('get', '/api/v1/me/notifications', {
     params: { query: { limit: LIMIT, offset } },
   });
@@ -74,12 +73,7 @@ export default function Inbox() {
                 </li>
               ))}
             </ul>
-            <Pager
-              total={page.total}
-              limit={LIMIT}
-              offset={offset}
-              onChange={(o) => setParams({ offset: String(o) })}
-            />
+            <UrlPager total={page.total} limit={LIMIT} />
           </>
         )}
       </QueryState>

@@ -1,13 +1,14 @@
-import { Button, ButtonGroup, Form, Select, Textarea } from '@trussworks/react-uswds';
+import { Form, Textarea } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
-import { PageHeading } from '../../../components/ui/PageHeading';
-import { ErrorAlert, Loading, QueryState, Success } from '../../../components/ui/States';
+import { ScoreSelect } from '../../../components/ui/ScoreSelect';
+import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { $api, fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { CompletionSurvey } from '../api/types';
+import { DraftActions, RoleFormPage, useMyRole } from '../components/RoleForm';
 
 const RATINGS = [
   ['programObjectives', 'The program met its objectives'],
@@ -20,8 +21,7 @@ const RATINGS = [
 /** The 1-year completion survey (R-LIFE-5). */
 export default function CompletionSurveyPage() {
   const { id = '' } = useParams();
-  const rel = $api.useQuery('get', '/api/v1/relationships/{id}', { params: { path: { id } } });
-  const role = rel.data?.myRole === 'mentor' ? 'mentor' : 'mentee';
+  const { rel, role } = useMyRole(id);
   const survey = $api.useQuery(
     'get',
     '/api/v1/relationships/{id}/completion-surveys/{role}',
@@ -29,19 +29,9 @@ export default function CompletionSurveyPage() {
     { enabled: !!rel.data },
   );
   return (
-    <>
-      <PageHeading>Completion survey</PageHeading>
-      <p>
-        <Link to={`/relationships/${id}`}>Back to the relationship</Link>
-      </p>
-      {rel.error ? (
-        <ErrorAlert error={rel.error} />
-      ) : !rel.data ? (
-        <Loading />
-      ) : (
-        <QueryState query={survey}>{(s) => <SurveyForm id={id} role={role} survey={s} />}</QueryState>
-      )}
-    </>
+    <RoleFormPage id={id} heading="Completion survey" rel={rel}>
+      <QueryState query={survey}>{(s) => <SurveyForm id={id} role={role} survey={s} />}</QueryState>
+    </RoleFormPage>
   );
 }
 
@@ -95,41 +85,26 @@ function SurveyForm({
       >
         <fieldset className="usa-fieldset" disabled={submitted}>
           {RATINGS.map(([key, label]) => (
-            <Field key={key} id={`cs-${key}`} label={`${label} (1 poor – 5 excellent)`} error={errors[key]}>
-              <Select
-                id={`cs-${key}`}
-                name={key}
-                value={d[key] ?? ''}
-                onChange={(e) => setD({ ...d, [key]: e.target.value ? Number(e.target.value) : null })}
-              >
-                <option value="">- Select -</option>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <ScoreSelect
+              key={key}
+              id={`cs-${key}`}
+              name={key}
+              label={`${label} (1 poor – 5 excellent)`}
+              error={errors[key]}
+              value={d[key]}
+              onChange={(v) => setD({ ...d, [key]: v })}
+            />
           ))}
-          <Field
+          <ScoreSelect
             id="cs-recommend"
+            name="wouldRecommend"
             label="How likely are you to recommend the program? (0–10)"
             error={errors.wouldRecommend}
-          >
-            <Select
-              id="cs-recommend"
-              name="wouldRecommend"
-              value={d.wouldRecommend ?? ''}
-              onChange={(e) => setD({ ...d, wouldRecommend: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">- Select -</option>
-              {Array.from({ length: 11 }, (_, n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </Select>
-          </Field>
+            value={d.wouldRecommend}
+            onChange={(v) => setD({ ...d, wouldRecommend: v })}
+            min={0}
+            max={10}
+          />
           <Field id="cs-comments" label="Comments" error={errors.comments}>
             <Textarea
               id="cs-comments"
@@ -140,14 +115,11 @@ function SurveyForm({
           </Field>
         </fieldset>
         {!submitted && (
-          <ButtonGroup className="margin-top-3">
-            <Button type="button" outline disabled={save.isPending} onClick={() => send(false)}>
-              Save draft
-            </Button>
-            <Button type="submit" disabled={save.isPending}>
-              Submit survey
-            </Button>
-          </ButtonGroup>
+          <DraftActions
+            pending={save.isPending}
+            onSaveDraft={() => send(false)}
+            submitLabel="Submit survey"
+          />
         )}
       </Form>
     </>

@@ -1,19 +1,19 @@
-import { Button, ButtonGroup, Checkbox, Form, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Checkbox, Form, TextInput, Textarea } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
-import { PageHeading } from '../../../components/ui/PageHeading';
-import { ErrorAlert, Loading, QueryState, Success } from '../../../components/ui/States';
+import { ScoreSelect } from '../../../components/ui/ScoreSelect';
+import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { $api, fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import type { ProgressReport } from '../api/types';
+import { DraftActions, RoleFormPage, useMyRole } from '../components/RoleForm';
 
 /** My 6-month progress report (R-LIFE-4): save a draft, submit, and ask the coordinator to get in touch. */
 export default function ProgressReportPage() {
   const { id = '' } = useParams();
-  const rel = $api.useQuery('get', '/api/v1/relationships/{id}', { params: { path: { id } } });
-  const role = rel.data?.myRole === 'mentor' ? 'mentor' : 'mentee';
+  const { rel, role } = useMyRole(id);
   const report = $api.useQuery(
     'get',
     '/api/v1/relationships/{id}/progress-reports/{role}',
@@ -21,19 +21,9 @@ export default function ProgressReportPage() {
     { enabled: !!rel.data },
   );
   return (
-    <>
-      <PageHeading>6-month progress report</PageHeading>
-      <p>
-        <Link to={`/relationships/${id}`}>Back to the relationship</Link>
-      </p>
-      {rel.error ? (
-        <ErrorAlert error={rel.error} />
-      ) : !rel.data ? (
-        <Loading />
-      ) : (
-        <QueryState query={report}>{(r) => <ReportForm id={id} role={role} report={r} />}</QueryState>
-      )}
-    </>
+    <RoleFormPage id={id} heading="6-month progress report" rel={rel}>
+      <QueryState query={report}>{(r) => <ReportForm id={id} role={role} report={r} />}</QueryState>
+    </RoleFormPage>
   );
 }
 
@@ -100,27 +90,14 @@ function ReportForm({ id, role, report }: { id: string; role: 'mentor' | 'mentee
               onChange={(e) => setD({ ...d, objectivesProgress: e.target.value })}
             />
           </Field>
-          <Field
+          <ScoreSelect
             id="pr-rating"
+            name="relationshipRating"
             label="How is the relationship going? (1 poor – 5 excellent)"
             error={errors.relationshipRating}
-          >
-            <Select
-              id="pr-rating"
-              name="relationshipRating"
-              value={d.relationshipRating ?? ''}
-              onChange={(e) =>
-                setD({ ...d, relationshipRating: e.target.value ? Number(e.target.value) : null })
-              }
-            >
-              <option value="">- Select -</option>
-              {[1, 2, 3, 4, 5].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </Select>
-          </Field>
+            value={d.relationshipRating}
+            onChange={(v) => setD({ ...d, relationshipRating: v })}
+          />
           <Field id="pr-concerns" label="Concerns" error={errors.concerns}>
             <Textarea
               id="pr-concerns"
@@ -138,14 +115,11 @@ function ReportForm({ id, role, report }: { id: string; role: 'mentor' | 'mentee
           />
         </fieldset>
         {!submitted && (
-          <ButtonGroup className="margin-top-3">
-            <Button type="button" outline disabled={save.isPending} onClick={() => send(false)}>
-              Save draft
-            </Button>
-            <Button type="submit" disabled={save.isPending}>
-              Submit report
-            </Button>
-          </ButtonGroup>
+          <DraftActions
+            pending={save.isPending}
+            onSaveDraft={() => send(false)}
+            submitLabel="Submit report"
+          />
         )}
       </Form>
     </>

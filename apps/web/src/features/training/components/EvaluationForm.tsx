@@ -1,14 +1,15 @@
-import { Button, Form, Select, Textarea } from '@trussworks/react-uswds';
+import { Button, Form, Textarea } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/Field';
+import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, Success } from '../../../components/ui/States';
 import { $api, fieldErrors } from '../../../lib/api';
 
 /** R-TRAIN-3: someone who attended evaluates the event once. */
 export function EvaluationForm({ eventId }: { eventId: string }) {
   const queryClient = useQueryClient();
-  const [rating, setRating] = useState('');
+  const [rating, setRating] = useState<number | null>(null);
   const [comments, setComments] = useState('');
   const send = $api.useMutation('post', '/api/v1/training/events/{id}/evaluation', {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/training/me'] }),
@@ -26,22 +27,15 @@ export function EvaluationForm({ eventId }: { eventId: string }) {
     <Form onSubmit={submit} aria-label="Evaluate this event">
       <h2>Evaluate this event</h2>
       <ErrorAlert error={send.error} heading="Your evaluation was not sent" />
-      <Field id="ev-rating" label="Your rating (1 poor – 5 excellent)" error={errors.rating} required>
-        <Select
-          id="ev-rating"
-          name="rating"
-          value={rating}
-          onChange={(e) => setRating(e.target.value)}
-          required
-        >
-          <option value="">- Select -</option>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ScoreSelect
+        id="ev-rating"
+        name="rating"
+        label="Your rating (1 poor – 5 excellent)"
+        error={errors.rating}
+        value={rating}
+        onChange={setRating}
+        required
+      />
       <Field id="ev-comments" label="Comments" error={errors.comments}>
         <Textarea
           id="ev-comments"
