@@ -2,6 +2,7 @@ import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CheckboxGroup } from '../../../components/ui/Choices';
+import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { AdminNav } from '../components/AdminNav';
 import { PageHeading } from '../../../components/ui/PageHeading';
@@ -82,42 +83,29 @@ export default function SystemClients() {
       <h2>Clients</h2>
       <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty="No system clients yet.">
         {(data) => (
-          <div className="table-scroll">
-            <table className="usa-table usa-table--borderless width-full">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last token</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.name}</th>
-                    <td>{c.scopes.join(', ')}</td>
-                    <td>{formatDate(c.createdAt)}</td>
-                    <td>{formatDate(c.lastTokenAt)}</td>
-                    <td>
-                      {c.revokedAt ? (
-                        `Revoked ${formatDate(c.revokedAt)}`
-                      ) : (
-                        <Button
-                          type="button"
-                          secondary
-                          onClick={() => revoke.mutate({ params: { path: { id: c.id } } })}
-                        >
-                          Revoke {c.name}
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Name', 'Scopes', 'Created', 'Last token', 'Status']}>
+            {data.items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name}</th>
+                <td>{c.scopes.join(', ')}</td>
+                <td>{formatDate(c.createdAt)}</td>
+                <td>{formatDate(c.lastTokenAt)}</td>
+                <td>
+                  {c.revokedAt ? (
+                    `Revoked ${formatDate(c.revokedAt)}`
+                  ) : (
+                    <Button
+                      type="button"
+                      secondary
+                      onClick={() => revoke.mutate({ params: { path: { id: c.id } } })}
+                    >
+                      Revoke {c.name}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </>

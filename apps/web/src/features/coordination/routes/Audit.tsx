@@ -1,4 +1,5 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
+import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager } from '../../../components/ui/Pager';
@@ -42,33 +43,23 @@ export default function Audit() {
         {(page) => (
           <>
             <p className="margin-top-3">{page.total} entries</p>
-            <div className="table-scroll">
-              <table className="usa-table usa-table--borderless usa-table--compact width-full">
-                <caption className="usa-sr-only">Audit entries, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Object</th>
-                    <th scope="col">Divisions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((a) => (
-                    <tr key={a.id}>
-                      <td>{new Date(a.at).toLocaleString()}</td>
-                      <th scope="row">{a.actorLabel}</th>
-                      <td>{a.action}</td>
-                      <td>
-                        {a.objectType} {a.objectId ?? ''}
-                      </td>
-                      <td>{a.opdivs.join(', ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Audit entries, newest first"
+              columns={['When', 'Who', 'Action', 'Object', 'Divisions']}
+              compact
+            >
+              {page.items.map((a) => (
+                <tr key={a.id}>
+                  <td>{new Date(a.at).toLocaleString()}</td>
+                  <th scope="row">{a.actorLabel}</th>
+                  <td>{a.action}</td>
+                  <td>
+                    {a.objectType} {a.objectId ?? ''}
+                  </td>
+                  <td>{a.opdivs.join(', ')}</td>
+                </tr>
+              ))}
+            </DataTable>
             <UrlPager total={page.total} limit={LIMIT} />
           </>
         )}

@@ -1,5 +1,6 @@
 import { Button, ButtonGroup, Form, Select, TextInput } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading, Success } from '../../../components/ui/States';
@@ -125,48 +126,33 @@ function ProposalView({
         matching ({gain >= 0 ? '+' : ''}
         {gain.toFixed(1)}%). {p.unmatched.length} left unmatched.
       </p>
-      <div className="table-scroll">
-        <table className="usa-table usa-table--borderless width-full">
-          <caption className="usa-sr-only">Proposed pairs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Approve</th>
-              <th scope="col">Mentee</th>
-              <th scope="col">Mentor</th>
-              <th scope="col">Score</th>
-              <th scope="col">Why</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.pairs.map((x) => (
-              <tr key={x.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    className="margin-1"
-                    aria-label={`Approve ${x.mentee.name} with ${x.mentor.name}`}
-                    disabled={x.status !== 'proposed'}
-                    checked={picked.includes(x.id)}
-                    onChange={(e) =>
-                      setPicked(e.target.checked ? [...picked, x.id] : picked.filter((id) => id !== x.id))
-                    }
-                  />
-                </td>
-                <th scope="row">
-                  {x.mentee.name} ({x.mentee.opdiv})
-                </th>
-                <td>
-                  {x.mentor.name} ({x.mentor.opdiv})
-                </td>
-                <td>{x.score.toFixed(1)}</td>
-                <td>{x.reasons.slice(0, 2).join('; ')}</td>
-                <td>{x.refusal ? x.refusal.detail : x.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Proposed pairs" columns={['Approve', 'Mentee', 'Mentor', 'Score', 'Why', 'Status']}>
+        {p.pairs.map((x) => (
+          <tr key={x.id}>
+            <td>
+              <input
+                type="checkbox"
+                className="margin-1"
+                aria-label={`Approve ${x.mentee.name} with ${x.mentor.name}`}
+                disabled={x.status !== 'proposed'}
+                checked={picked.includes(x.id)}
+                onChange={(e) =>
+                  setPicked(e.target.checked ? [...picked, x.id] : picked.filter((id) => id !== x.id))
+                }
+              />
+            </td>
+            <th scope="row">
+              {x.mentee.name} ({x.mentee.opdiv})
+            </th>
+            <td>
+              {x.mentor.name} ({x.mentor.opdiv})
+            </td>
+            <td>{x.score.toFixed(1)}</td>
+            <td>{x.reasons.slice(0, 2).join('; ')}</td>
+            <td>{x.refusal ? x.refusal.detail : x.status}</td>
+          </tr>
+        ))}
+      </DataTable>
       {open.length > 0 && (
         <>
           <Field id="cohort-mode" label="Approve as">

@@ -1,6 +1,7 @@
 import { Button } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
@@ -24,50 +25,36 @@ export default function HelpRequests() {
       <ErrorAlert error={resolve.error} />
       <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty="Nobody has asked for you.">
         {(page) => (
-          <div className="table-scroll">
-            <table className="usa-table usa-table--borderless width-full">
-              <caption className="usa-sr-only">Help requests</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Asked by</th>
-                  <th scope="col">Pair</th>
-                  <th scope="col">From</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      {r.requestedBy.name} ({r.role})
-                    </th>
-                    <td>
-                      <Link to={`/relationships/${r.relationshipId}`}>
-                        {r.mentee.name} and {r.mentor.name}
-                      </Link>
-                    </td>
-                    <td>{r.source.replace(/_/g, ' ')}</td>
-                    <td>{formatDate(r.createdAt)}</td>
-                    <td>
-                      {r.resolvedAt ? (
-                        `Handled ${formatDate(r.resolvedAt)}`
-                      ) : (
-                        <Button
-                          type="button"
-                          unstyled
-                          disabled={resolve.isPending}
-                          onClick={() => resolve.mutate({ params: { path: { id: r.id } } })}
-                        >
-                          Mark handled ({r.requestedBy.name})
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Help requests" columns={['Asked by', 'Pair', 'From', 'When', 'Status']}>
+            {page.items.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  {r.requestedBy.name} ({r.role})
+                </th>
+                <td>
+                  <Link to={`/relationships/${r.relationshipId}`}>
+                    {r.mentee.name} and {r.mentor.name}
+                  </Link>
+                </td>
+                <td>{r.source.replace(/_/g, ' ')}</td>
+                <td>{formatDate(r.createdAt)}</td>
+                <td>
+                  {r.resolvedAt ? (
+                    `Handled ${formatDate(r.resolvedAt)}`
+                  ) : (
+                    <Button
+                      type="button"
+                      unstyled
+                      disabled={resolve.isPending}
+                      onClick={() => resolve.mutate({ params: { path: { id: r.id } } })}
+                    >
+                      Mark handled ({r.requestedBy.name})
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </>

@@ -1,6 +1,7 @@
 import { Button, Form, Select } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { DataTable } from '../../../components/ui/DataTable';
 import { DateInput } from '../../../components/ui/DateInput';
 import { Field } from '../../../components/ui/Field';
 import { OpdivSelect } from '../../../components/ui/Filters';
@@ -117,32 +118,15 @@ export default function Reports() {
                     series={[{ key: numeric, label: numeric, color: '#005ea2' }]}
                   />
                 )}
-                <div className="table-scroll">
-                  <table
-                    className="usa-table usa-table--borderless usa-table--compact width-full"
-                    data-testid="report-table"
-                  >
-                    <caption className="usa-sr-only">Report rows</caption>
-                    <thead>
-                      <tr>
-                        {r.columns.map((c) => (
-                          <th key={c} scope="col">
-                            {c}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.rows.map((row, i) => (
-                        <tr key={i}>
-                          {r.columns.map((c) => (
-                            <td key={c}>{String(row[c] ?? '—')}</td>
-                          ))}
-                        </tr>
+                <DataTable caption="Report rows" columns={r.columns} compact testId="report-table">
+                  {r.rows.map((row, i) => (
+                    <tr key={i}>
+                      {r.columns.map((c) => (
+                        <td key={c}>{String(row[c] ?? '—')}</td>
                       ))}
-                    </tbody>
-                  </table>
-                </div>
+                    </tr>
+                  ))}
+                </DataTable>
               </>
             );
           }}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
@@ -17,30 +18,18 @@ export default function ThirdPartyCases() {
       </p>
       <QueryState query={cases} isEmpty={(d) => d.items.length === 0} empty="No open cases.">
         {(page) => (
-          <div className="table-scroll">
-            <table className="usa-table usa-table--borderless width-full">
-              <thead>
-                <tr>
-                  <th scope="col">Mentee</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Contacts</th>
-                  <th scope="col">Opened</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link to={`/staff/third-party/${c.id}`}>{c.mentee.name}</Link> ({c.mentee.opdiv})
-                    </th>
-                    <td>{c.status}</td>
-                    <td>{c.contacts.length}</td>
-                    <td>{formatDate(c.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Mentee', 'Status', 'Contacts', 'Opened']}>
+            {page.items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`/staff/third-party/${c.id}`}>{c.mentee.name}</Link> ({c.mentee.opdiv})
+                </th>
+                <td>{c.status}</td>
+                <td>{c.contacts.length}</td>
+                <td>{formatDate(c.createdAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </>

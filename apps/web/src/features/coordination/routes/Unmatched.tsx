@@ -1,5 +1,6 @@
 import { Button } from '@trussworks/react-uswds';
 import { useNavigate } from 'react-router';
+import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager, useUrlOffset } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
@@ -30,42 +31,30 @@ export default function Unmatched() {
       >
         {(page) => (
           <>
-            <div className="table-scroll">
-              <table className="usa-table usa-table--borderless width-full">
-                <caption className="usa-sr-only">Unmatched mentees, longest waiting first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Mentee</th>
-                    <th scope="col">Division</th>
-                    <th scope="col">Platform</th>
-                    <th scope="col">Days waiting</th>
-                    <th scope="col">Open invitations</th>
-                    <th scope="col">Action</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((m) => (
-                    <tr key={m.menteeId}>
-                      <th scope="row">{m.name}</th>
-                      <td>{m.opdiv}</td>
-                      <td>{m.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}</td>
-                      <td>{m.daysWaiting}</td>
-                      <td>{m.openInvitations}</td>
-                      <td>
-                        <Button
-                          type="button"
-                          unstyled
-                          disabled={open.isPending}
-                          onClick={() => open.mutate({ body: { menteeId: m.menteeId } })}
-                        >
-                          Find a mentor for {m.name}
-                        </Button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Unmatched mentees, longest waiting first"
+              columns={['Mentee', 'Division', 'Platform', 'Days waiting', 'Open invitations', 'Action']}
+            >
+              {page.items.map((m) => (
+                <tr key={m.menteeId}>
+                  <th scope="row">{m.name}</th>
+                  <td>{m.opdiv}</td>
+                  <td>{m.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}</td>
+                  <td>{m.daysWaiting}</td>
+                  <td>{m.openInvitations}</td>
+                  <td>
+                    <Button
+                      type="button"
+                      unstyled
+                      disabled={open.isPending}
+                      onClick={() => open.mutate({ body: { menteeId: m.menteeId } })}
+                    >
+                      Find a mentor for {m.name}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <UrlPager total={page.total} limit={LIMIT} />
           </>
         )}

@@ -1,5 +1,6 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { OpdivSelect, StateInput } from '../../../components/ui/Filters';
 import { PageHeading } from '../../../components/ui/PageHeading';
@@ -57,36 +58,25 @@ export default function Directory() {
               <p aria-live="polite">
                 {page.total} {page.total === 1 ? 'person' : 'people'}
               </p>
-              <div className="table-scroll">
-                <table className="usa-table usa-table--borderless width-full">
-                  <caption className="usa-sr-only">People matching your search</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Position</th>
-                      <th scope="col">Grade</th>
-                      <th scope="col">Division</th>
-                      <th scope="col">Location</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((e) => (
-                      <tr key={e.id}>
-                        <th scope="row">
-                          <Link to={`/people/${e.id}`}>{fullName(e)}</Link>
-                          {e.isMentor && <span className="usa-tag bg-primary margin-left-1">Mentor</span>}
-                        </th>
-                        <td>{e.occupationTitle}</td>
-                        <td>{gradeLabel(e)}</td>
-                        <td>{e.opdiv}</td>
-                        <td>
-                          {e.city}, {e.state}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption="People matching your search"
+                columns={['Name', 'Position', 'Grade', 'Division', 'Location']}
+              >
+                {page.items.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">
+                      <Link to={`/people/${e.id}`}>{fullName(e)}</Link>
+                      {e.isMentor && <span className="usa-tag bg-primary margin-left-1">Mentor</span>}
+                    </th>
+                    <td>{e.occupationTitle}</td>
+                    <td>{gradeLabel(e)}</td>
+                    <td>{e.opdiv}</td>
+                    <td>
+                      {e.city}, {e.state}
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
               <UrlPager total={page.total} limit={LIMIT} />
             </>
           )}

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
+import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading } from '../../../components/ui/States';
 import { $api, fieldErrors } from '../../../lib/api';
@@ -74,20 +75,12 @@ export default function Invite() {
             </Form>
           </div>
           {guidance.data && (
-            <aside className="grid-col-12 tablet:grid-col-5" aria-labelledby="questions-heading">
-              <div className="usa-summary-box margin-top-3">
-                <div className="usa-summary-box__body">
-                  <h2 className="usa-summary-box__heading" id="questions-heading">
-                    {guidance.data.questionsForProspectiveMentor.heading}
-                  </h2>
-                  <ul className="usa-list">
-                    {guidance.data.questionsForProspectiveMentor.items.map((q) => (
-                      <li key={q}>{q}</li>
-                    ))}
-                  </ul>
-                </div>
-              </div>
-            </aside>
+            <GuidanceAside
+              id="questions-heading"
+              className="grid-col-12 tablet:grid-col-5"
+              boxClassName="margin-top-3"
+              guidance={guidance.data.questionsForProspectiveMentor}
+            />
           )}
         </div>
       )}

@@ -1,6 +1,7 @@
 import { Button, Form, Textarea } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { ErrorAlert, Success } from '../../../components/ui/States';
 import { $api, fieldErrors } from '../../../lib/api';
@@ -45,28 +46,16 @@ export function SupervisorInput({ id, idp }: { id: string; idp: Idp }) {
         <p>None yet.</p>
       )}
       <h2>Activities</h2>
-      <div className="table-scroll">
-        <table className="usa-table usa-table--borderless width-full">
-          <thead>
-            <tr>
-              <th scope="col">Activity</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Target date</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {idp.activities.map((a, i) => (
-              <tr key={i}>
-                <th scope="row">{a.description}</th>
-                <td>{KIND[a.kind] ?? a.kind}</td>
-                <td>{formatDate(a.targetDate)}</td>
-                <td>{a.status.replace('_', ' ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Activity', 'Kind', 'Target date', 'Status']}>
+        {idp.activities.map((a, i) => (
+          <tr key={i}>
+            <th scope="row">{a.description}</th>
+            <td>{KIND[a.kind] ?? a.kind}</td>
+            <td>{formatDate(a.targetDate)}</td>
+            <td>{a.status.replace('_', ' ')}</td>
+          </tr>
+        ))}
+      </DataTable>
       {save.isSuccess && <Success>Your input was saved.</Success>}
       <ErrorAlert error={save.error} heading="Your input was not saved" />
       <Form onSubmit={submit} large aria-label="Supervisor input">

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { CheckboxGroup } from '../../../components/ui/Choices';
 import { Field } from '../../../components/ui/Field';
+import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { $api, fieldErrors } from '../../../lib/api';
@@ -47,20 +48,11 @@ export default function AgreementPage() {
           </QueryState>
         </div>
         {guidance.data && (
-          <aside className="grid-col-12 desktop:grid-col-4" aria-labelledby="topics-heading">
-            <div className="usa-summary-box">
-              <div className="usa-summary-box__body">
-                <h2 className="usa-summary-box__heading" id="topics-heading">
-                  {guidance.data.agreementTopics.heading}
-                </h2>
-                <ul className="usa-list">
-                  {guidance.data.agreementTopics.items.map((t) => (
-                    <li key={t}>{t}</li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-          </aside>
+          <GuidanceAside
+            id="topics-heading"
+            className="grid-col-12 desktop:grid-col-4"
+            guidance={guidance.data.agreementTopics}
+          />
         )}
       </div>
     </>

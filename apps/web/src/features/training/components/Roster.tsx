@@ -1,6 +1,7 @@
 import { Button } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataTable } from '../../../components/ui/DataTable';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -30,46 +31,33 @@ export function Roster({ eventId }: { eventId: string }) {
       <QueryState query={roster} isEmpty={(d) => d.items.length === 0} empty="Nobody has registered yet.">
         {(data) => (
           <>
-            <div className="table-scroll">
-              <table className="usa-table usa-table--borderless width-full">
-                <thead>
-                  <tr>
-                    <th scope="col">Attended</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Division</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Attendance</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((p) => (
-                    <tr key={p.employeeId}>
-                      <td>
-                        <input
-                          type="checkbox"
-                          className="margin-1"
-                          id={`att-${p.employeeId}`}
-                          aria-label={`${p.name} attended`}
-                          disabled={!!p.attendedAt}
-                          checked={picked.includes(p.employeeId)}
-                          onChange={(e) =>
-                            setPicked(
-                              e.target.checked
-                                ? [...picked, p.employeeId]
-                                : picked.filter((x) => x !== p.employeeId),
-                            )
-                          }
-                        />
-                      </td>
-                      <th scope="row">{p.name}</th>
-                      <td>{p.opdiv}</td>
-                      <td>{p.status}</td>
-                      <td>{p.attendedAt ? formatDate(p.attendedAt) : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={['Attended', 'Name', 'Division', 'Status', 'Attendance']}>
+              {data.items.map((p) => (
+                <tr key={p.employeeId}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      className="margin-1"
+                      id={`att-${p.employeeId}`}
+                      aria-label={`${p.name} attended`}
+                      disabled={!!p.attendedAt}
+                      checked={picked.includes(p.employeeId)}
+                      onChange={(e) =>
+                        setPicked(
+                          e.target.checked
+                            ? [...picked, p.employeeId]
+                            : picked.filter((x) => x !== p.employeeId),
+                        )
+                      }
+                    />
+                  </td>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.opdiv}</td>
+                  <td>{p.status}</td>
+                  <td>{p.attendedAt ? formatDate(p.attendedAt) : '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
             <Button
               type="button"
               disabled={picked.length === 0 || attend.isPending}

@@ -1,5 +1,6 @@
 import { Select } from '@trussworks/react-uswds';
 import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager } from '../../../components/ui/Pager';
@@ -51,38 +52,28 @@ export default function Catalogue() {
       <QueryState query={events} isEmpty={(d) => d.items.length === 0} empty="No training is scheduled.">
         {(page) => (
           <>
-            <div className="table-scroll margin-top-2">
-              <table className="usa-table usa-table--borderless width-full">
-                <caption className="usa-sr-only">Training events</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Event</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">When</th>
-                    <th scope="col">Places</th>
-                    <th scope="col">Me</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((e) => (
-                    <tr key={e.id}>
-                      <th scope="row">
-                        <Link to={`/training/${e.id}`}>{e.title}</Link>
-                        {e.cancelledAt && ' (cancelled)'}
-                      </th>
-                      <td>{KIND_LABEL[e.kind]}</td>
-                      <td>{e.startsAt ? formatDate(e.startsAt) : 'Any time'}</td>
-                      <td>
-                        {e.capacity === null
-                          ? 'Open'
-                          : `${e.registered} of ${e.capacity}${e.waitlisted ? `, ${e.waitlisted} waiting` : ''}`}
-                      </td>
-                      <td>{e.myStatus ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Training events"
+              columns={['Event', 'Kind', 'When', 'Places', 'Me']}
+              className="margin-top-2"
+            >
+              {page.items.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">
+                    <Link to={`/training/${e.id}`}>{e.title}</Link>
+                    {e.cancelledAt && ' (cancelled)'}
+                  </th>
+                  <td>{KIND_LABEL[e.kind]}</td>
+                  <td>{e.startsAt ? formatDate(e.startsAt) : 'Any time'}</td>
+                  <td>
+                    {e.capacity === null
+                      ? 'Open'
+                      : `${e.registered} of ${e.capacity}${e.waitlisted ? `, ${e.waitlisted} waiting` : ''}`}
+                  </td>
+                  <td>{e.myStatus ?? '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
             <UrlPager total={page.total} limit={LIMIT} />
           </>
         )}
