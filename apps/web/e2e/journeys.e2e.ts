@@ -238,7 +238,7 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
     await visit(page, '/supervisor', 'Shared IDPs', 'supervisor-shared-idps');
     await page
       .getByTestId('shared-idps')
-      .getByRole('link', { name: /Jordan Rivera shared an IDP/ })
+      .getByRole('link', { name: 'IDP of Jordan Rivera' })
       .click();
     await h1(page, 'Individual Development Plan');
     await page.getByRole('rowheader', { name: 'Evaluation methods course' }).waitFor();

@@ -2216,6 +2216,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mentors/{employeeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mentor's profile: application, directory facts, contact details per R-MATCH-5 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    employeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorProfile"];
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -2775,6 +2840,60 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Relationship"][];
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/shared-idps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IDPs my direct reports shared with me, and whether I gave input (supervisor, R-SEC-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharedIdp"][];
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -6661,7 +6780,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Make a user a coordinator of an OPDIV */
+        /** Make a person a coordinator of an OPDIV, named by user id, employee id or work email (they need an account, R-ACC-1) */
         post: {
             parameters: {
                 query?: never;
@@ -6673,7 +6792,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        userId: string;
+                        userId?: string;
+                        employeeId?: string;
+                        /** @description Work email, as in the directory */
+                        email?: string;
                         /** @description OPDIV/STAFFDIV code, e.g. CDC */
                         opdiv: string;
                     };
@@ -8198,6 +8320,33 @@ export interface components {
             communicationMethods: ("in_person" | "phone" | "video" | "email")[];
             remainingCapacity: number;
         };
+        MentorProfile: components["schemas"]["MentorCard"] & {
+            /** @description The competencies with their names, in the order the mentor gave them (R-COMP-1) */
+            competencyDetails: {
+                code: string;
+                name: string;
+                focus: boolean;
+            }[];
+            /** @description Mentees the mentor offers to take, capped by the program maximum (R-CAP-1) */
+            capacity: number;
+            /** @description R-APP-2: a paused mentor cannot be invited */
+            paused: boolean;
+            acceptsOtherOpdivs: boolean;
+            education: string;
+            positions: {
+                title: string;
+                organization: string;
+                years: number;
+            }[];
+            occupationSeries: string;
+            timeZone: string;
+            commissionedCorps: boolean;
+            /** @description Shown only to those allowed to contact this mentor (R-MATCH-5, R-SEC-2) */
+            contact: {
+                email: string;
+                phone: string | null;
+            } | null;
+        };
         Invitation: {
             /** Format: uuid */
             id: string;
@@ -8269,6 +8418,28 @@ export interface components {
                 reason: string;
             } | null;
             version: number;
+        };
+        SharedIdp: {
+            /** Format: uuid */
+            relationshipId: string;
+            relationshipState: string;
+            mentee: {
+                id: string;
+                name: string;
+                opdiv: string;
+            };
+            mentor: {
+                id: string;
+                name: string;
+                opdiv: string;
+            };
+            /** Format: date-time */
+            sharedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            myInputAt: string | null;
+            /** @description I already added my input to this IDP */
+            inputGiven: boolean;
         };
         AuthProviders: {
             password: {

@@ -36,4 +36,10 @@ export const CoordinatorGrantSchema = Type.Object({
   id: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }), opdiv: Type.String(), createdAt: Type.String({ format: 'date-time' }),
   employee: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), opdiv: Type.String() }),
 });
-export const GrantCoordinatorSchema = Type.Object({ userId: Type.String({ format: 'uuid' }), opdiv: Opdiv }, { additionalProperties: false });
+/** Name the person by exactly one of user id, employee id or work email; they must have an account (R-ACC-1). */
+export const GrantCoordinatorSchema = Type.Object({
+  userId: Type.Optional(Type.String({ format: 'uuid' })),
+  employeeId: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  email: Type.Optional(Type.String({ minLength: 3, maxLength: 254, description: 'Work email, as in the directory' })),
+  opdiv: Opdiv,
+}, { additionalProperties: false });

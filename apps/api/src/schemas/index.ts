@@ -4,6 +4,8 @@ import { CompetencySchema, OpdivSchema, ProgramSettingsSchema } from './referenc
 import { MenteeApplicationSchema, MentorApplicationSchema } from './applications.js';
 import { MeSchema } from './auth.js';
 import { InvitationSchema, MentorCardSchema } from './matching.js';
+import { MentorProfileSchema } from './mentor-profile.js';
+import { SharedIdpSchema } from './shared-idps.js';
 import { RelationshipSchema } from './relationships.js';
 import { ProvidersSchema } from './accounts.js';
 import { ContentPageSchema, ContentPageSummarySchema, ContentSectionSchema, ContentVersionSchema, ContentVersionSummarySchema, GuidanceSchema } from './content.js';
@@ -25,8 +27,10 @@ export function registerSchemas(app: FastifyInstance) {
     MenteeApplicationSchema,
     MeSchema,
     MentorCardSchema,
+    MentorProfileSchema,
     InvitationSchema,
     RelationshipSchema,
+    SharedIdpSchema,
     ProvidersSchema,
     ContentPageSummarySchema,
     ContentPageSchema,

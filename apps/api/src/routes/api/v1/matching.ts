@@ -5,6 +5,8 @@ import {
   EmployeeIdParamsSchema, MentorSearchPageSchema, MentorSearchQuerySchema, SuggestionPageSchema, SuggestionQuerySchema,
 } from '../../../schemas/matching.js';
 import { searchMentors } from '../../../services/journey/mentor-search.js';
+import { mentorProfile } from '../../../services/journey/mentor-profile.js';
+import { Type } from '@sinclair/typebox';
 import { suggestionsFor } from '../../../services/journey/suggestions.js';
 
 /** §5 finding a mentor: automatic suggestions (R-MATCH-1) and self-selection search (R-MATCH-2). */
@@ -34,5 +36,12 @@ const matching: FastifyPluginAsyncTypebox = async (app) => {
       querystring: MentorSearchQuerySchema, response: responses({ 200: MentorSearchPageSchema }),
     },
   }, async (request) => searchMentors(app.db, request.query));
+
+  app.get('/mentors/:employeeId', {
+    schema: {
+      tags: ['matching'], summary: "One mentor's profile: application, directory facts, contact details per R-MATCH-5",
+      params: EmployeeIdParamsSchema, response: responses({ 200: Type.Ref('MentorProfile') }, [404]),
+    },
+  }, async (request) => mentorProfile(app.db, userActor(request), request.params.employeeId));
 };
 export default matching;

@@ -1,25 +1,36 @@
 import { Button } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { ErrorAlert, QueryState } from '../../../components/ui/States';
+import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { AdminNav } from '../components/AdminNav';
+import { GrantCoordinatorForm } from '../components/GrantCoordinatorForm';
 
-/**
- * Coordinator grants by division (program manager): list and revoke. Granting needs the person's user id, which no
- * endpoint gives the web app yet, so new grants are made through the API for now.
- */
+/** Coordinator grants by division (program manager, R-ROLE-2): name a person by work email or employee id, revoke. */
 export default function Coordinators() {
   const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/admin/coordinators'] });
   const grants = $api.useQuery('get', '/api/v1/admin/coordinators');
-  const revoke = $api.useMutation('delete', '/api/v1/admin/coordinators/{id}', {
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/admin/coordinators'] }),
-  });
+  const opdivs = $api.useQuery('get', '/api/v1/opdivs');
+  const grant = $api.useMutation('post', '/api/v1/admin/coordinators', { onSuccess: refresh });
+  const revoke = $api.useMutation('delete', '/api/v1/admin/coordinators/{id}', { onSuccess: refresh });
   return (
     <>
       <PageHeading>Coordinators</PageHeading>
       <AdminNav />
+      {grant.isSuccess && (
+        <Success>
+          {grant.data.employee.name} now coordinates {grant.data.opdiv}.
+        </Success>
+      )}
+      <GrantCoordinatorForm
+        opdivs={opdivs.data ?? []}
+        submitting={grant.isPending}
+        error={grant.error}
+        onSubmit={(body, reset) => grant.mutate({ body }, { onSuccess: reset })}
+      />
+      <h2>Current coordinators</h2>
       <ErrorAlert error={revoke.error} />
       <QueryState query={grants} isEmpty={(d) => d.length === 0} empty="No coordinator has been named.">
         {(items) => (

@@ -1,13 +1,24 @@
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { QueryState } from '../../../components/ui/States';
+import { ErrorAlert, Loading, QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { fullName, gradeLabel } from '../../../lib/format';
+import { MentorDetails } from '../components/MentorDetails';
 
-/** One person's directory entry; contact details only when the API allows them (R-SEC-2, R-MATCH-5). */
+/**
+ * One person's directory entry, and for a mentor their profile (application, places left); contact details only
+ * when the API allows them (R-SEC-2, R-MATCH-5).
+ */
 export default function Person() {
   const { id = '' } = useParams();
   const person = $api.useQuery('get', '/api/v1/directory/{id}', { params: { path: { id } } });
+  const mentor = $api.useQuery(
+    'get',
+    '/api/v1/mentors/{employeeId}',
+    { params: { path: { employeeId: id } } },
+    { enabled: person.data?.isMentor === true },
+  );
+  const canInvite = mentor.data ? !mentor.data.paused && mentor.data.remainingCapacity > 0 : true;
   return (
     <QueryState query={person}>
       {(p) => (
@@ -18,9 +29,11 @@ export default function Person() {
           {p.isMentor && (
             <p>
               <span className="usa-tag bg-primary">Mentor</span> This person has an active mentor application.{' '}
-              <Link className="usa-button usa-button--outline margin-left-1" to={`/invite/${p.id}`}>
-                Invite {p.firstName}
-              </Link>
+              {canInvite && (
+                <Link className="usa-button usa-button--outline margin-left-1" to={`/invite/${p.id}`}>
+                  Invite {p.firstName}
+                </Link>
+              )}
             </p>
           )}
           <dl>
@@ -42,6 +55,14 @@ export default function Person() {
               )}
             </dd>
           </dl>
+          {p.isMentor &&
+            (mentor.isLoading ? (
+              <Loading label="Loading the mentor profile…" />
+            ) : mentor.error ? (
+              <ErrorAlert error={mentor.error} heading="The mentor profile could not be loaded" />
+            ) : (
+              mentor.data && <MentorDetails mentor={mentor.data} />
+            ))}
           <p>
             <Link to="/directory">Back to the directory</Link>
           </p>

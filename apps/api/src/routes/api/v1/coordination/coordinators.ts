@@ -16,7 +16,7 @@ const coordinators: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => listCoordinators(app.db, request.query.opdiv));
 
   app.post('/admin/coordinators', {
-    schema: { tags, summary: 'Make a user a coordinator of an OPDIV', body: GrantCoordinatorSchema, response: responses({ 201: CoordinatorGrantSchema }, [403, 404, 409]) },
+    schema: { tags, summary: 'Make a person a coordinator of an OPDIV, named by user id, employee id or work email (they need an account, R-ACC-1)', body: GrantCoordinatorSchema, response: responses({ 201: CoordinatorGrantSchema }, [403, 404, 409]) },
   }, async (request, reply) => reply.code(201).send(await grantCoordinator(app.db, request.body, auditContext(request))));
 
   app.delete('/admin/coordinators/:id', {

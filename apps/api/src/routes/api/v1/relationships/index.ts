@@ -8,6 +8,8 @@ import { auditContext } from '../../../../services/audit.js';
 import {
   getRelationship, myRelationships, recordGuidance, recordOrientation, requestTermination, terminateRelationship, withdrawTermination,
 } from '../../../../services/journey/relationships.js';
+import { SharedIdpListSchema } from '../../../../schemas/shared-idps.js';
+import { sharedIdpsFor } from '../../../../services/journey/shared-idps.js';
 import documents from './documents.js';
 import reports from './reports.js';
 
@@ -21,6 +23,8 @@ const relationships: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/relationships', { schema: { tags: ['relationships'], summary: 'My mentoring relationships', response: responses({ 200: Type.Array(One) }) } },
     async (request) => myRelationships(app.db, userActor(request)));
+  app.get('/me/shared-idps', { schema: { tags: ['relationships'], summary: 'IDPs my direct reports shared with me, and whether I gave input (supervisor, R-SEC-1)', response: responses({ 200: SharedIdpListSchema }) } },
+    async (request) => sharedIdpsFor(app.db, userActor(request)));
   app.get('/relationships/:id', { schema: { tags: ['relationships'], summary: 'A relationship with its milestone timeline (the pair, staff in scope)', params: IdParamsSchema, response: responses({ 200: One }, [404]) } },
     async (request) => getRelationship(app.db, userActor(request), request.params.id));
   app.post('/relationships/:id/orientation', { schema: { ...act('Record the orientation, or its waiver (R-LIFE-1; mentee)'), body: OrientationSchema } },
