@@ -1,3 +1,4 @@
+import { buildMentorFacets, type MentorFacets } from './matching.facets.js';
 import { termCounts, tokenize } from './text.js';
 import type { MentorProfile } from './types.js';
 
@@ -11,7 +12,8 @@ interface Posting {
 
 /**
  * Everything about the mentor pool that does not depend on the mentee, computed once (R-MATCH-1 performance):
- * stemmed career texts as TF-IDF vectors, an inverted index for the dot products, competency sets.
+ * stemmed career texts as TF-IDF vectors, an inverted index for the dot products, competency sets, and the facets the
+ * ranking reads instead of the profiles. The profiles must not be changed after indexing (build a new index).
  */
 export interface MentorIndex {
   mentors: readonly MentorProfile[];
@@ -19,6 +21,7 @@ export interface MentorIndex {
   vectors: readonly TermVector[];
   postings: ReadonlyMap<string, Posting>;
   documentFrequency: ReadonlyMap<string, number>;
+  facets: MentorFacets;
 }
 
 export function mentorDocument(m: MentorProfile): string {
@@ -60,11 +63,6 @@ export function buildMentorIndex(mentors: readonly MentorProfile[]): MentorIndex
       p.weight.push(w);
     }
   });
-  return {
-    mentors,
-    competencies: mentors.map((m) => new Set(m.competencies)),
-    vectors,
-    postings,
-    documentFrequency,
-  };
+  const competencies = mentors.map((m) => new Set(m.competencies));
+  return { mentors, competencies, vectors, postings, documentFrequency, facets: buildMentorFacets(mentors, competencies) };
 }

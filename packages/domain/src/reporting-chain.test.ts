@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chainOf, chainTesterFor, inSameChain } from './reporting-chain.js';
 
@@ -22,5 +23,24 @@ describe('reporting chain (R-DIR-3)', () => {
   it('agrees with inSameChain when testing many people against one', () => {
     const test = chainTesterFor('a', sup);
     for (const other of ['a', 'b', 'c', 'd', 'x', 'y', 'zz']) expect(test(other)).toBe(inSameChain('a', other, sup));
+  });
+
+  it('R-DIR-3: the remembering chain tester agrees with inSameChain on cycles and chains past the depth bound', () => {
+    const size = 160;
+    // One long line p0 → p1 → … (longer than MAX_CHAIN_DEPTH) with a few links redirected: jumps, cycles, dead ends.
+    const arbLinks = fc.array(fc.tuple(fc.nat(size - 1), fc.option(fc.nat(size - 1), { nil: null })), { maxLength: 5 });
+    fc.assert(
+      fc.property(arbLinks, fc.nat(size - 1), fc.array(fc.nat(size + 1), { maxLength: 80 }), (redirects, who, asked) => {
+        const links = new Map<number, number | null>(redirects);
+        const sup = (id: string) => {
+          const n = Number(id.slice(1));
+          const link = links.has(n) ? links.get(n) : n + 1 < size ? n + 1 : null;
+          return link === null || link === undefined ? null : `p${link}`;
+        };
+        const test = chainTesterFor(`p${who}`, sup);
+        for (const other of asked) expect(test(`p${other}`)).toBe(inSameChain(`p${who}`, `p${other}`, sup));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

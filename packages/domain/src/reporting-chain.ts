@@ -22,9 +22,38 @@ export function inSameChain(aId: string, bId: string, supervisorOf: SupervisorLo
   return chainOf(aId, supervisorOf).includes(bId) || chainOf(bId, supervisorOf).includes(aId);
 }
 
-/** inSameChain for many candidates against one person: that person's chain is walked once. */
+/**
+ * inSameChain for many candidates against one person: that person's chain is walked once, and how far each
+ * candidate's supervisors are from that person is remembered, so candidates sharing managers share the walk.
+ * Same answers as inSameChain, including its MAX_CHAIN_DEPTH bound and cycles (reporting-chain.test.ts checks it).
+ */
 export function chainTesterFor(employeeId: string, supervisorOf: SupervisorLookup): (otherId: string) => boolean {
   const above = new Set(chainOf(employeeId, supervisorOf));
+  /** Depth of `employeeId` in someone's chain (1 = their supervisor); Infinity when it is not there within reach. */
+  const depth = new Map<string, number>();
+  const depthBelow = (otherId: string): number => {
+    const path = [otherId];
+    let found = Infinity;
+    let current = supervisorOf(otherId);
+    for (; current && path.length <= MAX_CHAIN_DEPTH; current = supervisorOf(current)) {
+      if (current === employeeId) {
+        found = path.length;
+        break;
+      }
+      const known = depth.get(current);
+      if (known !== undefined) {
+        found = path.length + known;
+        break;
+      }
+      // A cycle that does not pass through employeeId: nobody on it has employeeId above them.
+      if (path.includes(current)) break;
+      path.push(current);
+    }
+    // Past the bound only otherId's answer is known (anyone below is deeper still); the others' walks were cut short.
+    if (current && path.length > MAX_CHAIN_DEPTH) depth.set(otherId, Infinity);
+    else path.forEach((id, i) => depth.set(id, found - i));
+    return found;
+  };
   return (otherId) =>
-    otherId === employeeId || above.has(otherId) || chainOf(otherId, supervisorOf).includes(employeeId);
+    otherId === employeeId || above.has(otherId) || (depth.get(otherId) ?? depthBelow(otherId)) <= MAX_CHAIN_DEPTH;
 }
