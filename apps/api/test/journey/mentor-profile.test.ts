@@ -62,6 +62,9 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
       .onConflictDoUpdate({ target: programSettings.id, set: { value: { ...DEFAULT_SETTINGS, maxCapacity: 2 } } });
     try {
       expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json()).toMatchObject({ capacity: 2, remainingCapacity: 1 });
+      const search = (await get(ctx.app, me, `/mentors?q=${encodeURIComponent(dana.employee.lastName)}`)).json();
+      const card = search.items.find((i: { mentor?: { id: string }; id?: string }) => (i.mentor?.id ?? i.id) === dana.employee.id);
+      expect(card.mentor?.remainingCapacity ?? card.remainingCapacity).toBe(1);
     } finally {
       await ctx.app.db.delete(programSettings).where(eq(programSettings.id, 1));
     }

@@ -4,7 +4,6 @@ import type { Db } from '../../db/client.js';
 import { employees, mentorApplications } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
-import { liveMenteeCount } from '../capacity.js';
 import { visibleContactIds } from '../contact-visibility.js';
 import { currentSettings } from '../settings.js';
 import { publicMentorInfo } from './suggestions.js';
@@ -24,22 +23,19 @@ export async function mentorProfile(db: Db, viewer: UserActor, employeeId: strin
     .where(and(eq(mentorApplications.employeeId, employeeId), isNull(mentorApplications.withdrawnAt), eq(employees.active, true)));
   if (!found) throw problems.notFound('That mentor');
   const { e, m } = found;
-  const [cards, settings, live, visible] = await Promise.all([
+  const [cards, settings, visible] = await Promise.all([
     publicMentorInfo(db, [e.id]),
     currentSettings(db),
-    liveMenteeCount(db, e.id),
     visibleContactIds(db, viewer, [e], new Set([e.id])),
   ]);
-  // R-CAP-1: a mentor's own capacity never exceeds the program maximum, which the program manager may lower.
-  const capacity = Math.min(m.capacity, settings.maxCapacity);
   return {
     ...cards.get(e.id)!,
-    remainingCapacity: Math.max(0, capacity - live),
     competencyDetails: m.competencies.map((code) => {
       const c = competencyByCode.get(code);
       return { code, name: c?.name ?? code, focus: c?.focus ?? false };
     }),
-    capacity,
+    // R-CAP-1: a mentor's own capacity never exceeds the program maximum.
+    capacity: Math.min(m.capacity, settings.maxCapacity),
     paused: m.paused,
     acceptsOtherOpdivs: m.acceptsOtherOpdivs,
     education: m.education,

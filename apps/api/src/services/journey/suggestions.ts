@@ -66,6 +66,8 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
 /** A mentor's public card: no email or phone (R-MATCH-5). */
 export async function publicMentorInfo(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map();
+  // R-CAP-1: a mentor's own capacity never exceeds the program maximum, which the program manager may lower.
+  const { maxCapacity } = await currentSettings(db);
   const rows = await db
     .select({
       e: employees,
@@ -92,7 +94,7 @@ export async function publicMentorInfo(db: Db, ids: string[]) {
         technicalAreas: m.technicalAreas,
         platforms: m.platforms,
         communicationMethods: m.communicationMethods,
-        remainingCapacity: Math.max(0, m.capacity - live),
+        remainingCapacity: Math.max(0, Math.min(m.capacity, maxCapacity) - live),
       },
     ]),
   );
