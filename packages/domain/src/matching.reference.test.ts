@@ -85,7 +85,8 @@ const arbCase = fc.record({
   excluded: fc.subarray(['m0', 'm1', 'm2', 'm3']),
   supervisors: fc.array(fc.option(fc.integer({ min: 0, max: 15 }), { nil: null }), { minLength: 16, maxLength: 16 }),
   weights: fc.option(fc.tuple(...Array.from({ length: 6 }, () => fc.integer({ min: 0, max: 40 }))), { nil: undefined }),
-  limit: fc.option(fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constantFrom(2.5, -1, -3)), { nil: undefined }),
+  // Mostly short pages, so the bounded top-k path (and its late chain check) runs, not only the full sort.
+  limit: fc.option(fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 30 }), fc.constantFrom(2.5, -1, -3)), { nil: undefined }),
 });
 
 describe('optimised scorer against the plain reference (docs/decisions/0103)', () => {
@@ -108,5 +109,14 @@ describe('optimised scorer against the plain reference (docs/decisions/0103)', (
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('R-PLAT-1: a short page still leaves out the best mentor when they are in the mentee\'s chain', () => {
+    const mentors = Array.from({ length: 10 }, (_, i) => makeMentor({ id: `m${i}`, grade: 'GS-14' }));
+    const mentee = makeMentee({ id: 'm15', grade: 'GS-12', platform: 's2j' });
+    const supervisorOf = (id: string) => (id === 'm15' ? 'm9' : id === 'm0' ? 'm15' : null);
+    const page = scoreCandidatesIndexed(mentee, buildMentorIndex(mentors), DEFAULT_SETTINGS, { supervisorOf, limit: 2 });
+    expect(page.map((s) => s.mentorId)).toEqual(['m1', 'm2']);
+    expect(page).toEqual(referenceRanking(mentee, mentors, DEFAULT_SETTINGS, supervisorOf, 2));
   });
 });

@@ -14,12 +14,17 @@ export interface CandidateTotals {
   /** Weighted total (0..100, two decimals) by mentor index; set for candidates only. */
   totals: Float64Array;
   goals: GoalsMatch;
+  /**
+   * The one check left for ranking time: the S2J reporting-chain rule (R-PLAT-1), the only test that walks the
+   * directory. A page needs it only for the mentors good enough to enter the page.
+   */
+  confirm: (i: number) => boolean;
 }
 
 /**
  * R-MATCH-1 eligibility and totals for every indexed mentor. Eligibility is a boolean re-statement of
  * checkPairEligibility, cheapest tests first (the mentee's history, availability, platform, capacity, OPDIV choice,
- * then the §3 hard rules); matching.scorer.test.ts checks they agree. Each criterion is evaluated once per class of
+ * then the S2J grade rule; the chain rule is left to `confirm`); matching.scorer.test.ts checks they agree. Each criterion is evaluated once per class of
  * mentors by the criterion functions themselves, and the sum keeps their order, so totals are bit-for-bit unchanged.
  */
 export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, settings: ProgramSettings, supervisorOf: SupervisorLookup): CandidateTotals {
@@ -54,7 +59,6 @@ export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, setti
   const w = settings.weights;
   const weights = w.needs + w.goals + w.platform + w.geography + w.communication + w.capacity;
   const s2j = mentee.platform === 's2j';
-  const sameChain = chainTesterFor(mentee.employeeId, supervisorOf);
   const candidates = new Int32Array(n);
   const totals = new Float64Array(n);
   let count = 0;
@@ -64,7 +68,7 @@ export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, setti
     const place = f.place.of[i]!;
     const grade = f.grade.of[i]!;
     if (remaining[load]! <= 0 || (!f.acceptsOtherOpdivs[i] && !sameOpdiv[place])) continue;
-    if (s2j && !(rank[grade]! > me.grade.rank && !sameChain(mentors[i]!.employeeId))) continue;
+    if (s2j && !(rank[grade]! > me.grade.rank)) continue;
     const points =
       w.needs * (nn === 0 ? 0 : covered[i]! / needsTotal) +
       w.goals * goalsScore(goals.cosine[i]!) +
@@ -75,5 +79,6 @@ export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, setti
     totals[i] = weights > 0 ? Math.round((points / weights) * 10000) / 100 : 0;
     candidates[count++] = i;
   }
-  return { candidates, count, totals, goals };
+  const sameChain = chainTesterFor(mentee.employeeId, supervisorOf);
+  return { candidates, count, totals, goals, confirm: s2j ? (i) => !sameChain(mentors[i]!.employeeId) : () => true };
 }
