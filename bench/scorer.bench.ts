@@ -1,5 +1,7 @@
 // Issue 3 benchmark: rank every mentor application of the ~90,000-employee workforce for one mentee.
-// Target: median ≤ 20 ms in process on the 2-core machine; median and p95 over 200 mentees.
+// Targets (docs/decisions/0103): median ≤ 5 ms for a first page of 20, ≤ 20 ms explaining every eligible mentor,
+// in process on the 2-core machine; median and p95 over 200 mentees.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildMentorIndex, DEFAULT_SETTINGS, scoreCandidatesIndexed } from '@hhs-mentoring/domain';
 import { generateWorkforce } from '../apps/api/src/seed/workforce.js';
@@ -24,14 +26,15 @@ for (const mentee of sample) {
   eligible += scoreCandidatesIndexed(mentee, index, DEFAULT_SETTINGS, { supervisorOf }).length;
   full.push(performance.now() - t);
 }
-const verdict = (v: number) => (v <= 20 ? 'meets' : 'misses');
+const verdict = (v: number, target: number) => (v <= target ? 'meets' : 'misses');
 writeSection('scorer', 'Scorer: one mentee against every mentor (issue 3)', `
 Workforce: ${w.employees.length.toLocaleString()} employees, ${mentors.length.toLocaleString()} mentor applications;
 ${sample.length} mentees; on average ${(eligible / sample.length).toFixed(0)} mentors eligible per mentee.
-Index build (once per mentor-data change, cached by the API): ${ms(indexMs)}.
+Index build (once per mentor-data change, cached by the API): ${ms(indexMs)}. Load average ${os.loadavg()[0]!.toFixed(1)} on
+${os.cpus().length} cores at the end (the machine is shared; medians are the figure to read).
 
-| ranking | median | p95 | target (median ≤ 20 ms) |
+| ranking | median | p95 | target (median) |
 |---|---|---|---|
-| all mentors scored, first page of 20 explained (what the API serves) | ${ms(percentile(page, 50))} | ${ms(percentile(page, 95))} | ${verdict(percentile(page, 50))} |
-| all mentors scored, every eligible one explained | ${ms(percentile(full, 50))} | ${ms(percentile(full, 95))} | ${verdict(percentile(full, 50))} |
+| all mentors scored, first page of 20 explained (what the API serves) | ${ms(percentile(page, 50))} | ${ms(percentile(page, 95))} | ≤ 5 ms: ${verdict(percentile(page, 50), 5)} |
+| all mentors scored, every eligible one explained | ${ms(percentile(full, 50))} | ${ms(percentile(full, 95))} | ≤ 20 ms: ${verdict(percentile(full, 50), 20)} |
 `);
