@@ -37,7 +37,7 @@ export function SharedIdpTable({ items }: { items: SharedIdp[] }) {
                 {i.inputGiven ? (
                   `Given ${formatDate(i.myInputAt)}`
                 ) : (
-                  <span className="usa-tag bg-accent-warm">To give</span>
+                  <span className="usa-tag bg-accent-warm-darker">To give</span>
                 )}
               </td>
             </tr>
