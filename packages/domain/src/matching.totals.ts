@@ -24,8 +24,9 @@ export interface CandidateTotals {
 /**
  * R-MATCH-1 eligibility and totals for every indexed mentor. Eligibility is a boolean re-statement of
  * checkPairEligibility, cheapest tests first (the mentee's history, availability, platform, capacity, OPDIV choice,
- * then the S2J grade rule; the chain rule is left to `confirm`); matching.scorer.test.ts checks they agree. Each criterion is evaluated once per class of
- * mentors by the criterion functions themselves, and the sum keeps their order, so totals are bit-for-bit unchanged.
+ * then the S2J grade rule; the chain rule is left to `confirm`); matching.scorer.test.ts checks they agree. Each
+ * criterion is evaluated once per class of mentors by the criterion functions themselves, and the sum keeps their
+ * order, so totals are bit-for-bit unchanged.
  */
 export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, settings: ProgramSettings, supervisorOf: SupervisorLookup): CandidateTotals {
   const { mentors, facets: f } = index;
