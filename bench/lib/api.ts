@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../apps/api/src/app.js';
+
+type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 import { loadConfig } from '../../apps/api/src/config.js';
 import { users } from '../../apps/api/src/db/schema/index.js';
 
