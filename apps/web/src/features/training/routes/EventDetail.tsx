@@ -8,6 +8,7 @@ import { formatDate } from '../../../lib/format';
 import { isStaff, useMe } from '../../../lib/session';
 import { KIND_LABEL } from '../components/labels';
 import { EvaluationForm } from '../components/EvaluationForm';
+import { ManageEvent } from '../components/ManageEvent';
 import { Roster } from '../components/Roster';
 
 /** One training event: register or cancel (waitlist when full); staff see the roster and record attendance. */
@@ -86,7 +87,12 @@ export default function EventDetail() {
               </Button>
             ))}
           {mine?.attendedAt && !mine.evaluated && <EvaluationForm eventId={id} />}
-          {isStaff(me) && <Roster eventId={id} />}
+          {isStaff(me) && (
+            <>
+              <Roster eventId={id} />
+              <ManageEvent event={e} />
+            </>
+          )}
           <p className="margin-top-4">
             <Link to="/training">All training</Link>
           </p>
