@@ -1,35 +1,20 @@
-import { Button, Form } from '@trussworks/react-uswds';
-import { useState, type FormEvent } from 'react';
-import { DateInput } from '../../../components/ui/DateInput';
-import { Field } from '../../../components/ui/Field';
-import { ErrorAlert } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { $api } from '../../../lib/api';
+import { OrientationFormView } from './OrientationFormView';
 import { useRelationshipUpdate } from './useRelationshipUpdate';
 
-/** R-LIFE-1: the mentee records the orientation they attended (or the API waives it for a recent one). */
+/** R-LIFE-1: the mentee records the pair's orientation or its 12-month waiver; the API checks the waiver's date. */
 export function OrientationForm({ relationshipId }: { relationshipId: string }) {
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const record = $api.useMutation('post', '/api/v1/relationships/{id}/orientation', {
     onSuccess: useRelationshipUpdate(relationshipId),
   });
-  const errors = fieldErrors(record.error);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    record.mutate({
-      params: { path: { id: relationshipId } },
-      body: { attendedAt: new Date(`${date}T12:00:00`).toISOString() },
-    });
-  }
+  // The recorded attendance the waiver can rely on; the form works without it.
+  const training = $api.useQuery('get', '/api/v1/training/me');
   return (
-    <Form onSubmit={submit} aria-label="Record orientation">
-      <h3>Record your orientation</h3>
-      <ErrorAlert error={record.error} heading="Orientation was not recorded" />
-      <Field id="attendedAt" label="Date you attended orientation" error={errors.attendedAt}>
-        <DateInput id="attendedAt" name="attendedAt" value={date} onChange={(e) => setDate(e.target.value)} />
-      </Field>
-      <Button type="submit" outline disabled={record.isPending}>
-        Record orientation
-      </Button>
-    </Form>
+    <OrientationFormView
+      onSubmit={(body) => record.mutate({ params: { path: { id: relationshipId } }, body })}
+      pending={record.isPending}
+      error={record.error}
+      lastRecorded={training.data?.lastOrientationAttendedAt}
+    />
   );
 }
