@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { MilestoneTimeline } from '../../../components/ui/MilestoneTimeline';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
@@ -11,6 +12,7 @@ import { TerminationPanel } from '../components/TerminationPanel';
 export default function RelationshipDetail() {
   const { id = '' } = useParams();
   const rel = $api.useQuery('get', '/api/v1/relationships/{id}', { params: { path: { id } } });
+  const guidance = $api.useQuery('get', '/api/v1/guidance');
   return (
     <QueryState query={rel}>
       {(r) => {
@@ -60,6 +62,14 @@ export default function RelationshipDetail() {
                 </p>
               </section>
             </div>
+            {/* R-CONTENT-3: while onboarding the pair is preparing its first meeting, where these questions help. */}
+            {mine && r.state === 'onboarding' && guidance.data && (
+              <GuidanceAside
+                id="questions-heading"
+                className="margin-top-3"
+                guidance={guidance.data.questionsForProspectiveMentor}
+              />
+            )}
             <TerminationPanel relationship={r} />
           </>
         );
