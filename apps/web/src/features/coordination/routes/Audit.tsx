@@ -1,4 +1,5 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
+import { DateInput } from '../../../components/ui/DateInput';
 import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
@@ -10,12 +11,29 @@ import { StaffNav } from '../components/StaffNav';
 
 const LIMIT = 25;
 const KEYS = ['actor', 'action', 'objectType', 'objectId'] as const;
+const DATES = ['from', 'to'] as const;
+
+/** A day typed in the form as the API's instant: `from` is the day's start; `to` (exclusive) the next day's start, so the day is included. */
+function dayBound(day: string | undefined, key: (typeof DATES)[number]): string | undefined {
+  if (!day) return undefined;
+  const at = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(at.getTime())) return undefined;
+  if (key === 'to') at.setDate(at.getDate() + 1);
+  return at.toISOString();
+}
 
 /** Search the append-only audit log (R-ADMIN-3); coordinators see their divisions' rows. */
 export default function Audit() {
-  const { form, query, offset, submit, bind } = useUrlFilters(KEYS);
+  const { form, query, offset, submit, bind } = useUrlFilters([...KEYS, ...DATES]);
+  const { from, to, ...text } = query;
+  const range = Object.fromEntries(
+    DATES.flatMap((k) => {
+      const at = dayBound(k === 'from' ? from : to, k);
+      return at ? [[k, at]] : [];
+    }),
+  );
   const log = $api.useQuery('get', '/api/v1/audit', {
-    params: { query: { ...query, limit: LIMIT, offset } },
+    params: { query: { ...text, ...range, limit: LIMIT, offset } },
   });
   const labels = {
     actor: 'Who (name or id)',
@@ -36,6 +54,28 @@ export default function Audit() {
               </Field>
             </div>
           ))}
+          <div className="grid-col-12 tablet:grid-col-3">
+            <Field id="a-from" label="From (date)">
+              <DateInput
+                id="a-from"
+                name="from"
+                value={form.from}
+                max={form.to || undefined}
+                onChange={bind('from')}
+              />
+            </Field>
+          </div>
+          <div className="grid-col-12 tablet:grid-col-3">
+            <Field id="a-to" label="To (date, included)">
+              <DateInput
+                id="a-to"
+                name="to"
+                value={form.to}
+                min={form.from || undefined}
+                onChange={bind('to')}
+              />
+            </Field>
+          </div>
         </div>
         <Button type="submit">Search</Button>
       </Form>
