@@ -36,6 +36,10 @@ const signedIn: RouteObject[] = [
   page('/notifications', () => import('../features/notifications/routes/Inbox')),
   page('/staff', () => import('../features/coordination/routes/Dashboard')),
   page('/staff/unmatched', () => import('../features/coordination/routes/Unmatched')),
+  page(
+    '/staff/unmatched/:employeeId/suggestions',
+    () => import('../features/coordination/routes/MenteeSuggestions'),
+  ),
   page('/staff/third-party', () => import('../features/coordination/routes/ThirdPartyCases')),
   page('/staff/third-party/:id', () => import('../features/coordination/routes/ThirdPartyCase')),
   page('/staff/cohort', () => import('../features/coordination/routes/Cohort')),

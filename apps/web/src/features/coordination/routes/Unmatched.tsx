@@ -1,5 +1,5 @@
 import { Button } from '@trussworks/react-uswds';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager, useUrlOffset } from '../../../components/ui/Pager';
@@ -43,6 +43,10 @@ export default function Unmatched() {
                   <td>{m.daysWaiting}</td>
                   <td>{m.openInvitations}</td>
                   <td>
+                    <Link to={`/staff/unmatched/${encodeURIComponent(m.menteeId)}/suggestions`}>
+                      Suggestions for {m.name}
+                    </Link>
+                    <br />
                     <Button
                       type="button"
                       unstyled
