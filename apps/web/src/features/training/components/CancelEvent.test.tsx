@@ -1,0 +1,54 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '../../../lib/api';
+import { CancelEvent } from './CancelEvent';
+import { toLocalInput } from './EditEventForm';
+
+const event: Schemas['TrainingEvent'] = {
+  id: '7f0c1c7e-8a43-4c57-9d5e-2f3e4a5b6c7d',
+  kind: 'lunch_and_learn',
+  title: 'Leading through change',
+  description: 'A Lunch and Learn',
+  competencyCode: null,
+  opdiv: 'CDC',
+  startsAt: '2026-12-03T17:00:00.000Z',
+  endsAt: null,
+  location: 'Room 101',
+  lmsUrl: null,
+  lmsCourseId: null,
+  capacity: 20,
+  registered: 3,
+  waitlisted: 1,
+  cancelledAt: null,
+  myStatus: null,
+};
+
+describe('CancelEvent', () => {
+  it('asks before cancelling, says who will be told, and can step back without sending anything', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <CancelEvent event={event} onCancelled={vi.fn()} />
+      </QueryClientProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Cancel this event' }));
+    expect(screen.getByRole('group')).toHaveAccessibleName(
+      'Cancel “Leading through change”? 4 people registered or waiting will be told. This cannot be undone.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Keep the event' }));
+    expect(screen.getByRole('button', { name: 'Cancel this event' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Yes, cancel the event' })).not.toBeInTheDocument();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('toLocalInput', () => {
+  it('shows an instant as the local date and time a datetime-local field takes', () => {
+    const at = new Date(2026, 11, 3, 9, 5);
+    expect(toLocalInput(at.toISOString())).toBe('2026-12-03T09:05');
+    expect(toLocalInput(null)).toBe('');
+  });
+});
