@@ -5,14 +5,21 @@ import { programSettings } from '../db/schema/index.js';
 import type { ProgramSettingsValue } from '../schemas/reference.js';
 import { audit, type AuditContext } from './audit.js';
 
-export async function readSettings(db: Tx) {
-  const [row] = await db.select().from(programSettings).where(eq(programSettings.id, 1));
+type SettingsRow = { value: unknown; version: number; updatedAt: Date } | undefined;
+
+/** The stored settings over the documented defaults (a missing row or key means the default). */
+export function settingsOf(row: SettingsRow) {
   const value = { ...DEFAULT_SETTINGS, ...((row?.value as Partial<ProgramSettings>) ?? {}) };
   return {
     value: value as ProgramSettingsValue,
     version: row?.version ?? 0,
     updatedAt: (row?.updatedAt ?? new Date(0)).toISOString(),
   };
+}
+
+export async function readSettings(db: Tx) {
+  const [row] = await db.select().from(programSettings).where(eq(programSettings.id, 1));
+  return settingsOf(row);
 }
 
 export async function currentSettings(db: Tx): Promise<ProgramSettings> {

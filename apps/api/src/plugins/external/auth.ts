@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import jwt from '@fastify/jwt';
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { employees, roleGrants, users } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
@@ -66,14 +66,26 @@ export default fp<{ config: Config }>(
       sign: { expiresIn: `${config.SESSION_TTL_MINUTES}m` },
     });
 
+    /**
+     * The signed-in person, their employee row and their role grants: one prepared statement on every request
+     * (parsed and planned once per connection on PostgreSQL, built once by drizzle).
+     */
+    const userById = app.db
+      .select({
+        user: users,
+        employee: employees,
+        grants: sql<{ role: string; opdiv: string | null }[]>`coalesce((select json_agg(json_build_object('role', g.role, 'opdiv', g.opdiv))
+          from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`,
+      })
+      .from(users)
+      .innerJoin(employees, eq(employees.id, users.employeeId))
+      .where(eq(users.id, sql.placeholder('userId')))
+      .prepare('auth_user_by_id');
+
     async function loadUser(userId: string): Promise<UserActor | undefined> {
-      const [row] = await app.db
-        .select({ user: users, employee: employees })
-        .from(users)
-        .innerJoin(employees, eq(employees.id, users.employeeId))
-        .where(eq(users.id, userId));
+      const [row] = await userById.execute({ userId });
       if (!row || !row.employee.active) return undefined;
-      const grants = await app.db.select().from(roleGrants).where(eq(roleGrants.userId, userId));
+      const { grants } = row;
       return {
         kind: 'user',
         userId,

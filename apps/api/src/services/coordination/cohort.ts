@@ -7,9 +7,8 @@ import { cohortProposalPairs, cohortProposals } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
 import { audit, type AuditContext } from '../audit.js';
-import { mentorIndex } from '../journey/mentor-index.js';
+import { matchingContext } from '../journey/mentor-index.js';
 import { chainsAbove, employeeRows, fullName, lookupFrom } from '../journey/people.js';
-import { currentSettings } from '../settings.js';
 import { unmatchedMenteeProfiles } from './cohort-mentees.js';
 import { actorCovers, requestScope } from './scope.js';
 
@@ -21,7 +20,7 @@ export type ProposalRow = typeof cohortProposals.$inferSelect;
  * at R-CAP-3 are left out with that reason, as the domain's cohortFromProfiles does. The solve is the domain's.
  */
 async function solve(db: Db, opdivs: string[] | null, topK: number) {
-  const [mentees, index, settings] = await Promise.all([unmatchedMenteeProfiles(db, opdivs), mentorIndex(db), currentSettings(db)]);
+  const [mentees, { index, settings }] = await Promise.all([unmatchedMenteeProfiles(db, opdivs), matchingContext(db)]);
   const free = index.mentors.filter((m) => remainingCapacity(m, settings) > 0);
   const supervisorOf = lookupFrom(await chainsAbove(db, [...mentees.map((m) => m.employeeId), ...free.map((m) => m.employeeId)]));
   const reasons = new Map<string, string[]>();

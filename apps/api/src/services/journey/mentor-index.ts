@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { buildMentorIndex, type MentorIndex } from '@hhs-mentoring/domain';
+import { buildMentorIndex, type MentorIndex, type ProgramSettings } from '@hhs-mentoring/domain';
 import { queryRows, type Db } from '../../db/client.js';
-import { employees, mentorApplications, relationships } from '../../db/schema/index.js';
+import { employees, mentorApplications, programSettings, relationships } from '../../db/schema/index.js';
+import { settingsOf } from '../settings.js';
 import { LIVE_STATES, mentorProfileOf } from './profiles.js';
 
 type Cached = { version: number; index: Promise<MentorIndex> };
@@ -12,11 +13,17 @@ const cache = new WeakMap<Db, Cached>();
  * The version of everything the index is built from: the sum of the change counters that triggers bump in the
  * same transaction as any change to mentor applications, mentors' directory rows or relationships (decision 0251).
  * Reading 64 small rows costs well under a millisecond; a count or max() over the tables would not, and a
- * timestamp can go backwards when transactions commit out of order.
+ * timestamp can go backwards when transactions commit out of order. The program settings come in the same
+ * statement (the scorer needs both; one round trip instead of two).
  */
-async function mentorDataVersion(db: Db): Promise<number> {
-  const [row] = await queryRows<{ v: string | number | null }>(db, sql`select sum(version) as v from mentor_data_versions`);
-  return Number(row?.v ?? 0);
+async function versionAndSettings(db: Db): Promise<{ version: number; settings: ProgramSettings }> {
+  const [row] = await queryRows<{ v: string | number | null; value: unknown; version: number | null; updated_at: string | Date | null }>(
+    db,
+    sql`select (select sum(version) from mentor_data_versions) as v, s.value, s.version, s.updated_at
+        from (select 1) one left join ${programSettings} s on s.id = 1`,
+  );
+  const stored = row?.version == null ? undefined : { value: row.value, version: row.version, updatedAt: new Date(row.updated_at!) };
+  return { version: Number(row?.v ?? 0), settings: settingsOf(stored).value as unknown as ProgramSettings };
 }
 
 async function loadIndex(db: Db): Promise<MentorIndex> {
@@ -35,17 +42,17 @@ async function loadIndex(db: Db): Promise<MentorIndex> {
 }
 
 /**
- * R-MATCH-1 performance: the built index of active mentors, rebuilt only when the mentor data version changes.
- * The version is read before the data, so an index is never older than its version (at worst one extra rebuild),
- * and a slower rebuild for an older version never replaces a newer one.
+ * R-MATCH-1 performance: the built index of active mentors, rebuilt only when the mentor data version changes,
+ * with the current program settings. The version is read before the data, so an index is never older than its
+ * version (at worst one extra rebuild), and a slower rebuild for an older version never replaces a newer one.
  */
-export async function mentorIndex(db: Db): Promise<MentorIndex> {
-  const version = await mentorDataVersion(db);
+export async function matchingContext(db: Db): Promise<{ index: MentorIndex; settings: ProgramSettings }> {
+  const { version, settings } = await versionAndSettings(db);
   const hit = cache.get(db);
-  if (hit && hit.version >= version) return hit.index;
+  if (hit && hit.version >= version) return { index: await hit.index, settings };
   const index = loadIndex(db);
   const entry = { version, index };
   cache.set(db, entry);
   index.catch(() => { if (cache.get(db) === entry) cache.delete(db); });
-  return index;
+  return { index: await index, settings };
 }

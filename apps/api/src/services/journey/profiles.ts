@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CommunicationMethod, MenteeProfile, MentorProfile, Platform } from '@hhs-mentoring/domain';
-import type { Tx } from '../../db/client.js';
+import { queryRows, type Tx } from '../../db/client.js';
 import { invitations, menteeApplications, mentorApplications, relationships } from '../../db/schema/index.js';
 import { factsOf, type EmployeeRow } from './people.js';
 
@@ -29,14 +29,16 @@ export function mentorProfileOf(app: MentorRow, e: EmployeeRow, liveMenteeCount:
 
 /** The mentee's side of R-MATCH-1 / R-CAP-2 / R-CAP-3: live relationship, open and declined invitations. */
 export async function menteeProfileOf(db: Tx, app: MenteeRow, e: EmployeeRow): Promise<MenteeProfile> {
-  const [live] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(relationships)
-    .where(and(eq(relationships.menteeId, app.employeeId), inArray(relationships.state, [...LIVE_STATES])));
-  const invited = await db
-    .select({ mentorId: invitations.mentorId, state: invitations.state })
-    .from(invitations)
-    .where(and(eq(invitations.menteeId, app.employeeId), inArray(invitations.state, [...OPEN_STATES, 'declined'])));
+  // One statement: the live-relationship count and the open or declined invitations.
+  const [row] = await queryRows<{ live: number; invited: { mentorId: string; state: string }[] }>(
+    db,
+    sql`select
+      (select count(*)::int from ${relationships} r where r.mentee_id = ${app.employeeId}
+        and r.state in (${sql.join(LIVE_STATES.map((s) => sql`${s}`), sql`, `)})) as live,
+      coalesce((select json_agg(json_build_object('mentorId', i.mentor_id, 'state', i.state)) from ${invitations} i
+        where i.mentee_id = ${app.employeeId} and i.state in (${sql.join([...OPEN_STATES, 'declined'].map((s) => sql`${s}`), sql`, `)})), '[]'::json) as invited`,
+  );
+  const invited = row?.invited ?? [];
   const open = invited.filter((i) => i.state !== 'declined');
   return {
     employeeId: app.employeeId,
@@ -46,7 +48,7 @@ export async function menteeProfileOf(db: Tx, app: MenteeRow, e: EmployeeRow): P
     goalsText: `${app.shortTermGoals} ${app.longTermGoals}`,
     locationPreference: app.locationPreference,
     communicationMethods: app.communicationMethods as CommunicationMethod[],
-    hasLiveRelationship: (live?.n ?? 0) > 0,
+    hasLiveRelationship: (row?.live ?? 0) > 0,
     openInvitationCount: open.length,
     invitedMentorIds: open.map((i) => i.mentorId),
     declinedByMentorIds: invited.filter((i) => i.state === 'declined').map((i) => i.mentorId),
