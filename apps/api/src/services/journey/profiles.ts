@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CommunicationMethod, MenteeProfile, MentorProfile, Platform } from '@hhs-mentoring/domain';
 import { queryRows, type Tx } from '../../db/client.js';
 import { invitations, menteeApplications, mentorApplications, relationships } from '../../db/schema/index.js';
@@ -27,19 +27,21 @@ export function mentorProfileOf(app: MentorRow, e: EmployeeRow, liveMenteeCount:
   };
 }
 
-/** The mentee's side of R-MATCH-1 / R-CAP-2 / R-CAP-3: live relationship, open and declined invitations. */
-export async function menteeProfileOf(db: Tx, app: MenteeRow, e: EmployeeRow): Promise<MenteeProfile> {
-  // One statement: the live-relationship count and the open or declined invitations.
-  const [row] = await queryRows<{ live: number; invited: { mentorId: string; state: string }[] }>(
-    db,
-    sql`select
-      (select count(*)::int from ${relationships} r where r.mentee_id = ${app.employeeId}
-        and r.state in (${sql.join(LIVE_STATES.map((s) => sql`${s}`), sql`, `)})) as live,
-      coalesce((select json_agg(json_build_object('mentorId', i.mentor_id, 'state', i.state)) from ${invitations} i
-        where i.mentee_id = ${app.employeeId} and i.state in (${sql.join([...OPEN_STATES, 'declined'].map((s) => sql`${s}`), sql`, `)})), '[]'::json) as invited`,
-  );
-  const invited = row?.invited ?? [];
-  const open = invited.filter((i) => i.state !== 'declined');
+/** One mentee's live-relationship count and open or declined invitations (R-CAP-2, R-CAP-3, R-INV-1). */
+export type MenteeActivity = { live: number; invited: { mentorId: string; state: string }[] };
+
+/** A json expression giving a mentee's MenteeActivity, to select on its own or beside other columns. */
+export function menteeActivitySql(menteeId: string): SQL {
+  const list = (states: readonly string[]) => sql.join(states.map((s) => sql`${s}`), sql`, `);
+  return sql`json_build_object(
+    'live', (select count(*)::int from ${relationships} r where r.mentee_id = ${menteeId} and r.state in (${list(LIVE_STATES)})),
+    'invited', coalesce((select json_agg(json_build_object('mentorId', i.mentor_id, 'state', i.state)) from ${invitations} i
+      where i.mentee_id = ${menteeId} and i.state in (${list([...OPEN_STATES, 'declined'])})), '[]'::json))`;
+}
+
+/** The mentee's side of R-MATCH-1 / R-CAP-2 / R-CAP-3 from what was read. */
+export function menteeProfileFrom(app: MenteeRow, e: EmployeeRow, activity: MenteeActivity): MenteeProfile {
+  const open = activity.invited.filter((i) => i.state !== 'declined');
   return {
     employeeId: app.employeeId,
     employee: factsOf(e),
@@ -48,11 +50,17 @@ export async function menteeProfileOf(db: Tx, app: MenteeRow, e: EmployeeRow): P
     goalsText: `${app.shortTermGoals} ${app.longTermGoals}`,
     locationPreference: app.locationPreference,
     communicationMethods: app.communicationMethods as CommunicationMethod[],
-    hasLiveRelationship: (row?.live ?? 0) > 0,
+    hasLiveRelationship: activity.live > 0,
     openInvitationCount: open.length,
     invitedMentorIds: open.map((i) => i.mentorId),
-    declinedByMentorIds: invited.filter((i) => i.state === 'declined').map((i) => i.mentorId),
+    declinedByMentorIds: activity.invited.filter((i) => i.state === 'declined').map((i) => i.mentorId),
   };
+}
+
+/** The mentee's side of R-MATCH-1 / R-CAP-2 / R-CAP-3: live relationship, open and declined invitations. */
+export async function menteeProfileOf(db: Tx, app: MenteeRow, e: EmployeeRow): Promise<MenteeProfile> {
+  const [row] = await queryRows<{ activity: MenteeActivity }>(db, sql`select ${menteeActivitySql(app.employeeId)} as activity`);
+  return menteeProfileFrom(app, e, row!.activity);
 }
 
 export async function activeMenteeApplication(db: Tx, employeeId: string, lock = false) {

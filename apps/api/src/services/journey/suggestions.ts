@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { scoreCandidatesIndexed, type SupervisorLookup } from '@hhs-mentoring/domain';
-import { queryRows, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { employees, menteeApplications, mentorApplications } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
@@ -8,44 +8,56 @@ import { coversAny } from '../scope.js';
 import { currentSettings } from '../settings.js';
 import { matchingContext } from './mentor-index.js';
 import { fullName } from './people.js';
-import { menteeProfileOf } from './profiles.js';
+import { menteeActivitySql, menteeProfileFrom, type MenteeActivity } from './profiles.js';
 
 /** Suggestions are the best SUGGESTION_WINDOW eligible mentors; explanations are built only for those. */
 export const SUGGESTION_WINDOW = 100;
 
 /**
- * R-DIR-3 for one mentee against many mentors: the mentee's chain upward, plus the mentors below the mentee
- * (a downward CTE that stops at the bounded depth). A mentor below the mentee is given the mentee as direct
- * supervisor in the lookup, which is all the chain test needs to know.
+ * R-DIR-3 for one mentee against many mentors, as a json expression: the mentee's chain upward ([id, supervisor]
+ * pairs) and the mentors below the mentee (a downward CTE that stops at the bounded depth).
  */
-async function chainLookupFor(db: Db, menteeId: string): Promise<SupervisorLookup> {
-  // One statement: the mentee's chain upward (dir 'up', id → supervisor) and the mentors below (dir 'down').
-  const rows = await queryRows<{ dir: 'up' | 'down'; id: string; supervisor_id: string | null }>(
-    db,
-    sql`with recursive up(id, supervisor_id, depth) as (
-          select id, supervisor_id, 0 from employees where id = ${menteeId}
-          union
-          select e.id, e.supervisor_id, up.depth + 1 from employees e join up on e.id = up.supervisor_id where up.depth < 100
-        ), down(id, depth) as (
-          select id, 1 from employees where supervisor_id = ${menteeId}
-          union
-          select e.id, down.depth + 1 from employees e join down on e.supervisor_id = down.id where down.depth < 100
-        )
-        select distinct 'up' as dir, id, supervisor_id from up
-        union all
-        select distinct 'down', down.id, null from down join mentor_applications m on m.employee_id = down.id`,
-  );
-  const above = new Map(rows.filter((r) => r.dir === 'up').map((r) => [r.id, r.supervisor_id]));
-  const mentorsBelow = new Set(rows.filter((r) => r.dir === 'down').map((r) => r.id));
+function chainSql(menteeId: string): SQL {
+  return sql`(with recursive up(id, supervisor_id, depth) as (
+      select id, supervisor_id, 0 from employees where id = ${menteeId}
+      union
+      select e.id, e.supervisor_id, up.depth + 1 from employees e join up on e.id = up.supervisor_id where up.depth < 100
+    ), down(id, depth) as (
+      select id, 1 from employees where supervisor_id = ${menteeId}
+      union
+      select e.id, down.depth + 1 from employees e join down on e.supervisor_id = down.id where down.depth < 100
+    )
+    select json_build_object(
+      'up', (select coalesce(json_agg(json_build_array(u.id, u.supervisor_id)), '[]'::json) from (select distinct id, supervisor_id from up) u),
+      'below', (select coalesce(json_agg(distinct down.id), '[]'::json) from down join mentor_applications m on m.employee_id = down.id)))`;
+}
+type Chain = { up: [string, string | null][]; below: string[] };
+
+/** A mentor below the mentee is given the mentee as direct supervisor: all the chain test needs to know. */
+function chainLookup(menteeId: string, chain: Chain): SupervisorLookup {
+  const above = new Map(chain.up);
+  const mentorsBelow = new Set(chain.below);
   return (id) => above.get(id) ?? (mentorsBelow.has(id) ? menteeId : null);
 }
 
+/**
+ * R-MATCH-1: ranked eligible mentors for a mentee. Three statements: the mentee with their application, activity
+ * and reporting chain; the mentor index version with the settings; the page's mentor cards.
+ */
 export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string, limit: number, offset: number) {
-  const [row] = await db
-    .select({ employee: employees, app: menteeApplications })
-    .from(employees)
-    .leftJoin(menteeApplications, and(eq(menteeApplications.employeeId, employees.id), isNull(menteeApplications.withdrawnAt)))
-    .where(eq(employees.id, menteeId));
+  const [[row], context] = await Promise.all([
+    db
+      .select({
+        employee: employees,
+        app: menteeApplications,
+        activity: sql<MenteeActivity>`${menteeActivitySql(menteeId)}`,
+        chain: sql<Chain>`${chainSql(menteeId)}`,
+      })
+      .from(employees)
+      .leftJoin(menteeApplications, and(eq(menteeApplications.employeeId, employees.id), isNull(menteeApplications.withdrawnAt)))
+      .where(eq(employees.id, menteeId)),
+    matchingContext(db),
+  ]);
   const employee = row?.employee;
   const self = menteeId === actor.employeeId;
   if (!employee || (!self && !coversAny(actor, [employee.opdiv]))) throw problems.notFound('That mentee');
@@ -54,12 +66,9 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
     const who = self ? 'You have' : 'This person has';
     throw problems.rule('R-MATCH-1', `${who} no mentee application. Apply as a mentee first; suggestions are built from the application.`, 409);
   }
-  const [mentee, { index, settings }, supervisorOf] = await Promise.all([
-    menteeProfileOf(db, app, employee),
-    matchingContext(db),
-    chainLookupFor(db, menteeId),
-  ]);
-  const ranked = scoreCandidatesIndexed(mentee, index, settings, { supervisorOf, limit: SUGGESTION_WINDOW });
+  const { index, settings } = context;
+  const mentee = menteeProfileFrom(app, employee, row.activity);
+  const ranked = scoreCandidatesIndexed(mentee, index, settings, { supervisorOf: chainLookup(menteeId, row.chain), limit: SUGGESTION_WINDOW });
   const page = ranked.slice(offset, offset + limit);
   const info = await publicMentorInfo(db, page.map((s) => s.mentorId), settings.maxCapacity);
   return {
@@ -75,38 +84,61 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
   };
 }
 
-/** A mentor's public card: no email or phone (R-MATCH-5). */
+function mentorCardsQuery(db: Db) {
+  return db
+    .select({
+      id: employees.id,
+      firstName: employees.firstName,
+      lastName: employees.lastName,
+      opdiv: employees.opdiv,
+      payPlan: employees.payPlan,
+      grade: employees.grade,
+      occupationTitle: employees.occupationTitle,
+      city: employees.city,
+      state: employees.state,
+      bio: mentorApplications.bio,
+      competencies: mentorApplications.competencies,
+      technicalAreas: mentorApplications.technicalAreas,
+      platforms: mentorApplications.platforms,
+      communicationMethods: mentorApplications.communicationMethods,
+      capacity: mentorApplications.capacity,
+      live: sql<number>`(select count(*)::int from relationships r where r.mentor_id = ${employees.id}
+        and r.state in ('onboarding', 'active', 'termination_requested'))`,
+    })
+    .from(mentorApplications)
+    .innerJoin(employees, eq(employees.id, mentorApplications.employeeId))
+    .where(sql`${mentorApplications.employeeId} = any(${sql.placeholder('ids')}::text[])`)
+    .prepare('mentor_cards');
+}
+type MentorCardsQuery = ReturnType<typeof mentorCardsQuery>;
+// Prepared once per database handle (tests run several databases in one process).
+const cardQueries = new WeakMap<Db, MentorCardsQuery>();
+
+/** Mentors' public cards: no email or phone (R-MATCH-5). One prepared statement for a page of them. */
 export async function publicMentorInfo(db: Db, ids: string[], programMaxCapacity?: number) {
   if (ids.length === 0) return new Map();
   // R-CAP-1: a mentor's own capacity never exceeds the program maximum, which the program manager may lower.
   const maxCapacity = programMaxCapacity ?? (await currentSettings(db)).maxCapacity;
-  const rows = await db
-    .select({
-      e: employees,
-      m: mentorApplications,
-      live: sql<number>`(select count(*) from relationships r where r.mentor_id = ${employees.id}
-        and r.state in ('onboarding', 'active', 'termination_requested'))`.mapWith(Number),
-    })
-    .from(mentorApplications)
-    .innerJoin(employees, eq(employees.id, mentorApplications.employeeId))
-    .where(inArray(mentorApplications.employeeId, ids));
+  let query = cardQueries.get(db);
+  if (!query) cardQueries.set(db, (query = mentorCardsQuery(db)));
+  const rows = await query.execute({ ids });
   return new Map(
-    rows.map(({ e, m, live }) => [
-      e.id,
+    rows.map((m) => [
+      m.id,
       {
-        id: e.id,
-        name: fullName(e),
-        opdiv: e.opdiv,
-        grade: `${e.payPlan}-${e.grade}`,
-        occupationTitle: e.occupationTitle,
-        city: e.city,
-        state: e.state,
+        id: m.id,
+        name: fullName(m),
+        opdiv: m.opdiv,
+        grade: `${m.payPlan}-${m.grade}`,
+        occupationTitle: m.occupationTitle,
+        city: m.city,
+        state: m.state,
         bio: m.bio,
         competencies: m.competencies,
         technicalAreas: m.technicalAreas,
         platforms: m.platforms,
         communicationMethods: m.communicationMethods,
-        remainingCapacity: Math.max(0, Math.min(m.capacity, maxCapacity) - live),
+        remainingCapacity: Math.max(0, Math.min(m.capacity, maxCapacity) - m.live),
       },
     ]),
   );
