@@ -16,6 +16,7 @@ CREATE TABLE "employees" (
 	"supervisor_id" text,
 	"commissioned_corps" boolean DEFAULT false NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
+	"in_program" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "employees_grade_rank_ck" CHECK ("employees"."grade_rank" between 1 and 16),
@@ -521,6 +522,7 @@ ALTER TABLE "third_party_contacts" ADD CONSTRAINT "third_party_contacts_mentor_i
 CREATE UNIQUE INDEX "employees_email_lower_uq" ON "employees" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "employees_supervisor_idx" ON "employees" USING btree ("supervisor_id");--> statement-breakpoint
 CREATE INDEX "employees_opdiv_idx" ON "employees" USING btree ("opdiv");--> statement-breakpoint
+CREATE INDEX "employees_program_opdiv_idx" ON "employees" USING btree ("opdiv","id") WHERE "employees"."in_program";--> statement-breakpoint
 CREATE INDEX "employees_last_name_prefix_idx" ON "employees" USING btree (lower("last_name") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "employees_first_name_prefix_idx" ON "employees" USING btree (lower("first_name") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "employees_name_trgm_idx" ON "employees" USING gin ((lower("first_name" || ' ' || "last_name")) gin_trgm_ops);--> statement-breakpoint

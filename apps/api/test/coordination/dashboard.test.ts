@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, inArray } from 'drizzle-orm';
+import { employees } from '../../src/db/schema/index.js';
+import { makeEmployee } from '../helpers/factories.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { daysAgo, makeHelpRequest, makeInvitation, makeRelationship, mentee, mentor, staff } from './helpers.js';
 
@@ -87,5 +90,26 @@ describe('coordinator dashboard (R-ADMIN-1)', () => {
   it('R-ROLE-2: a participant without a staff role gets 403', async () => {
     expect((await get('/api/v1/coordination/dashboard', 'waitLong')).statusCode).toBe(403);
     expect((await get('/api/v1/coordination/unmatched', 'waitLong')).statusCode).toBe(403);
+  });
+
+  it('R-ROLE-2: the scope reads program people only; a pair of people who never applied still counts for their OPDIV', async () => {
+    // Decision 0504: triggers mark everyone who applies, is invited or is in a relationship (employees.in_program).
+    const before = (await get('/api/v1/coordination/dashboard', 'cdcCoord')).json();
+    const programPeople = await ctx.app.db.select({ id: employees.id, inProgram: employees.inProgram }).from(employees)
+      .where(inArray(employees.id, [u.waitLong!.employee.id, u.cdcMentor!.employee.id, u.cdcCoord!.employee.id]));
+    expect(Object.fromEntries(programPeople.map((p) => [p.id, p.inProgram]))).toEqual({
+      [u.waitLong!.employee.id]: true, [u.cdcMentor!.employee.id]: true, [u.cdcCoord!.employee.id]: false,
+    });
+    const outsideMentee = await makeEmployee(ctx.app, { opdiv: 'CDC', grade: '9' });
+    const outsideMentor = await makeEmployee(ctx.app, { opdiv: 'FDA', grade: '14' });
+    await makeRelationship(ctx.app, outsideMentee.id, outsideMentor.id, { confirmedAt: daysAgo(5), state: 'active' });
+    const after = (await get('/api/v1/coordination/dashboard', 'cdcCoord')).json();
+    expect(after.livePairs).toEqual({ ...before.livePairs, active: before.livePairs.active + 1 });
+    // Moving to another OPDIV keeps the mark: the FDA side's new OPDIV (CDC) now sees the pair from both sides, once.
+    await ctx.app.db.update(employees).set({ opdiv: 'CDC' }).where(eq(employees.id, outsideMentor.id));
+    const moved = (await get('/api/v1/coordination/dashboard', 'cdcCoord')).json();
+    expect(moved.livePairs).toEqual(after.livePairs);
+    const fda = (await get('/api/v1/coordination/dashboard?opdiv=FDA', 'pm')).json();
+    expect(fda.livePairs).toEqual({ onboarding: 0, active: 0, termination_requested: 0 });
   });
 });

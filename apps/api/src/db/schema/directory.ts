@@ -32,6 +32,12 @@ export const employees = pgTable(
     supervisorId: text('supervisor_id'),
     commissionedCorps: boolean('commissioned_corps').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /**
+     * Has ever applied, been invited or been in a relationship: set by triggers on those tables (never by the
+     * application, never unset). Lets a coordinator's scope be the few thousand program people of their OPDIVs
+     * rather than every employee (R-ROLE-2, R-ADMIN-1; docs/decisions/0504).
+     */
+    inProgram: boolean('in_program').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -39,6 +45,7 @@ export const employees = pgTable(
     uniqueIndex('employees_email_lower_uq').on(sql`lower(${t.email})`),
     index('employees_supervisor_idx').on(t.supervisorId),
     index('employees_opdiv_idx').on(t.opdiv),
+    index('employees_program_opdiv_idx').on(t.opdiv, t.id).where(sql`${t.inProgram}`),
     index('employees_last_name_prefix_idx').on(sql`lower(${t.lastName}) text_pattern_ops`),
     index('employees_first_name_prefix_idx').on(sql`lower(${t.firstName}) text_pattern_ops`),
     index('employees_name_trgm_idx').using('gin', sql`(lower(${t.firstName} || ' ' || ${t.lastName})) gin_trgm_ops`),

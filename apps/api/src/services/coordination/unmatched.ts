@@ -8,13 +8,16 @@ export const OPEN_SQL = sql.raw(`('pending', 'accepted')`);
 /**
  * The CTEs every coordinator figure starts from, each read once per statement: "scoped" (the ids of the employees in
  * scope, only when there is a scope) and "applicants" (active applications of active people in scope). Neither scans
- * the 90,000-row directory: the scope comes from an index on (opdiv, id), and inactive people from a partial index of
+ * the 90,000-row directory: the scope comes from a partial index on (opdiv, id) of program people, and inactive people from a partial index of
  * the few inactive ones. A materialized CTE is computed once and read by every later part; NOT IN over a small set
  * is planned as one hashed subplan (docs/decisions/0500).
  */
-/** "scoped": the ids of the employees in scope, with its trailing comma; nothing for the department. */
+/**
+ * "scoped": the ids of the program people in scope (employees.in_program: everyone who applied, was invited or was
+ * in a relationship, kept by triggers; decision 0504), with its trailing comma; nothing for the department.
+ */
 export const scopedCte = (scope: Scope): SQL =>
-  scope === null ? sql`` : sql`scoped as materialized (select id from employees where ${opdivIn(sql`opdiv`, scope)}),`;
+  scope === null ? sql`` : sql`scoped as materialized (select id from employees where in_program and ${opdivIn(sql`opdiv`, scope)}),`;
 
 export function baseCtes(scope: Scope): SQL {
   return sql`${scopedCte(scope)}
