@@ -12,7 +12,7 @@ import { currentSettings } from '../settings.js';
 import { withConstraints } from './db-errors.js';
 import { stepInvitation } from './invitation-steps.js';
 import { invitationFor, presentInvitations, type InvitationRow } from './invitation-view.js';
-import { chainsAbove, employeeRows, fullName, lookupFrom } from './people.js';
+import { chainsAbove, employeeRows, fullName, lookupFrom, type EmployeeRow } from './people.js';
 import { activeMenteeApplication, activeMentorApplication, menteeProfileOf, mentorProfileOf, OPEN_STATES } from './profiles.js';
 
 /**
@@ -23,6 +23,7 @@ import { activeMenteeApplication, activeMentorApplication, menteeProfileOf, ment
  * directory as it is now.
  */
 export async function confirmInvitation(db: Db, actor: UserActor, id: string, ctx: AuditContext, appUrl: string, now = new Date()) {
+  let people = new Map<string, EmployeeRow>();
   const row = await withConstraints(() => transactionWithRetry(db, async (tx) => {
     let inv = await invitationFor(tx, actor, id, true);
     const byMentor = inv.mentorId === actor.employeeId;
@@ -31,7 +32,7 @@ export async function confirmInvitation(db: Db, actor: UserActor, id: string, ct
     const menteeApp = await activeMenteeApplication(tx, inv.menteeId, true);
     if (!menteeApp) throw problems.rule('R-APP-1', 'The mentee application has been withdrawn.', 409);
     const mentorApp = await activeMentorApplication(tx, inv.mentorId, true);
-    const people = await employeeRows(tx, [inv.menteeId, inv.mentorId]);
+    people = await employeeRows(tx, [inv.menteeId, inv.mentorId]);
     if (!mentorApp || !people.get(inv.mentorId)?.active) throw problems.rule('R-APP-2', 'This mentor is no longer an active mentor.', 409);
     const settings = await currentSettings(tx);
     const mentor = mentorProfileOf(mentorApp, people.get(inv.mentorId)!, await liveMenteeCount(tx, inv.mentorId));
@@ -40,7 +41,7 @@ export async function confirmInvitation(db: Db, actor: UserActor, id: string, ct
     const eligible = checkPairEligibility({ mentor, mentee, supervisorOf, settings, platform: inv.platform, purpose: 'confirm' });
     if (!eligible.ok) throw problems.refusals(sortCapacityFirst(eligible.refusals));
     // R-INVT-2: the mentor's acceptance of an already-agreed invitation is the confirmation.
-    if (byMentor && inv.state === 'pending') inv = await stepInvitation(tx, inv, { type: 'accept' }, now, appUrl);
+    if (byMentor && inv.state === 'pending') inv = await stepInvitation(tx, inv, { type: 'accept' }, now, appUrl, {}, people);
     const relationshipId = await createRelationship(tx, inv, now, actor.employeeId);
     const confirmed = await stepInvitation(tx, inv, { type: 'confirm' }, now, appUrl, { relationshipId });
     await closeOtherInvitations(tx, inv, now, appUrl);
@@ -54,7 +55,7 @@ export async function confirmInvitation(db: Db, actor: UserActor, id: string, ct
   }), {
     relationships_one_live_per_mentee_uq: () => problems.rule('R-CAP-2', 'A mentee may have only one mentoring relationship at a time.', 409),
   });
-  return (await presentInvitations(db, [row]))[0]!;
+  return (await presentInvitations(db, [row], people))[0]!;
 }
 
 /** Capacity refusals first: under contention they are the ones that tell people what happened. */

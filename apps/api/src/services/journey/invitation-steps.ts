@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import { notify } from '../notifications.js';
-import { employeeRows, fullName } from './people.js';
+import { employeeRows, fullName, type EmployeeRow } from './people.js';
 import type { InvitationRow } from './invitation-view.js';
 
 /** The expiry is fixed when the invitation is sent (the deadline the mentee was told), whatever settings do later. */
@@ -21,7 +21,7 @@ export function invitationContext(row: Pick<InvitationRow, 'sentAt' | 'expiresAt
  */
 export async function stepInvitation(
   tx: Tx, row: InvitationRow, event: InvitationEvent, now: Date, appUrl: string,
-  extra: Partial<typeof invitations.$inferInsert> = {},
+  extra: Partial<typeof invitations.$inferInsert> = {}, people?: Map<string, EmployeeRow>,
 ): Promise<InvitationRow> {
   const t = nextInvitationState(row.state, event, now, invitationContext(row));
   if (!t.ok) throw problems.rule(t.rule, t.detail, 409);
@@ -39,15 +39,16 @@ export async function stepInvitation(
     })
     .where(eq(invitations.id, row.id))
     .returning();
-  await sendInvitationNotices(tx, next!, t.effects, appUrl);
+  await sendInvitationNotices(tx, next!, t.effects, appUrl, people);
   return next!;
 }
 
 const DECLINE_REASONS = { time_constraints: 'time constraints', mentoring_preferences: 'mentoring preferences', other: 'another reason' };
 
-export async function sendInvitationNotices(tx: Tx, row: InvitationRow, effects: InvitationEffect[], appUrl: string) {
+/** The notices an invitation's transition calls for; `known` are the pair's people if the caller has read them. */
+export async function sendInvitationNotices(tx: Tx, row: InvitationRow, effects: InvitationEffect[], appUrl: string, known?: Map<string, EmployeeRow>) {
   if (effects.length === 0) return; // e.g. confirm: the caller writes its own notices; skip reading the pair
-  const people = await employeeRows(tx, [row.menteeId, row.mentorId]);
+  const people = known?.has(row.menteeId) && known.has(row.mentorId) ? known : await employeeRows(tx, [row.menteeId, row.mentorId]);
   const mentee = fullName(people.get(row.menteeId)!);
   const mentor = fullName(people.get(row.mentorId)!);
   const link = `/invitations/${row.id}`;

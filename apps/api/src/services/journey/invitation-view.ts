@@ -4,7 +4,7 @@ import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
 import { coversAny } from '../scope.js';
-import { employeeRows, fullName } from './people.js';
+import { employeeRows, fullName, type EmployeeRow } from './people.js';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -19,8 +19,10 @@ export async function invitationFor(db: Tx, actor: UserActor, id: string, lock =
   throw problems.notFound('That invitation');
 }
 
-export async function presentInvitations(db: Tx, rows: InvitationRow[]) {
-  const people = await employeeRows(db, [...new Set(rows.flatMap((r) => [r.menteeId, r.mentorId]))]);
+/** Invitations as the API shows them; `known` are people the caller has already read (not read again). */
+export async function presentInvitations(db: Tx, rows: InvitationRow[], known?: Map<string, EmployeeRow>) {
+  const ids = [...new Set(rows.flatMap((r) => [r.menteeId, r.mentorId]))];
+  const people = known && ids.every((id) => known.has(id)) ? known : await employeeRows(db, ids);
   const person = (id: string) => {
     const e = people.get(id);
     return { id, name: e ? fullName(e) : id, opdiv: e?.opdiv ?? '' };

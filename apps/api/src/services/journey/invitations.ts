@@ -11,7 +11,7 @@ import { withConstraints } from './db-errors.js';
 import { confirmInvitation } from './invitation-confirm.js';
 import { sendInvitationNotices, stepInvitation } from './invitation-steps.js';
 import { invitationFor, presentInvitations } from './invitation-view.js';
-import { chainsAbove, employeeRows, lookupFrom } from './people.js';
+import { chainsAbove, employeeRows, lookupFrom, type EmployeeRow } from './people.js';
 import { activeMenteeApplication, activeMentorApplication, menteeProfileOf, mentorProfileOf } from './profiles.js';
 
 export type InviteInput = { mentorId: string; message: string; alreadyAgreed?: boolean };
@@ -24,11 +24,12 @@ const opdivsOf = async (db: Tx, ids: string[]) => [...(await employeeRows(db, id
 export async function createInvitation(db: Db, actor: UserActor, input: InviteInput, ctx: AuditContext, appUrl: string, now = new Date()) {
   if (input.mentorId === actor.employeeId) throw problems.rule('R-INV-1', 'Nobody can mentor themself.', 422);
   const settings = await currentSettings(db);
+  let people = new Map<string, EmployeeRow>();
   const row = await withConstraints(() => transactionWithRetry(db, async (tx) => {
     const menteeApp = await activeMenteeApplication(tx, actor.employeeId, true);
     if (!menteeApp) throw problems.rule('R-APP-1', 'Apply as a mentee before inviting a mentor.', 409);
     const mentorApp = await activeMentorApplication(tx, input.mentorId);
-    const people = await employeeRows(tx, [actor.employeeId, input.mentorId]);
+    people = await employeeRows(tx, [actor.employeeId, input.mentorId]);
     const mentorEmployee = people.get(input.mentorId);
     if (!mentorApp || !mentorEmployee) throw problems.notFound('That mentor');
     const mentee = await menteeProfileOf(tx, menteeApp, people.get(actor.employeeId)!);
@@ -46,11 +47,11 @@ export async function createInvitation(db: Db, actor: UserActor, input: InviteIn
       menteeId: actor.employeeId, mentorId: input.mentorId, platform: menteeApp.platform, message: input.message,
       state: t.state, alreadyAgreed: input.alreadyAgreed ?? false, sentAt: now, expiresAt: addDays(now, settings.invitationExpiryDays), updatedAt: now,
     }).returning();
-    await sendInvitationNotices(tx, created!, t.effects, appUrl);
+    await sendInvitationNotices(tx, created!, t.effects, appUrl, people);
     await audit(tx, ctx, { action: 'invitation.create', objectType: 'invitation', objectId: created!.id, opdivs: [actor.opdiv, mentorEmployee.opdiv], detail: { mentorId: input.mentorId, alreadyAgreed: created!.alreadyAgreed } });
     return created!;
   }), { invitations_one_open_per_pair_uq: () => problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409) });
-  return (await presentInvitations(db, [row]))[0]!;
+  return (await presentInvitations(db, [row], people))[0]!;
 }
 
 type Answer = { type: 'accept' } | { type: 'decline'; reason: 'time_constraints' | 'mentoring_preferences' | 'other'; note?: string };
@@ -60,8 +61,10 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
   const current = await invitationFor(db, actor, id);
   if (current.mentorId !== actor.employeeId) throw problems.forbidden('Only the invited mentor can answer this invitation.');
   if (answer.type === 'accept' && current.alreadyAgreed) return confirmInvitation(db, actor, id, ctx, appUrl, now);
+  let people = new Map<string, EmployeeRow>();
   const row = await transactionWithRetry(db, async (tx) => {
     const inv = await invitationFor(tx, actor, id, true);
+    people = await employeeRows(tx, [inv.menteeId, inv.mentorId]);
     if (answer.type === 'accept') {
       const app = await activeMentorApplication(tx, actor.employeeId);
       const live = await liveMenteeCount(tx, actor.employeeId);
@@ -70,11 +73,11 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
         throw problems.rule('R-CAP-1', `You already mentor ${live} people, your full capacity. Raise your capacity or decline.`, 409);
     }
     const extra = answer.type === 'decline' ? { declineReason: answer.reason, declineNote: answer.note ?? null } : {};
-    const next = await stepInvitation(tx, inv, answer, now, appUrl, extra);
-    await audit(tx, ctx, { action: `invitation.${answer.type}`, objectType: 'invitation', objectId: id, opdivs: await opdivsOf(tx, [inv.menteeId, inv.mentorId]), detail: extra });
+    const next = await stepInvitation(tx, inv, answer, now, appUrl, extra, people);
+    await audit(tx, ctx, { action: `invitation.${answer.type}`, objectType: 'invitation', objectId: id, opdivs: [...people.values()].map((p) => p.opdiv), detail: extra });
     return next;
   });
-  return (await presentInvitations(db, [row]))[0]!;
+  return (await presentInvitations(db, [row], people))[0]!;
 }
 
 /** The mentee withdraws a pending invitation, or steps back from an accepted one (§6: closed). */
