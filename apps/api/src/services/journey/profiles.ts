@@ -31,7 +31,7 @@ export function mentorProfileOf(app: MentorRow, e: EmployeeRow, liveMenteeCount:
 export type MenteeActivity = { live: number; invited: { mentorId: string; state: string }[] };
 
 /** A json expression giving a mentee's MenteeActivity, to select on its own or beside other columns. */
-export function menteeActivitySql(menteeId: string): SQL {
+export function menteeActivitySql(menteeId: string | SQL | SQL.Aliased | ReturnType<typeof sql.placeholder>): SQL {
   const list = (states: readonly string[]) => sql.join(states.map((s) => sql`${s}`), sql`, `);
   return sql`json_build_object(
     'live', (select count(*)::int from ${relationships} r where r.mentee_id = ${menteeId} and r.state in (${list(LIVE_STATES)})),

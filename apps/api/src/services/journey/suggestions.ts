@@ -17,7 +17,7 @@ export const SUGGESTION_WINDOW = 100;
  * R-DIR-3 for one mentee against many mentors, as a json expression: the mentee's chain upward ([id, supervisor]
  * pairs) and the mentors below the mentee (a downward CTE that stops at the bounded depth).
  */
-function chainSql(menteeId: string): SQL {
+function chainSql(menteeId: ReturnType<typeof sql.placeholder>): SQL {
   return sql`(with recursive up(id, supervisor_id, depth) as (
       select id, supervisor_id, 0 from employees where id = ${menteeId}
       union
@@ -40,24 +40,32 @@ function chainLookup(menteeId: string, chain: Chain): SupervisorLookup {
   return (id) => above.get(id) ?? (mentorsBelow.has(id) ? menteeId : null);
 }
 
+/** The mentee, their active application, activity and reporting chain: one prepared statement. */
+function menteeContextQuery(db: Db) {
+  const menteeId = sql.placeholder('menteeId');
+  return db
+    .select({
+      employee: employees,
+      app: menteeApplications,
+      activity: sql<MenteeActivity>`${menteeActivitySql(menteeId)}`,
+      chain: sql<Chain>`${chainSql(menteeId)}`,
+    })
+    .from(employees)
+    .leftJoin(menteeApplications, and(eq(menteeApplications.employeeId, employees.id), isNull(menteeApplications.withdrawnAt)))
+    .where(eq(employees.id, menteeId))
+    .prepare('suggestions_mentee_context');
+}
+// Prepared once per database handle (tests run several databases in one process).
+const menteeQueries = new WeakMap<Db, ReturnType<typeof menteeContextQuery>>();
+
 /**
  * R-MATCH-1: ranked eligible mentors for a mentee. Three statements: the mentee with their application, activity
  * and reporting chain; the mentor index version with the settings; the page's mentor cards.
  */
 export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string, limit: number, offset: number) {
-  const [[row], context] = await Promise.all([
-    db
-      .select({
-        employee: employees,
-        app: menteeApplications,
-        activity: sql<MenteeActivity>`${menteeActivitySql(menteeId)}`,
-        chain: sql<Chain>`${chainSql(menteeId)}`,
-      })
-      .from(employees)
-      .leftJoin(menteeApplications, and(eq(menteeApplications.employeeId, employees.id), isNull(menteeApplications.withdrawnAt)))
-      .where(eq(employees.id, menteeId)),
-    matchingContext(db),
-  ]);
+  let menteeQuery = menteeQueries.get(db);
+  if (!menteeQuery) menteeQueries.set(db, (menteeQuery = menteeContextQuery(db)));
+  const [[row], context] = await Promise.all([menteeQuery.execute({ menteeId }), matchingContext(db)]);
   const employee = row?.employee;
   const self = menteeId === actor.employeeId;
   if (!employee || (!self && !coversAny(actor, [employee.opdiv]))) throw problems.notFound('That mentee');
