@@ -14,22 +14,12 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-DROP TRIGGER IF EXISTS mentee_applications_program_trg ON mentee_applications;
---> statement-breakpoint
-CREATE TRIGGER mentee_applications_program_trg AFTER INSERT ON mentee_applications
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_program_people();
---> statement-breakpoint
-DROP TRIGGER IF EXISTS mentor_applications_program_trg ON mentor_applications;
---> statement-breakpoint
-CREATE TRIGGER mentor_applications_program_trg AFTER INSERT ON mentor_applications
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_program_people();
---> statement-breakpoint
-DROP TRIGGER IF EXISTS invitations_program_trg ON invitations;
---> statement-breakpoint
-CREATE TRIGGER invitations_program_trg AFTER INSERT ON invitations
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_program_people();
---> statement-breakpoint
-DROP TRIGGER IF EXISTS relationships_program_trg ON relationships;
---> statement-breakpoint
-CREATE TRIGGER relationships_program_trg AFTER INSERT ON relationships
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_program_people();
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['mentee_applications', 'mentor_applications', 'invitations', 'relationships'] LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_program_trg', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+      'EXECUTE FUNCTION mark_program_people()', t || '_program_trg', t);
+  END LOOP;
+END $$;
