@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
 export const OIDC_CLIENT = { id: 'hhs-mentoring-test', secret: 'test-client-secret-0123456789abcdef' };
@@ -9,42 +10,40 @@ export const REDIRECT_URL = `${APP_URL}/api/v1/auth/oidc/callback`;
 export type IdpPerson = { sub: string; email: string; emailVerified?: boolean };
 
 /**
- * A real OpenID Connect provider (oidc-provider) on a random port in 4100-4999, with our client registered and
+ * A real OpenID Connect provider (oidc-provider) on a port the system assigns, with our client registered and
  * development interactions (a login form that accepts any user name, then consent) that the test fills in.
  */
 export async function startIdp(people: IdpPerson[]) {
   const bySub = new Map(people.map((p) => [p.sub, p]));
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = 4100 + Math.floor(Math.random() * 900);
-    const issuer = `http://127.0.0.1:${port}`;
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: OIDC_CLIENT.id,
-          client_secret: OIDC_CLIENT.secret,
-          redirect_uris: [REDIRECT_URL],
-          post_logout_redirect_uris: [`${APP_URL}/`],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-        },
-      ],
-      claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-      features: { devInteractions: { enabled: true } },
-      pkce: { required: () => true },
-      cookies: { keys: ['test-cookie-key-0123456789'] },
-      findAccount: (_ctx, sub) => {
-        const person = bySub.get(sub);
-        return person ? { accountId: sub, claims: () => ({ sub, email: person.email, email_verified: person.emailVerified ?? true }) } : undefined;
+  // A port the system assigns (never one another test server picked at random); the issuer needs it first.
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: OIDC_CLIENT.id,
+        client_secret: OIDC_CLIENT.secret,
+        redirect_uris: [REDIRECT_URL],
+        post_logout_redirect_uris: [`${APP_URL}/`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
       },
-    });
-    const server = await new Promise<Server | undefined>((resolve) => {
-      const s = provider.listen(port, '127.0.0.1');
-      s.once('listening', () => resolve(s));
-      s.once('error', () => resolve(undefined));
-    });
-    if (server) return { issuer, provider, close: () => new Promise<void>((r) => server.close(() => r())) };
-  }
-  throw new Error('no free port for the test identity provider');
+    ],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    features: { devInteractions: { enabled: true } },
+    pkce: { required: () => true },
+    cookies: { keys: ['test-cookie-key-0123456789'] },
+    findAccount: (_ctx, sub) => {
+      const person = bySub.get(sub);
+      return person ? { accountId: sub, claims: () => ({ sub, email: person.email, email_verified: person.emailVerified ?? true }) } : undefined;
+    },
+  });
+  server.on('request', provider.callback());
+  return { issuer, provider, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 /** A browser's cookie jar, enough for one origin. */

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export type Received = { from: string; to: string[]; raw: string; text: string };
@@ -16,7 +17,7 @@ export function decodeQuotedPrintable(s: string): string {
 }
 
 /**
- * A real SMTP server on a random port in 4100-4999 that records every message. While `refuse` is set it answers
+ * A real SMTP server on a port the system assigns that records every message. While `refuse` is set it answers
  * RCPT TO with a temporary failure, like a mail relay that is down for maintenance.
  */
 export async function startSmtp() {
@@ -49,15 +50,12 @@ export async function startSmtp() {
       });
     },
   });
-  let port = 0;
-  for (let attempt = 0; attempt < 20 && !port; attempt++) {
-    const candidate = 4100 + Math.floor(Math.random() * 900);
-    port = await new Promise<number>((resolve) => {
-      server.once('error', () => resolve(0));
-      server.listen(candidate, '127.0.0.1', () => resolve(candidate));
-    });
-  }
-  if (!port) throw new Error('no free port for the test SMTP server');
+  // A port the system assigns, so it never collides with another test server's.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
