@@ -5,6 +5,7 @@ import { deliverDueEmails } from './email-delivery.js';
 import { messageIdDomain, smtpSender } from './mail-transport.js';
 import type { JobLogger, ScheduledJob } from './runner.js';
 import { pruneJobRuns } from './slots.js';
+import { pruneIdempotencyKeys } from '../services/idempotency.js';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
@@ -19,6 +20,12 @@ const CLOCKS: Array<[name: string, clock: Clock]> = [
 export function scheduledJobs(config: Config, db: Db, log: JobLogger & { warn(msg: string): void }) {
   const jobs: ScheduledJob[] = [
     { name: 'prune-job-runs', everyMs: 24 * 3_600_000, scope: 'once', run: (now) => pruneJobRuns(db, now) },
+    {
+      name: 'prune-idempotency-keys',
+      everyMs: 24 * 3_600_000,
+      scope: 'once',
+      run: async (now) => `idempotency keys pruned: ${await pruneIdempotencyKeys(db, now)}`,
+    },
   ];
   for (const [name, clock] of CLOCKS)
     jobs.push({

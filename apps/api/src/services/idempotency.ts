@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema/index.js';
 import { Problem } from '../lib/problem.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** How long a stored answer is replayed (docs/decisions/0404); a daily job deletes older keys. */
+export const IDEMPOTENCY_RETENTION_DAYS = 7;
+
+/** Deletes stored answers older than the retention; returns how many went. */
+export async function pruneIdempotencyKeys(db: Db, now: Date, keepDays = IDEMPOTENCY_RETENTION_DAYS): Promise<number> {
+  const gone = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - keepDays * 24 * 3_600_000)))
+    .returning({ key: idempotencyKeys.key });
+  return gone.length;
+}
 
 /** Who owns a key: a system client or a person (keys of different callers never collide). */
 export function idempotencyOwner(request: FastifyRequest): string {

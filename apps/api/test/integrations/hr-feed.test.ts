@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
-import { employees, notifications } from '../../src/db/schema/index.js';
+import { employees, idempotencyKeys, notifications } from '../../src/db/schema/index.js';
+import { pruneIdempotencyKeys } from '../../src/services/idempotency.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEmployee, makeUser } from '../helpers/factories.js';
 import { makeSystemClient } from './helpers.js';
@@ -51,6 +52,19 @@ describe('R-API-3: HR feed', () => {
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.json()).toEqual(first.json());
     expect(replay.json()).toMatchObject({ inserted: 1 });
+  });
+
+  it('R-API-3: a stored answer is replayed for 7 days; after the daily prune the key is free again', async () => {
+    const [oldKey, newKey] = [`old-${Date.now()}`, `new-${Date.now()}`];
+    const rows = [hrRow()];
+    expect((await post({ employees: rows }, { 'idempotency-key': oldKey })).statusCode).toBe(200);
+    expect((await post({ employees: rows }, { 'idempotency-key': newKey })).statusCode).toBe(200);
+    await ctx.app.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 8 * 24 * 3_600_000) }).where(eq(idempotencyKeys.key, oldKey));
+    expect(await pruneIdempotencyKeys(ctx.app.db, new Date())).toBe(1);
+    const afterPrune = await post({ employees: rows }, { 'idempotency-key': oldKey });
+    expect(afterPrune.headers['idempotent-replayed']).toBeUndefined();
+    expect(afterPrune.json()).toMatchObject({ unchanged: 1 });
+    expect((await post({ employees: rows }, { 'idempotency-key': newKey })).headers['idempotent-replayed']).toBe('true');
   });
 
   it('R-API-3: two concurrent requests with one Idempotency-Key write once and answer alike', async () => {
