@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema/index.js';
 import { Problem, problems } from '../lib/problem.js';
+import type { UserActor } from '../plugins/external/auth.js';
 import { audit, type AuditContext } from './audit.js';
 
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
@@ -58,4 +59,12 @@ export async function passwordSignIn(db: Db, email: string, password: string, ct
     objectId: user.id,
   });
   return user.id;
+}
+
+/** "Sign out everywhere": raising the session version ends every session signed before, on every device. Audited. */
+export async function endAllSessions(db: Db, actor: UserActor, ctx: AuditContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.userId));
+    await audit(tx, ctx, { action: 'auth.logout_everywhere', objectType: 'user', objectId: actor.userId, opdivs: [actor.opdiv] });
+  });
 }

@@ -100,7 +100,8 @@ export async function confirmPasswordReset(db: Db, token: string, password: stri
     if (!user) throw problems.notFound('The account');
     assertPassword(password, user.email);
     // The link proves the mailbox too, and a reset is the way out of a lockout.
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: user.emailVerifiedAt ?? new Date() }).where(eq(users.id, user.id));
+    // A new password ends every earlier session (a reset is what someone does when they fear the old one is known).
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: user.emailVerifiedAt ?? new Date(), sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
     await audit(tx, { ...ctx, actorId: user.employeeId, actorLabel: user.email }, { action: 'auth.password_reset', objectType: 'user', objectId: user.id });
     return user.id;
   });

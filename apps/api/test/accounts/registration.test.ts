@@ -125,6 +125,20 @@ describe('R-ACC-1 password reset', () => {
     expect(actions).toEqual(expect.arrayContaining(['auth.email_verified', 'auth.password_reset', 'auth.login']));
   });
 
+  it('R-ACC-1: a password reset ends every session signed in before it', async () => {
+    const employee = await account();
+    const before = (await post('login', { email: employee.email, password: PASSWORD })).json().token as string;
+    const me = (token: string) => ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me(before)).statusCode).toBe(200);
+    await post('password-reset/request', { email: employee.email });
+    const token = tokenIn((await lastEmailTo(employee.email))!.textBody);
+    const newPassword = 'eleven copper kettles on the stove';
+    expect((await post('password-reset/confirm', { token, password: newPassword })).statusCode).toBe(200);
+    expect((await me(before)).statusCode).toBe(401);
+    const after = (await post('login', { email: employee.email, password: newPassword })).json().token as string;
+    expect((await me(after)).statusCode).toBe(200);
+  });
+
   it('R-ACC-1: an expired reset link or a refused password changes nothing', async () => {
     const employee = await account();
     await post('password-reset/request', { email: employee.email });

@@ -20,6 +20,25 @@ const login = (email: string, password: string) =>
   ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
 
 describe('sign-in', () => {
+  it('R-ACC-1: signing out everywhere ends every session of the person (cookie and bearer), and is audited', async () => {
+    const { employee, user } = await userWithPassword('four gentle owls over the meadow');
+    const other = await userWithPassword('another long passphrase for them');
+    const [a, b, c] = await Promise.all([employee.email, employee.email, other.employee.email].map(async (email, i) =>
+      (await login(email, i < 2 ? 'four gentle owls over the meadow' : 'another long passphrase for them')).json().token as string));
+    const me = (token: string) => ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    const out = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout-everywhere', cookies: { hhs_session: a! } });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers['set-cookie'])).toMatch(/hhs_session=;/);
+    expect((await me(a!)).statusCode).toBe(401);
+    expect((await me(b!)).statusCode).toBe(401);
+    expect((await me(c!)).statusCode).toBe(200);
+    const again = (await login(employee.email, 'four gentle owls over the meadow')).json().token as string;
+    expect((await me(again)).statusCode).toBe(200);
+    const audited = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, user.id));
+    expect(audited.map((x) => x.action)).toContain('auth.logout_everywhere');
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout-everywhere' })).statusCode).toBe(401);
+  });
+
   it('signs in with the right password: sets an httpOnly SameSite cookie and returns a bearer token', async () => {
     const { employee } = await userWithPassword('correct horse battery staple');
     const res = await login(employee.email.toUpperCase(), 'correct horse battery staple');

@@ -3,3 +3,12 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// A browser resolves a relative URL against the page; Node's Request (which jsdom tests get) does not. The app's API
+// client builds requests for '/api/v1/...', so resolve them against the test page's address as a browser would.
+const NodeRequest = globalThis.Request;
+globalThis.Request = class extends NodeRequest {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(typeof input === 'string' && input.startsWith('/') ? new URL(input, window.location.href) : input, init);
+  }
+} as typeof Request;

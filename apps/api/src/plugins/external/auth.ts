@@ -22,7 +22,7 @@ export type UserActor = {
 };
 export type SystemActor = { kind: 'system'; clientId: string; name: string; scopes: string[] };
 export type Actor = UserActor | SystemActor;
-type TokenPayload = { sub: string; typ: 'user' } | { sub: string; typ: 'system'; scope: string; name: string };
+type TokenPayload = { sub: string; typ: 'user'; sv?: number } | { sub: string; typ: 'system'; scope: string; name: string };
 type Guard = (request: FastifyRequest) => Promise<void>;
 
 declare module '@fastify/jwt' {
@@ -82,9 +82,10 @@ export default fp<{ config: Config }>(
       .where(eq(users.id, sql.placeholder('userId')))
       .prepare('auth_user_by_id');
 
-    async function loadUser(userId: string): Promise<UserActor | undefined> {
+    /** The session's person, unless their employee record is inactive or the session was ended (session version). */
+    async function loadUser(userId: string, sessionVersion: number): Promise<UserActor | undefined> {
       const [row] = await userById.execute({ userId });
-      if (!row || !row.employee.active) return undefined;
+      if (!row || !row.employee.active || row.user.sessionVersion !== sessionVersion) return undefined;
       const { grants } = row;
       return {
         kind: 'user',
@@ -110,7 +111,7 @@ export default fp<{ config: Config }>(
       request.actor =
         payload.typ === 'system'
           ? { kind: 'system', clientId: payload.sub, name: payload.name, scopes: payload.scope.split(' ') }
-          : await loadUser(payload.sub);
+          : await loadUser(payload.sub, payload.sv ?? 0);
       return request.actor;
     }
 
@@ -141,7 +142,8 @@ export default fp<{ config: Config }>(
     });
 
     app.decorate('issueSession', async (reply: FastifyReply, userId: string) => {
-      const token = await reply.jwtSign({ sub: userId, typ: 'user' });
+      const [account] = await app.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
+      const token = await reply.jwtSign({ sub: userId, typ: 'user', sv: account?.sv ?? 0 });
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',

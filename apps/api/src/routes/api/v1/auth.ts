@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LoginSchema, MeSchema, SessionSchema } from '../../../schemas/auth.js';
 import { NoContent, responses } from '../../../lib/responses.js';
 import { SESSION_COOKIE, userActor } from '../../../plugins/external/auth.js';
-import { passwordSignIn } from '../../../services/accounts.js';
+import { endAllSessions, passwordSignIn } from '../../../services/accounts.js';
 import { auditContext } from '../../../services/audit.js';
 import { describeMe } from '../../../services/me.js';
 
@@ -30,6 +30,23 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/logout',
     { schema: { tags: ['auth'], summary: 'Sign out: clears the session cookie', security: [], response: { 204: NoContent } } },
     async (_request, reply) => {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/logout-everywhere',
+    {
+      onRequest: app.guards.user,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere: ends every session of mine (cookies and bearer tokens), then clears the cookie',
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await endAllSessions(app.db, userActor(request), auditContext(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { SignOutEverywhere } from '../../accounts/components/SignOutEverywhere';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
@@ -11,6 +13,7 @@ import { StaffLinks } from '../components/StaffLinks';
 export default function Home() {
   const { me } = useMe();
   const applications = $api.useQuery('get', '/api/v1/me/applications');
+  const queryClient = useQueryClient();
   if (!me) return null;
   return (
     <>
@@ -32,6 +35,12 @@ export default function Home() {
         </section>
       )}
       {isStaff(me) && <StaffLinks me={me} />}
+      <SignOutEverywhere
+        onSignedOut={() => {
+          queryClient.clear();
+          window.location.assign('/sign-in');
+        }}
+      />
     </>
   );
 }
