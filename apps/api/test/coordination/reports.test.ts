@@ -87,6 +87,16 @@ describe('reports (R-ADMIN-2)', () => {
     expect(mentorLine).toBe('CDC,mentor,program_objectives,true,,');
   });
 
+  it('R-ADMIN-2: when one OPDIV is suppressed, the next smallest is too, so the department row cannot give it away', async () => {
+    // Department view: mentee answers CDC 3 (at the minimum) and NIH 1 (below it); ALL 4. ALL − CDC would reveal NIH.
+    const rows = (await get('/api/v1/reports/evaluation', u.pm!.auth)).json<{ rows: Row[] }>().rows;
+    const cell = (opdiv: string) => rows.find((r) => r.opdiv === opdiv && r.role === 'mentee' && r.area === 'program_objectives');
+    expect(cell('NIH')).toMatchObject({ suppressed: true, respondents: null, mean: null });
+    expect(cell('CDC')).toMatchObject({ suppressed: true, respondents: null, mean: null });
+    expect(cell('ALL')).toMatchObject({ suppressed: false, respondents: 4, mean: 3.5 });
+    // The coordinator's own view has no suppressed OPDIV beside CDC, so CDC stays shown there (previous test).
+  });
+
   it('R-ADMIN-2: CSV is an RFC 4180 attachment in UTF-8 with a BOM; a name with a comma, quote and newline is quoted', async () => {
     const res = await get('/api/v1/reports/participation?format=csv', u.pm!.auth);
     expect(res.statusCode).toBe(200);

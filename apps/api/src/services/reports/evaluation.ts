@@ -14,8 +14,8 @@ export type EvaluationRow = {
 /**
  * R-ADMIN-2 survey results in aggregate, by the mentee's OPDIV and role, with "ALL" (every OPDIV in scope) per
  * role. A group with fewer answers than settings.reportMinGroupSize is suppressed in SQL: neither its mean nor its
- * count leaves the database. Roles are never summed together, so a suppressed role cannot be read back as the
- * difference of two shown groups (docs/decisions/0502 for what remains).
+ * count leaves the database. Roles are never summed together, and when one OPDIV is suppressed the next smallest is
+ * too, so no suppressed group can be read back as the difference of shown ones (docs/decisions/0502).
  */
 export async function evaluation(db: Db, scope: Scope, range: ReportRange, minGroup: number): Promise<EvaluationRow[]> {
   const rows = await queryRows<{ opdiv: string; role: EvaluationRow['role']; area: EvaluationRow['area']; suppressed: boolean; respondents: number | null; mean: string | null }>(
@@ -31,11 +31,20 @@ export async function evaluation(db: Db, scope: Scope, range: ReportRange, minGr
             and ${pairIn(sql`me.opdiv`, sql`mo.opdiv`, scope)}),
         groups as (
           select coalesce(opdiv, 'ALL') as opdiv, role, area, count(*)::int as n, avg(score) as mean
-          from answers group by grouping sets ((opdiv, role, area), (role, area)))
-        select opdiv, role, area, n < ${minGroup} as suppressed,
-          case when n >= ${minGroup} then n end as respondents,
-          case when n >= ${minGroup} then round(mean, 2) end as mean
-        from groups order by opdiv = 'ALL', opdiv, role, area`,
+          from answers group by grouping sets ((opdiv, role, area), (role, area))),
+        -- Secondary suppression: when exactly one OPDIV of a (role, area) is suppressed, the "ALL" row minus the shown
+        -- OPDIVs would give it away, so the smallest shown OPDIV of that (role, area) is suppressed too.
+        marked as (
+          select g.*, n < ${minGroup} as primary_cut,
+            count(*) filter (where n < ${minGroup}) over (partition by role, area, opdiv = 'ALL') as cuts,
+            row_number() over (partition by role, area, opdiv = 'ALL', n < ${minGroup} order by n, opdiv) as smallest
+          from groups g),
+        final as (
+          select *, primary_cut or (opdiv <> 'ALL' and cuts = 1 and not primary_cut and smallest = 1) as cut from marked)
+        select opdiv, role, area, cut as suppressed,
+          case when not cut then n end as respondents,
+          case when not cut then round(mean, 2) end as mean
+        from final order by opdiv = 'ALL', opdiv, role, area`,
   );
   return rows.map((r) => ({ ...r, mean: r.mean === null ? null : Number(r.mean) }));
 }
