@@ -32,15 +32,16 @@ export async function evaluation(db: Db, scope: Scope, range: ReportRange, minGr
         groups as (
           select coalesce(opdiv, 'ALL') as opdiv, role, area, count(*)::int as n, avg(score) as mean
           from answers group by grouping sets ((opdiv, role, area), (role, area))),
-        -- Secondary suppression: when exactly one OPDIV of a (role, area) is suppressed, the "ALL" row minus the shown
-        -- OPDIVs would give it away, so the smallest shown OPDIV of that (role, area) is suppressed too.
+        -- Secondary suppression: "ALL" minus the shown OPDIVs of a (role, area) is the sum of its suppressed ones, so
+        -- while that sum is below the minimum, the smallest shown OPDIVs are suppressed too, until it is not.
         marked as (
           select g.*, n < ${minGroup} as primary_cut,
-            count(*) filter (where n < ${minGroup}) over (partition by role, area, opdiv = 'ALL') as cuts,
-            row_number() over (partition by role, area, opdiv = 'ALL', n < ${minGroup} order by n, opdiv) as smallest
+            coalesce(sum(n) filter (where n < ${minGroup}) over (partition by role, area, opdiv = 'ALL'), 0) as hidden,
+            coalesce(sum(n) over (partition by role, area, opdiv = 'ALL', n < ${minGroup} order by n, opdiv
+              rows between unbounded preceding and 1 preceding), 0) as smaller_shown
           from groups g),
         final as (
-          select *, primary_cut or (opdiv <> 'ALL' and cuts = 1 and not primary_cut and smallest = 1) as cut from marked)
+          select *, primary_cut or (opdiv <> 'ALL' and hidden > 0 and hidden + smaller_shown < ${minGroup}) as cut from marked)
         select opdiv, role, area, cut as suppressed,
           case when not cut then n end as respondents,
           case when not cut then round(mean, 2) end as mean
