@@ -9,6 +9,9 @@ afterEach(() => cleanup());
 const NodeRequest = globalThis.Request;
 globalThis.Request = class extends NodeRequest {
   constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(typeof input === 'string' && input.startsWith('/') ? new URL(input, window.location.href) : input, init);
+    super(
+      typeof input === 'string' && input.startsWith('/') ? new URL(input, window.location.href) : input,
+      init,
+    );
   }
 } as typeof Request;

@@ -27,7 +27,9 @@ describe('SignOutEverywhere', () => {
     const user = userEvent.setup();
     renderIt();
     await user.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
-    expect(screen.getByRole('group')).toHaveAccessibleName('Sign out on every device? You will need to sign in again here too.');
+    expect(screen.getByRole('group')).toHaveAccessibleName(
+      'Sign out on every device? You will need to sign in again here too.',
+    );
     await user.click(screen.getByRole('button', { name: 'Stay signed in' }));
     expect(screen.getByRole('button', { name: 'Sign out everywhere' })).toBeInTheDocument();
     expect(fetchMock).not.toHaveBeenCalled();
@@ -47,10 +49,18 @@ describe('SignOutEverywhere', () => {
 
   it('says so when the API refuses, and stays on the page', async () => {
     fetchMock.mockResolvedValue(
-      new Response(JSON.stringify({ type: 'about:blank', title: 'Sign in first', status: 401, detail: 'Your session has ended.' }), {
-        status: 401,
-        headers: { 'content-type': 'application/problem+json' },
-      }),
+      new Response(
+        JSON.stringify({
+          type: 'about:blank',
+          title: 'Sign in first',
+          status: 401,
+          detail: 'Your session has ended.',
+        }),
+        {
+          status: 401,
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      ),
     );
     const user = userEvent.setup();
     const onSignedOut = renderIt();
