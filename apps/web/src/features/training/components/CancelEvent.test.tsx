@@ -2,28 +2,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Schemas } from '../../../lib/api';
 import { CancelEvent } from './CancelEvent';
+import { trainingEvent } from './test-fixtures';
 import { toLocalInput } from './EditEventForm';
 
-const event: Schemas['TrainingEvent'] = {
-  id: '7f0c1c7e-8a43-4c57-9d5e-2f3e4a5b6c7d',
-  kind: 'lunch_and_learn',
-  title: 'Leading through change',
-  description: 'A Lunch and Learn',
-  competencyCode: null,
-  opdiv: 'CDC',
-  startsAt: '2026-12-03T17:00:00.000Z',
-  endsAt: null,
-  location: 'Room 101',
-  lmsUrl: null,
-  lmsCourseId: null,
-  capacity: 20,
-  registered: 3,
-  waitlisted: 1,
-  cancelledAt: null,
-  myStatus: null,
-};
+const event = trainingEvent;
 
 describe('CancelEvent', () => {
   it('asks before cancelling, says who will be told, and can step back without sending anything', async () => {
