@@ -25,6 +25,18 @@ describe('OrientationFormView', () => {
     expect(onSubmit).toHaveBeenCalledWith({ attendedAt: new Date('2026-03-02T12:00:00').toISOString() });
   });
 
+  it('R-LIFE-1: recording today before noon sends the present moment, never a time still to come', async () => {
+    vi.useFakeTimers({ now: new Date(2026, 10, 30, 0, 5), toFake: ['Date'] });
+    try {
+      const { user, onSubmit } = renderForm();
+      expect(screen.getByLabelText('Date you attended orientation')).toHaveValue('2026-11-30');
+      await user.click(screen.getByRole('button', { name: 'Record orientation' }));
+      expect(onSubmit).toHaveBeenCalledWith({ attendedAt: new Date(2026, 10, 30, 0, 5).toISOString() });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('R-LIFE-1: the 12-month waiver relies on the recorded attendance when no date is given', async () => {
     const { user, onSubmit } = renderForm({ lastRecorded: '2026-01-15T15:00:00.000Z' });
     await user.click(

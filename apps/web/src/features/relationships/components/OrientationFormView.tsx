@@ -10,8 +10,20 @@ import { formatDate } from '../../../lib/format';
 export type OrientationBody = { attendedAt?: string; waived?: boolean; earlierOrientationAt?: string };
 type Choice = 'attended' | 'waived';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const noon = (date: string) => new Date(`${date}T12:00:00`).toISOString();
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Today in the person's own time zone, as a date field holds it. */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+/**
+ * A day picked in the form as an instant: noon that day (away from time-zone edges), or now when that noon has not
+ * come yet — the API refuses an attendance in the future (R-LIFE-1), and "today" before noon is a real answer.
+ */
+const onDay = (date: string) => {
+  const noon = new Date(`${date}T12:00:00`);
+  return new Date(Math.min(noon.getTime(), Date.now())).toISOString();
+};
 
 /**
  * R-LIFE-1: the mentee records the orientation for this partnership, or the waiver for one attended within the
@@ -35,8 +47,8 @@ export function OrientationFormView({
   const errors = fieldErrors(error);
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (choice === 'attended') onSubmit({ attendedAt: noon(date) });
-    else onSubmit({ waived: true, ...(earlier ? { earlierOrientationAt: noon(earlier) } : {}) });
+    if (choice === 'attended') onSubmit({ attendedAt: onDay(date) });
+    else onSubmit({ waived: true, ...(earlier ? { earlierOrientationAt: onDay(earlier) } : {}) });
   }
   const recorded =
     lastRecorded === undefined
