@@ -35,3 +35,4 @@ export async function transactionWithRetry<T>(db: Db, fn: (tx: TxOf) => Promise<
     }
   }
 }
+

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Tx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
+import { auditValues } from './write-batch.js';
 
 export type AuditContext = { actorId: string | null; actorLabel: string; ip: string | null; requestId: string | null };
 
@@ -27,15 +28,5 @@ export type AuditEntry = {
 
 /** R-ADMIN-3: write one audit row, in the caller's transaction so it commits with the change. */
 export async function audit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorId: ctx.actorId,
-    actorLabel: ctx.actorLabel,
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId ?? null,
-    opdivs: [...new Set(entry.opdivs ?? [])],
-    detail: entry.detail ?? {},
-  });
+  await tx.insert(auditLog).values(auditValues(ctx, entry));
 }

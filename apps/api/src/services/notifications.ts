@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { emailOutbox, employees, notifications } from '../db/schema/index.js';
+import { WriteBatch } from './write-batch.js';
 
 export type Notice = {
   /** Employee id of the recipient. */
@@ -24,29 +23,7 @@ export type Notice = {
  * Call it inside the transaction of the change it reports, so both commit or neither does.
  */
 export async function notify(tx: Tx, notice: Notice, appUrl: string): Promise<void> {
-  const inbox = tx
-    .insert(notifications)
-    .values({
-      recipientId: notice.to,
-      kind: notice.kind,
-      title: notice.title,
-      body: notice.body,
-      link: notice.link ?? null,
-      data: notice.data ?? {},
-      dedupeKey: notice.dedupeKey ?? null,
-    })
-    .onConflictDoNothing();
-  if (notice.email === false) {
-    await inbox;
-    return;
-  }
-  // One statement for the inbox row and its email (a data-modifying CTE): no email when the inbox row was a
-  // duplicate (dedupeKey) or the recipient is unknown; the greeting uses the recipient's first name.
-  const link = notice.link ? `\n\nOpen it in the HHS Mentoring Matching System:\n${appUrl}${notice.link}` : '';
-  const rest = `,\n\n${notice.body}${link}\n\n— HHS Mentoring Program\nThis message was sent by the HHS Mentoring Matching System. You can see all your notifications in the app.`;
-  await tx.execute(sql`
-    with n as (${inbox.returning({ id: notifications.id, recipientId: notifications.recipientId }).getSQL()})
-    insert into ${emailOutbox} (notification_id, to_address, subject, text_body)
-    select n.id, e.email, ${`HHS Mentoring Program: ${notice.title}`}::text, 'Hello ' || e.first_name || ${rest}::text
-    from n join ${employees} e on e.id = n.recipient_id`);
+  const batch = new WriteBatch(tx);
+  batch.notice(notice, appUrl);
+  await batch.run();
 }

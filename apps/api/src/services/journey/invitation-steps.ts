@@ -5,7 +5,9 @@ import {
 import type { Tx } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import { notify } from '../notifications.js';
+import { rowFromJson } from '../../db/json-rows.js';
+import type { Notice } from '../notifications.js';
+import { WriteBatch } from '../write-batch.js';
 import { employeeRows, fullName, type EmployeeRow } from './people.js';
 import type { InvitationRow } from './invitation-view.js';
 
@@ -15,19 +17,24 @@ export function invitationContext(row: Pick<InvitationRow, 'sentAt' | 'expiresAt
   return { sentAt: row.sentAt, settings: { invitationExpiryDays: days } };
 }
 
+/** An invitation as it will be after a transition: what its notices are written from. */
+type NoticeRow = Pick<InvitationRow, 'id' | 'menteeId' | 'mentorId' | 'state' | 'expiresAt' | 'declineReason'>;
+
 /**
  * R-LIFE-8: every invitation transition goes through the domain state machine; an illegal one is a 409 naming
- * the rule. Persists the new state and sends the notices its effects call for (R-INVT-1).
+ * the rule. Adds the new state and the notices its effects call for (R-INVT-1) to the caller's write batch and
+ * returns the name under which run() gives the updated row (read it with `invitationFrom`). `people` are the pair
+ * if the caller has read them; otherwise they are read here when a notice needs them.
  */
-export async function stepInvitation(
-  tx: Tx, row: InvitationRow, event: InvitationEvent, now: Date, appUrl: string,
+export async function planInvitationStep(
+  tx: Tx, batch: WriteBatch, row: InvitationRow, event: InvitationEvent, now: Date, appUrl: string,
   extra: Partial<typeof invitations.$inferInsert> = {}, people?: Map<string, EmployeeRow>,
-): Promise<InvitationRow> {
+): Promise<string> {
   const t = nextInvitationState(row.state, event, now, invitationContext(row));
   if (!t.ok) throw problems.rule(t.rule, t.detail, 409);
   const answered = event.type === 'accept' || event.type === 'decline';
   const ends = t.state !== 'pending' && t.state !== 'accepted';
-  const [next] = await tx
+  const name = batch.add(tx
     .update(invitations)
     .set({
       state: t.state,
@@ -38,31 +45,50 @@ export async function stepInvitation(
       version: sql`${invitations.version} + 1`,
     })
     .where(eq(invitations.id, row.id))
-    .returning();
-  await sendInvitationNotices(tx, next!, t.effects, appUrl, people);
-  return next!;
+    .returning(), true);
+  if (t.effects.length > 0) {
+    const pair = people?.has(row.menteeId) && people.has(row.mentorId) ? people : await employeeRows(tx, [row.menteeId, row.mentorId]);
+    const next = { ...row, state: t.state, declineReason: (extra.declineReason ?? row.declineReason) as InvitationRow['declineReason'] };
+    for (const notice of invitationNotices(next, t.effects, pair)) batch.notice(notice, appUrl);
+  }
+  return name;
+}
+
+/** The invitation row a batch part returned. */
+export function invitationFrom(out: Record<string, Record<string, unknown>[]>, name: string): InvitationRow {
+  return rowFromJson(invitations, out[name]![0]!);
+}
+
+/** One transition on its own: its update and notices in one statement. */
+export async function stepInvitation(
+  tx: Tx, row: InvitationRow, event: InvitationEvent, now: Date, appUrl: string,
+  extra: Partial<typeof invitations.$inferInsert> = {}, people?: Map<string, EmployeeRow>,
+): Promise<InvitationRow> {
+  const batch = new WriteBatch(tx);
+  const name = await planInvitationStep(tx, batch, row, event, now, appUrl, extra, people);
+  return invitationFrom(await batch.run(), name);
 }
 
 const DECLINE_REASONS = { time_constraints: 'time constraints', mentoring_preferences: 'mentoring preferences', other: 'another reason' };
 
-/** The notices an invitation's transition calls for; `known` are the pair's people if the caller has read them. */
-export async function sendInvitationNotices(tx: Tx, row: InvitationRow, effects: InvitationEffect[], appUrl: string, known?: Map<string, EmployeeRow>) {
-  if (effects.length === 0) return; // e.g. confirm: the caller writes its own notices; skip reading the pair
-  const people = known?.has(row.menteeId) && known.has(row.mentorId) ? known : await employeeRows(tx, [row.menteeId, row.mentorId]);
+/** The notices an invitation's transition calls for (R-INVT-1), written from the invitation as it now is. */
+export function invitationNotices(row: NoticeRow, effects: InvitationEffect[], people: Map<string, EmployeeRow>): Notice[] {
   const mentee = fullName(people.get(row.menteeId)!);
   const mentor = fullName(people.get(row.mentorId)!);
   const link = `/invitations/${row.id}`;
   const data = { invitationId: row.id };
+  const notices: Notice[] = [];
   for (const effect of effects) {
     if (effect === 'notify_mentor_invited')
-      await notify(tx, { to: row.mentorId, kind: 'invitation.received', title: `${mentee} invited you to be their mentor`, body: `${mentee} would like you to be their mentor. Read their message and accept or decline the invitation by ${row.expiresAt.toISOString().slice(0, 10)}.`, link, data }, appUrl);
+      notices.push({ to: row.mentorId, kind: 'invitation.received', title: `${mentee} invited you to be their mentor`, body: `${mentee} would like you to be their mentor. Read their message and accept or decline the invitation by ${row.expiresAt.toISOString().slice(0, 10)}.`, link, data });
     if (effect === 'notify_mentee_accepted')
-      await notify(tx, { to: row.menteeId, kind: 'invitation.accepted', title: `${mentor} accepted your invitation`, body: `${mentor} accepted your invitation. You can now see their contact details and arrange a first conversation; confirm the match when you are both ready.`, link, data }, appUrl);
+      notices.push({ to: row.menteeId, kind: 'invitation.accepted', title: `${mentor} accepted your invitation`, body: `${mentor} accepted your invitation. You can now see their contact details and arrange a first conversation; confirm the match when you are both ready.`, link, data });
     if (effect === 'notify_mentee_declined')
-      await notify(tx, { to: row.menteeId, kind: 'invitation.declined', title: `${mentor} declined your invitation`, body: `${mentor} declined your invitation (${DECLINE_REASONS[row.declineReason ?? 'other']}). Please do not contact them about it; look at your other suggestions.`, link, data }, appUrl);
+      notices.push({ to: row.menteeId, kind: 'invitation.declined', title: `${mentor} declined your invitation`, body: `${mentor} declined your invitation (${DECLINE_REASONS[row.declineReason ?? 'other']}). Please do not contact them about it; look at your other suggestions.`, link, data });
     if (effect === 'notify_mentee_expired')
-      await notify(tx, { to: row.menteeId, kind: 'invitation.expired', title: `Your invitation to ${mentor} expired`, body: `${mentor} did not answer your invitation in time, so it has expired. You can invite another mentor.`, link, data }, appUrl);
+      notices.push({ to: row.menteeId, kind: 'invitation.expired', title: `Your invitation to ${mentor} expired`, body: `${mentor} did not answer your invitation in time, so it has expired. You can invite another mentor.`, link, data });
     if (effect === 'notify_mentor_withdrawn')
-      await notify(tx, { to: row.mentorId, kind: row.state === 'closed' ? 'invitation.closed' : 'invitation.withdrawn', title: `${mentee}'s invitation is closed`, body: `${mentee} withdrew the invitation or chose another mentor. Nothing more is needed from you.`, link, data }, appUrl);
+      notices.push({ to: row.mentorId, kind: row.state === 'closed' ? 'invitation.closed' : 'invitation.withdrawn', title: `${mentee}'s invitation is closed`, body: `${mentee} withdrew the invitation or chose another mentor. Nothing more is needed from you.`, link, data });
   }
+  return notices;
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, or } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { preparedRows, type Tx } from '../../db/client.js';
+import { rowFromJson } from '../../db/json-rows.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
@@ -10,13 +11,19 @@ export type InvitationRow = typeof invitations.$inferSelect;
 
 /** R-SEC-3: an invitation is visible to its mentee, its mentor and staff covering either side; others get 404. */
 export async function invitationFor(db: Tx, actor: UserActor, id: string, lock = false): Promise<InvitationRow> {
-  const q = db.select().from(invitations).where(eq(invitations.id, id));
-  const [row] = lock ? await q.for('update') : await q;
+  const row = lock ? await lockInvitation(db, id) : (await db.select().from(invitations).where(eq(invitations.id, id)))[0];
   if (!row) throw problems.notFound('That invitation');
   if (row.menteeId === actor.employeeId || row.mentorId === actor.employeeId) return row;
   const people = await employeeRows(db, [row.menteeId, row.mentorId]);
   if (coversAny(actor, [...people.values()].map((p) => p.opdiv))) return row;
   throw problems.notFound('That invitation');
+}
+
+/** The invitation row, locked (FOR UPDATE): a prepared statement handed to the connection at once, so statements issued after it run after it. */
+async function lockInvitation(db: Tx, id: string): Promise<InvitationRow | undefined> {
+  const [row] = await preparedRows<{ row: Record<string, unknown> }>(db, 'lock_invitation', () => sql`
+    select to_json(i) as row from ${invitations} i where i.id = ${sql.placeholder('id')} for update`, { id });
+  return row ? rowFromJson(invitations, row.row) : undefined;
 }
 
 /** Invitations as the API shows them; `known` are people the caller has already read (not read again). */

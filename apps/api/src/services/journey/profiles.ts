@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CommunicationMethod, MenteeProfile, MentorProfile, Platform } from '@hhs-mentoring/domain';
-import { queryRows, type Tx } from '../../db/client.js';
+import { preparedRows, queryRows, type Tx } from '../../db/client.js';
+import { rowFromJson } from '../../db/json-rows.js';
 import { invitations, menteeApplications, mentorApplications, relationships } from '../../db/schema/index.js';
 import { factsOf, type EmployeeRow } from './people.js';
 
@@ -63,9 +64,15 @@ export async function menteeProfileOf(db: Tx, app: MenteeRow, e: EmployeeRow): P
   return menteeProfileFrom(app, e, row!.activity);
 }
 
-export async function activeMenteeApplication(db: Tx, employeeId: string, lock = false) {
-  const q = db.select().from(menteeApplications).where(and(eq(menteeApplications.employeeId, employeeId), isNull(menteeApplications.withdrawnAt)));
-  const [row] = lock ? await q.for('update') : await q;
+export async function activeMenteeApplication(db: Tx, employeeId: string, lock = false): Promise<MenteeRow | undefined> {
+  if (lock) {
+    // A prepared statement handed to the connection at once: statements issued after it run after it (pipelined).
+    const [row] = await preparedRows<{ row: Record<string, unknown> }>(db, 'lock_mentee_application', () => sql`
+      select to_json(a) as row from ${menteeApplications} a where a.employee_id = ${sql.placeholder('employeeId')} and a.withdrawn_at is null for update`,
+    { employeeId });
+    return row ? rowFromJson(menteeApplications, row.row) : undefined;
+  }
+  const [row] = await db.select().from(menteeApplications).where(and(eq(menteeApplications.employeeId, employeeId), isNull(menteeApplications.withdrawnAt)));
   return row;
 }
 
