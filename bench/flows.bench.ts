@@ -19,11 +19,29 @@ import { INVARIANT_VIOLATIONS } from './lib/invariants.js';
 import { countQueries } from './lib/query-count.js';
 import { ms, percentile, writeSection } from './lib/report.js';
 
-const FLOWS = 3000;
+const FLOWS = 5000;
 const SECONDS = 15;
 const CONCURRENCY = Number(process.env.FLOW_CONCURRENCY ?? 16);
 
 const run = promisify(execFile);
+const LAST_YEAR = `
+  with m as (select employee_id, row_number() over (order by md5(employee_id)) as n from mentee_applications),
+  r as (select employee_id, row_number() over (order by md5(employee_id || 'r')) as n from mentor_applications),
+  p as (select m.employee_id as mentee, r.employee_id as mentor from m join r on r.n = m.n where m.employee_id <> r.employee_id),
+  rel as (insert into relationships (mentee_id, mentor_id, platform, state, confirmed_at, orientation_at, agreement_completed_at,
+      idp_completed_at, progress_mentor_at, progress_mentee_at, survey_mentor_at, survey_mentee_at, ended_at, updated_at)
+    select mentee, mentor, 's2j', 'completed', now() - interval '400 days', now() - interval '395 days', now() - interval '380 days',
+      now() - interval '375 days', now() - interval '215 days', now() - interval '215 days', now() - interval '36 days',
+      now() - interval '36 days', now() - interval '35 days', now() - interval '35 days' from p
+    returning id, mentee_id, mentor_id),
+  inv as (insert into invitations (mentee_id, mentor_id, platform, message, state, relationship_id, sent_at, answered_at, expires_at, closed_at, updated_at)
+    select mentee_id, mentor_id, 's2j', 'Last year', 'confirmed', id, now() - interval '405 days', now() - interval '403 days',
+      now() - interval '391 days', now() - interval '400 days', now() - interval '400 days' from rel returning id, mentee_id),
+  ev as (insert into relationship_events (relationship_id, event, from_state, to_state, at) select id, 'confirm', null, 'onboarding', now() - interval '400 days' from rel),
+  n as (insert into notifications (recipient_id, kind, title, body, read_at, created_at)
+    select mentee_id, 'invitation.confirmed', 'Confirmed', 'Last year', now() - interval '399 days', now() - interval '400 days' from rel returning id)
+  insert into audit_log (actor_label, action, object_type, object_id, opdivs, detail)
+  select 'bench', 'invitation.confirm', 'invitation', id::text, '{}', '{}' from inv`;
 const queries = countQueries();
 const db = await benchDatabase();
 try {
@@ -50,6 +68,14 @@ try {
   const byId = new Map(w.employees.map((e) => [e.id, e]));
   const people = pairs.flatMap((p) => [byId.get(p.mentee)!, byId.get(p.mentor)!]);
   const tokens = await bulkTokens(app, people);
+  // The program in its second year: last year's cohort is in the tables (completed relationships, their confirmed
+  // invitations, notices and audit rows) and statistics are current, as autovacuum keeps them. Without it the
+  // journey's prepared statements are planned against empty tables, which the first year only has for a day.
+  const history = new pg.Client({ connectionString: db.url });
+  await history.connect();
+  await history.query(LAST_YEAR);
+  await history.query('vacuum analyze');
+  await history.end();
   // The flows run from a separate Node process (bench/lib/flows-child.mjs): first a warm-up on the first pairs, not
   // counted, then closed-loop flows for SECONDS on the rest.
   const WARM = 100;

@@ -118,11 +118,14 @@ export async function preparedRows<T>(db: Tx, name: string, build: () => SQL, va
 /**
  * Rows of a built SQL query sent as a named prepared statement named after its text, for statements whose shape
  * repeats but is assembled per call (the journey's write batches): PostgreSQL plans each shape once per connection.
+ * With `client` (a transaction's connection) it is handed to the connection at once, so a statement issued after it
+ * (the COMMIT of decision 0505) goes after it.
  */
-export async function rowsPreparedByShape<T>(db: Tx, query: SQL): Promise<T[]> {
+export async function rowsPreparedByShape<T>(db: Tx, query: SQL, client?: pg.ClientBase): Promise<T[]> {
   const internals = db as unknown as Internals;
   const built = internals.dialect.sqlToQuery(query);
   const name = `s_${createHash('sha1').update(built.sql).digest('base64url')}`;
+  if (client) return client.query<T & pg.QueryResultRow>({ name, text: built.sql, values: built.params }).then((r) => r.rows);
   const result = (await internals.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] } | T[];
   return Array.isArray(result) ? result : result.rows;
 }

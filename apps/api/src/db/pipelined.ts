@@ -4,6 +4,37 @@ import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import type { Db } from './client.js';
 
 type Session = { dialect: never; schema: never; options: never };
+type Corkable = { connection: { stream: { cork(): void; uncork(): void } } };
+
+/** The connection of each top-level pipelined transaction, and the COMMIT already sent with its last write. */
+const topLevel = new WeakMap<object, { client: pg.PoolClient; commit?: Promise<unknown> }>();
+
+/**
+ * Sends what `issue` hands to the connection (synchronously) in one write: the socket is corked until the current
+ * synchronous run is over, so BEGIN and the statements behind it leave in one packet.
+ */
+export function corked<T>(client: pg.ClientBase, issue: () => T): T {
+  const stream = (client as unknown as Corkable).connection.stream;
+  stream.cork();
+  process.nextTick(() => stream.uncork());
+  return issue();
+}
+
+/**
+ * For the last write of a top-level pipelined transaction: `send` issues the statement on the connection; COMMIT is
+ * issued right behind it, in the same packet, and the transaction does not send another. When the statement fails,
+ * PostgreSQL turns that COMMIT into a ROLLBACK. Anywhere else (PGlite, a savepoint) it just sends the statement.
+ */
+export function withCommit<T>(tx: object, send: (client: pg.ClientBase | undefined) => Promise<T>): Promise<T> {
+  const state = topLevel.get(tx);
+  if (!state) return send(undefined);
+  return corked(state.client, () => {
+    const result = send(state.client);
+    state.commit = state.client.query('commit');
+    state.commit.catch(() => undefined); // reported by the statement before it, or awaited by the transaction
+    return result;
+  });
+}
 type TxOf = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
@@ -21,13 +52,15 @@ export function pipelineTransactions(db: Db, pool: pg.Pool): void {
     const client = await pool.connect();
     const session = new NodePgSession(client, root.dialect, root.schema, root.options);
     const tx = new NodePgTransaction(root.dialect, session, root.schema) as unknown as TxOf;
-    const begun = client.query('begin');
-    begun.catch(() => undefined); // reported by the statements behind it, or awaited below
+    const state: { client: pg.PoolClient; commit?: Promise<unknown> } = { client };
+    topLevel.set(tx, state);
     let broken = false;
     try {
+      const begun = corked(client, () => client.query('begin'));
+      begun.catch(() => undefined); // reported by the statements behind it, or awaited below
       const result = await fn(tx);
       await begun;
-      await client.query('commit');
+      await (state.commit ?? client.query('commit'));
       return result;
     } catch (error) {
       try {

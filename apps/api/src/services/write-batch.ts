@@ -1,5 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type pg from 'pg';
 import { rowsPreparedByShape, type Tx } from '../db/client.js';
+import { withCommit } from '../db/pipelined.js';
 import { auditLog, emailOutbox, employees, notifications } from '../db/schema/index.js';
 import type { AuditContext, AuditEntry } from './audit.js';
 import type { Notice } from './notifications.js';
@@ -61,13 +63,25 @@ export class WriteBatch {
   }
 
   /** Sends the batch (nothing when empty); the kept parts' rows by name, in PostgreSQL's JSON (see rowFromJson). */
-  async run(): Promise<Record<string, Record<string, unknown>[]>> {
+  run(): Promise<Record<string, Record<string, unknown>[]>> {
+    return this.send();
+  }
+
+  /**
+   * Sends the batch as the transaction's last statement: on PostgreSQL its COMMIT goes out in the same packet
+   * (decision 0505). Nothing may be written in the transaction after it.
+   */
+  runAsLast(): Promise<Record<string, Record<string, unknown>[]>> {
+    return withCommit(this.tx, (client) => this.send(client));
+  }
+
+  private async send(client?: pg.ClientBase): Promise<Record<string, Record<string, unknown>[]>> {
     if (this.parts.length === 0) return {};
     const out = this.kept.length
       ? sql`json_build_object(${sql.join(this.kept.map((k) => sql`${k}::text, (select coalesce(json_agg(${sql.identifier(k)}), '[]'::json) from ${sql.identifier(k)})`), sql`, `)})`
       : sql`null::json`;
     const [row] = await rowsPreparedByShape<{ out: Record<string, Record<string, unknown>[]> | null }>(
-      this.tx, sql`with ${sql.join(this.parts, sql`, `)} select ${out} as out`);
+      this.tx, sql`with ${sql.join(this.parts, sql`, `)} select ${out} as out`, client);
     return row?.out ?? {};
   }
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, invitations, notifications, relationships } from '../../src/db/schema/index.js';
 import { retryableCode, transactionWithRetry } from '../../src/db/retry.js';
 import { Problem } from '../../src/lib/problem.js';
+import { WriteBatch } from '../../src/services/write-batch.js';
 import type { Db } from '../../src/db/client.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { mentee, mentor, post } from './pairs.js';
@@ -13,20 +14,19 @@ afterAll(async () => ctx?.close());
 afterEach(() => { vi.restoreAllMocks(); });
 
 const abort = (code: string) => Object.assign(new Error(code === '40P01' ? 'deadlock detected' : 'could not serialize access'), { code });
-type TxFn = Parameters<Db['transaction']>[0];
 
 /**
- * The database aborts the next `times` transactions after their work is done, as PostgreSQL does to a deadlock
- * victim: everything the attempt wrote is rolled back.
+ * The database aborts the next `times` transactions at their last statement (the write batch that goes out with
+ * COMMIT, decision 0505), as PostgreSQL does to a deadlock victim: nothing the attempt did is kept. Returns a spy
+ * counting the attempts (transactions begun).
  */
 function abortNextTransactions(db: Db, code: string, times: number) {
-  const real = db.transaction.bind(db);
+  const real = WriteBatch.prototype.runAsLast;
   let left = times;
-  return vi.spyOn(db, 'transaction').mockImplementation(((fn: TxFn) => real(async (tx) => {
-    const result = await fn(tx);
-    if (left-- > 0) throw abort(code);
-    return result;
-  })) as Db['transaction']);
+  vi.spyOn(WriteBatch.prototype, 'runAsLast').mockImplementation(function (this: WriteBatch) {
+    return left-- > 0 ? Promise.reject(abort(code)) : real.call(this);
+  });
+  return vi.spyOn(db, 'transaction');
 }
 
 async function acceptedInvitation() {

@@ -30,7 +30,7 @@ export async function confirmInvitation(db: Db, actor: UserActor, id: string, ct
     // The three statements go out together (pipelined) and PostgreSQL runs them in this order: the context's counts
     // are read once both locks are held.
     const [locked, apps, pair] = await Promise.all([
-      invitationFor(tx, actor, id, true), lockApplications(tx, id), readInvitationPairContext(tx, id, { lockOthers: true })]);
+      invitationFor(tx, actor, id, true), lockApplications(tx, id), readInvitationPairContext(tx, id, 'confirm')]);
     let inv = locked;
     const byMentor = inv.mentorId === actor.employeeId;
     if (!(inv.menteeId === actor.employeeId || (byMentor && inv.alreadyAgreed)))
@@ -59,7 +59,7 @@ export async function confirmInvitation(db: Db, actor: UserActor, id: string, ct
     batch.notice({ to: inv.mentorId, kind: 'invitation.confirmed', title: `You are now ${menteeName}'s mentor`, body: `${menteeName} confirmed the match. Your mentoring year starts today: attend orientation, then complete the mentoring agreement and the IDP within a month.`, link }, appUrl);
     batch.notice({ to: inv.menteeId, kind: 'invitation.confirmed', title: `${mentorName} is now your mentor`, body: `Your match with ${mentorName} is confirmed. Record your orientation, then complete the mentoring agreement and the IDP within a month.`, link }, appUrl);
     batch.audit(ctx, { action: 'invitation.confirm', objectType: 'invitation', objectId: id, opdivs: [...people.values()].map((p) => p.opdiv), detail: { relationshipId } });
-    return invitationFrom(await batch.run(), confirmed);
+    return invitationFrom(await batch.runAsLast(), confirmed);
   }), {
     relationships_one_live_per_mentee_uq: () => problems.rule('R-CAP-2', 'A mentee may have only one mentoring relationship at a time.', 409),
   });

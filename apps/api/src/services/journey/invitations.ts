@@ -55,7 +55,7 @@ export async function createInvitation(db: Db, actor: UserActor, input: InviteIn
     const notices = invitationNotices({ id, menteeId: actor.employeeId, mentorId: input.mentorId, state: t.state, expiresAt, declineReason: null }, t.effects, people);
     for (const notice of notices) batch.notice(notice, appUrl);
     batch.audit(ctx, { action: 'invitation.create', objectType: 'invitation', objectId: id, opdivs: [actor.opdiv, mentorEmployee.opdiv], detail: { mentorId: input.mentorId, alreadyAgreed: input.alreadyAgreed ?? false } });
-    return invitationFrom(await batch.run(), created);
+    return invitationFrom(await batch.runAsLast(), created);
   }), { invitations_one_open_per_pair_uq: () => problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409) });
   return (await presentInvitations(db, [row], people))[0]!;
 }
@@ -67,7 +67,7 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
   let people = new Map<string, EmployeeRow>();
   let agreed = false;
   const row = await transactionWithRetry(db, async (tx) => {
-    const [inv, pair] = await Promise.all([invitationFor(tx, actor, id, true), readInvitationPairContext(tx, id)]);
+    const [inv, pair] = await Promise.all([invitationFor(tx, actor, id, true), readInvitationPairContext(tx, id, 'answer')]);
     if (inv.mentorId !== actor.employeeId) throw problems.forbidden('Only the invited mentor can answer this invitation.');
     if (answer.type === 'accept' && inv.alreadyAgreed) {
       agreed = true; // confirmed below, in its own transaction with the confirmation's locks
@@ -84,7 +84,7 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
     const batch = new WriteBatch(tx);
     const next = await planInvitationStep(tx, batch, inv, answer, now, appUrl, extra, people);
     batch.audit(ctx, { action: `invitation.${answer.type}`, objectType: 'invitation', objectId: id, opdivs: [...people.values()].map((p) => p.opdiv), detail: extra });
-    return invitationFrom(await batch.run(), next);
+    return invitationFrom(await batch.runAsLast(), next);
   });
   if (agreed) return confirmInvitation(db, actor, id, ctx, appUrl, now);
   return (await presentInvitations(db, [row], people))[0]!;
