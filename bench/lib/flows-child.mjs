@@ -2,9 +2,11 @@
 // plan from the file named in argv[2] — base URL, pairs, their tokens (mentee 2i, mentor 2i+1), concurrency, seconds — runs
 // invite → accept → confirm flows closed-loop on loopback, prints {done, latencies, errors, seconds} as JSON.
 import { readFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
+import { URL } from 'node:url';
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const errors = {};

@@ -2,6 +2,7 @@
 // then every other file of src/db/sql in name order (triggers, functions). Until the first production release
 // the whole folder is regenerated (docs/decisions/0003-migrations.md); after it, only new migrations are added.
 import { execFileSync } from 'node:child_process';
+import process from 'node:process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,4 +25,4 @@ for (const f of files.filter((f) => !f.endsWith('.pre.sql'))) {
   kit('--custom', `--name=${f.replace(/^\d+-/, '').replace(/\.sql$/, '')}`);
   writeFileSync(newest(), readFileSync(join(sqlDir, f)));
 }
-console.log(readdirSync(out).filter((f) => f.endsWith('.sql')).join('\n'));
+process.stdout.write(readdirSync(out).filter((f) => f.endsWith('.sql')).join('\n') + '\n');

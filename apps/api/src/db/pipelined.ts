@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { sql } from 'drizzle-orm';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import type { Db } from './client.js';
 
