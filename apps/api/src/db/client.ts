@@ -116,6 +116,18 @@ export async function preparedRows<T>(db: Tx, name: string, build: () => SQL, va
 }
 
 /**
+ * For the rest of this transaction PostgreSQL runs the generic plan of each prepared statement instead of planning
+ * it again for every call's values (decision 0505). For the journey's pair reads — key lookups whose best plan does
+ * not depend on the values — PostgreSQL kept choosing custom plans, and planning was 40 % of their cost. Handed to
+ * the connection at once, so it travels with BEGIN and costs no round trip; a failure aborts the transaction and
+ * surfaces with the next statement. On PGlite it does nothing.
+ */
+export function useGenericPlans(db: Tx): void {
+  const client = (db as unknown as Internals).session.client;
+  if (client instanceof pg.Client) client.query('set local plan_cache_mode = force_generic_plan').catch(() => undefined);
+}
+
+/**
  * Rows of a built SQL query sent as a named prepared statement named after its text, for statements whose shape
  * repeats but is assembled per call (the journey's write batches): PostgreSQL plans each shape once per connection.
  * With `client` (a transaction's connection) it is handed to the connection at once, so a statement issued after it

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { checkPairEligibility, eventWhenMenteeConfirmedElsewhere, newRelationship } from '@hhs-mentoring/domain';
-import { preparedRows, type Db, type Tx } from '../../db/client.js';
+import { preparedRows, useGenericPlans, type Db, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import { invitations, menteeApplications, mentorApplications, relationshipEvents, relationships } from '../../db/schema/index.js';
@@ -27,6 +27,7 @@ import { menteeProfileFrom, mentorProfileOf, type MenteeRow, type MentorRow } fr
 export async function confirmInvitation(db: Db, actor: UserActor, id: string, ctx: AuditContext, appUrl: string, now = new Date()) {
   let people = new Map<string, EmployeeRow>();
   const row = await withConstraints(() => transactionWithRetry(db, async (tx) => {
+    useGenericPlans(tx);
     // The three statements go out together (pipelined) and PostgreSQL runs them in this order: the context's counts
     // are read once both locks are held.
     const [locked, apps, pair] = await Promise.all([

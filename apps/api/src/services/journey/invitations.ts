@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, checkPairEligibility, nextInvitationState } from '@hhs-mentoring/domain';
-import type { Db, Tx } from '../../db/client.js';
+import { useGenericPlans, type Db, type Tx } from '../../db/client.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
@@ -27,6 +27,7 @@ export async function createInvitation(db: Db, actor: UserActor, input: InviteIn
   if (input.mentorId === actor.employeeId) throw problems.rule('R-INV-1', 'Nobody can mentor themself.', 422);
   let people = new Map<string, EmployeeRow>();
   const row = await withConstraints(() => transactionWithRetry(db, async (tx) => {
+    useGenericPlans(tx);
     // Sent together (pipelined); PostgreSQL runs the lock first, so the counts are read after it is held.
     const [menteeApp, pair] = await Promise.all([
       activeMenteeApplication(tx, actor.employeeId, true), readPairContext(tx, actor.employeeId, input.mentorId)]);
@@ -67,6 +68,7 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
   let people = new Map<string, EmployeeRow>();
   let agreed = false;
   const row = await transactionWithRetry(db, async (tx) => {
+    useGenericPlans(tx);
     const [inv, pair] = await Promise.all([invitationFor(tx, actor, id, true), readInvitationPairContext(tx, id, 'answer')]);
     if (inv.mentorId !== actor.employeeId) throw problems.forbidden('Only the invited mentor can answer this invitation.');
     if (answer.type === 'accept' && inv.alreadyAgreed) {

@@ -6,7 +6,7 @@ import { employees, invitations, mentorApplications, programSettings, relationsh
 import { settingsOf } from '../settings.js';
 import type { InvitationRow } from './invitation-view.js';
 import { lookupFrom, type EmployeeRow } from './people.js';
-import { LIVE_STATES, menteeActivitySql, OPEN_STATES, type MenteeActivity, type MentorRow } from './profiles.js';
+import { LIVE_STATES, menteeActivitySql, OPEN_STATES, stateList, type MenteeActivity, type MentorRow } from './profiles.js';
 
 /** Everything the hard rules need to judge one mentee/mentor pair, read in one statement. */
 export type PairContext = {
@@ -34,7 +34,6 @@ type Raw = {
   others?: Record<string, unknown>[];
 };
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** What each step reads: the rest it already holds from its locks, or does not need. */
 type Purpose = 'invite' | 'answer' | 'confirm';
@@ -67,12 +66,12 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
   const fields = [
     sql`'people', (select json_agg(e) from ${employees} e where e.id in (${menteeId}, ${mentorId}))`,
     sql`'settings', (select to_json(s) from ${programSettings} s where s.id = 1)`,
-    sql`'mentorLive', (select count(*)::int from ${relationships} r where r.mentor_id = ${mentorId} and r.state in (${list(LIVE_STATES)}))`,
+    sql`'mentorLive', (select count(*)::int from ${relationships} r where r.mentor_id = ${mentorId} and r.state in (${stateList(LIVE_STATES)}))`,
     ...(reads.mentorApp ? [sql`'mentorApp', (select to_json(a) from ${mentorApplications} a where a.employee_id = ${mentorId} and a.withdrawn_at is null)`] : []),
     ...(reads.activity ? [sql`'activity', ${menteeActivitySql(menteeId)}`] : []),
     ...(reads.chain ? [sql`'chain', (select coalesce(json_agg(json_build_array(c.id, c.supervisor_id)), '[]'::json) from (select distinct id, supervisor_id from up) c)`] : []),
     ...(reads.others ? [sql`'others', (select coalesce(json_agg(o), '[]'::json) from (select * from ${invitations} i where i.mentee_id = ${menteeId}
-        and i.id <> ${sql.placeholder('invitationId')} and i.state in (${list(OPEN_STATES)}) order by i.id for update) o)`] : []),
+        and i.id <> ${sql.placeholder('invitationId')} and i.state in (${stateList(OPEN_STATES)}) order by i.id for update) o)`] : []),
   ];
   const withClause = ctes.length ? sql`with recursive ${sql.join(ctes, sql`, `)} ` : sql``;
   return sql`${withClause}select json_build_object(${sql.join(fields, sql`, `)}) as ctx`;
