@@ -128,16 +128,16 @@ export function useGenericPlans(db: Tx): void {
 }
 
 /**
- * Rows of a built SQL query sent as a named prepared statement named after its text, for statements whose shape
- * repeats but is assembled per call (the journey's write batches): PostgreSQL plans each shape once per connection.
- * With `client` (a transaction's connection) it is handed to the connection at once, so a statement issued after it
- * (the COMMIT of decision 0505) goes after it.
+ * Rows of a SQL text with $n parameters, sent as a named prepared statement named after its text, for statements
+ * whose shape repeats but is written per call (the journey's write batches): PostgreSQL plans each shape once per
+ * connection. With `client` (a transaction's connection) it is handed to the connection at once, so a statement
+ * issued after it (the COMMIT of decision 0505) goes after it.
  */
-export async function rowsPreparedByShape<T>(db: Tx, query: SQL, client?: pg.ClientBase): Promise<T[]> {
-  const internals = db as unknown as Internals;
-  const built = internals.dialect.sqlToQuery(query);
-  const name = `s_${createHash('sha1').update(built.sql).digest('base64url')}`;
-  if (client) return client.query<T & pg.QueryResultRow>({ name, text: built.sql, values: built.params }).then((r) => r.rows);
-  const result = (await internals.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] } | T[];
-  return Array.isArray(result) ? result : result.rows;
+export async function rowsPreparedText<T>(db: Tx, text: string, params: unknown[], client?: pg.ClientBase): Promise<T[]> {
+  const connection = client ?? (db as unknown as Internals).session.client;
+  if (connection instanceof pg.Client || connection instanceof pg.Pool) {
+    const name = `s_${createHash('sha1').update(text).digest('base64url')}`;
+    return (await (connection as pg.ClientBase).query<T & pg.QueryResultRow>({ name, text, values: params })).rows;
+  }
+  return (await (connection as { query(text: string, params: unknown[]): Promise<{ rows: T[] }> }).query(text, params)).rows;
 }

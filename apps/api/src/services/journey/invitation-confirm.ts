@@ -92,9 +92,9 @@ async function lockApplications(tx: Tx, invitationId: string): Promise<{ mentee?
 function planRelationship(tx: Tx, batch: WriteBatch, inv: InvitationRow, now: Date, actorId: string): string {
   const rel = newRelationship(now);
   const id = randomUUID();
-  batch.add(tx.insert(relationships).values({
+  batch.insert(relationships, {
     id, menteeId: inv.menteeId, mentorId: inv.mentorId, platform: inv.platform, state: rel.state, confirmedAt: now, updatedAt: now,
-  }));
-  batch.add(tx.insert(relationshipEvents).values({ relationshipId: id, event: 'confirm', fromState: null, toState: rel.state, actorId, at: now }));
+  });
+  batch.insert(relationshipEvents, { relationshipId: id, event: 'confirm', fromState: null, toState: rel.state, actorId, at: now });
   return id;
 }

@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import {
   DAY_MS, nextInvitationState, type InvitationContext, type InvitationEffect, type InvitationEvent,
 } from '@hhs-mentoring/domain';
@@ -34,18 +33,13 @@ export async function planInvitationStep(
   if (!t.ok) throw problems.rule(t.rule, t.detail, 409);
   const answered = event.type === 'accept' || event.type === 'decline';
   const ends = t.state !== 'pending' && t.state !== 'accepted';
-  const name = batch.add(tx
-    .update(invitations)
-    .set({
-      state: t.state,
-      ...(answered ? { answeredAt: now } : {}),
-      ...(ends ? { closedAt: now } : {}),
-      ...extra,
-      updatedAt: now,
-      version: sql`${invitations.version} + 1`,
-    })
-    .where(eq(invitations.id, row.id))
-    .returning(), true);
+  const name = batch.update(invitations, row.id, {
+    state: t.state,
+    ...(answered ? { answeredAt: now } : {}),
+    ...(ends ? { closedAt: now } : {}),
+    ...extra,
+    updatedAt: now,
+  }, { bumpVersion: true }, true);
   if (t.effects.length > 0) {
     const pair = people?.has(row.menteeId) && people.has(row.mentorId) ? people : await employeeRows(tx, [row.menteeId, row.mentorId]);
     const next = { ...row, state: t.state, declineReason: (extra.declineReason ?? row.declineReason) as InvitationRow['declineReason'] };

@@ -49,10 +49,10 @@ export async function createInvitation(db: Db, actor: UserActor, input: InviteIn
     const id = randomUUID();
     const expiresAt = addDays(now, settings.invitationExpiryDays);
     const batch = new WriteBatch(tx);
-    const created = batch.add(tx.insert(invitations).values({
+    const created = batch.insert(invitations, {
       id, menteeId: actor.employeeId, mentorId: input.mentorId, platform: menteeApp.platform, message: input.message,
       state: t.state, alreadyAgreed: input.alreadyAgreed ?? false, sentAt: now, expiresAt, updatedAt: now,
-    }).returning(), true);
+    }, true);
     const notices = invitationNotices({ id, menteeId: actor.employeeId, mentorId: input.mentorId, state: t.state, expiresAt, declineReason: null }, t.effects, people);
     for (const notice of notices) batch.notice(notice, appUrl);
     batch.audit(ctx, { action: 'invitation.create', objectType: 'invitation', objectId: id, opdivs: [actor.opdiv, mentorEmployee.opdiv], detail: { mentorId: input.mentorId, alreadyAgreed: input.alreadyAgreed ?? false } });
