@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
+import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ declare module 'vitest' {
 const apiDir = fileURLToPath(new URL('../../api', import.meta.url));
 const webDist = fileURLToPath(new URL('../dist', import.meta.url));
 
-/** Starts the built API on a random port with a fresh PGlite folder and the demo seed; serves the built web app. */
+/** Starts the built API on a free port with a fresh PGlite folder and the demo seed; serves the built web app. */
 export default async function setup(project: TestProject) {
   const needed: [string, string][] = [
     [join(apiDir, 'dist/server.js'), 'pnpm --filter @hhs-mentoring/api build'],
@@ -26,7 +27,7 @@ export default async function setup(project: TestProject) {
   for (const [path, hint] of needed)
     if (!existsSync(path)) throw new Error(`${path} is missing: run ${hint} first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'hhs-e2e-'));
-  const port = 4100 + Math.floor(Math.random() * 900);
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
     cwd: apiDir,
     env: {
@@ -67,6 +68,19 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('runDir', dataDir);
   return stop;
+}
+
+/** A port the system says is free now (the API is told it up front: APP_URL names it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitFor(url: string, child: ChildProcess) {
