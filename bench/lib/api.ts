@@ -8,7 +8,8 @@ import { users } from '../../apps/api/src/db/schema/index.js';
 export async function startApi(databaseUrl: string): Promise<{ app: FastifyInstance; base: string }> {
   const app = await buildApp({
     config: loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', SEED: 'none', JOBS: 'off',
-      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark', HOST: '127.0.0.1', PORT: '0' }),
+      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark', HOST: '127.0.0.1', PORT: '0',
+      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}) }),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
