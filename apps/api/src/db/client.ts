@@ -85,34 +85,35 @@ export async function isReady(db: Db): Promise<boolean> {
 
 type Internals = {
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-  session: {
-    client?: unknown;
-    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean):
-      { execute(values?: Record<string, unknown>): Promise<unknown> };
-  };
+  /** The pg Pool, a transaction's pg client, or PGlite (the database or its transaction). */
+  session: { client: unknown };
 };
+type Queryable = { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
 const texts = new Map<string, { sql: string; params: unknown[] }>();
 
 /**
- * Rows of a raw SQL query sent as a named prepared statement (decision 0505): on PostgreSQL each pooled connection
- * parses and plans it once, then only binds and executes it, where an unnamed statement is planned on every call
- * (half a millisecond of PostgreSQL CPU for the journey's multi-part reads). `build` is called once per name, with
- * `sql.placeholder(...)` for every value; `values` fill them. On PGlite (one connection, no plan cache) it is an
- * ordinary query.
+ * Sends a statement under a name: on PostgreSQL a named prepared statement, parsed and planned once per pooled
+ * connection; on PGlite (one connection, no plan cache) an ordinary query. The statement is handed to the connection
+ * before this returns, so statements issued one after another (Promise.all) reach PostgreSQL in that order — what
+ * a lock followed by the reads it guards, or a write followed by its COMMIT, relies on (decision 0505).
  */
-export async function preparedRows<T>(db: Tx, name: string, build: () => SQL, values: Record<string, unknown>): Promise<T[]> {
+function sendNamed<T>(connection: unknown, name: string, text: string, params: unknown[]): Promise<T[]> {
+  if (connection instanceof pg.Client || connection instanceof pg.Pool)
+    return (connection as pg.ClientBase).query<T & pg.QueryResultRow>({ name, text, values: params }).then((r) => r.rows);
+  return (connection as Queryable).query(text, params).then((r) => r.rows as T[]);
+}
+
+/**
+ * Rows of a raw SQL query sent as a named prepared statement (decision 0505), where drizzle would send an unnamed
+ * one that PostgreSQL plans on every call (half a millisecond for the journey's multi-part reads). `build` is called
+ * once per name, with `sql.placeholder(...)` for every value; `values` fill them.
+ */
+export function preparedRows<T>(db: Tx, name: string, build: () => SQL, values: Record<string, unknown>): Promise<T[]> {
   const internals = db as unknown as Internals;
   let query = texts.get(name);
   if (!query) texts.set(name, (query = internals.dialect.sqlToQuery(build())));
-  const client = internals.session.client;
-  if (client instanceof pg.Client) {
-    // Straight to the connection, synchronously: statements issued one after another (Promise.all) reach the wire,
-    // and PostgreSQL, in the order they were issued — what a lock followed by the reads it guards relies on.
-    const params = query.params.map((p) => (is(p, Placeholder) ? values[p.name] : p));
-    return client.query<T & pg.QueryResultRow>({ name, text: query.sql, values: params }).then((r) => r.rows);
-  }
-  const result = (await internals.session.prepareQuery(query, undefined, name, false).execute(values)) as { rows: T[] } | T[];
-  return Array.isArray(result) ? result : result.rows;
+  const params = query.params.map((p) => (is(p, Placeholder) ? values[p.name] : p));
+  return sendNamed<T>(internals.session.client, name, query.sql, params);
 }
 
 /**
@@ -128,16 +129,11 @@ export function useGenericPlans(db: Tx): void {
 }
 
 /**
- * Rows of a SQL text with $n parameters, sent as a named prepared statement named after its text, for statements
- * whose shape repeats but is written per call (the journey's write batches): PostgreSQL plans each shape once per
- * connection. With `client` (a transaction's connection) it is handed to the connection at once, so a statement
- * issued after it (the COMMIT of decision 0505) goes after it.
+ * Rows of a SQL text with $n parameters, sent as a prepared statement named after its text, for statements whose
+ * shape repeats but is written per call (the journey's write batches): PostgreSQL plans each shape once per
+ * connection. `client` (a transaction's connection) overrides the one of `db`.
  */
-export async function rowsPreparedText<T>(db: Tx, text: string, params: unknown[], client?: pg.ClientBase): Promise<T[]> {
-  const connection = client ?? (db as unknown as Internals).session.client;
-  if (connection instanceof pg.Client || connection instanceof pg.Pool) {
-    const name = `s_${createHash('sha1').update(text).digest('base64url')}`;
-    return (await (connection as pg.ClientBase).query<T & pg.QueryResultRow>({ name, text, values: params })).rows;
-  }
-  return (await (connection as { query(text: string, params: unknown[]): Promise<{ rows: T[] }> }).query(text, params)).rows;
+export function rowsPreparedText<T>(db: Tx, text: string, params: unknown[], client?: pg.ClientBase): Promise<T[]> {
+  const name = `s_${createHash('sha1').update(text).digest('base64url')}`;
+  return sendNamed<T>(client ?? (db as unknown as Internals).session.client, name, text, params);
 }
