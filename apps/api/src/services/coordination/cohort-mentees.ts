@@ -9,7 +9,7 @@ import { baseCtes, unmatchedCte } from './unmatched.js';
 
 /**
  * R-MATCH-4: the profiles of every unmatched mentee of a scope, read in three queries rather than the journey's
- * per-mentee menteeProfileOf (same fields, same meaning: open = pending or accepted; declined mentors excluded).
+ * per-mentee menteeProfileFrom + menteeActivitySql (same fields, same meaning: open = pending or accepted; declined mentors excluded).
  */
 export async function unmatchedMenteeProfiles(db: Db, scope: Scope): Promise<MenteeProfile[]> {
   const ids = (await queryRows<{ mentee_id: string }>(db, sql`with ${baseCtes(scope)}, ${unmatchedCte()} select mentee_id from unmatched order by mentee_id`)).map((r) => r.mentee_id);

@@ -1,9 +1,8 @@
 import { checkPairEligibility, type ProgramSettings } from '@hhs-mentoring/domain';
 import type { Tx } from '../../db/client.js';
 import type { Refusal } from '../../lib/problem.js';
-import { liveMenteeCount } from '../capacity.js';
-import { chainsAbove, employeeRows, lookupFrom } from '../journey/people.js';
-import { activeMenteeApplication, activeMentorApplication, menteeProfileOf, mentorProfileOf } from '../journey/profiles.js';
+import { readPairContext } from '../journey/pair-context.js';
+import { activeMenteeApplication, menteeProfileFrom, mentorProfileOf } from '../journey/profiles.js';
 
 /**
  * §3 / R-CAP-1..2 / R-APP-1..2 for a mentor a coordinator hands a mentee (R-MATCH-3, R-MATCH-4 suggestions), with
@@ -11,17 +10,16 @@ import { activeMenteeApplication, activeMentorApplication, menteeProfileOf, ment
  * and is checked then.
  */
 export async function shortlistRefusals(tx: Tx, menteeId: string, mentorId: string, settings: ProgramSettings): Promise<Refusal[]> {
-  // One after the other: in a transaction they share one connection.
+  // The same one-statement read of the pair as a mentee's own invitation (decision 0505).
   const menteeApp = await activeMenteeApplication(tx, menteeId);
-  const mentorApp = await activeMentorApplication(tx, mentorId);
-  const people = await employeeRows(tx, [menteeId, mentorId]);
-  const menteeEmployee = people.get(menteeId);
-  const mentorEmployee = people.get(mentorId);
+  const pair = await readPairContext(tx, menteeId, mentorId);
+  const menteeEmployee = pair.people.get(menteeId);
+  const mentorEmployee = pair.people.get(mentorId);
   if (!menteeApp || !menteeEmployee) return [{ rule: 'R-APP-1', detail: 'The mentee has no active mentee application.' }];
-  if (!mentorApp || !mentorEmployee) return [{ rule: 'R-APP-2', detail: `${mentorId} is not an active mentor.` }];
-  const mentee = await menteeProfileOf(tx, menteeApp, menteeEmployee);
-  const mentor = mentorProfileOf(mentorApp, mentorEmployee, await liveMenteeCount(tx, mentorId));
-  const supervisorOf = lookupFrom(await chainsAbove(tx, [menteeId, mentorId]));
+  if (!pair.mentorApp || !mentorEmployee) return [{ rule: 'R-APP-2', detail: `${mentorId} is not an active mentor.` }];
+  const mentee = menteeProfileFrom(menteeApp, menteeEmployee, pair.activity);
+  const mentor = mentorProfileOf(pair.mentorApp, mentorEmployee, pair.mentorLive);
+  const supervisorOf = pair.supervisorOf;
   const checked = checkPairEligibility({ mentor, mentee, supervisorOf, settings, purpose: 'invite' });
   const refusals = checked.ok ? [] : checked.refusals.filter((r) => r.rule !== 'R-CAP-3');
   if (mentee.declinedByMentorIds.includes(mentorId))

@@ -47,7 +47,7 @@ export async function confirmInvitation(db: Db, actor: UserActor, id: string, ct
     // the acceptance is written first, on its own).
     if (byMentor && inv.state === 'pending') inv = await stepInvitation(tx, inv, { type: 'accept' }, now, appUrl, {}, people);
     const batch = new WriteBatch(tx);
-    const relationshipId = planRelationship(tx, batch, inv, now, actor.employeeId);
+    const relationshipId = planRelationship(batch, inv, now, actor.employeeId);
     const confirmed = await planInvitationStep(tx, batch, inv, { type: 'confirm' }, now, appUrl, { relationshipId }, people);
     // §6: confirming one mentor ends the mentee's other open invitations (pending → withdrawn, accepted → closed).
     for (const other of pair.others) {
@@ -89,7 +89,7 @@ async function lockApplications(tx: Tx, invitationId: string): Promise<{ mentee?
 }
 
 /** The relationship and its first event, with an id chosen here so the other parts of the batch can name it. */
-function planRelationship(tx: Tx, batch: WriteBatch, inv: InvitationRow, now: Date, actorId: string): string {
+function planRelationship(batch: WriteBatch, inv: InvitationRow, now: Date, actorId: string): string {
   const rel = newRelationship(now);
   const id = randomUUID();
   batch.insert(relationships, {

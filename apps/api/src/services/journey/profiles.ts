@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CommunicationMethod, MenteeProfile, MentorProfile, Platform } from '@hhs-mentoring/domain';
-import { preparedRows, queryRows, type Tx } from '../../db/client.js';
+import { preparedRows, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
 import { invitations, menteeApplications, mentorApplications, relationships } from '../../db/schema/index.js';
 import { factsOf, type EmployeeRow } from './people.js';
@@ -64,12 +64,6 @@ export function menteeProfileFrom(app: MenteeRow, e: EmployeeRow, activity: Ment
     invitedMentorIds: open.map((i) => i.mentorId),
     declinedByMentorIds: activity.invited.filter((i) => i.state === 'declined').map((i) => i.mentorId),
   };
-}
-
-/** The mentee's side of R-MATCH-1 / R-CAP-2 / R-CAP-3: live relationship, open and declined invitations. */
-export async function menteeProfileOf(db: Tx, app: MenteeRow, e: EmployeeRow): Promise<MenteeProfile> {
-  const [row] = await queryRows<{ activity: MenteeActivity }>(db, sql`select ${menteeActivitySql(app.employeeId)} as activity`);
-  return menteeProfileFrom(app, e, row!.activity);
 }
 
 export async function activeMenteeApplication(db: Tx, employeeId: string, lock = false): Promise<MenteeRow | undefined> {
