@@ -17,9 +17,9 @@ import { bulkTokens } from './lib/tokens.js';
 import { profilesOf } from './lib/profiles.js';
 import { INVARIANT_VIOLATIONS } from './lib/invariants.js';
 import { countQueries } from './lib/query-count.js';
-import { ms, percentile, writeSection } from './lib/report.js';
+import { machineCpu, ms, percentile, stealShare, writeSection } from './lib/report.js';
 
-const FLOWS = 5000;
+const FLOWS = 6000;
 const SECONDS = 15;
 const CONCURRENCY = Number(process.env.FLOW_CONCURRENCY ?? 16);
 
@@ -74,7 +74,7 @@ try {
   for (const mentee of mentees) {
     if (pairs.length >= FLOWS) break;
     if (used.has(mentee.employeeId)) continue;
-    for (let k = 0; k < 50; k++) {
+    for (let k = 0; k < 400; k++) {
       const mentor = mentors[(cursor + k) % mentors.length]!;
       if (used.has(mentor.employeeId) || mentor.employeeId === mentee.employeeId) continue;
       if (!checkPairEligibility({ mentor, mentee, supervisorOf, settings: DEFAULT_SETTINGS, purpose: 'confirm' }).ok) continue;
@@ -115,8 +115,10 @@ try {
   queries.reset();
   const cpu0 = process.cpuUsage();
   const pg0 = postgresCpuMs();
+  const machine0 = machineCpu();
   const measured = await runFlows(WARM, pairs.length, CONCURRENCY, SECONDS);
   const pgMs = postgresCpuMs() - pg0;
+  const stolen = stealShare(machine0);
   const { done, latencies, seconds } = measured;
   const errors = new Map(Object.entries(measured.errors));
   const perFlow = queries.count / Math.max(1, latencies.length);
@@ -143,7 +145,8 @@ second year: last year's cohort (completed relationships, confirmed invitations,
 and statistics are current. The load generator is a separate Node process (bench/lib/flows-child.mjs, node:http with
 keep-alive).
 
-Where the CPU went, on the ${os.cpus().length} cores all three share (load average ${loadAvg.toFixed(1)} at the end):
+Where the CPU went, on the ${os.cpus().length} cores all three share (load average ${loadAvg.toFixed(1)} at the end; the hypervisor
+stole ${(stolen * 100).toFixed(1)} % of the machine's CPU time during the run):
 
 | process | share of one core | CPU per complete flow |
 |---|---|---|

@@ -16,7 +16,7 @@ describe('system', () => {
     expect(ready.json()).toEqual({ status: 'ready' });
   });
 
-  it('serves an OpenAPI 3 document where every route has tags, a summary and responses', async () => {
+  it('R-API-1: serves an OpenAPI 3 document where every route is versioned under /api/v1 and has tags, a summary and responses', async () => {
     const res = await ctx.app.inject('/api/openapi.json');
     expect(res.statusCode).toBe(200);
     const doc = res.json();
@@ -24,6 +24,8 @@ describe('system', () => {
     const operations = Object.entries(doc.paths as Record<string, Record<string, { tags?: string[]; summary?: string; responses?: object }>>)
       .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
     expect(operations.length).toBeGreaterThan(8);
+    // Only the process probes for the platform (load balancer, orchestrator) live outside the versioned API.
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/v1/')).sort()).toEqual(['/healthz', '/readyz']);
     for (const { path, method, op } of operations) {
       expect(op.tags?.length, `${method} ${path} tags`).toBeGreaterThan(0);
       expect(op.summary, `${method} ${path} summary`).toBeTruthy();

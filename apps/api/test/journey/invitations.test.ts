@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { invitations, notifications, relationships } from '../../src/db/schema/index.js';
+import { employees, invitations, notifications, relationships } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { expireDueInvitations } from '../../src/services/clock-jobs.js';
@@ -118,6 +118,31 @@ describe('invitations (§6)', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().rule).toBe('R-CAP-1');
     expect(await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, b.employee.id))).toHaveLength(0);
+  });
+
+  it('R-INV-2: confirmation re-checks R-PLAT-1 against today\'s directory and changes nothing when it fails', async () => {
+    // The HR feed may change the directory between acceptance and confirmation: a promotion to the mentor's grade, or
+    // the mentor becoming the mentee's supervisor. Either way the S2J pair no longer holds and is not confirmed.
+    const cases = [
+      async (me: Awaited<ReturnType<typeof mentee>>, _them: Awaited<ReturnType<typeof mentor>>) =>
+        ctx.app.db.update(employees).set({ grade: '14', gradeRank: 14 }).where(eq(employees.id, me.employee.id)),
+      async (me: Awaited<ReturnType<typeof mentee>>, them: Awaited<ReturnType<typeof mentor>>) =>
+        ctx.app.db.update(employees).set({ supervisorId: them.employee.id }).where(eq(employees.id, me.employee.id)),
+    ];
+    for (const change of cases) {
+      const them = await mentor(ctx.app, { grade: '14' });
+      const me = await mentee(ctx.app, { grade: '11' });
+      const inv = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
+      expect((await post(ctx.app, them, `/invitations/${inv.json().id}/accept`)).statusCode).toBe(200);
+      await change(me, them);
+      const res = await post(ctx.app, me, `/invitations/${inv.json().id}/confirm`);
+      expect(res.statusCode).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().rule).toBe('R-PLAT-1');
+      expect(await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, me.employee.id))).toHaveLength(0);
+      const [still] = await ctx.app.db.select().from(invitations).where(eq(invitations.id, inv.json().id));
+      expect(still!.state).toBe('accepted');
+    }
   });
 
   it('R-INVT-2: an already-agreed invitation is confirmed when the mentor accepts', async () => {
