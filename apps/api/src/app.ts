@@ -10,6 +10,7 @@ import swaggerPlugin from './plugins/external/swagger.js';
 import authPlugin from './plugins/external/auth.js';
 import webPlugin from './plugins/external/web.js';
 import jobsPlugin from './plugins/app/jobs.js';
+import workersPlugin from './plugins/app/workers.js';
 import { registerSchemas } from './schemas/index.js';
 import systemRoutes from './routes/system.js';
 import apiV1 from './routes/api/v1/index.js';
@@ -54,6 +55,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   registerSchemas(app);
   await app.register(swaggerPlugin);
   await app.register(authPlugin, { config });
+  await app.register(workersPlugin);
   await app.register(systemRoutes);
   await app.register(apiV1, { prefix: '/api/v1' });
   await app.register(webPlugin, { config });

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import solver from 'javascript-lp-solver';
 import { describe, expect, it } from 'vitest';
 import { cohortFromProfiles } from './cohort-profiles.js';
+import runCohortWork from './cohort-worker.js';
+import { scoreCandidates } from './matching.scorer.js';
 import { greedyCohort, solveCohort, type CohortEdge, type CohortMentor } from './cohort-matching.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { makeMentee, makeMentor, noSupervisors } from './test-factories.js';
@@ -94,5 +96,28 @@ describe('cohort matching (R-MATCH-4)', () => {
     expect(r.pairs[0]?.mentorId).toBe('a');
     expect(r.unmatched.map((u) => u.menteeId).sort()).toEqual(['x', 'y', 'z'].filter((id) => id !== r.pairs[0]?.menteeId));
     expect(r.unmatched.find((u) => u.menteeId === 'z')?.reason).toMatch(/^R-CAP-2/);
+  });
+
+  it('R-MATCH-4: each proposed pair carries the score and reasons the mentee sees among their suggestions (R-MATCH-1)', () => {
+    const mentors = [makeMentor({ id: 'a', capacity: 1 }), makeMentor({ id: 'b', capacity: 1 })];
+    const mentee = makeMentee({ id: 'x' });
+    const r = cohortFromProfiles([mentee], mentors, DEFAULT_SETTINGS, { supervisorOf: noSupervisors });
+    const suggested = scoreCandidates(mentee, mentors, DEFAULT_SETTINGS, { supervisorOf: noSupervisors });
+    const pair = r.pairs[0]!;
+    const same = suggested.find((s) => s.mentorId === pair.mentorId)!;
+    expect(pair.score).toBe(same.total);
+    expect(pair.reasons).toEqual(same.reasons);
+    expect(pair.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('R-MATCH-4, R-PLAT-1: the worker entry takes plain data (reporting chains as a map) and survives a structured clone', () => {
+    const mentors = [makeMentor({ id: 'boss', capacity: 1 }), makeMentor({ id: 'other', capacity: 1 })];
+    const mentees = [makeMentee({ id: 'x' })];
+    // 'boss' supervises x's supervisor: same reporting chain, so never proposed for a Senior-to-Junior pair.
+    const work = { mentees, mentors, settings: DEFAULT_SETTINGS, chains: new Map([['x', 's1'], ['s1', 'boss'], ['boss', null]]), topK: 25 };
+    const r = runCohortWork(structuredClone(work));
+    expect(r.pairs.map((p) => [p.menteeId, p.mentorId])).toEqual([['x', 'other']]);
+    const direct = cohortFromProfiles(mentees, mentors, DEFAULT_SETTINGS, { supervisorOf: (id) => work.chains.get(id) ?? null, topK: 25 });
+    expect(r).toEqual(direct);
   });
 });

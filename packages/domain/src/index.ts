@@ -18,3 +18,4 @@ export * from './relationship.state-machine.js';
 export * from './min-cost-flow.js';
 export * from './cohort-matching.js';
 export * from './cohort-profiles.js';
+export { default as runCohortWork, type CohortWork } from './cohort-worker.js';

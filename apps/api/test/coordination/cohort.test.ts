@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invitations, mentorApplications, notifications } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeInvitation, mentee, mentor, staff } from './helpers.js';
+import { runCohortWork } from '@hhs-mentoring/domain';
+import { unmatchedMenteeProfiles } from '../../src/services/coordination/cohort-mentees.js';
+import { matchingContext } from '../../src/services/journey/mentor-index.js';
+import { chainsAbove } from '../../src/services/journey/people.js';
 
 let ctx: TestContext;
 const u: Record<string, Awaited<ReturnType<typeof mentee>>> = {};
@@ -115,5 +119,14 @@ describe('cohort matching (R-MATCH-4)', () => {
     const lists = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/shortlists', headers: owner.auth });
     expect(lists.json()[0]).toMatchObject({ source: 'cohort', mentors: [{ id: rest[0]!.mentor.id }] });
     expect(lists.json()[0].mentors[0]).not.toHaveProperty('email');
+  });
+
+  it('R-MATCH-4: the solve runs on a worker thread (decision 0506) and gives exactly what the domain gives in line', async () => {
+    const [mentees, { index, settings }] = await Promise.all([unmatchedMenteeProfiles(ctx.app.db, ['CDC']), matchingContext(ctx.app.db)]);
+    const chains = await chainsAbove(ctx.app.db, [...mentees, ...index.mentors].map((p) => p.employeeId));
+    const work = { mentees, mentors: [...index.mentors], settings, chains, topK: 25 };
+    const inWorker = await ctx.app.solveCohort(work);
+    expect(inWorker.pairs.length).toBeGreaterThan(0);
+    expect(inWorker).toEqual(runCohortWork(work));
   });
 });

@@ -1,59 +1,44 @@
 import { asc, eq } from 'drizzle-orm';
-import {
-  DEFAULT_COHORT_TOP_K, remainingCapacity, scoreCandidatesIndexed, solveCohort, type CohortEdge, type CohortResult,
-} from '@hhs-mentoring/domain';
+import { DEFAULT_COHORT_TOP_K, remainingCapacity, type CohortWork, type ExplainedCohortResult } from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { cohortProposalPairs, cohortProposals } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
 import { audit, type AuditContext } from '../audit.js';
 import { matchingContext } from '../journey/mentor-index.js';
-import { chainsAbove, employeeRows, fullName, lookupFrom } from '../journey/people.js';
+import { chainsAbove, employeeRows, fullName } from '../journey/people.js';
 import { unmatchedMenteeProfiles } from './cohort-mentees.js';
 import { actorCovers, requestScope } from './scope.js';
 
 export type ProposalRow = typeof cohortProposals.$inferSelect;
+/** Runs the domain's cohort solve: on a worker thread in the API (decision 0506), in line where that does not matter. */
+export type CohortSolver = (work: CohortWork) => Promise<ExplainedCohortResult>;
 
 /**
- * R-MATCH-4: edges are the auto-matching scores of every unmatched mentee against the mentors with free capacity
- * (so only R-MATCH-1-eligible pairs: §3 hard rules, R-CAP-1, R-APP-1/2), kept with their reasons; mentees already
- * at R-CAP-3 are left out with that reason, as the domain's cohortFromProfiles does. The solve is the domain's.
+ * R-MATCH-4: edges are the auto-matching scores of every unmatched mentee against the active mentors (so only
+ * R-MATCH-1-eligible pairs: §3 hard rules, R-CAP-1 room, R-APP-1/2), kept with their reasons; mentees already at
+ * R-CAP-3 are left out with that reason. The reads are here; the scoring and the solve are the domain's
+ * (`runCohortWork`), handed to `solver` as plain data.
  */
-async function solve(db: Db, opdivs: string[] | null, topK: number) {
+async function solve(db: Db, opdivs: string[] | null, topK: number, solver: CohortSolver) {
   const [mentees, { index, settings }] = await Promise.all([unmatchedMenteeProfiles(db, opdivs), matchingContext(db)]);
   const free = index.mentors.filter((m) => remainingCapacity(m, settings) > 0);
-  const supervisorOf = lookupFrom(await chainsAbove(db, [...mentees.map((m) => m.employeeId), ...free.map((m) => m.employeeId)]));
-  const reasons = new Map<string, string[]>();
-  const edges: CohortEdge[] = [];
-  const open: string[] = [];
-  const blocked: CohortResult['unmatched'] = [];
-  for (const mentee of mentees) {
-    if (mentee.openInvitationCount >= settings.maxOpenInvitations) {
-      blocked.push({ menteeId: mentee.employeeId, reason: 'R-CAP-3: already has the maximum number of open invitations.' });
-      continue;
-    }
-    open.push(mentee.employeeId);
-    for (const s of scoreCandidatesIndexed(mentee, index, settings, { supervisorOf, limit: topK })) {
-      edges.push({ menteeId: mentee.employeeId, mentorId: s.mentorId, score: s.total });
-      reasons.set(`${mentee.employeeId}:${s.mentorId}`, s.reasons);
-    }
-  }
-  const capacities = free.map((m) => ({ id: m.employeeId, remainingCapacity: remainingCapacity(m, settings) }));
-  const result = solveCohort(open, capacities, edges, { topK });
-  return { result: { ...result, unmatched: [...result.unmatched, ...blocked] }, reasons, mentorCount: free.length, menteeCount: mentees.length };
+  const chains = await chainsAbove(db, [...mentees.map((m) => m.employeeId), ...free.map((m) => m.employeeId)]);
+  const result = await solver({ mentees, mentors: [...index.mentors], settings, chains, topK });
+  return { result, mentorCount: free.length, menteeCount: mentees.length };
 }
 
 /** Builds, stores and returns a proposal; nothing is sent to anyone until a person approves (R-MATCH-4). */
-export async function proposeCohort(db: Db, actor: UserActor, input: { opdiv?: string; topK?: number }, ctx: AuditContext, now = new Date()) {
+export async function proposeCohort(db: Db, actor: UserActor, input: { opdiv?: string; topK?: number }, ctx: AuditContext, solver: CohortSolver, now = new Date()) {
   const scope = requestScope(actor, input.opdiv);
   const topK = input.topK ?? DEFAULT_COHORT_TOP_K;
-  const { result, reasons, mentorCount, menteeCount } = await solve(db, scope, topK);
+  const { result, mentorCount, menteeCount } = await solve(db, scope, topK, solver);
   const id = await db.transaction(async (tx) => {
     const [proposal] = await tx.insert(cohortProposals).values({
       opdivs: scope ?? [], createdBy: actor.employeeId, topK, total: result.total, greedyTotal: result.greedyTotal,
       menteeCount, mentorCount, unmatched: result.unmatched, createdAt: now,
     }).returning();
-    const rows = result.pairs.map((p) => ({ proposalId: proposal!.id, menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: reasons.get(`${p.menteeId}:${p.mentorId}`) ?? [] }));
+    const rows = result.pairs.map((p) => ({ proposalId: proposal!.id, menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: p.reasons }));
     for (let i = 0; i < rows.length; i += 1000) await tx.insert(cohortProposalPairs).values(rows.slice(i, i + 1000));
     await audit(tx, ctx, { action: 'cohort_proposal.create', objectType: 'cohort_proposal', objectId: proposal!.id, opdivs: scope ?? [],
       detail: { pairs: rows.length, unmatched: result.unmatched.length, total: result.total, greedyTotal: result.greedyTotal, topK } });

@@ -74,7 +74,7 @@ export default function Cohort() {
         </Button>
       </Form>
       <ErrorAlert error={propose.error ?? approve.error} />
-      {propose.isPending && <Loading label="Computing the best assignment…" />}
+      {propose.isPending && <Loading label="Computing the best assignment… For all of HHS this takes several seconds." />}
       {approve.data && (
         <Success>
           {approve.data.results.filter((r) => r.status !== 'refused').length} pairs approved as{' '}

@@ -17,7 +17,7 @@ const cohort: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/coordination/cohort-proposals', {
     schema: { tags, summary: 'Propose a cohort assignment (maximum total score; greedy total beside it)', body: ProposeCohortSchema, response: responses({ 201: Proposal }, [403]) },
-  }, async (request, reply) => reply.code(201).send(await proposeCohort(app.db, userActor(request), request.body ?? {}, auditContext(request))));
+  }, async (request, reply) => reply.code(201).send(await proposeCohort(app.db, userActor(request), request.body ?? {}, auditContext(request), app.solveCohort)));
 
   app.get('/coordination/cohort-proposals/:id', {
     schema: { tags, summary: 'A stored cohort proposal and what became of each pair', params: IdParamsSchema, response: responses({ 200: Proposal }, [404]) },

@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import fp from 'fastify-plugin';
+import { Piscina } from 'piscina';
+import type { CohortWork, ExplainedCohortResult } from '@hhs-mentoring/domain';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Runs R-MATCH-4's scoring and solve on a worker thread (decision 0506). */
+    solveCohort: (work: CohortWork) => Promise<ExplainedCohortResult>;
+  }
+}
+
+/**
+ * CPU-heavy domain work off the event loop (decision 0506). A department-wide cohort solve takes seconds of CPU; on
+ * the request's thread it would stall every other request this process serves. One worker thread at most (the
+ * solve is single-threaded and the machine's other cores serve PostgreSQL and other replicas), started on first use
+ * and let go after a minute idle, so a process that never solves a cohort never starts one.
+ */
+export default fp(
+  async (app) => {
+    const filename = createRequire(import.meta.url).resolve('@hhs-mentoring/domain/cohort-worker');
+    let pool: Piscina<CohortWork, ExplainedCohortResult> | undefined;
+    app.decorate('solveCohort', (work: CohortWork) => {
+      pool ??= new Piscina<CohortWork, ExplainedCohortResult>({ filename, minThreads: 0, maxThreads: 1, idleTimeout: 60_000 });
+      return pool.run(work);
+    });
+    app.addHook('onClose', async () => {
+      await pool?.destroy();
+    });
+  },
+  { name: 'workers' },
+);

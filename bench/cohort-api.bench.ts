@@ -1,0 +1,51 @@
+// Issue 5 (R-MATCH-4): a department-wide cohort proposal through the API on the 90,000-employee workforce,
+// PostgreSQL. Measures the request's time and how long the API process's event loop was blocked meanwhile (what
+// every other request on that replica waits for).
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { seedWorkforce } from '../apps/api/src/seed/seed.js';
+import { benchDatabase } from './lib/pg.js';
+import { startApi, tokenFor } from './lib/api.js';
+import { ms, writeSection } from './lib/report.js';
+
+const db = await benchDatabase();
+try {
+  const { app, base } = await startApi(db.url);
+  const w = await seedWorkforce(app.db, 90_000);
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  await client.query('vacuum analyze');
+  const staff = async (opdiv: string | null) => {
+    const e = w.employees.find((x) => x.opdiv === (opdiv ?? 'OS'))!;
+    const token = await tokenFor(app, e.id, e.email);
+    await client.query(`insert into role_grants (user_id, role, opdiv) select id, $2, $3 from users where employee_id = $1`,
+      [e.id, opdiv ? 'coordinator' : 'program_manager', opdiv]);
+    return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  };
+  const rows = [];
+  for (const [who, opdiv] of [['CDC coordinator (CDC)', 'CDC'], ['program manager (department)', null]] as const) {
+    const headers = await staff(opdiv);
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const t = performance.now();
+    const res = await fetch(`${base}/api/v1/coordination/cohort-proposals`, { method: 'POST', headers, body: '{}' });
+    const body = await res.json() as { pairs?: unknown[]; menteeCount?: number; mentorCount?: number; detail?: string };
+    const elapsed = performance.now() - t;
+    loop.disable();
+    if (res.status >= 300) throw new Error(`${res.status} ${body.detail}`);
+    rows.push({ who, elapsed, maxBlock: loop.max / 1e6, mentees: body.menteeCount, mentors: body.mentorCount, pairs: body.pairs?.length });
+  }
+  await client.end();
+  await app.close();
+  writeSection('cohort-api', 'Cohort proposal through the API, 90,000 employees, PostgreSQL (issue 5, R-MATCH-4)', `
+\`POST /api/v1/coordination/cohort-proposals\` with the default top K = 25, over HTTP on loopback, on the generated
+workforce's applications (no relationships yet). "Longest event-loop stall" is the longest time the API process
+could not answer any other request while this one ran.
+
+| who | mentees | mentors with room | pairs proposed | request time | longest event-loop stall |
+|---|---|---|---|---|---|
+${rows.map((r) => `| ${r.who} | ${r.mentees} | ${r.mentors} | ${r.pairs} | ${ms(r.elapsed)} | ${ms(r.maxBlock)} |`).join('\n')}
+`);
+} finally {
+  await db.drop();
+}
