@@ -7,6 +7,7 @@ import { seedWorkforce } from '../apps/api/src/seed/seed.js';
 import { benchDatabase } from './lib/pg.js';
 import { startApi, tokenFor } from './lib/api.js';
 import { ms, writeSection } from './lib/report.js';
+import { APPROVAL_CHUNK } from '../apps/api/src/services/coordination/cohort-approve.js';
 
 const db = await benchDatabase();
 try {
@@ -23,6 +24,8 @@ try {
     return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   };
   const rows = [];
+  let approveElapsed = 0;
+  let approved = { invited: 0, refused: 0, maxBlock: 0 };
   for (const [who, opdiv] of [['CDC coordinator (CDC)', 'CDC'], ['program manager (department)', null]] as const) {
     const headers = await staff(opdiv);
     const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -34,6 +37,18 @@ try {
     loop.disable();
     if (res.status >= 300) throw new Error(`${res.status} ${body.detail}`);
     rows.push({ who, elapsed, maxBlock: loop.max / 1e6, mentees: body.menteeCount, mentors: body.mentorCount, pairs: body.pairs?.length });
+    if (opdiv === null) {
+      // Approving the whole department's proposal as invitations: one transaction, every pair's rules re-checked.
+      const approveLoop = monitorEventLoopDelay({ resolution: 10 });
+      approveLoop.enable();
+      const t2 = performance.now();
+      const ok = await fetch(`${base}/api/v1/coordination/cohort-proposals/${(body as { id: string }).id}/approve`, { method: 'POST', headers, body: '{}' });
+      const out = await ok.json() as { results?: Array<{ status: string }>; detail?: string };
+      approveElapsed = performance.now() - t2;
+      approveLoop.disable();
+      if (ok.status >= 300) throw new Error(`${ok.status} ${out.detail}`);
+      approved = { invited: out.results!.filter((r) => r.status === 'invited').length, refused: out.results!.filter((r) => r.status === 'refused').length, maxBlock: approveLoop.max / 1e6 };
+    }
   }
   await client.end();
   await app.close();
@@ -45,6 +60,11 @@ could not answer any other request while this one ran.
 | who | mentees | mentors with room | pairs proposed | request time | longest event-loop stall |
 |---|---|---|---|---|---|
 ${rows.map((r) => `| ${r.who} | ${r.mentees} | ${r.mentors} | ${r.pairs} | ${ms(r.elapsed)} | ${ms(r.maxBlock)} |`).join('\n')}
+
+Approving the department-wide proposal as invitations (\`POST …/approve\`, every pair's rules checked again, one
+transaction per ${APPROVAL_CHUNK} pairs, decision 0507): ${approved.invited.toLocaleString()} invited, ${approved.refused.toLocaleString()} refused, in ${ms(approveElapsed)}
+(${Math.ceil((approved.invited + approved.refused) / APPROVAL_CHUNK)} transactions, ${ms(approveElapsed / Math.max(1, Math.ceil((approved.invited + approved.refused) / APPROVAL_CHUNK)))} each on average: how long one
+chunk's row locks are held); longest event-loop stall ${ms(approved.maxBlock)}.
 `);
 } finally {
   await db.drop();
