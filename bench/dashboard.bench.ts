@@ -46,7 +46,7 @@ try {
 Seeded ${w.employees.length.toLocaleString()} employees, ${counts!.mentees!.toLocaleString()} mentee and ${counts!.mentors!.toLocaleString()} mentor
 applications, ${counts!.r!.toLocaleString()} relationships (every state) and ${counts!.i!.toLocaleString()} invitations in ${(seedMs / 1000).toFixed(1)} s.
 \`GET /api/v1/coordination/dashboard\` through HTTP on loopback with a signed-in coordinator or program manager: one
-connection for 5 s (what one request costs), then 10 connections back to back for 10 s, from a separate load-generator
+connection for 5 s (what one request costs), then 10 connections back to back for 10 s, from autocannon in a separate load-generator
 process. One SQL statement per request plus the session's user lookup (one prepared statement). After the bulk load the
 database is \`VACUUM ANALYZE\`d, the steady state autovacuum keeps in production (the covering indexes answer
 index-only). The API, the load generator and PostgreSQL share the machine's ${os.cpus().length} cores (load average

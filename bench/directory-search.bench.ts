@@ -26,7 +26,7 @@ try {
   await app.close();
   writeSection('directory-search', 'Directory search by name prefix, 90,000 employees, PostgreSQL (issue 3)', `
 Seeded ${w.employees.length.toLocaleString()} employees in ${(seedMs / 1000).toFixed(1)} s. ${prefixes.length} different
-prefixes (one or two words), 20 results a page, through HTTP on loopback with a signed-in user.
+prefixes (one or two words), 20 results a page, through HTTP on loopback with a signed-in user (load from autocannon in a separate process).
 
 | concurrent | requests | req/s | p50 | p95 | p99 | errors | target p95 ≤ 50 ms |
 |---|---|---|---|---|---|---|---|

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { checkPairEligibility, DEFAULT_SETTINGS } from '@hhs-mentoring/domain';
+import { checkPairEligibility, DEFAULT_SETTINGS, remainingCapacity } from '@hhs-mentoring/domain';
 import { seedWorkforce } from '../apps/api/src/seed/seed.js';
 import { benchDatabase } from './lib/pg.js';
 import { startApi } from './lib/api.js';
@@ -19,7 +19,7 @@ import { INVARIANT_VIOLATIONS } from './lib/invariants.js';
 import { countQueries } from './lib/query-count.js';
 import { machineCpu, ms, percentile, stealShare, writeSection } from './lib/report.js';
 
-const FLOWS = 6000;
+const FLOWS = 8000;
 const SECONDS = 15;
 const CONCURRENCY = Number(process.env.FLOW_CONCURRENCY ?? 16);
 
@@ -66,19 +66,23 @@ const db = await benchDatabase();
 try {
   const { app, base } = await startApi(db.url);
   const w = await seedWorkforce(app.db, 90_000);
-  // Distinct pairs that pass the hard rules and availability (R-PLAT-1, R-APP-2); every person in one pair only.
+  // Pairs that pass the hard rules and availability (R-PLAT-1, R-APP-2): every mentee in one pair, a mentor in as
+  // many as their places (R-CAP-1), their pairs spread through the run (the search walks the mentors round).
   const { mentors, mentees, supervisorOf } = profilesOf(w);
-  const used = new Set<string>();
+  const paired = new Set<string>();
+  const load = new Map<string, number>();
   const pairs: { mentee: string; mentor: string }[] = [];
   let cursor = 0;
   for (const mentee of mentees) {
     if (pairs.length >= FLOWS) break;
-    if (used.has(mentee.employeeId)) continue;
+    if (load.has(mentee.employeeId)) continue; // already a mentor in this run
     for (let k = 0; k < 400; k++) {
       const mentor = mentors[(cursor + k) % mentors.length]!;
-      if (used.has(mentor.employeeId) || mentor.employeeId === mentee.employeeId) continue;
+      const taken = load.get(mentor.employeeId) ?? 0;
+      if (taken >= remainingCapacity(mentor, DEFAULT_SETTINGS) || mentor.employeeId === mentee.employeeId || paired.has(mentor.employeeId)) continue;
       if (!checkPairEligibility({ mentor, mentee, supervisorOf, settings: DEFAULT_SETTINGS, purpose: 'confirm' }).ok) continue;
-      used.add(mentor.employeeId).add(mentee.employeeId);
+      paired.add(mentee.employeeId);
+      load.set(mentor.employeeId, taken + 1);
       pairs.push({ mentee: mentee.employeeId, mentor: mentor.employeeId });
       cursor += k + 1;
       break;
@@ -137,13 +141,14 @@ try {
   const violations = Object.values(v).reduce((a, b) => a + Number(b), 0);
   const rate = done / seconds;
   writeSection('flows', 'Invite → accept → confirm flows, 90,000 employees, PostgreSQL (issue 4, R-CAP-1..3)', `
-${pairs.length.toLocaleString()} distinct eligible mentee/mentor pairs from the generated workforce. Each flow is three HTTP
+${pairs.length.toLocaleString()} eligible mentee/mentor pairs from the generated workforce (every mentee in one pair, a mentor in as many as
+their places, R-CAP-1). Each flow is three HTTP
 requests on loopback by the two signed-in people: \`POST /invitations\` (mentee), \`POST /invitations/{id}/accept\` (mentor),
 \`POST /invitations/{id}/confirm\` (mentee): each one transaction with row locks, notifications (inbox + email outbox)
-and audit rows. ${CONCURRENCY} flows in flight, back to back for ${SECONDS} s after a warm-up of ${WARM} flows. The program is in its
+and audit rows. ${CONCURRENCY} flows in flight, back to back for ${seconds.toFixed(1)} s (${SECONDS} s planned; a run stops early if the pairs run out) after a warm-up of ${WARM} flows. The program is in its
 second year: last year's cohort (completed relationships, confirmed invitations, notices, audit rows) is in the tables
-and statistics are current. The load generator is a separate Node process (bench/lib/flows-child.mjs, node:http with
-keep-alive).
+and statistics are current. The load generator is autocannon in a separate Node process (bench/lib/flows-child.mjs: each
+keep-alive connection runs the three requests in sequence for the next pair).
 
 Where the CPU went, on the ${os.cpus().length} cores all three share (load average ${loadAvg.toFixed(1)} at the end; the hypervisor
 stole ${(stolen * 100).toFixed(1)} % of the machine's CPU time during the run):

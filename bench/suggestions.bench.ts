@@ -46,7 +46,7 @@ Seeded ${w.employees.length.toLocaleString()} employees, ${w.mentors.length.toLo
 applications in ${(seedMs / 1000).toFixed(1)} s. \`GET /api/v1/me/suggestions?limit=20\` signed in as ${mentees.length} different
 mentees in turn, ${CONNECTIONS} connections back to back over HTTP on loopback; then \`GET /healthz\` the same way in the same
 process. The first request after start built the mentor index in ${ms(coldMs)} (rebuilt only when mentor data changes,
-decisions 0201 and 0251). The load generator is a separate Node process (bench/lib/load-child.mjs); the API, the load
+decisions 0201 and 0251). The load generator is autocannon in a separate Node process (bench/lib/load-child.mjs); the API, the load
 generator and PostgreSQL share the same 2 cores. The API process used ${(cpuShare * 100).toFixed(0)} % of a core during the measured
 runs (below 100 %, it was waiting for PostgreSQL or for a CPU). Load average ${loadAvg.toFixed(1)} on
 ${os.cpus().length} cores at the end.

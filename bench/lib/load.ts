@@ -13,9 +13,9 @@ const child = fileURLToPath(new URL('./load-child.mjs', import.meta.url));
 const run = promisify(execFile);
 
 /**
- * Closed-loop load on loopback from a separate Node process (as autocannon would be): `connections` workers each
- * send requests back to back for `seconds` (bounded by `maxRequests`), cycling through `request(0..n)`. Every
- * latency is recorded, so p95 is exact. Stops by itself.
+ * Closed-loop load on loopback from autocannon in a separate Node process (bench/lib/load-child.mjs): `connections`
+ * keep-alive connections send requests back to back for `seconds` (bounded by `maxRequests`), cycling through
+ * `request(0..n)`. Every latency is recorded, so p95 is exact. Stops by itself.
  */
 export async function load(opts: {
   connections: number;
