@@ -30,15 +30,21 @@ try {
     const headers = await staff(opdiv);
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
+    // Peak resident memory of this process (the API, its worker thread and the bench), sampled every 20 ms.
+    let peakRss = process.memoryUsage.rss();
+    const rssBefore = peakRss;
+    const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 20);
     const t = performance.now();
     const res = await fetch(`${base}/api/v1/coordination/cohort-proposals`, { method: 'POST', headers, body: '{}' });
     const body = await res.json() as { pairs?: unknown[]; menteeCount?: number; mentorCount?: number; detail?: string };
     const elapsed = performance.now() - t;
     loop.disable();
+    clearInterval(sampler);
     if (res.status >= 300) throw new Error(`${res.status} ${body.detail}`);
-    rows.push({ who, elapsed, maxBlock: loop.max / 1e6, mentees: body.menteeCount, mentors: body.mentorCount, pairs: body.pairs?.length });
+    rows.push({ who, elapsed, maxBlock: loop.max / 1e6, mentees: body.menteeCount, mentors: body.mentorCount, pairs: body.pairs?.length,
+      rss: `${(rssBefore / 2 ** 20).toFixed(0)} → ${(peakRss / 2 ** 20).toFixed(0)} MiB` });
     if (opdiv === null) {
-      // Approving the whole department's proposal as invitations: one transaction, every pair's rules re-checked.
+      // Approving the whole department's proposal as invitations: a transaction per chunk, every pair's rules re-checked.
       const approveLoop = monitorEventLoopDelay({ resolution: 10 });
       approveLoop.enable();
       const t2 = performance.now();
@@ -55,11 +61,14 @@ try {
   writeSection('cohort-api', 'Cohort proposal through the API, 90,000 employees, PostgreSQL (issue 5, R-MATCH-4)', `
 \`POST /api/v1/coordination/cohort-proposals\` with the default top K = 25, over HTTP on loopback, on the generated
 workforce's applications (no relationships yet). "Longest event-loop stall" is the longest time the API process
-could not answer any other request while this one ran.
+could not answer any other request while this one ran (the solve runs on a worker thread, decision 0506; what is left
+is the reads, storing the pairs and writing the JSON answer). Memory is this process's: the API with its worker thread, plus the benchmark's
+generated workforce held in memory, so the growth from "before" to "peak" is what the request added (the worker is let
+go after a minute idle).
 
-| who | mentees | mentors with room | pairs proposed | request time | longest event-loop stall |
-|---|---|---|---|---|---|
-${rows.map((r) => `| ${r.who} | ${r.mentees} | ${r.mentors} | ${r.pairs} | ${ms(r.elapsed)} | ${ms(r.maxBlock)} |`).join('\n')}
+| who | mentees | mentors with room | pairs proposed | request time | longest event-loop stall | process memory (RSS) before → peak |
+|---|---|---|---|---|---|---|
+${rows.map((r) => `| ${r.who} | ${r.mentees} | ${r.mentors} | ${r.pairs} | ${ms(r.elapsed)} | ${ms(r.maxBlock)} | ${r.rss} |`).join('\n')}
 
 Approving the department-wide proposal as invitations (\`POST …/approve\`, every pair's rules checked again, one
 transaction per ${APPROVAL_CHUNK} pairs, decision 0507): ${approved.invited.toLocaleString()} invited, ${approved.refused.toLocaleString()} refused, in ${ms(approveElapsed)}

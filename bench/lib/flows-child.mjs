@@ -15,6 +15,8 @@ const errors = {};
 const latencies = [];
 let next = 0;
 let done = 0;
+let exhausted = false;
+let lastFlowAt = 0;
 const body = JSON.stringify({});
 const headers = (who) => ({ authorization: `Bearer ${plan.tokens[who]}`, 'content-type': 'application/json' });
 /** Counts a refused step by status and problem title; a step answered as expected returns true. */
@@ -40,7 +42,8 @@ const instance = autocannon({
           // Every pair used: the run ends here. The request still has to be something (returning nothing would
           // restart this same step at once); a health check, not counted.
           context.exhausted = true;
-          setImmediate(() => instance.stop());
+          if (!exhausted) setImmediate(() => instance.stop());
+          exhausted = true;
           return { ...req, method: 'GET', path: '/healthz', headers: {}, body: undefined };
         }
         const i = next++;
@@ -69,11 +72,16 @@ const instance = autocannon({
       onResponse: (status, text, context) => {
         if (!expect(status, text, 200)) return;
         done++;
-        latencies.push(performance.now() - context.t0);
+        lastFlowAt = performance.now();
+        latencies.push(lastFlowAt - context.t0);
       },
     },
   ],
 });
-await instance;
-const seconds = (performance.now() - start) / 1000;
+const result = await instance;
+// Connection errors and timeouts never reach onResponse (autocannon moves to the next step): count them here.
+if (result.errors > 0) errors['connection error or timeout'] = result.errors;
+// Once the pairs run out, the connections idle on health checks until autocannon's next tick stops them: the run
+// ends with the last complete flow.
+const seconds = ((exhausted ? lastFlowAt : performance.now()) - start) / 1000;
 process.stdout.write(JSON.stringify({ cpu: process.cpuUsage(), done, latencies, errors, seconds }));

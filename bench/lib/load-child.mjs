@@ -1,6 +1,6 @@
 // The load generator's own process (so it does not share the API's event loop): reads a plan from the file named
 // in argv[2] and runs autocannon against it on loopback, closed-loop, `connections` keep-alive connections for
-// `seconds` (or until `maxRequests`), each request the next of the plan's requests in turn. Prints every latency
+// `seconds` (or, when `maxRequests` is set, for exactly that many requests), each the next of the plan's requests. Prints every latency
 // (from autocannon's response events, so p95 is exact), the error count and the elapsed time as JSON on stdout.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
@@ -34,5 +34,5 @@ instance.on('response', (_client, statusCode, _bytes, responseTime) => {
   if (statusCode >= 400) errors++;
 });
 const result = await instance;
-errors += result.errors + result.timeouts;
+errors += result.errors; // connection errors, timeouts included
 process.stdout.write(JSON.stringify({ latencies, errors, seconds: (performance.now() - start) / 1000 }));

@@ -33,8 +33,11 @@ describe('cohort approval in chunks', () => {
       if (++calls === 2) return Promise.reject(new Error('connection lost'));
       return original.call(this);
     });
-    await expect(approveProposal(ctx.app.db, actor, proposal.id, {}, audit, 'http://x', new Date(), 1)).rejects.toThrow('connection lost');
-    spy.mockRestore();
+    try {
+      await expect(approveProposal(ctx.app.db, actor, proposal.id, {}, audit, 'http://x', new Date(), 1)).rejects.toThrow('connection lost');
+    } finally {
+      spy.mockRestore();
+    }
     // The first chunk stayed approved, with its audit row; the failed chunk left nothing; the third never ran.
     expect(await sent()).toBe(1);
     expect(await approvals()).toBe(1);

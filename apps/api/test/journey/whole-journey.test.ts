@@ -60,8 +60,8 @@ describe('the whole journey through the API', () => {
     // The first month: orientation, the agreement both sign, the IDP shared → active (R-LIFE-1..3, R-LIFE-6).
     expect((await call('POST', mentee, `/relationships/${id}/orientation`, { waived: false })).statusCode).toBe(200);
     expect((await call('PUT', mentee, `/relationships/${id}/agreement`, { ...agreement, version: 0 })).statusCode).toBe(200);
-    await call('POST', mentee, `/relationships/${id}/agreement/sign`, { version: 1 });
-    await call('POST', mentor, `/relationships/${id}/agreement/sign`, { version: 2 });
+    expect((await call('POST', mentee, `/relationships/${id}/agreement/sign`, { version: 1 })).statusCode).toBe(200);
+    expect((await call('POST', mentor, `/relationships/${id}/agreement/sign`, { version: 2 })).statusCode).toBe(200);
     expect((await call('POST', mentee, `/relationships/${id}/agreement/complete`)).json().completedAt).toBeTruthy();
     expect((await call('PUT', mentee, `/relationships/${id}/idp`, { ...idp, version: 0 })).statusCode).toBe(200);
     expect((await call('POST', mentee, `/relationships/${id}/idp/complete`)).statusCode).toBe(200);

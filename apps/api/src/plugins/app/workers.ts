@@ -21,7 +21,12 @@ export default fp(
     const filename = createRequire(import.meta.url).resolve('@hhs-mentoring/domain/cohort-worker');
     let pool: Piscina<CohortWork, ExplainedCohortResult> | undefined;
     app.decorate('solveCohort', (work: CohortWork) => {
-      pool ??= new Piscina<CohortWork, ExplainedCohortResult>({ filename, minThreads: 0, maxThreads: 1, idleTimeout: 60_000 });
+      // The worker's heap is capped: a solve that outgrows it fails its request (a 500 problem) instead of taking the
+      // whole process past its container's memory limit (infra/k8s: 768 Mi). A department-wide solve of the benchmark
+      // workforce adds ~260 MiB to the process at its peak (docs/benchmarks.md).
+      pool ??= new Piscina<CohortWork, ExplainedCohortResult>({
+        filename, minThreads: 0, maxThreads: 1, idleTimeout: 60_000, resourceLimits: { maxOldGenerationSizeMb: 512 },
+      });
       return pool.run(work);
     });
     app.addHook('onClose', async () => {
