@@ -32,8 +32,20 @@ export interface BuildOptions {
 /** Builds the app without listening (server.ts listens; tests inject). */
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config = options.config ?? loadConfig();
+  // The pool reports connections lost while idle here; the logger exists only once the app does.
+  let onConnectionError = (error: Error) => console.error(`database connection lost: ${error.message}`);
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
+      migrate: config.MIGRATE_ON_START,
+      connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: config.DATABASE_IDLE_TX_TIMEOUT_MS,
+      onConnectionError: (error) => onConnectionError(error),
+    }));
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
@@ -49,6 +61,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
+  onConnectionError = (error) => app.log.warn({ err: { message: error.message } }, 'database connection lost');
   await app.register(dbPlugin, { database, ownsDatabase: !options.database });
   await app.register(errorsPlugin);
   await app.register(securityPlugin);

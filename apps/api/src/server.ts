@@ -1,20 +1,38 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
+import { StartupError } from './db/client.js';
+import { MigrationMismatch } from './db/migrations.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './seed/seed.js';
 
-let config;
+/** A start-up failure an operator can act on is printed as one sentence; anything else is a bug, with its stack. */
+function fail(error: unknown): never {
+  if (error instanceof StartupError || error instanceof MigrationMismatch) console.error(`Cannot start: ${error.message}`);
+  else console.error('Cannot start:', error);
+  process.exit(1);
+}
+
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
   console.error(`Configuration error: ${(error as Error).message}`);
   process.exit(1);
 }
-const app = await buildApp({ config });
+const app = await buildApp({ config }).catch(fail);
 if (config.SEED === 'demo') {
   const created = await seedDemo(app.db);
   if (created) app.log.info(`Seeded the demo workforce (${created.length} demo accounts).`);
 }
+// On SIGTERM (a rollout, a scale-down) the server stops accepting, lets in-flight requests finish, stops the jobs
+// (waiting for runs in progress, which finish their claims), and closes the pool — bounded by SHUTDOWN_TIMEOUT_MS,
+// after which the process exits anyway and any lease it still holds lapses on its own (decision 0005).
+closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'closing after an error');
+  else app.log.info({ signal }, 'shutting down');
+  await app.close();
+  app.log.info('shut down cleanly');
+});
 await app.listen({ port: config.PORT, host: config.HOST });
 if (config.NODE_ENV !== 'production' && config.SEED === 'demo') {
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
@@ -23,7 +41,3 @@ if (config.NODE_ENV !== 'production' && config.SEED === 'demo') {
   for (const d of DEMO_PEOPLE) console.log(`  ${d.role.padEnd(20)} ${d.person.email}`);
   console.log('');
 }
-closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-  if (err) app.log.error({ err }, 'closing after an error');
-  await app.close();
-});

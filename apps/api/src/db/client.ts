@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
+import lockfile from 'proper-lockfile';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -8,10 +8,11 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { is, Placeholder, sql, type SQL } from 'drizzle-orm';
+import { is, Placeholder, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { pipelineTransactions } from './pipelined.js';
+import { assertNoEditedMigrations, MigrationMismatch, migrationsFolder, migrationStatus } from './migrations.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -27,46 +28,151 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 const MIGRATION_LOCK = 727_001;
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir?: string;
   poolSize?: number;
+  /** Apply pending migrations (default); otherwise refuse to open a database that is behind this version. */
+  migrate?: boolean;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+  /** Where the pool reports a connection that failed while idle (the process must never exit for it). */
+  onConnectionError?: (error: Error) => void;
 }
 
-/** Opens PostgreSQL when a URL is given, otherwise embedded PGlite, and applies the migrations. */
+/** A start-up failure with a message an operator can act on; server.ts prints it without a stack trace. */
+export class StartupError extends Error {}
+
+/** Opens PostgreSQL when a URL is given, otherwise embedded PGlite, and applies (or checks) the migrations. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory://');
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  return openPglite(options.dataDir ?? 'memory://', options.migrate ?? true);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const onError = options.onConnectionError ?? (() => undefined);
+  const statementTimeout = options.statementTimeoutMs ?? 30_000;
   // Pipeline mode: a client sends each query as soon as it is issued instead of after the previous answer, so a
   // transaction's independent statements share a round trip (decision 0505). Queries awaited one by one behave
-  // as before.
-  const pool = new pg.Pool({ connectionString: url, max, pipeline: true } as pg.PoolConfig);
-  // Two replicas starting at once must not both migrate: one waits on the advisory lock.
-  const client = await pool.connect();
+  // as before. The timeouts keep a request from hanging on a database that went away (decision 0005):
+  // connecting, each statement (server side, and client side a little later in case the server cannot say so),
+  // and a transaction left idle by a stuck caller.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    pipeline: true,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: statementTimeout,
+    query_timeout: statementTimeout + 2_000,
+    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  } as pg.PoolConfig);
+  // An idle client whose server went away emits 'error' on the pool; a checked-out one on itself. Without a
+  // listener either would end the process (decision 0005). pg-pool drops a client that is no longer queryable.
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
-  } finally {
-    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
+    await migratePostgres(pool, options.migrate ?? true);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   pipelineTransactions(db, pool);
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
-  const pdb = drizzlePglite(client, { schema });
-  await migratePglite(pdb, { migrationsFolder });
-  return { db: pdb as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() };
+async function migratePostgres(pool: pg.Pool, apply: boolean) {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw new StartupError(`Cannot connect to PostgreSQL at DATABASE_URL: ${(error as Error).message}`);
+  }
+  try {
+    const db = drizzlePg(client, { schema });
+    if (!apply) return await requireCurrentSchema(db);
+    // Two replicas (or the migration Job and a replica) starting at once must not both migrate: one waits on the
+    // advisory lock, then finds nothing to do. A long migration must not hit the statement timeout.
+    await client.query('set statement_timeout = 0');
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      assertNoEditedMigrations(await migrationStatus(db as never));
+      await migratePg(db, { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    await client.query('reset statement_timeout').catch(() => undefined);
+    client.release();
+  }
+}
+
+/** MIGRATE_ON_START=false: the release's migration step must already have brought the schema to this version. */
+async function requireCurrentSchema(db: Parameters<typeof migrationStatus>[0]) {
+  const status = await migrationStatus(db);
+  assertNoEditedMigrations(status);
+  if (status.pending.length)
+    throw new StartupError(
+      `The database schema is behind this version (${status.pending.length} migration(s) to apply: ` +
+        `${status.pending.join(', ')}) and MIGRATE_ON_START is false. Run the migrate step of the release ` +
+        '(`node dist/migrate.js`), then start the API again.',
+    );
+}
+
+async function openPglite(dataDir: string, apply: boolean): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  let release: () => Promise<void> = async () => undefined;
+  let client: PGlite | undefined;
+  try {
+    if (!inMemory) {
+      mkdirSync(dataDir, { recursive: true });
+      release = await lockDataDir(dataDir);
+    }
+    client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const pdb = drizzlePglite(client, { schema });
+    if (apply) {
+      assertNoEditedMigrations(await migrationStatus(pdb as never));
+      await migratePglite(pdb, { migrationsFolder });
+    } else await requireCurrentSchema(pdb as never);
+  } catch (error) {
+    await client?.close().catch(() => undefined);
+    await release().catch(() => undefined);
+    if (error instanceof StartupError || error instanceof MigrationMismatch) throw error;
+    throw new StartupError(
+      `The embedded database in DATA_DIR (${dataDir}) could not be opened: ${(error as Error).message || String(error)}. ` +
+        'The folder may be damaged or was made by an incompatible version. Move it aside (keep it as a backup) ' +
+        'and start again to create a new one, or restore it from a backup.',
+    );
+  }
+  const pglite = client;
+  return {
+    db: drizzlePglite(pglite, { schema }) as unknown as Db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await pglite.close();
+      await release();
+    },
+  };
+}
+
+/** One process per embedded data folder: PGlite has no lock of its own, and two writers would corrupt it. */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dataDir, { lockfilePath: `${dataDir}/.hhs-mentoring.lock`, stale: 15_000, update: 5_000 });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOCKED')
+      throw new StartupError(
+        `The embedded database in DATA_DIR (${dataDir}) is in use by another process. Stop the other API process ` +
+          'using this folder, or set DATA_DIR to another folder.',
+      );
+    throw error;
+  }
 }
 
 /** Rows of a raw SQL query, the same on both drivers. */
@@ -75,12 +181,17 @@ export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-export async function isReady(db: Db): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-  );
-  return (rows[0]?.n ?? 0) > 0;
+/** Readiness: the database answers within the time given and the schema is at this version. */
+export async function isReady(db: Db, timeoutMs = 1_500): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const check = migrationStatus(db as never).then((s) => s.applied > 0 && s.pending.length === 0);
+  check.catch(() => undefined);
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 type Internals = {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 /** What the worker needs from nodemailer (a Transporter fits); tests may pass their own. */
 export interface MailSender {
@@ -27,6 +28,8 @@ export interface DeliveryOptions {
   maxBackoffMs?: number;
   /** Stop after this many messages in one call, so one tick cannot run forever. */
   maxPerRun?: number;
+  /** Shutdown: stop after the message in hand instead of the whole batch. */
+  signal?: AbortSignal;
 }
 
 export const DELIVERY_DEFAULTS = {
@@ -85,8 +88,9 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
     const row = await claimNextEmail(db, clock(), o.leaseMs);
     if (!row) break;
     const messageId = stableMessageId(row, o.messageIdDomain);
+    let info: { messageId?: string };
     try {
-      const info = await o.sender.sendMail({
+      info = await o.sender.sendMail({
         from: o.from,
         to: row.to_address,
         subject: row.subject,
@@ -95,10 +99,6 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
         // RFC 3834: automated mail, so out-of-office replies are not sent back to the no-reply address.
         headers: { 'Auto-Submitted': 'auto-generated' },
       });
-      await db.execute(sql`update email_outbox set status = 'sent', sent_at = ${clock()}, locked_until = null,
-        message_id = ${info.messageId ?? messageId}, last_error = null
-        where id = ${row.id} and attempts = ${row.attempts}`);
-      sent += 1;
     } catch (error) {
       const giveUp = row.attempts >= o.maxAttempts;
       const next = new Date(clock().getTime() + backoffDelay(row.attempts, o.backoffMs, o.maxBackoffMs));
@@ -109,6 +109,25 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
       // The server is probably down or refusing: leave the rest for the next run instead of timing out on each.
       break;
     }
+    // The message has left. If the database is away just now, keep trying to record it for half the lease: giving
+    // up would send it again once the lease lapses (the stable Message-ID lets a receiver drop that duplicate).
+    await recordSent(db, row, info.messageId ?? messageId, clock, o.leaseMs / 2);
+    sent += 1;
+    if (options.signal?.aborted) break;
   }
   return { sent, failed };
+}
+
+async function recordSent(db: Db, row: Claimed, messageId: string, clock: () => Date, withinMs: number) {
+  const deadline = Date.now() + withinMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+    try {
+      await db.execute(sql`update email_outbox set status = 'sent', sent_at = ${clock()}, locked_until = null,
+        message_id = ${messageId}, last_error = null where id = ${row.id} and attempts = ${row.attempts}`);
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + delay > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }

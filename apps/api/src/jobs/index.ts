@@ -5,6 +5,7 @@ import { deliverDueEmails } from './email-delivery.js';
 import { messageIdDomain, smtpSender } from './mail-transport.js';
 import type { JobLogger, ScheduledJob } from './runner.js';
 import { pruneJobRuns } from './slots.js';
+import { pruneRateLimitCounters } from '../plugins/external/rate-limit-store.js';
 import { pruneIdempotencyKeys } from '../services/idempotency.js';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -17,9 +18,15 @@ const CLOCKS: Array<[name: string, clock: Clock]> = [
 ];
 
 /** Every scheduled job of this process (R-NOTE-1 delivery, R-NOTE-2 clocks), and what to close on shutdown. */
-export function scheduledJobs(config: Config, db: Db, log: JobLogger & { warn(msg: string): void }) {
+export function scheduledJobs(config: Config, db: Db, log: JobLogger) {
   const jobs: ScheduledJob[] = [
     { name: 'prune-job-runs', everyMs: 24 * 3_600_000, scope: 'once', run: (now) => pruneJobRuns(db, now) },
+    {
+      name: 'prune-rate-limit-counters',
+      everyMs: 24 * 3_600_000,
+      scope: 'once',
+      run: async (now) => `rate-limit windows pruned: ${await pruneRateLimitCounters(db, now)}`,
+    },
     {
       name: 'prune-idempotency-keys',
       everyMs: 24 * 3_600_000,
@@ -46,13 +53,13 @@ export function scheduledJobs(config: Config, db: Db, log: JobLogger & { warn(ms
       name: 'email-delivery',
       everyMs: 5_000,
       scope: 'each',
-      run: async () => {
-        const { sent, failed } = await deliverDueEmails(db, { sender, from: config.MAIL_FROM, messageIdDomain: domain });
+      run: async (_now, signal) => {
+        const { sent, failed } = await deliverDueEmails(db, { sender, from: config.MAIL_FROM, messageIdDomain: domain, signal });
         if (sent || failed) return `emails sent ${sent}, failed ${failed}`;
       },
     });
   } else {
-    log.warn('SMTP_URL is not set: emails stay in the outbox (email_outbox) until it is configured.');
+    log.warn({}, 'SMTP_URL is not set: emails stay in the outbox (email_outbox) until it is configured.');
   }
   return { jobs, close };
 }

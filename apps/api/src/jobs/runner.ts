@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { claimSlot, finishSlot, slotOf } from './slots.js';
 
 export interface ScheduledJob {
@@ -11,12 +12,13 @@ export interface ScheduledJob {
   scope: 'once' | 'each';
   /** How long a 'once' claim is exclusive before another process may take over (default: min(everyMs, 5 min)). */
   leaseMs?: number;
-  /** Returns a short summary for the log and job_runs.result. */
-  run(now: Date): Promise<string | void>;
+  /** Returns a short summary for the log and job_runs.result. `signal` aborts at shutdown: stop at a safe point. */
+  run(now: Date, signal: AbortSignal): Promise<string | void>;
 }
 
 export interface JobLogger {
   info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
 
@@ -29,6 +31,7 @@ export class JobRunner {
   private timers = new Map<string, NodeJS.Timeout>();
   private inFlight = new Set<Promise<void>>();
   private stopped = true;
+  private abort = new AbortController();
 
   constructor(
     private readonly db: Db,
@@ -39,11 +42,13 @@ export class JobRunner {
 
   start() {
     this.stopped = false;
+    this.abort = new AbortController();
     for (const job of this.jobs) this.schedule(job, 0);
   }
 
   async stop() {
     this.stopped = true;
+    this.abort.abort();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.inFlight]);
@@ -58,10 +63,13 @@ export class JobRunner {
       if (!(await claimSlot(this.db, job.name, slot, now, leaseMs))) return false;
     }
     try {
-      const result = (await job.run(now)) ?? undefined;
+      const result = (await job.run(now, this.abort.signal)) ?? undefined;
       if (result) this.log.info({ job: job.name, slot }, result);
       if (job.scope === 'once') await finishSlot(this.db, job.name, slot, result ? { result } : {});
     } catch (error) {
+      // The database went away mid-run: the claim stays unfinished and is taken again once its lease lapses,
+      // so the run is repeated, not lost (every job is idempotent, decision 0301).
+      if (isDatabaseUnavailable(error)) throw error;
       this.log.error({ job: job.name, slot, err: error }, 'scheduled job failed');
       if (job.scope === 'once') await finishSlot(this.db, job.name, slot, { error: String(error) });
     }
@@ -73,7 +81,11 @@ export class JobRunner {
     const interval = job.scope === 'once' ? Math.min(job.everyMs, 60_000) : job.everyMs;
     const timer = setTimeout(() => {
       const run = this.tick(job)
-        .catch((error: unknown) => this.log.error({ job: job.name, err: error }, 'job tick failed'))
+        .catch((error: unknown) =>
+          isDatabaseUnavailable(error)
+            ? this.log.warn({ job: job.name }, 'database unavailable: the job will try again at its next tick')
+            : this.log.error({ job: job.name, err: error }, 'job tick failed'),
+        )
         .then(() => {
           this.inFlight.delete(run);
           this.schedule(job, interval);

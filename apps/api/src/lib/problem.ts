@@ -69,5 +69,12 @@ export const problems = {
       refusals.map((r) => r.detail).join(' '),
       { rule: refusals[0]?.rule, refusals },
     ),
+  unavailable: () =>
+    new Problem(
+      503,
+      'unavailable',
+      'Service temporarily unavailable',
+      'We could not reach our database just now. Please try again in a few seconds.',
+    ),
   tooMany: (detail: string) => new Problem(429, 'rate-limited', 'Too many requests', detail),
 };

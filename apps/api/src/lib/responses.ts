@@ -11,12 +11,13 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'A program rule refused the input',
   423: 'The account is locked for a while after repeated failures',
   429: 'Too many requests',
+  503: 'The database is unavailable for a moment: try again after the Retry-After seconds',
 };
 
 /** Route response schemas: the success shapes plus the problem shape for each listed error status. */
 export function responses(ok: Record<number, TSchema>, errors: number[] = []): Record<number, TSchema> {
   const out: Record<number, TSchema> = { ...ok };
-  for (const status of [400, 401, ...errors]) out[status] = { ...problemRef, description: DESCRIPTIONS[status] };
+  for (const status of [400, 401, ...errors, 503]) out[status] = { ...problemRef, description: DESCRIPTIONS[status] };
   return out;
 }
 

@@ -24,7 +24,7 @@ afterAll(async () => {
   await fresh?.drop();
 });
 
-const silent = { info: () => {}, error: () => {} };
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 describe('R-NOTE-1/R-NOTE-2: several processes on one database', () => {
   it('R-NOTE-1: two workers delivering 50 queued emails concurrently send each exactly once', async () => {

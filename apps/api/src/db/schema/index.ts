@@ -13,3 +13,4 @@ export * from './account-tokens.js';
 export * from './content.js';
 export * from './coordination.js';
 export * from './journey-versions.js';
+export * from './rate-limits.js';

@@ -18,7 +18,7 @@ export default fp(
     const { jobs, close } = scheduledJobs(app.config, app.db, {
       info: (obj, msg) => app.log.info(obj, msg),
       error: (obj, msg) => app.log.error(obj, msg),
-      warn: (msg) => app.log.warn(msg),
+      warn: (obj, msg) => app.log.warn(obj, msg),
     });
     const runner = new JobRunner(app.db, jobs, app.log);
     app.decorate('jobs', runner);

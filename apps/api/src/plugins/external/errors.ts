@@ -1,6 +1,10 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, problems } from '../../lib/problem.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
+
+/** Seconds a client is asked to wait when the database is unavailable (a restart or failover takes a few). */
+const RETRY_AFTER_SECONDS = 5;
 
 function send(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
   return reply
@@ -29,6 +33,11 @@ export default fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof Problem) return send(reply, request, error);
       if (error.validation) return send(reply, request, fromValidation(error));
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: { message: error.message } }, 'database unavailable');
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return send(reply, request, problems.unavailable());
+      }
       const status = error.statusCode ?? 500;
       if (status === 429) return send(reply, request, problems.tooMany(error.message));
       if (status === 401) return send(reply, request, problems.unauthorized());

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { postgresRateLimitStore } from './rate-limit-store.js';
 
 export default fp(
   async (app) => {
@@ -17,8 +18,14 @@ export default fp(
         },
       },
     });
-    // Global ceiling is generous; sign-in routes set their own tight limit.
-    await app.register(rateLimit, { global: false });
+    // Routes that need a limit set their own (sign-in, tokens). On PostgreSQL the counters are shared by every
+    // replica; the embedded database serves one process, so its counters stay in memory (decision 0006). A
+    // database outage does not turn into 429s: the request goes on and meets the outage itself (503).
+    await app.register(rateLimit, {
+      global: false,
+      skipOnError: true,
+      ...(app.database.kind === 'postgres' ? { store: postgresRateLimitStore(app.db) } : {}),
+    });
   },
   { name: 'security' },
 );
