@@ -11,6 +11,9 @@ export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL connections per API process' }),
+  METRICS_PORT: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 65535, description: 'port of GET /metrics (Prometheus), apart from the public one' }),
+  ),
   DATA_DIR: Type.String({ default: '.data/pglite', description: 'PGlite data folder; "memory://" keeps it in memory' }),
   JWT_SECRET: Type.String({ minLength: 32, default: 'development-only-secret-change-me-in-production!!' }),
   SESSION_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 480 }),

@@ -15,6 +15,11 @@ export interface ScheduledJob {
   run(now: Date): Promise<string | void>;
 }
 
+/** Told of every run (the metrics: decision 0606). lagMs: how long after its time slot began the run started. */
+export interface JobObserver {
+  ran(job: ScheduledJob, run: { ok: boolean; lagMs: number; finishedAt: Date }): void;
+}
+
 export interface JobLogger {
   info(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -35,6 +40,7 @@ export class JobRunner {
     private readonly jobs: ScheduledJob[],
     private readonly log: JobLogger,
     private readonly clock: () => Date = () => new Date(),
+    private readonly observer?: JobObserver,
   ) {}
 
   start() {
@@ -57,13 +63,16 @@ export class JobRunner {
       const leaseMs = job.leaseMs ?? Math.min(job.everyMs, 300_000);
       if (!(await claimSlot(this.db, job.name, slot, now, leaseMs))) return false;
     }
+    const lagMs = now.getTime() - slot * job.everyMs;
     try {
       const result = (await job.run(now)) ?? undefined;
       if (result) this.log.info({ job: job.name, slot }, result);
       if (job.scope === 'once') await finishSlot(this.db, job.name, slot, result ? { result } : {});
+      this.observer?.ran(job, { ok: true, lagMs, finishedAt: this.clock() });
     } catch (error) {
       this.log.error({ job: job.name, slot, err: error }, 'scheduled job failed');
       if (job.scope === 'once') await finishSlot(this.db, job.name, slot, { error: String(error) });
+      this.observer?.ran(job, { ok: false, lagMs, finishedAt: this.clock() });
     }
     return true;
   }
