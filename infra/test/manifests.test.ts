@@ -160,7 +160,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     const ports = (rules: Rule[]) => rules.flatMap((r) => (r.ports ?? [{ port: -1 }]).map((p) => p.port)); // -1: any port;
     expect(ports(policies.flatMap((p) => p.spec.ingress ?? [])).sort()).toEqual([3000, 9464]);
     expect(new Set(ports(policies.flatMap((p) => p.spec.egress ?? [])))).toEqual(
-      new Set([53, 5432, 587, 465, 443, 4318]),
+      new Set([53, 5432, 587, 465, 443]),
     );
   });
 });

@@ -71,25 +71,25 @@ export function createMetrics(database: Database): Metrics {
   const runs = new Counter({
     name: 'hhs_job_runs_total',
     help: 'Scheduled job runs in this process',
-    labelNames: ['job'],
+    labelNames: ['job_name'],
     registers: [registry],
   });
   const failures = new Counter({
     name: 'hhs_job_failures_total',
     help: 'Scheduled job runs that failed',
-    labelNames: ['job'],
+    labelNames: ['job_name'],
     registers: [registry],
   });
   const lag = new Gauge({
     name: 'hhs_job_lag_seconds',
     help: 'How late the last run started after its time slot began',
-    labelNames: ['job'],
+    labelNames: ['job_name'],
     registers: [registry],
   });
   const period = new Gauge({
     name: 'hhs_job_period_seconds',
     help: 'How often each job is meant to run',
-    labelNames: ['job'],
+    labelNames: ['job_name'],
     registers: [registry],
   });
   // A registry collects its metrics concurrently: the ones read from the database share one query per scrape. When
@@ -118,10 +118,10 @@ export function createMetrics(database: Database): Metrics {
   const lastSuccess = new Gauge({
     name: 'hhs_job_last_success_timestamp_seconds',
     help: 'When each job last finished without error (for once-per-slot jobs: in any process, from job_runs)',
-    labelNames: ['job'],
+    labelNames: ['job_name'],
     registers: [registry],
     async collect() {
-      for (const { job, at } of (await fromDatabase()).runs) this.set({ job }, at);
+      for (const { job, at } of (await fromDatabase()).runs) this.set({ job_name: job }, at);
     },
   });
   new Gauge({
@@ -159,12 +159,12 @@ export function createMetrics(database: Database): Metrics {
     registry,
     jobs: {
       ran(job, { ok, lagMs, finishedAt }) {
-        runs.inc({ job: job.name });
-        failures.inc({ job: job.name }, 0);
-        period.set({ job: job.name }, job.everyMs / 1000);
-        lag.set({ job: job.name }, Math.max(0, lagMs) / 1000);
-        if (ok) lastSuccess.set({ job: job.name }, finishedAt.getTime() / 1000);
-        else failures.inc({ job: job.name });
+        runs.inc({ job_name: job.name });
+        failures.inc({ job_name: job.name }, 0);
+        period.set({ job_name: job.name }, job.everyMs / 1000);
+        lag.set({ job_name: job.name }, Math.max(0, lagMs) / 1000);
+        if (ok) lastSuccess.set({ job_name: job.name }, finishedAt.getTime() / 1000);
+        else failures.inc({ job_name: job.name });
       },
     },
     observeRequest(route, method, status, seconds) {

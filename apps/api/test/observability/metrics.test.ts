@@ -97,16 +97,16 @@ describe('GET /metrics', () => {
     await runner.tick(failing);
     await runner.tick(failing);
     const text = await scrape(ctx.app);
-    expect(value(text, 'hhs_job_runs_total', { job: 'metrics-ok' })).toBe(1);
-    expect(value(text, 'hhs_job_failures_total', { job: 'metrics-ok' })).toBe(0);
-    expect(value(text, 'hhs_job_runs_total', { job: 'metrics-failing' })).toBe(2);
-    expect(value(text, 'hhs_job_failures_total', { job: 'metrics-failing' })).toBe(2);
-    expect(value(text, 'hhs_job_period_seconds', { job: 'metrics-ok' })).toBe(3600);
-    expect(value(text, 'hhs_job_lag_seconds', { job: 'metrics-ok' })).toBeLessThan(3600);
-    expect(value(text, 'hhs_job_last_success_timestamp_seconds', { job: 'metrics-ok' })).toBeGreaterThan(
+    expect(value(text, 'hhs_job_runs_total', { job_name: 'metrics-ok' })).toBe(1);
+    expect(value(text, 'hhs_job_failures_total', { job_name: 'metrics-ok' })).toBe(0);
+    expect(value(text, 'hhs_job_runs_total', { job_name: 'metrics-failing' })).toBe(2);
+    expect(value(text, 'hhs_job_failures_total', { job_name: 'metrics-failing' })).toBe(2);
+    expect(value(text, 'hhs_job_period_seconds', { job_name: 'metrics-ok' })).toBe(3600);
+    expect(value(text, 'hhs_job_lag_seconds', { job_name: 'metrics-ok' })).toBeLessThan(3600);
+    expect(value(text, 'hhs_job_last_success_timestamp_seconds', { job_name: 'metrics-ok' })).toBeGreaterThan(
       Date.now() / 1000 - 60,
     );
-    expect(value(text, 'hhs_job_last_success_timestamp_seconds', { job: 'metrics-failing' })).toBeUndefined();
+    expect(value(text, 'hhs_job_last_success_timestamp_seconds', { job_name: 'metrics-failing' })).toBeUndefined();
   });
 
   it('OPS-MET-6: reports the email outbox backlog and the age of the oldest unsent email', async () => {
