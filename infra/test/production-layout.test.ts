@@ -26,6 +26,7 @@ let root: string;
 let server: ChildProcess | undefined;
 let output = '';
 let base: string;
+let metricsBase: string;
 let dropDatabase = async () => {};
 
 async function createDatabase(): Promise<Record<string, string>> {
@@ -59,6 +60,7 @@ beforeAll(async () => {
   cpSync(join(repoRoot, 'apps/web/dist'), join(root, 'web'), { recursive: true });
   const [port, metricsPort] = [await freePort(), await freePort()];
   base = `http://127.0.0.1:${port}`;
+  metricsBase = `http://127.0.0.1:${metricsPort}`;
   const env = {
     ...(await createDatabase()),
     NODE_ENV: 'production',
@@ -124,6 +126,11 @@ describe('the production layout (pnpm deploy --prod)', () => {
     expect(problem.status).toBe(401);
     expect(problem.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(output).toMatch(/"msg":"Server listening/);
+    const metrics = await fetch(`${metricsBase}/metrics`);
+    expect(await metrics.text()).toMatch(/^hhs_program_events_total\{event="invitation_sent"\} 0$/m);
+    expect((await fetch(`${base}/metrics`)).headers.get('content-type')).toMatch(
+      /application\/problem\+json/,
+    );
   });
 
   it('OPS-IMG-3: resolves the cohort worker thread from the deployed domain package', () => {
