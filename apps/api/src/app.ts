@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import dbPlugin from './plugins/external/db.js';
@@ -9,6 +8,8 @@ import securityPlugin from './plugins/external/security.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import authPlugin from './plugins/external/auth.js';
 import webPlugin from './plugins/external/web.js';
+import metricsPlugin from './plugins/external/metrics.js';
+import { requestIdOf, serializeRequest } from './observability/request-id.js';
 import jobsPlugin from './plugins/app/jobs.js';
 import workersPlugin from './plugins/app/workers.js';
 import { registerSchemas } from './schemas/index.js';
@@ -53,16 +54,22 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
         : {
             level: config.LOG_LEVEL,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
+            serializers: { req: serializeRequest },
             ...(config.NODE_ENV === 'development' ? { transport: { target: 'pino-pretty' } } : {}),
           },
-    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    // Every log line of a request carries its id (reqId); the id is echoed on every response and in problem+json.
+    genReqId: requestIdOf,
     trustProxy: config.NODE_ENV === 'production',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
   onConnectionError = (error) => app.log.warn({ err: { message: error.message } }, 'database connection lost');
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   await app.register(dbPlugin, { database, ownsDatabase: !options.database });
+  await app.register(metricsPlugin);
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
   registerSchemas(app);

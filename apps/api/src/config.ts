@@ -16,6 +16,9 @@ export const ConfigSchema = Type.Object({
   DATABASE_IDLE_TX_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000, description: 'PostgreSQL idle_in_transaction_session_timeout per connection' }),
   MIGRATE_ON_START: Type.Boolean({ default: true, description: 'apply pending migrations at start-up; false: refuse to start until `migrate` has run' }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 20_000, description: 'on SIGTERM, how long in-flight requests and jobs may take to finish' }),
+  METRICS_PORT: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 65535, description: 'port of GET /metrics (Prometheus), apart from the public one' }),
+  ),
   DATA_DIR: Type.String({ default: '.data/pglite', description: 'PGlite data folder; "memory://" keeps it in memory' }),
   JWT_SECRET: Type.String({ minLength: 32, default: 'development-only-secret-change-me-in-production!!' }),
   SESSION_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 480 }),

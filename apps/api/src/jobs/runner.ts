@@ -16,6 +16,11 @@ export interface ScheduledJob {
   run(now: Date, signal: AbortSignal): Promise<string | void>;
 }
 
+/** Told of every run (the metrics: decision 0606). lagMs: how long after its time slot began the run started. */
+export interface JobObserver {
+  ran(job: ScheduledJob, run: { ok: boolean; lagMs: number; finishedAt: Date }): void;
+}
+
 export interface JobLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -38,6 +43,7 @@ export class JobRunner {
     private readonly jobs: ScheduledJob[],
     private readonly log: JobLogger,
     private readonly clock: () => Date = () => new Date(),
+    private readonly observer?: JobObserver,
   ) {}
 
   start() {
@@ -62,16 +68,19 @@ export class JobRunner {
       const leaseMs = job.leaseMs ?? Math.min(job.everyMs, 300_000);
       if (!(await claimSlot(this.db, job.name, slot, now, leaseMs))) return false;
     }
+    const lagMs = now.getTime() - slot * job.everyMs;
     try {
       const result = (await job.run(now, this.abort.signal)) ?? undefined;
       if (result) this.log.info({ job: job.name, slot }, result);
       if (job.scope === 'once') await finishSlot(this.db, job.name, slot, result ? { result } : {});
+      this.observer?.ran(job, { ok: true, lagMs, finishedAt: this.clock() });
     } catch (error) {
       // The database went away mid-run: the claim stays unfinished and is taken again once its lease lapses,
       // so the run is repeated, not lost (every job is idempotent, decision 0301).
       if (isDatabaseUnavailable(error)) throw error;
       this.log.error({ job: job.name, slot, err: error }, 'scheduled job failed');
       if (job.scope === 'once') await finishSlot(this.db, job.name, slot, { error: String(error) });
+      this.observer?.ran(job, { ok: false, lagMs, finishedAt: this.clock() });
     }
     return true;
   }

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { employees, menteeApplications, mentorApplications, roleGrants, users } from '../db/schema/index.js';
 import { hashPassword } from '../services/accounts.js';
 import { RESPONSIBILITIES_VERSION } from '../services/applications.js';
-import { generateWorkforce, type EmployeeSeed, type Workforce } from './workforce.js';
+import type { EmployeeSeed, Workforce } from './workforce.js';
 import { seedTrainingCatalogue } from './training.js';
 
 export const DEMO_PASSWORD = 'Mentoring-Demo-2026!';
@@ -25,6 +25,17 @@ export const DEMO_PEOPLE = [
   { role: 'mentor', person: demo('E9000005', 'Dana', 'Whitfield', 'NIH', 'GS', '14', 14, '0340', 'Program Manager', 'Bethesda', 'MD', null), grant: null },
 ];
 
+/**
+ * The synthetic workforce is made with faker, a development dependency: the production image leaves it out
+ * (decision 0604), so it is loaded only when a demo or benchmark asks for it.
+ */
+async function generateWorkforce(size: number, seed?: number): Promise<Workforce> {
+  const workforce = await import('./workforce.js').catch((error: unknown) => {
+    throw new Error('The demo workforce needs the development dependencies (SEED=demo is not for production images)', { cause: error });
+  });
+  return workforce.generateWorkforce(size, seed);
+}
+
 async function insertWorkforce(db: Db, w: Workforce) {
   const now = new Date();
   for (let i = 0; i < w.employees.length; i += 1000) await db.insert(employees).values(w.employees.slice(i, i + 1000));
@@ -43,7 +54,7 @@ async function insertWorkforce(db: Db, w: Workforce) {
 export async function seedDemo(db: Db, size = 2000): Promise<DemoAccount[] | null> {
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(employees);
   if ((row?.n ?? 0) > 0) return null;
-  const w = generateWorkforce(size);
+  const w = await generateWorkforce(size);
   // The demo supervisor reports into the generated CDC tree; the demo mentor sits under NIH's head.
   const cdcHead = w.employees.find((e) => e.opdiv === 'CDC' && e.supervisorId === null);
   const nihHead = w.employees.find((e) => e.opdiv === 'NIH' && e.supervisorId === null);
@@ -85,7 +96,7 @@ export async function seedDemo(db: Db, size = 2000): Promise<DemoAccount[] | nul
 
 /** The same workforce without accounts, for benchmarks (90,000 people) and tests. */
 export async function seedWorkforce(db: Db, size: number, seed?: number): Promise<Workforce> {
-  const w = generateWorkforce(size, seed);
+  const w = await generateWorkforce(size, seed);
   await insertWorkforce(db, w);
   await db.execute(sql`analyze`); // fresh planner statistics after a bulk load
   return w;

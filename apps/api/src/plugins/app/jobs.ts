@@ -20,7 +20,7 @@ export default fp(
       error: (obj, msg) => app.log.error(obj, msg),
       warn: (obj, msg) => app.log.warn(obj, msg),
     });
-    const runner = new JobRunner(app.db, jobs, app.log);
+    const runner = new JobRunner(app.db, jobs, app.log, undefined, app.metrics.jobs);
     app.decorate('jobs', runner);
     app.addHook('onReady', async () => runner.start());
     app.addHook('onClose', async () => {
@@ -28,5 +28,5 @@ export default fp(
       close();
     });
   },
-  { name: 'jobs', dependencies: ['db'] },
+  { name: 'jobs', dependencies: ['db', 'metrics'] },
 );

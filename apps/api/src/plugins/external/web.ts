@@ -15,7 +15,8 @@ export default fp<{ config: Config }>(
     if (serveWeb) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
-      if (!serveWeb || request.method !== 'GET' || path.startsWith('/api/') || path.includes('.'))
+      // /metrics is on METRICS_PORT only: never the web app's HTML here (decision 0606).
+      if (!serveWeb || request.method !== 'GET' || path.startsWith('/api/') || path === '/metrics' || path.includes('.'))
         return reply
           .status(404)
           .type('application/problem+json')

@@ -1,0 +1,146 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './render.js';
+
+// The image's layout without a Docker engine (infra/Dockerfile): `pnpm deploy --prod` of the API into /app/api and
+// the web build into /app/web, started as the image starts it. Against PostgreSQL when TEST_DATABASE_URL is set
+// (CI), otherwise on embedded PGlite.
+const pnpm = process.env.npm_execpath?.includes('pnpm')
+  ? [process.execPath, process.env.npm_execpath]
+  : ['pnpm'];
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+let root: string;
+let server: ChildProcess | undefined;
+let output = '';
+let base: string;
+let metricsBase: string;
+let dropDatabase = async () => {};
+
+async function createDatabase(): Promise<Record<string, string>> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return { DATA_DIR: join(root, 'pglite') };
+  const name = `hhs_layout_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`create database ${name}`);
+  dropDatabase = () => admin(`drop database if exists ${name} with (force)`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { DATABASE_URL: url.toString() };
+}
+
+function run(command: string[], cwd: string, env: Record<string, string> = {}) {
+  return execFileSync(command[0]!, command.slice(1), {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'hhs-layout-'));
+  run([...pnpm, 'deploy', '--filter=@hhs-mentoring/api', '--prod', '--legacy', join(root, 'api')], repoRoot);
+  cpSync(join(repoRoot, 'apps/web/dist'), join(root, 'web'), { recursive: true });
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  base = `http://127.0.0.1:${port}`;
+  metricsBase = `http://127.0.0.1:${metricsPort}`;
+  const env = {
+    ...(await createDatabase()),
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    METRICS_PORT: String(metricsPort),
+    WEB_DIST: join(root, 'web'),
+    SEED: 'none',
+    TMPDIR: join(root, 'tmp'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'info',
+  };
+  // The migration Job of the manifests, when this build has it; otherwise the API migrates as it starts.
+  if (existsSync(join(root, 'api/dist/migrate.js'))) {
+    run([process.execPath, 'dist/migrate.js'], join(root, 'api'), env);
+    Object.assign(env, { MIGRATE_ON_START: 'false' });
+  }
+  server = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
+    cwd: join(root, 'api'),
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return;
+    if (server.exitCode !== null) throw new Error(`the API exited (${server.exitCode}):\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the API did not become ready:\n${output}`);
+});
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  await dropDatabase();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('the production layout (pnpm deploy --prod)', () => {
+  it('OPS-IMG-1: holds the built API and the migrations, and no development dependency', () => {
+    const api = join(root, 'api');
+    expect(readdirSync(api).sort()).toEqual(['dist', 'drizzle', 'node_modules', 'package.json']);
+    expect(readdirSync(join(api, 'drizzle')).some((f) => f.endsWith('.sql'))).toBe(true);
+    const installed = readdirSync(join(api, 'node_modules/.pnpm')).join('\n');
+    for (const dev of ['@faker-js+faker', 'drizzle-kit', 'vitest', 'tsx', 'pino-pretty', 'oidc-provider'])
+      expect(installed, dev).not.toContain(dev);
+  });
+
+  it('OPS-IMG-2: starts, migrates and serves the API and the web app', async () => {
+    expect(await fetch(`${base}/healthz`).then((r) => r.status)).toBe(200);
+    expect(await fetch(`${base}/readyz`).then((r) => r.status)).toBe(200);
+    const home = await fetch(`${base}/`);
+    expect(home.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await home.text()).toMatch(/<div id="root">/);
+    const problem = await fetch(`${base}/api/v1/me`);
+    expect(problem.status).toBe(401);
+    expect(problem.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(output).toMatch(/"msg":"Server listening/);
+    const metrics = await fetch(`${metricsBase}/metrics`);
+    expect(await metrics.text()).toMatch(/^hhs_program_events_total\{event="invitation_sent"\} 0$/m);
+    expect((await fetch(`${base}/metrics`)).headers.get('content-type')).toMatch(
+      /application\/problem\+json/,
+    );
+  });
+
+  it('OPS-IMG-3: resolves the cohort worker thread from the deployed domain package', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const filename = createRequire(new URL('./dist/plugins/app/workers.js', import.meta.url)).resolve('@hhs-mentoring/domain/cohort-worker');
+      const worker = await import(filename);
+      console.log(typeof worker.default);`;
+    expect(run([process.execPath, '--input-type=module', '-e', script], join(root, 'api')).trim()).toBe(
+      'function',
+    );
+  });
+});
