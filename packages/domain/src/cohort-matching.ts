@@ -1,4 +1,4 @@
-import { solveRepaired, type CandidateSource, type CohortDuals, type CohortProof } from './cohort-repair.js';
+import { gainOf, solveRepaired, type CandidateSource, type CohortDuals, type CohortProof } from './cohort-repair.js';
 
 /** R-MATCH-4: one eligible mentee–mentor pair and its score (0..100). */
 export interface CohortEdge {
@@ -82,11 +82,16 @@ export function greedyCohort(menteeIds: readonly string[], mentors: readonly Coh
   return assignment(ids, (id) => (lists.get(id)?.length ?? 0) > 0, chosen);
 }
 
-/** Pages of a mentee's sorted list: the best k, and the next score as the bound on the rest. */
-export function pagesOf(lists: ReadonlyMap<string, readonly CohortEdge[]>): CandidateSource {
-  return (menteeId, k) => {
+/** Pages of a mentee's sorted list: the best k and the next score as the bound on the rest; with prices, also the k that improve the most. */
+export function pagesOf(lists: ReadonlyMap<string, readonly CohortEdge[]>, mentors: readonly CohortMentor[]): CandidateSource {
+  const position = new Map(mentors.map((m, j) => [m.id, j]));
+  return (menteeId, k, check) => {
     const list = lists.get(menteeId) ?? [];
-    return { edges: list.slice(0, k), beyond: list[k]?.score ?? 0 };
+    if (!check) return { edges: list.slice(0, k), beyond: list[k]?.score ?? 0 };
+    const reduced = (e: CohortEdge) => gainOf(e.score) - check.price[position.get(e.mentorId)!]!;
+    const best = list.slice(k).filter((e) => reduced(e) > check.value).sort((a, b) => reduced(b) - reduced(a)).slice(0, k);
+    const rest = list.slice(k).filter((e) => !best.includes(e));
+    return { edges: [...list.slice(0, k), ...best], beyond: list[k]?.score ?? 0, beyondReduced: rest.reduce((r, e) => Math.max(r, reduced(e)), 0) / 100 };
   };
 }
 
@@ -99,7 +104,7 @@ export function pagesOf(lists: ReadonlyMap<string, readonly CohortEdge[]>): Cand
 export function solveCohort(menteeIds: readonly string[], mentors: readonly CohortMentor[], candidates: CohortCandidates, options: CohortOptions = {}): CohortResult {
   const ids = [...new Set(menteeIds)].sort(byId);
   const lists = candidateLists(ids, mentors, candidates, Infinity);
-  return solveFromSource(ids, mentors, pagesOf(lists), options, (id) => (lists.get(id)?.length ?? 0) > 0);
+  return solveFromSource(ids, mentors, pagesOf(lists, mentors), options, (id) => (lists.get(id)?.length ?? 0) > 0);
 }
 
 /** The certified solve over any candidate source (sorted ids), with the greedy baseline on each mentee's first page. */

@@ -5,7 +5,7 @@ import {
   type CohortOptions,
   type CohortResult,
 } from './cohort-matching.js';
-import type { CandidateSource } from './cohort-repair.js';
+import { gainOf, type CandidateSource } from './cohort-repair.js';
 import { competencyName as defaultCompetencyName } from './competencies.js';
 import { remainingCapacity } from './eligibility.js';
 import { explainer } from './matching.explain.js';
@@ -25,17 +25,19 @@ export interface ExplainedCohortResult extends CohortResult {
   pairs: ExplainedCohortEdge[];
 }
 
-/** What a mentee's last page needs to explain any of its edges later without scoring the mentee again. */
+/** Every mentor a mentee's pages offered, with what explaining that pair needs, so the mentee is not scored again for its sentences. */
 interface ScoredPage {
-  mentor: Int32Array;
-  cosine: Float64Array;
-  sharedMask: Uint32Array;
+  mentor: number[];
+  cosine: number[];
+  sharedMask: number[];
   terms: string[];
 }
 
 /**
  * Pages of each mentee's ranking straight from the scorer's totals: numbers only (sentences are built for the chosen
- * pairs alone), the (k+1)-th total as the bound on everyone left out. A wider page scores the mentee again.
+ * pairs alone), the (k+1)-th total as the bound on everyone left out. Checked against prices, the mentee is scored
+ * again and the (up to) k eligible mentors whose score − price beats its value the most join the page
+ * (R-MATCH-4-OPT); the S2J chain rule is walked only for those.
  */
 function scorerSource(
   mentees: ReadonlyMap<string, MenteeProfile>,
@@ -44,24 +46,53 @@ function scorerSource(
   opts: ScoreOptions,
   pages: Map<string, ScoredPage>,
 ): CandidateSource {
-  return (menteeId, k) => {
+  return (menteeId, k, check) => {
     const totals = candidateTotals(mentees.get(menteeId)!, index, settings, opts.supervisorOf);
     const ranked = rankCandidates(totals, index.facets.idOrder, k + 1);
-    const kept = ranked.subarray(0, k);
+    const kept = Array.from(ranked.subarray(0, k));
+    let beyondReduced: number | undefined;
+    if (check) {
+      const inPage = new Set(kept);
+      const reducedOf = (i: number) => gainOf(totals.totals[i]!) - check.price[i]!;
+      const improving: number[] = [];
+      let worst = 0;
+      for (let c = 0; c < totals.count; c++) {
+        const i = totals.candidates[c]!;
+        if (inPage.has(i)) continue;
+        if (reducedOf(i) > check.value) improving.push(i);
+        else worst = Math.max(worst, reducedOf(i));
+      }
+      improving.sort(
+        (a, b) => reducedOf(b) - reducedOf(a) || index.facets.idOrder[a]! - index.facets.idOrder[b]!,
+      );
+      let added = 0;
+      for (const i of improving) {
+        if (added === k) worst = Math.max(worst, reducedOf(i));
+        else if (totals.confirm(i)) {
+          kept.push(i);
+          added++;
+        }
+      }
+      beyondReduced = worst / 100;
+    }
     const { cosine, sharedMask, terms } = totals.goals;
-    pages.set(menteeId, {
-      mentor: kept.slice(),
-      cosine: Float64Array.from(kept, (i) => cosine[i]!),
-      sharedMask: Uint32Array.from(kept, (i) => sharedMask[i]!),
-      terms,
-    });
+    const page = pages.get(menteeId) ?? { mentor: [], cosine: [], sharedMask: [], terms };
+    const seen = new Set(page.mentor);
+    for (const i of kept) {
+      if (seen.has(i)) continue;
+      page.mentor.push(i);
+      page.cosine.push(cosine[i]!);
+      page.sharedMask.push(sharedMask[i]!);
+    }
+    pages.set(menteeId, page);
     return {
-      edges: Array.from(kept, (i) => ({
+      edges: kept.map((i) => ({
         menteeId,
         mentorId: index.mentors[i]!.employeeId,
         score: totals.totals[i]!,
       })),
       beyond: ranked.length > k ? totals.totals[ranked[k]!]! : 0,
+      beyondReduced,
     };
   };
 }
