@@ -7161,7 +7161,7 @@ export interface paths {
                     "application/json": {
                         /** @description Scope; default: all the OPDIVs you cover (department for the program manager) */
                         opdiv?: string;
-                        /** @description Each mentee's best K mentors enter the solve (default 25) */
+                        /** @description Each mentee's best K mentors start the solve (default 25); the certificate widens where it must (R-MATCH-4-OPT) */
                         topK?: number;
                     };
                 };
@@ -9583,6 +9583,20 @@ export interface components {
             total: number;
             /** @description The greedy assignment's total, for comparison */
             greedyTotal: number;
+            proof: {
+                /** @description optimal: no assignment over all eligible pairs totals more; within-gap: the time budget stopped the repair (R-MATCH-4-OPT) */
+                status: "optimal" | "within-gap";
+                /** @description The dual bound: no assignment of these mentees can total more */
+                bound: number;
+                /** @description bound − total (0 when optimal) */
+                gap: number;
+                /** @description Prove-or-repair rounds after the first solve */
+                rounds: number;
+                /** @description Mentees whose candidate mentors were widened beyond the first K */
+                widenedMentees: number;
+                /** @description Mentee–mentor pairs in the final solve */
+                edges: number;
+            } | null;
             pairs: {
                 /** Format: uuid */
                 id: string;

@@ -1,4 +1,4 @@
-import { MinCostFlow } from './min-cost-flow.js';
+import { gainOf, solveRepaired, type CandidateSource, type CohortDuals, type CohortProof } from './cohort-repair.js';
 
 /** R-MATCH-4: one eligible mentee–mentor pair and its score (0..100). */
 export interface CohortEdge {
@@ -16,8 +16,12 @@ export interface CohortMentor {
 export type CohortCandidates = readonly CohortEdge[] | ((menteeId: string) => readonly CohortEdge[]);
 
 export interface CohortOptions {
-  /** Keep each mentee's best `topK` mentors (default 25); `Infinity` solves exactly. */
+  /** Start from each mentee's best `topK` mentors (default 25); the repair widens only where the certificate needs it. */
   topK?: number;
+  /** Stop the repair after this long and return the proven gap (default: no limit). */
+  budgetMs?: number;
+  /** The clock the budget is measured with (milliseconds). */
+  now?: () => number;
 }
 
 export interface CohortAssignment {
@@ -28,6 +32,9 @@ export interface CohortAssignment {
 
 export interface CohortResult extends CohortAssignment {
   greedyTotal: number;
+  /** How the total was proven best over all eligible pairs (R-MATCH-4-OPT). */
+  proof: CohortProof;
+  duals: CohortDuals;
 }
 
 export const DEFAULT_COHORT_TOP_K = 25;
@@ -54,11 +61,9 @@ function unmatchedReason(hadCandidates: boolean): string {
     : 'No eligible mentor with free capacity.';
 }
 
-function assignment(menteeIds: readonly string[], lists: Map<string, CohortEdge[]>, chosen: Map<string, CohortEdge>): CohortAssignment {
+function assignment(menteeIds: readonly string[], hadCandidates: (menteeId: string) => boolean, chosen: Map<string, CohortEdge>): CohortAssignment {
   const pairs = [...chosen.values()].sort((a, b) => byId(a.menteeId, b.menteeId));
-  const unmatched = menteeIds
-    .filter((id) => !chosen.has(id))
-    .map((menteeId) => ({ menteeId, reason: unmatchedReason((lists.get(menteeId)?.length ?? 0) > 0) }));
+  const unmatched = menteeIds.filter((id) => !chosen.has(id)).map((menteeId) => ({ menteeId, reason: unmatchedReason(hadCandidates(menteeId)) }));
   return { pairs, unmatched, total: round2(pairs.reduce((s, p) => s + p.score, 0)) };
 }
 
@@ -74,33 +79,38 @@ export function greedyCohort(menteeIds: readonly string[], mentors: readonly Coh
     chosen.set(e.menteeId, e);
     left.set(e.mentorId, (left.get(e.mentorId) ?? 0) - 1);
   }
-  return assignment(ids, lists, chosen);
+  return assignment(ids, (id) => (lists.get(id)?.length ?? 0) > 0, chosen);
+}
+
+/** Pages of a mentee's sorted list: the best k and the next score as the bound on the rest; with prices, also the k that improve the most. */
+export function pagesOf(lists: ReadonlyMap<string, readonly CohortEdge[]>, mentors: readonly CohortMentor[]): CandidateSource {
+  const position = new Map(mentors.map((m, j) => [m.id, j]));
+  return (menteeId, k, check) => {
+    const list = lists.get(menteeId) ?? [];
+    if (!check) return { edges: list.slice(0, k), beyond: list[k]?.score ?? 0 };
+    const reduced = (e: CohortEdge) => gainOf(e.score) - check.price[position.get(e.mentorId)!]!;
+    const best = list.slice(k).filter((e) => reduced(e) > check.value).sort((a, b) => reduced(b) - reduced(a)).slice(0, k);
+    const rest = list.slice(k).filter((e) => !best.includes(e));
+    return { edges: [...list.slice(0, k), ...best], beyond: list[k]?.score ?? 0, beyondReduced: rest.reduce((r, e) => Math.max(r, reduced(e)), 0) / 100 };
+  };
 }
 
 /**
- * Maximum total score under mentor capacities, one mentor per mentee, as min-cost flow (docs/decisions/0102).
- * Scores are compared at two decimals. Each mentee may also flow straight to the sink (stay unmatched), so the
- * solve never trades score for cardinality.
+ * Maximum total score under mentor capacities, one mentor per mentee, as min-cost flow (docs/decisions/0102), started
+ * on each mentee's best `topK` edges and proven or repaired over all given edges (R-MATCH-4-OPT, decision 0640).
+ * Scores are compared at two decimals. Each mentee may also flow straight to the sink (stay unmatched), so the solve
+ * never trades score for cardinality.
  */
 export function solveCohort(menteeIds: readonly string[], mentors: readonly CohortMentor[], candidates: CohortCandidates, options: CohortOptions = {}): CohortResult {
   const ids = [...new Set(menteeIds)].sort(byId);
-  const lists = candidateLists(ids, mentors, candidates, options.topK ?? DEFAULT_COHORT_TOP_K);
-  const mentorIndex = new Map(mentors.map((m, i) => [m.id, i]));
-  const sink = ids.length + mentors.length;
-  const flow = new MinCostFlow(sink + 1);
-  const gain = (e: CohortEdge) => Math.round(e.score * 100);
-  let top = 0;
-  for (const list of lists.values()) for (const e of list) top = Math.max(top, gain(e));
-  mentors.forEach((m, j) => flow.addEdge(ids.length + j, sink, Math.max(0, m.remainingCapacity), 0));
-  const edgeIds = ids.map((id, i) => {
-    flow.addEdge(i, sink, 1, top);
-    return (lists.get(id) ?? []).map((e) => ({ edge: flow.addEdge(i, ids.length + mentorIndex.get(e.mentorId)!, 1, top - gain(e)), candidate: e }));
-  });
-  const chosen = new Map<string, CohortEdge>();
-  ids.forEach((_, i) => flow.augment(i, sink));
-  edgeIds.forEach((list) => {
-    for (const { edge, candidate } of list) if (flow.residual(edge) === 0) chosen.set(candidate.menteeId, candidate);
-  });
-  const result = assignment(ids, lists, chosen);
-  return { ...result, greedyTotal: greedyCohort(ids, mentors, candidates, options).total };
+  const lists = candidateLists(ids, mentors, candidates, Infinity);
+  return solveFromSource(ids, mentors, pagesOf(lists, mentors), options, (id) => (lists.get(id)?.length ?? 0) > 0);
+}
+
+/** The certified solve over any candidate source (sorted ids), with the greedy baseline on each mentee's first page. */
+export function solveFromSource(ids: readonly string[], mentors: readonly CohortMentor[], source: CandidateSource, options: CohortOptions, hadCandidates: (menteeId: string) => boolean): CohortResult {
+  const topK = options.topK ?? DEFAULT_COHORT_TOP_K;
+  const solved = solveRepaired(ids, mentors, source, { topK, budgetMs: options.budgetMs, now: options.now });
+  const result = assignment(ids, hadCandidates, solved.chosen);
+  return { ...result, greedyTotal: greedyCohort(ids, mentors, solved.firstPages, { topK }).total, proof: solved.proof, duals: solved.duals };
 }

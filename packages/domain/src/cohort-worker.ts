@@ -10,6 +10,8 @@ export interface CohortWork {
   /** Employee id → supervisor's employee id, for everyone in the mentees' and mentors' reporting chains (R-DIR-3). */
   chains: Map<string, string | null>;
   topK: number;
+  /** Stop the certificate's repair after this long and return the proven gap (R-MATCH-4-OPT). */
+  budgetMs?: number;
 }
 
 /**
@@ -21,5 +23,6 @@ export default function runCohortWork(work: CohortWork): ExplainedCohortResult {
   return cohortFromProfiles(work.mentees, work.mentors, work.settings, {
     supervisorOf: (id) => work.chains.get(id) ?? null,
     topK: work.topK,
+    budgetMs: work.budgetMs,
   });
 }

@@ -18,4 +18,6 @@ export * from './relationship.state-machine.js';
 export * from './min-cost-flow.js';
 export * from './cohort-matching.js';
 export * from './cohort-profiles.js';
+export * from './cohort-repair.js';
+export * from './cohort-certificate.js';
 export { default as runCohortWork, type CohortWork } from './cohort-worker.js';

@@ -15,7 +15,7 @@ const MASKED_NEEDS = 31;
  * The six criteria with their sentences for one mentor. A sentence depends only on the mentor's class for that
  * criterion (or on which needs and goal terms they share), so each distinct sentence is built once per ranking.
  */
-export function explainer(mentee: MenteeProfile, index: MentorIndex, { goals }: CandidateTotals, settings: ProgramSettings, name: (code: string) => string): (i: number) => Criterion[] {
+export function explainer(mentee: MenteeProfile, index: MentorIndex, { goals }: Pick<CandidateTotals, 'goals'>, settings: ProgramSettings, name: (code: string) => string): (i: number) => Criterion[] {
   const { mentors, facets: f } = index;
   const me = mentee.employee;
   const perClass = (classes: MentorClasses, score: (m: MentorProfile) => CriterionScore) => {

@@ -29,7 +29,7 @@ export interface ScoreOptions {
   limit?: number;
 }
 
-function reasonsOf(criteria: readonly Criterion[]): string[] {
+export function reasonsOf(criteria: readonly Criterion[]): string[] {
   return criteria
     .filter((c) => c.score >= 0.5 && c.weight > 0)
     .sort((a, b) => b.weight * b.score - a.weight * a.score)

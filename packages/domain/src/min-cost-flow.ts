@@ -33,6 +33,21 @@ export class MinCostFlow {
     return this.cap[edge]!;
   }
 
+  /** The node's potential: reduced costs `cost + potential(from) − potential(to)` of residual edges are never negative. */
+  potentialOf(node: number): number {
+    return this.potential[node]!;
+  }
+
+  reducedCost(edge: number): number {
+    return this.cost[edge]! + this.potential[this.to[edge ^ 1]!]! - this.potential[this.to[edge]!]!;
+  }
+
+  /** Sends one unit along `edge` alone (used for an added edge with a negative reduced cost; its reverse is then positive). */
+  saturate(edge: number): void {
+    this.cap[edge] = this.cap[edge]! - 1;
+    this.cap[edge ^ 1] = this.cap[edge ^ 1]! + 1;
+  }
+
   private pushEdge(from: number, to: number, capacity: number, cost: number): void {
     this.to.push(to);
     this.cap.push(capacity);
@@ -43,18 +58,30 @@ export class MinCostFlow {
 
   /** Sends one unit along a cheapest path from `start` to `sink`; false when the sink is unreachable. */
   augment(start: number, sink: number): boolean {
+    return this.augmentTo(start, (v) => v === sink) >= 0;
+  }
+
+  /**
+   * Sends one unit along a cheapest path from `start` to the nearest node `isTarget` accepts (a node short of flow);
+   * returns that node, or −1 when none is reachable. Potentials keep every residual reduced cost non-negative.
+   */
+  augmentTo(start: number, isTarget: (node: number) => boolean): number {
     const { dist, prevEdge, settled, potential } = this;
     const touched: number[] = [start];
     const heap = new BinaryHeap();
     dist[start] = 0;
     heap.push(0, start);
     const order: number[] = [];
+    let target = -1;
     while (heap.size > 0) {
       const [d, u] = heap.pop();
       if (settled[u] || d > dist[u]!) continue;
       settled[u] = 1;
       order.push(u);
-      if (u === sink) break;
+      if (isTarget(u)) {
+        target = u;
+        break;
+      }
       for (let e = this.head[u]!; e !== -1; e = this.next[e]!) {
         if (this.cap[e]! <= 0) continue;
         const v = this.to[e]!;
@@ -67,11 +94,10 @@ export class MinCostFlow {
         }
       }
     }
-    const reached = settled[sink] === 1;
-    if (reached) {
-      const dt = dist[sink]!;
+    if (target >= 0) {
+      const dt = dist[target]!;
       for (const v of order) potential[v] = potential[v]! - (dt - dist[v]!);
-      for (let v = sink; v !== start; v = this.to[prevEdge[v]! ^ 1]!) {
+      for (let v = target; v !== start; v = this.to[prevEdge[v]! ^ 1]!) {
         const e = prevEdge[v]!;
         this.cap[e] = this.cap[e]! - 1;
         this.cap[e ^ 1] = this.cap[e ^ 1]! + 1;
@@ -82,7 +108,7 @@ export class MinCostFlow {
       prevEdge[v] = -1;
       settled[v] = 0;
     }
-    return reached;
+    return target;
   }
 }
 

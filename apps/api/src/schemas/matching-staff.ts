@@ -39,14 +39,23 @@ export const MyShortlistSchema = Type.Object({
 });
 
 // R-MATCH-4 cohort matching.
+export const CohortProofSchema = Type.Object({
+  status: Type.Union([Type.Literal('optimal'), Type.Literal('within-gap')], { description: 'optimal: no assignment over all eligible pairs totals more; within-gap: the time budget stopped the repair (R-MATCH-4-OPT)' }),
+  bound: Type.Number({ description: 'The dual bound: no assignment of these mentees can total more' }),
+  gap: Type.Number({ description: 'bound − total (0 when optimal)' }),
+  rounds: Type.Integer({ description: 'Prove-or-repair rounds after the first solve' }),
+  widenedMentees: Type.Integer({ description: 'Mentees whose candidate mentors were widened beyond the first K' }),
+  edges: Type.Integer({ description: 'Mentee–mentor pairs in the final solve' }),
+}, { description: 'How the total was proven (null for proposals made before proofs were recorded)' });
 export const ProposeCohortSchema = Type.Object({
   opdiv: Type.Optional(Type.String({ description: 'Scope; default: all the OPDIVs you cover (department for the program manager)' })),
-  topK: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: "Each mentee's best K mentors enter the solve (default 25)" })),
+  topK: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: "Each mentee's best K mentors start the solve (default 25); the certificate widens where it must (R-MATCH-4-OPT)" })),
 }, { additionalProperties: false });
 export const CohortProposalSchema = Type.Object({
   id: Type.String({ format: 'uuid' }), opdivs: Nullable(Type.Array(Type.String())), createdAt: Type.String({ format: 'date-time' }),
   topK: Type.Integer(), menteeCount: Type.Integer(), mentorCount: Type.Integer({ description: 'Mentors with free capacity' }),
   total: Type.Number({ description: 'Sum of the proposed pairs\' scores (maximised)' }), greedyTotal: Type.Number({ description: 'The greedy assignment\'s total, for comparison' }),
+  proof: Nullable(CohortProofSchema),
   pairs: Type.Array(Type.Object({
     id: Type.String({ format: 'uuid' }), mentee: PersonRefSchema, mentor: PersonRefSchema, score: Type.Number(), reasons: Type.Array(Type.String()),
     status: Type.String(), refusal: Nullable(Refusal), invitationId: Nullable(Type.String()), shortlistId: Nullable(Type.String()),

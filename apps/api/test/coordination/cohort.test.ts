@@ -51,6 +51,7 @@ afterAll(() => ctx.close());
 const post = (url: string, who: string, payload: object = {}) => ctx.app.inject({ method: 'POST', url, headers: u[who]!.auth, payload });
 const get = (url: string, who: string) => ctx.app.inject({ method: 'GET', url, headers: u[who]!.auth });
 let proposal: { id: string; total: number; greedyTotal: number; pairs: Pair[]; unmatched: Array<{ mentee: { id: string }; reason: string }> };
+let optimum = NaN;
 
 describe('cohort matching (R-MATCH-4)', () => {
   it('R-MATCH-4: proposes the assignment with the highest total, never below greedy, equal to the exact optimum of the scorer\'s edges', async () => {
@@ -66,13 +67,24 @@ describe('cohort matching (R-MATCH-4)', () => {
       expect(s.statusCode).toBe(200);
       edges.set(u[who]!.employee.id, s.json().items.map((i: { mentor: { id: string }; score: number }) => ({ mentorId: i.mentor.id, score: i.score })));
     }
-    const optimum = bruteForce(edges, new Map([u.m1, u.m2, u.m3].map((m) => [m!.employee.id, 1])));
+    optimum = bruteForce(edges, new Map([u.m1, u.m2, u.m3].map((m) => [m!.employee.id, 1])));
     expect(proposal.total).toBeCloseTo(optimum, 6);
     expect(proposal.pairs.reduce((s, p) => s + p.score, 0)).toBeCloseTo(optimum, 6);
     for (const p of proposal.pairs) expect(p.reasons.length).toBeGreaterThan(0);
     const unmatched = new Map(proposal.unmatched.map((x) => [x.mentee.id, x.reason]));
     expect(unmatched.get(u.full!.employee.id)).toMatch(/^R-CAP-3/);
     expect(proposal.pairs.length + proposal.unmatched.length).toBe(5);
+  });
+
+  it('R-MATCH-4-OPT: started from each mentee\'s single best mentor, the proposal is still the exact optimum and records how it was proven', async () => {
+    const res = await post('/api/v1/coordination/cohort-proposals', 'cdc', { topK: 1 });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.total).toBeCloseTo(optimum, 6);
+    expect(body.proof).toMatchObject({ status: 'optimal', gap: 0 });
+    expect(body.proof.bound).toBeCloseTo(optimum, 6);
+    const again = await get(`/api/v1/coordination/cohort-proposals/${body.id}`, 'cdc');
+    expect(again.json().proof).toEqual(body.proof);
   });
 
   it('R-ROLE-2: a CDC proposal holds only CDC mentees, and an NIH coordinator cannot read or approve it', async () => {

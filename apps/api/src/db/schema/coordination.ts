@@ -1,3 +1,4 @@
+import type { CohortProof } from '@hhs-mentoring/domain';
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { employees } from './directory.js';
@@ -66,6 +67,8 @@ export const cohortProposals = pgTable('cohort_proposals', {
   menteeCount: integer('mentee_count').notNull(),
   mentorCount: integer('mentor_count').notNull(),
   unmatched: jsonb('unmatched').$type<Array<{ menteeId: string; reason: string }>>().notNull(),
+  /** R-MATCH-4-OPT: how the total was proven best (null for proposals made before issue 21). */
+  proof: jsonb('proof').$type<CohortProof>(),
   createdAt: at('created_at').notNull().defaultNow(),
 });
 

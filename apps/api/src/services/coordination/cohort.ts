@@ -11,6 +11,8 @@ import { unmatchedMenteeProfiles } from './cohort-mentees.js';
 import { actorCovers, requestScope } from './scope.js';
 
 export type ProposalRow = typeof cohortProposals.$inferSelect;
+/** How long the certificate's repair may run before the proposal is returned with its proven gap (decision 0641). */
+export const COHORT_PROOF_BUDGET_MS = 15_000;
 /** Runs the domain's cohort solve: on a worker thread in the API (decision 0506), in line where that does not matter. */
 export type CohortSolver = (work: CohortWork) => Promise<ExplainedCohortResult>;
 
@@ -24,7 +26,7 @@ async function solve(db: Db, opdivs: string[] | null, topK: number, solver: Coho
   const [mentees, { index, settings }] = await Promise.all([unmatchedMenteeProfiles(db, opdivs), matchingContext(db)]);
   const free = index.mentors.filter((m) => remainingCapacity(m, settings) > 0);
   const chains = await chainsAbove(db, [...mentees.map((m) => m.employeeId), ...free.map((m) => m.employeeId)]);
-  const result = await solver({ mentees, mentors: [...index.mentors], settings, chains, topK });
+  const result = await solver({ mentees, mentors: [...index.mentors], settings, chains, topK, budgetMs: COHORT_PROOF_BUDGET_MS });
   return { result, mentorCount: free.length, menteeCount: mentees.length };
 }
 
@@ -36,12 +38,12 @@ export async function proposeCohort(db: Db, actor: UserActor, input: { opdiv?: s
   const id = await db.transaction(async (tx) => {
     const [proposal] = await tx.insert(cohortProposals).values({
       opdivs: scope ?? [], createdBy: actor.employeeId, topK, total: result.total, greedyTotal: result.greedyTotal,
-      menteeCount, mentorCount, unmatched: result.unmatched, createdAt: now,
+      menteeCount, mentorCount, unmatched: result.unmatched, proof: result.proof, createdAt: now,
     }).returning();
     const rows = result.pairs.map((p) => ({ proposalId: proposal!.id, menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: p.reasons }));
     for (let i = 0; i < rows.length; i += 1000) await tx.insert(cohortProposalPairs).values(rows.slice(i, i + 1000));
     await audit(tx, ctx, { action: 'cohort_proposal.create', objectType: 'cohort_proposal', objectId: proposal!.id, opdivs: scope ?? [],
-      detail: { pairs: rows.length, unmatched: result.unmatched.length, total: result.total, greedyTotal: result.greedyTotal, topK } });
+      detail: { pairs: rows.length, unmatched: result.unmatched.length, total: result.total, greedyTotal: result.greedyTotal, topK, proof: result.proof.status, bound: result.proof.bound } });
     return proposal!.id;
   });
   return getProposal(db, actor, id);
@@ -69,6 +71,7 @@ export async function getProposal(db: Db, actor: UserActor, id: string) {
     mentorCount: proposal.mentorCount,
     total: proposal.total,
     greedyTotal: proposal.greedyTotal,
+    proof: proposal.proof ?? null,
     pairs: pairs.map((p) => ({
       id: p.id, mentee: who(p.menteeId), mentor: who(p.mentorId), score: p.score, reasons: p.reasons, status: p.status,
       refusal: p.refusalRule ? { rule: p.refusalRule, detail: p.refusalDetail ?? '' } : null,

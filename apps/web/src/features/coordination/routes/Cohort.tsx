@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading, Success } from '../../../components/ui/States';
 import { $api, type Schemas } from '../../../lib/api';
 import { useMe } from '../../../lib/session';
+import { CohortProof } from '../components/CohortProof';
 import { StaffNav } from '../components/StaffNav';
 
 type Proposal = Schemas['CohortProposal'];
@@ -55,7 +56,7 @@ export default function Cohort() {
         <Field
           id="cohort-topk"
           label="Candidate mentors per mentee"
-          hint="More is slower and can only raise the total."
+          hint="The proposal is checked against every eligible mentor either way; more can help when places are scarce."
         >
           <TextInput
             id="cohort-topk"
@@ -126,6 +127,7 @@ function ProposalView({
         matching ({gain >= 0 ? '+' : ''}
         {gain.toFixed(1)}%). {p.unmatched.length} left unmatched.
       </p>
+      <CohortProof proof={p.proof} />
       <DataTable caption="Proposed pairs" columns={['Approve', 'Mentee', 'Mentor', 'Score', 'Why', 'Status']}>
         {p.pairs.map((x) => (
           <tr key={x.id}>

@@ -1,0 +1,1 @@
+ALTER TABLE "cohort_proposals" ADD COLUMN "proof" jsonb;
