@@ -1,17 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
 // The API suite runs on embedded PGlite; with TEST_DATABASE_URL it runs a second time on that PostgreSQL,
-// each test file in its own database cloned from a migrated template (dropped after).
-const projects = [{ extends: true, test: { name: 'pglite', env: { DB_KIND: 'pglite' } } }];
+// each test file in its own database cloned from a migrated template (dropped after). The fault tests
+// (test/faults: a throwaway PostgreSQL cluster of their own, killed on purpose) need PostgreSQL's server binaries,
+// so they run with the PostgreSQL pass, as a project of their own.
+const projects = [
+  { extends: true, test: { name: 'pglite', env: { DB_KIND: 'pglite' }, include: ['test/**/*.test.ts'], exclude: ['test/faults/**'] } },
+];
 if (process.env.TEST_DATABASE_URL)
-  projects.push({
-    extends: true,
-    test: { name: 'postgres', env: { DB_KIND: 'postgres' }, globalSetup: ['./test/helpers/pg-global-setup.ts'] },
-  } as (typeof projects)[number]);
+  projects.push(
+    {
+      extends: true,
+      test: { name: 'postgres', env: { DB_KIND: 'postgres' }, include: ['test/**/*.test.ts'], exclude: ['test/faults/**'], globalSetup: ['./test/helpers/pg-global-setup.ts'] },
+    } as (typeof projects)[number],
+    { extends: true, test: { name: 'faults', env: { DB_KIND: 'postgres' }, include: ['test/faults/**/*.test.ts'] } } as (typeof projects)[number],
+  );
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -68,6 +68,15 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Graceful shutdown (decision 0009): a response finished while the server closes tells its client to close the
+  // connection, so kept-alive connections of in-flight requests end with them instead of holding the close open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await app.register(dbPlugin, { database, ownsDatabase: !options.database });
   await app.register(metricsPlugin);
   await app.register(errorsPlugin);

@@ -30,7 +30,12 @@ if (config.SEED === 'demo') {
 closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');
   else app.log.info({ signal }, 'shutting down');
-  await app.close();
+  try {
+    await app.close();
+  } catch (error) {
+    app.log.error({ err: error }, 'shutdown did not finish cleanly');
+    throw error;
+  }
   app.log.info('shut down cleanly');
 });
 await app.listen({ port: config.PORT, host: config.HOST });

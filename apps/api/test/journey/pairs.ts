@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { makeMenteeApplication, makeMentorApplication, makeUser } from '../helpers/factories.js';
 
 /** A signed-in mentee (GS-11 by default) with an application. */
@@ -16,10 +16,10 @@ export async function mentor(app: FastifyInstance, employee: NonNullable<NonNull
 }
 
 type Person = { auth: Record<string, string>; employee: { id: string } };
-export const post = (app: FastifyInstance, who: Person, url: string, payload?: object) =>
+export const post = (app: FastifyInstance, who: Person, url: string, payload?: object): Promise<LightMyRequestResponse> =>
   app.inject({ method: 'POST', url: `/api/v1${url}`, headers: who.auth, ...(payload ? { payload } : {}) });
-export const get = (app: FastifyInstance, who: Person, url: string) => app.inject({ method: 'GET', url: `/api/v1${url}`, headers: who.auth });
-export const put = (app: FastifyInstance, who: Person, url: string, payload: object, headers: Record<string, string> = {}) =>
+export const get = (app: FastifyInstance, who: Person, url: string): Promise<LightMyRequestResponse> => app.inject({ method: 'GET', url: `/api/v1${url}`, headers: who.auth });
+export const put = (app: FastifyInstance, who: Person, url: string, payload: object, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
   app.inject({ method: 'PUT', url: `/api/v1${url}`, headers: { ...who.auth, ...headers }, payload });
 
 /** mentee invites mentor, mentor accepts, mentee confirms: returns the relationship id. */

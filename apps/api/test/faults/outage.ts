@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.js';
+import { startSmtp } from '../notifications/smtp.js';
+import { startApiProcess, type ApiProcess } from './api-process.js';
+import { startCluster } from './cluster.js';
+import { checkWrites, helperApp, makePeople, runLoad } from './scenario.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+type Probe = { at: number; api: number; path: string; status: number };
+
+/**
+ * Decision 0009's proof: two API processes on a throwaway cluster under a mixed load; the postmaster is killed
+ * (`kill -9`) `killAfterMs` into the run and started again `downMs` later. Returns what happened, for the test's
+ * assertions and the benchmark's table.
+ */
+export async function databaseOutage(options: { mentees: number; maxRequests: number; killAfterMs: number; downMs: number }) {
+  const cluster = await startCluster();
+  const smtp = await startSmtp();
+  const apis: ApiProcess[] = [];
+  let app: Awaited<ReturnType<typeof helperApp>> | undefined;
+  try {
+    for (let i = 0; i < 2; i++) apis.push(await startApiProcess(cluster.url, { SMTP_URL: smtp.url }));
+    app = await helperApp(cluster.url);
+    const people = await makePeople(app, options.mentees, Math.ceil(options.mentees / 2));
+    const someone = people.mentees[0]!;
+
+    const started = Date.now();
+    const probes: Probe[] = [];
+    let probing = true;
+    const probeLoop = (async () => {
+      while (probing) {
+        await Promise.all(
+          apis.flatMap((api, i) =>
+            ['/readyz', '/healthz'].map(async (path) => {
+              const status = await fetch(`${api.base}${path}`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 0);
+              probes.push({ at: Date.now() - started, api: i, path, status });
+            }),
+          ),
+        );
+        await pause(200);
+      }
+    })();
+
+    let killedAt = 0;
+    let backAt = 0;
+    const firstOkAfterBack: number[] = [];
+    const fault = (async () => {
+      await pause(options.killAfterMs);
+      cluster.kill();
+      killedAt = Date.now() - started;
+      await pause(options.downMs);
+      cluster.start(); // returns once the server accepts connections (pg_ctl -w)
+      backAt = Date.now() - started;
+      await Promise.all(
+        apis.map(async (api, i) => {
+          for (;;) {
+            const ok = await fetch(`${api.base}/api/v1/me`, { headers: someone.auth, signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+            if (ok) return (firstOkAfterBack[i] = Date.now() - started - backAt);
+            await pause(100);
+          }
+        }),
+      );
+    })();
+
+    const load = await runLoad({ apis, people, users: 4, maxRequests: options.maxRequests, thinkMs: 40, started, stop: () => false });
+    await fault;
+    // The load may finish before the outage ends on a fast machine; the figures say when it ran.
+    probing = false;
+    await probeLoop;
+
+    // Email delivery resumed on its own: wait for the outbox to drain, then compare with what the relay received.
+    let outbox = { total: 0, sent: 0 };
+    for (let i = 0; i < 120; i++) {
+      const rows = await queryRows<{ total: number; sent: number }>(
+        app.db,
+        sql`select count(*)::int as total, (count(*) filter (where status = 'sent'))::int as sent from email_outbox`,
+      );
+      outbox = rows[0]!;
+      if (outbox.sent === outbox.total) break;
+      await pause(500);
+    }
+    const ids = smtp.received.map((m) => smtp.header(m, 'Message-ID'));
+    const writes = await checkWrites(app, load.written);
+    const during = load.outcomes.filter((o) => o.at >= killedAt && o.at <= backAt);
+    const firstOkAfterKill = load.outcomes.find((o) => o.at > backAt && o.status >= 200 && o.status < 300)?.at;
+    const readyz = (i: number) => probes.filter((p) => p.api === i && p.path === '/readyz');
+    return {
+      requests: load.requests,
+      loadEndedAt: load.outcomes.at(-1)?.at ?? 0,
+      killedAt,
+      backAt,
+      statuses: countBy(load.outcomes.map((o) => o.status)),
+      failed: load.outcomes.filter((o) => o.status === 0 || o.status >= 500).length,
+      fiveHundredsOtherThan503: load.outcomes.filter((o) => o.status >= 500 && o.status !== 503).length,
+      noAnswer: load.outcomes.filter((o) => o.status === 0).length,
+      requestsDuringOutage: during.length,
+      secondsUnavailable: firstOkAfterKill === undefined ? Infinity : (Math.max(firstOkAfterKill, backAt + Math.max(...firstOkAfterBack)) - killedAt) / 1000,
+      secondsFromBackToFirst2xx: firstOkAfterBack.map((ms) => ms / 1000),
+      readyzWent503: apis.map((_, i) => readyz(i).some((p) => p.status === 503 && p.at > killedAt)),
+      readyzBack200: apis.map((_, i) => readyz(i).some((p) => p.status === 200 && p.at > backAt)),
+      readyzSlowest: 0,
+      healthzNot200: probes.filter((p) => p.path === '/healthz' && p.status !== 200).length,
+      bothAlive: apis.every((a) => a.alive()),
+      emails: { outbox: outbox.total, sent: outbox.sent, received: ids.length, duplicates: ids.length - new Set(ids).size },
+      ...writes,
+      logs: apis.map((a) => a.output()),
+    };
+  } finally {
+    await app?.close().catch(() => undefined);
+    for (const api of apis) api.kill('SIGKILL');
+    await Promise.all(apis.map((a) => a.exited));
+    await smtp.close();
+    cluster.remove();
+  }
+}
+
+function countBy(values: number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[String(v)] = (out[String(v)] ?? 0) + 1;
+  return out;
+}
