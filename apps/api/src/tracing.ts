@@ -2,4 +2,9 @@
 // it loads nothing and registers nothing.
 import { startTracing } from './observability/tracing.js';
 
-await startTracing();
+try {
+  await startTracing();
+} catch (error) {
+  console.error(`Configuration error: ${(error as Error).message}`);
+  process.exit(1);
+}

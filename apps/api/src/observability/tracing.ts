@@ -7,7 +7,15 @@ import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 // is loaded or registered. OTEL_SDK_DISABLED=true turns it off whatever else is set.
 export function tracingEnabled(env: NodeJS.ProcessEnv): boolean {
   if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
-  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  const endpoints = ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'].filter(
+    (name) => env[name],
+  );
+  for (const name of endpoints)
+    if (!URL.canParse(env[name]!) || !/^https?:$/.test(new URL(env[name]!).protocol))
+      throw new Error(
+        `${name} must be an http(s) URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318`,
+      );
+  return endpoints.length > 0;
 }
 
 /** The span attribute that carries the request id (echoed as X-Request-Id, `reqId` in logs, `requestId` in problems). */
