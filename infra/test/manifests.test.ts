@@ -113,6 +113,8 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     expect(probeBudgetSeconds(api.startupProbe)).toBeGreaterThanOrEqual(180);
     expect(api.readinessProbe?.httpGet?.path).toBe('/readyz');
     expect(api.livenessProbe?.httpGet?.path).toBe('/healthz');
+    // The image's CMD, which loads dist/tracing.js before the app (decision 0610), is not overridden.
+    expect(api.command).toBeUndefined();
     const config = one(objects, 'ConfigMap').data as Record<string, string>;
     expect(config.MIGRATE_ON_START).toBe('false');
     expect(config.NODE_ENV).toBe('production');
@@ -144,7 +146,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     expect(appUrl).toBe(`https://${ingress.spec.rules[0]?.host}`);
   });
 
-  it('OPS-K8S-6: network policies deny by default and allow only ingress → API, and API → DNS, PostgreSQL, SMTP, HTTPS', () => {
+  it('OPS-K8S-6: network policies deny by default and allow only ingress → API, and API → DNS, PostgreSQL, SMTP, HTTPS, OTLP', () => {
     type Rule = { ports?: Array<{ port: number }> };
     const policies = byKind(objects, 'NetworkPolicy') as unknown as Array<{
       spec: {
@@ -160,7 +162,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     const ports = (rules: Rule[]) => rules.flatMap((r) => (r.ports ?? [{ port: -1 }]).map((p) => p.port)); // -1: any port;
     expect(ports(policies.flatMap((p) => p.spec.ingress ?? [])).sort()).toEqual([3000, 9464]);
     expect(new Set(ports(policies.flatMap((p) => p.spec.egress ?? [])))).toEqual(
-      new Set([53, 5432, 587, 465, 443]),
+      new Set([53, 5432, 587, 465, 443, 4318]),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +78,11 @@ beforeAll(async () => {
     run([process.execPath, 'dist/migrate.js'], join(root, 'api'), env);
     Object.assign(env, { MIGRATE_ON_START: 'false' });
   }
-  server = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
+  // The image's CMD (node --import ./dist/tracing.js dist/server.js), with this test's node.
+  const [, ...args] = JSON.parse(
+    /^CMD (\[.*\])$/m.exec(readFileSync(join(repoRoot, 'infra/Dockerfile'), 'utf8'))![1]!,
+  );
+  server = spawn(process.execPath, args, {
     cwd: join(root, 'api'),
     env: { PATH: process.env.PATH ?? '', ...env },
   });
@@ -142,5 +146,12 @@ describe('the production layout (pnpm deploy --prod)', () => {
     expect(run([process.execPath, '--input-type=module', '-e', script], join(root, 'api')).trim()).toBe(
       'function',
     );
+  });
+
+  it('OPS-IMG-4: loads the tracing SDK from the deployed dependencies when an OTLP endpoint is set (decision 0610)', () => {
+    const script = `import { trace } from '@opentelemetry/api'; console.log(trace.getTracer('t').startSpan('s').isRecording());`;
+    const traced = ['--import', './dist/tracing.js', '--input-type=module', '-e', script];
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' };
+    expect(run([process.execPath, ...traced], join(root, 'api'), env).trim()).toBe('true');
   });
 });

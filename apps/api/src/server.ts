@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { StartupError } from './db/client.js';
 import { MigrationMismatch } from './db/migrations.js';
+import { stopTracing } from './observability/tracing.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './seed/seed.js';
 
 /** A start-up failure an operator can act on is printed as one sentence; anything else is a bug, with its stack. */
@@ -36,6 +37,7 @@ closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async ({ signal, err }) =>
     app.log.error({ err: error }, 'shutdown did not finish cleanly');
     throw error;
   }
+  await stopTracing();
   app.log.info('shut down cleanly');
 });
 await app.listen({ port: config.PORT, host: config.HOST });
