@@ -39,6 +39,8 @@ export interface OpenOptions {
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
   idleInTransactionTimeoutMs?: number;
+  /** PGlite: start from this dump of a data folder (`dumpDataDir`) instead of an empty one (the tests' snapshot). */
+  loadDataDir?: Blob;
   /** Where the pool reports a connection that failed while idle (the process must never exit for it). */
   onConnectionError?: (error: Error) => void;
 }
@@ -49,7 +51,7 @@ export class StartupError extends Error {}
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite, and applies (or checks) the migrations. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
-  return openPglite(options.dataDir ?? 'memory://', options.migrate ?? true);
+  return openPglite(options.dataDir ?? 'memory://', options.migrate ?? true, options.loadDataDir);
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
@@ -124,7 +126,7 @@ async function requireCurrentSchema(db: Parameters<typeof migrationStatus>[0]) {
     );
 }
 
-async function openPglite(dataDir: string, apply: boolean): Promise<Database> {
+async function openPglite(dataDir: string, apply: boolean, loadDataDir?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   let release: () => Promise<void> = async () => undefined;
   let client: PGlite | undefined;
@@ -133,7 +135,7 @@ async function openPglite(dataDir: string, apply: boolean): Promise<Database> {
       mkdirSync(dataDir, { recursive: true });
       release = await lockDataDir(dataDir);
     }
-    client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    client = await PGlite.create({ dataDir, extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
     const pdb = drizzlePglite(client, { schema });
     if (apply) {
       assertNoEditedMigrations(await migrationStatus(pdb as never));

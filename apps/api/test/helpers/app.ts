@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
@@ -8,12 +9,13 @@ import { databaseUrl, randomSuffix, withAdmin } from './pg-admin.js';
 export type TestContext = { app: FastifyInstance; database: Database; close(): Promise<void>; url?: string };
 
 /**
- * A fresh database for one test file: in-memory PGlite, or (project "postgres") a new PostgreSQL database cloned
+ * A fresh database for one test file: in-memory PGlite started from the run's migrated snapshot, or (project "postgres") a new PostgreSQL database cloned
  * from the run's migrated template. close() drops it.
  */
 export async function freshDatabase(): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
   if (process.env.DB_KIND !== 'postgres') {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: snapshot });
     return { database, drop: () => database.close() };
   }
   const template = inject('pgTemplate');
