@@ -26,7 +26,7 @@ read between steps; emails delivered to a test SMTP relay):
 |---|---|---|
 | API processes alive after the run | ${outage.bothAlive ? 'both' : 'NOT both'} | both |
 | answers | ${statuses} | no 5xx but 503 |
-| requests failed (503 or no answer) | ${outage.failed} of ${outage.requests}, ${outage.requestsDuringOutage} of them sent during the outage | — |
+| requests failed (503 or no answer) | ${outage.failed} of ${outage.requests}; ${outage.requestsDuringOutage} requests were sent while the database was down | — |
 | 5xx other than 503 / no answer at all | ${outage.fiveHundredsOtherThan503} / ${outage.noAnswer} | 0 / 0 |
 | \`/readyz\` went 503 and came back to 200 | ${outage.readyzWent503.every(Boolean) && outage.readyzBack200.every(Boolean) ? 'yes, on both' : 'no'} | yes |
 | \`/healthz\` answers other than 200 | ${outage.healthzNot200} | 0 |
@@ -39,8 +39,8 @@ read between steps; emails delivered to a test SMTP relay):
 | emails in outbox / sent / received by the relay / duplicates | ${outage.emails.outbox} / ${outage.emails.sent} / ${outage.emails.received} / ${outage.emails.duplicates} | all sent, 0 duplicates |
 
 **One API replica killed mid-burst** (8 virtual users, no think time, on both replicas; \`kill -9\` at
-${s(burst.killedAt / 1000)}, replaced at once): ${burst.requests} requests, ${burst.lostConnections} left without an answer by
-the kill and retried on the other replica, ${burst.flowsCompleted} flows completed, ${burst.fiveHundreds} 5xx; lost
+${s(burst.killedAt / 1000)}, replaced at once): ${burst.requests} requests, ${burst.lostConnections} got no answer (in flight at the kill, or sent to the
+dead replica before its replacement was up) and were retried, ${burst.flowsCompleted} flows completed, ${burst.fiveHundreds} 5xx; lost
 ${burst.lost}, duplicated ${burst.duplicated}, half-made ${burst.halfMade}, invariant violations
 ${Object.values(burst.violations).reduce((a, b) => a + b, 0)}.
 
