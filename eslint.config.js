@@ -4,6 +4,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
+const root = new URL('.', import.meta.url).pathname;
+
 export default tseslint.config(
   {
     ignores: [
@@ -32,6 +34,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Layers without cycles (issue 19): an import cycle means two modules that cannot be understood apart.
+    files: ['apps/api/src/**/*.ts', 'packages/domain/src/**/*.ts'],
+    settings: { 'import-x/extensions': ['.ts', '.tsx', '.js'], 'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] }, 'import-x/resolver': { typescript: { project: [`${root}apps/api/tsconfig.json`, `${root}packages/domain/tsconfig.json`], noWarnOnMultipleProjects: true } } },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['packages/domain/src/**/*.ts'],

@@ -22,7 +22,7 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** The pg pool (PostgreSQL only): pg-boss and LISTEN need a real connection string. */
+  /** The pg pool (PostgreSQL only): LISTEN and pool metrics need the pool itself. */
   pool?: pg.Pool;
   pglite?: PGlite;
   close(): Promise<void>;
