@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { employees } from './directory.js';
 import { invitations, relationships } from './journey.js';
 
@@ -10,7 +22,9 @@ export const meetings = pgTable(
   'meetings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    relationshipId: uuid('relationship_id').notNull().references(() => relationships.id),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationships.id),
     state: text('state', { enum: ['proposed', 'accepted', 'declined', 'cancelled'] }).notNull(),
     proposedBy: text('proposed_by', { enum: ['mentor', 'mentee'] }).notNull(),
     startsAt: at('starts_at').notNull(),
@@ -33,8 +47,12 @@ export const meetings = pgTable(
 export const meetingRecords = pgTable(
   'meeting_records',
   {
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
-    authorId: text('author_id').notNull().references(() => employees.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => employees.id),
     role: text('role', { enum: ['mentor', 'mentee'] }).notNull(),
     privateNote: text('private_note').notNull().default(''),
     sharedNote: text('shared_note').notNull().default(''),
@@ -45,7 +63,9 @@ export const meetingRecords = pgTable(
 
 // R-MEET-4: a personal read-only calendar feed; only the token's hash is stored, and revoking deletes the row.
 export const calendarFeeds = pgTable('calendar_feeds', {
-  employeeId: text('employee_id').primaryKey().references(() => employees.id),
+  employeeId: text('employee_id')
+    .primaryKey()
+    .references(() => employees.id),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: at('created_at').notNull().defaultNow(),
 });
@@ -57,7 +77,9 @@ export const messages = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     relationshipId: uuid('relationship_id').references(() => relationships.id),
     invitationId: uuid('invitation_id').references(() => invitations.id),
-    authorId: text('author_id').notNull().references(() => employees.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => employees.id),
     body: text('body').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
@@ -74,7 +96,9 @@ export const messageReads = pgTable(
   'message_reads',
   {
     thread: text('thread').notNull(),
-    employeeId: text('employee_id').notNull().references(() => employees.id),
+    employeeId: text('employee_id')
+      .notNull()
+      .references(() => employees.id),
     lastReadId: integer('last_read_id').notNull().default(0),
     readAt: at('read_at').notNull().defaultNow(),
   },
@@ -85,17 +109,26 @@ export const messageReads = pgTable(
 export const mentorWaitlist = pgTable(
   'mentor_waitlist',
   {
-    mentorId: text('mentor_id').notNull().references(() => employees.id),
-    menteeId: text('mentee_id').notNull().references(() => employees.id),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => employees.id),
+    menteeId: text('mentee_id')
+      .notNull()
+      .references(() => employees.id),
     joinedAt: at('joined_at').notNull().defaultNow(),
     notifiedAt: at('notified_at'),
   },
-  (t) => [primaryKey({ columns: [t.mentorId, t.menteeId] }), index('mentor_waitlist_order_idx').on(t.mentorId, t.joinedAt)],
+  (t) => [
+    primaryKey({ columns: [t.mentorId, t.menteeId] }),
+    index('mentor_waitlist_order_idx').on(t.mentorId, t.joinedAt),
+  ],
 );
 
 // R-NUDGE-4: a person's choice to receive no nudges (the program's required notices still arrive).
 export const notificationPreferences = pgTable('notification_preferences', {
-  employeeId: text('employee_id').primaryKey().references(() => employees.id),
+  employeeId: text('employee_id')
+    .primaryKey()
+    .references(() => employees.id),
   nudgesOff: boolean('nudges_off').notNull().default(false),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
@@ -104,7 +137,9 @@ export const notificationPreferences = pgTable('notification_preferences', {
 export const earlyCompletionAgreements = pgTable(
   'early_completion_agreements',
   {
-    relationshipId: uuid('relationship_id').notNull().references(() => relationships.id),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationships.id),
     party: text('party', { enum: ['mentor', 'mentee', 'coordinator'] }).notNull(),
     agreedBy: text('agreed_by').notNull(),
     note: text('note').notNull().default(''),

@@ -22,7 +22,13 @@ const hostOf = (appUrl: string) => new URL(appUrl).hostname;
 /** R-MEET-3: the UID stays the same for every version of one meeting, so calendars update it instead of adding. */
 export const meetingUid = (id: string, appUrl: string) => `meeting-${id}@${hostOf(appUrl)}`;
 
-function eventOf(m: CalendarMeeting, title: string, attendees: Attendee[], appUrl: string, link: string): ICalEventData {
+function eventOf(
+  m: CalendarMeeting,
+  title: string,
+  attendees: Attendee[],
+  appUrl: string,
+  link: string,
+): ICalEventData {
   return {
     id: meetingUid(m.id, appUrl),
     sequence: m.sequence,
@@ -40,22 +46,52 @@ function eventOf(m: CalendarMeeting, title: string, attendees: Attendee[], appUr
 }
 
 const calendar = (method: ICalCalendarMethod | null, name?: string) =>
-  ical({ prodId: { company: 'HHS', product: 'Mentoring Matching System', language: 'EN' }, ...(method ? { method } : {}), ...(name ? { name } : {}) });
+  ical({
+    prodId: { company: 'HHS', product: 'Mentoring Matching System', language: 'EN' },
+    ...(method ? { method } : {}),
+    ...(name ? { name } : {}),
+  });
 
 /** R-MEET-3: a METHOD:REQUEST (new or changed) or METHOD:CANCEL (declined or cancelled) for one meeting. */
-export function meetingInvitation(m: CalendarMeeting, title: string, attendees: Attendee[], appUrl: string, link: string): OutboxCalendar {
+export function meetingInvitation(
+  m: CalendarMeeting,
+  title: string,
+  attendees: Attendee[],
+  appUrl: string,
+  link: string,
+): OutboxCalendar {
   const method = m.cancelled ? 'CANCEL' : 'REQUEST';
   const cal = calendar(m.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
   cal.createEvent(eventOf(m, title, attendees, appUrl, link));
   return { method, filename: m.cancelled ? 'cancel.ics' : 'invite.ics', content: cal.toString() };
 }
 
-export type FeedEvent = { uid: string; start: Date; end: Date; title: string; description: string; location: string; link: string; stamp: Date; sequence: number };
+export type FeedEvent = {
+  uid: string;
+  start: Date;
+  end: Date;
+  title: string;
+  description: string;
+  location: string;
+  link: string;
+  stamp: Date;
+  sequence: number;
+};
 
 /** R-MEET-4: a person's read-only feed of meetings and training events (no METHOD: it is published, not sent). */
 export function feedCalendar(events: FeedEvent[], appUrl: string): string {
   const cal = calendar(null, 'HHS Mentoring');
   for (const e of events)
-    cal.createEvent({ id: e.uid, sequence: e.sequence, stamp: e.stamp, start: e.start, end: e.end, summary: e.title, description: e.description, location: e.location || null, url: `${appUrl}${e.link}` });
+    cal.createEvent({
+      id: e.uid,
+      sequence: e.sequence,
+      stamp: e.stamp,
+      start: e.start,
+      end: e.end,
+      summary: e.title,
+      description: e.description,
+      location: e.location || null,
+      url: `${appUrl}${e.link}`,
+    });
   return cal.toString();
 }

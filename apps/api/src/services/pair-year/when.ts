@@ -4,7 +4,12 @@ export function formatDate(d: Date, timeZone = 'America/New_York'): string {
 }
 
 export function formatWhen(d: Date, timeZone: string): string {
-  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }).format(d);
+  const time = new Intl.DateTimeFormat('en-US', {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(d);
   return `${formatDate(d, timeZone)} at ${time}`;
 }
 
