@@ -21,3 +21,4 @@ export * from './cohort-profiles.js';
 export * from './cohort-repair.js';
 export * from './cohort-certificate.js';
 export { default as runCohortWork, type CohortWork } from './cohort-worker.js';
+export * from './pair-year.js';

@@ -13,6 +13,8 @@ export type RelationshipEvent =
   | { type: 'record_guidance'; coordinatorId: string; text: string }
   | { type: 'terminate'; coordinatorId: string; reason?: string }
   | { type: 'withdraw_termination_request' }
+  /** R-END-1: both partners and a coordinator agreed the goals are met (the caller checks the three agreements). */
+  | { type: 'complete_early'; coordinatorId: string }
   | { type: 'tick' };
 
 export type RelationshipTransition =
@@ -101,6 +103,13 @@ export function nextRelationshipState(rel: Relationship, event: RelationshipEven
     }
     case 'terminate':
       return terminate(rel, event.coordinatorId, event.reason, clock);
+    case 'complete_early': {
+      if (!isLive(rel.state)) return refuse('R-LIFE-8', `Cannot complete a relationship that is ${rel.state}.`);
+      if (!monthsHavePassed(rel.confirmedAt, settings.terminationMinMonths, clock))
+        return refuse('R-END-1', `A relationship can be completed early only once ${settings.terminationMinMonths} months have passed since confirmation.`);
+      const ended = { at: clock, by: event.coordinatorId, reason: 'Completed early: the goals were met.', early: true };
+      return { ok: true, relationship: { ...rel, state: 'completed', termination: null, ended }, effects: ['relationship_completed_early'] };
+    }
     case 'withdraw_termination_request':
       if (rel.state !== 'termination_requested' || !rel.termination) return refuse('R-LIFE-8', 'There is no termination request to withdraw.');
       return settle({ ...rel, state: rel.termination.fromState, termination: null }, clock, ['notify_coordinator_termination_withdrawn']);

@@ -28,7 +28,8 @@ export interface Relationship {
   confirmedAt: Date;
   milestones: Milestones;
   termination: TerminationRequest | null;
-  ended: { at: Date; by: string; reason: string } | null;
+  /** `early`: R-END-1 completed early, counted apart from completions at 12 months and from terminations. */
+  ended: { at: Date; by: string; reason: string; early?: boolean } | null;
 }
 
 export function isLive(state: RelationshipState): boolean {

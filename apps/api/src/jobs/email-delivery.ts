@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import type { OutboxCalendar } from '../db/schema/index.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 /** What the worker needs from nodemailer (a Transporter fits); tests may pass their own. */
@@ -11,6 +12,8 @@ export interface MailSender {
     text: string;
     messageId: string;
     headers: Record<string, string>;
+    /** R-MEET-3: sent as a text/calendar alternative (and attachment) that Outlook shows as a meeting. */
+    icalEvent?: OutboxCalendar;
   }): Promise<{ messageId?: string }>;
 }
 
@@ -40,7 +43,10 @@ export const DELIVERY_DEFAULTS = {
   maxPerRun: 200,
 };
 
-type Claimed = { id: number; to_address: string; subject: string; text_body: string; attempts: number; created_at: string | Date };
+type Claimed = {
+  id: number; to_address: string; subject: string; text_body: string; attempts: number; created_at: string | Date;
+  ical_event: OutboxCalendar | string | null;
+};
 
 /**
  * R-NOTE-1: takes one due outbox row for this worker. SKIP LOCKED lets concurrent workers pass each other; the lease
@@ -60,7 +66,7 @@ export async function claimNextEmail(db: Db, now: Date, leaseMs: number): Promis
           for update skip locked)
         update email_outbox o set status = 'sending', locked_until = ${until}, attempts = o.attempts + 1
         from due where o.id = due.id
-        returning o.id, o.to_address, o.subject, o.text_body, o.attempts, o.created_at`,
+        returning o.id, o.to_address, o.subject, o.text_body, o.attempts, o.created_at, o.ical_event`,
   );
   // node-postgres returns bigint as a string; PGlite as a number.
   return rows[0] && { ...rows[0], id: Number(rows[0].id) };
@@ -98,6 +104,7 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
         messageId,
         // RFC 3834: automated mail, so out-of-office replies are not sent back to the no-reply address.
         headers: { 'Auto-Submitted': 'auto-generated' },
+        ...(row.ical_event ? { icalEvent: typeof row.ical_event === 'string' ? (JSON.parse(row.ical_event) as OutboxCalendar) : row.ical_event } : {}),
       });
     } catch (error) {
       const giveUp = row.attempts >= o.maxAttempts;

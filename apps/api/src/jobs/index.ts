@@ -2,6 +2,9 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { advanceRelationshipClocks, expireDueInvitations } from '../services/clock-jobs.js';
 import { deliverDueEmails } from './email-delivery.js';
+import { watchCadence } from '../services/pair-year/cadence-watch.js';
+import { sendNudges } from '../services/pair-year/nudges.js';
+import { releaseWaitlists } from '../services/pair-year/waitlist.js';
 import { messageIdDomain, smtpSender } from './mail-transport.js';
 import type { JobLogger, ScheduledJob } from './runner.js';
 import { pruneJobRuns } from './slots.js';
@@ -15,6 +18,9 @@ type Clock = (db: Db, now: Date, appUrl: string) => Promise<unknown>;
 const CLOCKS: Array<[name: string, clock: Clock]> = [
   ['invitation-expiry', expireDueInvitations],
   ['relationship-clocks', advanceRelationshipClocks],
+  ['cadence-watch', watchCadence],
+  ['nudges', sendNudges],
+  ['waitlist-release', releaseWaitlists],
 ];
 
 /** Every scheduled job of this process (R-NOTE-1 delivery, R-NOTE-2 clocks), and what to close on shutdown. */

@@ -15,6 +15,7 @@ import { NotificationSchema } from './notifications.js';
 import { DashboardSchema } from './coordination.js';
 import { CohortProposalSchema, ThirdPartyCaseSchema } from './matching-staff.js';
 import { ReportSchema } from './reports.js';
+import { MeetingSchema } from './pair-year.js';
 
 /** Shared schemas with an $id become named components of the OpenAPI document. */
 export function registerSchemas(app: FastifyInstance) {
@@ -45,6 +46,7 @@ export function registerSchemas(app: FastifyInstance) {
     ThirdPartyCaseSchema,
     CohortProposalSchema,
     ReportSchema,
+    MeetingSchema,
   ])
     app.addSchema(schema);
 }

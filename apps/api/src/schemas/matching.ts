@@ -11,6 +11,8 @@ export const MentorCardSchema = Type.Object(
     city: Type.String(), state: Type.String(), bio: Type.String(), competencies: Type.Array(Type.String()),
     technicalAreas: Type.String(), platforms: Type.Array(PlatformSchema), communicationMethods: Type.Array(CommunicationMethodSchema),
     remainingCapacity: Type.Integer(),
+    paused: Type.Boolean({ description: 'Not taking mentees for now (R-APP-2)' }),
+    menteesWaiting: Type.Integer({ description: 'Mentees waiting to be told of a free place (R-WAIT-2)' }),
   },
   { $id: 'MentorCard' },
 );

@@ -36,9 +36,13 @@ const agreementFields = {
   communicationMethods: Type.Array(CommunicationMethodSchema, { maxItems: 4, uniqueItems: true }),
   confidentiality: Type.String({ maxLength: 4000 }), boundaries: Type.String({ maxLength: 4000 }), noFaultTermination: Type.Boolean(),
 };
-export const AgreementInputSchema = Type.Object({ ...agreementFields, version: Version }, { additionalProperties: false });
+// R-MEET-1: the agreed cadence and usual way of meeting (optional in the input: a form without them keeps them).
+const Cadence = Type.Union([Type.Literal('weekly'), Type.Literal('every_2_weeks'), Type.Literal('every_4_weeks'), Type.Literal('monthly')]);
+const Mode = Type.Union([Type.Literal('in_person'), Type.Literal('phone'), Type.Literal('video')]);
+const cadenceFields = { cadence: Type.Optional(N(Cadence)), usualMode: Type.Optional(N(Mode)) };
+export const AgreementInputSchema = Type.Object({ ...agreementFields, ...cadenceFields, version: Version }, { additionalProperties: false });
 export const AgreementSchema = Type.Object({
-  relationshipId: Type.String(), ...agreementFields,
+  relationshipId: Type.String(), ...agreementFields, cadence: N(Cadence), usualMode: N(Mode),
   mentorSignature: N(Type.String()), mentorSignedAt: N(Type.String()), menteeSignature: N(Type.String()), menteeSignedAt: N(Type.String()),
   completedAt: N(Type.String()), version: Type.Integer(), updatedAt: N(Type.String()),
 });

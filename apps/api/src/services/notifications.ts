@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.js';
+import type { OutboxCalendar } from '../db/schema/index.js';
 import { WriteBatch } from './write-batch.js';
 
 export type Notice = {
@@ -16,6 +17,8 @@ export type Notice = {
   dedupeKey?: string;
   /** Email as well as the inbox (default true). */
   email?: boolean;
+  /** R-MEET-3: an iCalendar REQUEST or CANCEL attached to the email. */
+  calendar?: OutboxCalendar;
 };
 
 /**

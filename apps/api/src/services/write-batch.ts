@@ -84,8 +84,9 @@ export class WriteBatch {
     const n = this.part(`${inbox} on conflict do nothing returning "id", "recipient_id"`, false);
     const link = notice.link ? `\n\nOpen it in the HHS Mentoring Matching System:\n${appUrl}${notice.link}` : '';
     const rest = `,\n\n${notice.body}${link}\n\n— HHS Mentoring Program\nThis message was sent by the HHS Mentoring Matching System. You can see all your notifications in the app.`;
-    this.part(`insert into ${quote(getTableName(emailOutbox))} (notification_id, to_address, subject, text_body)
-      select ${n}.id, e.email, ${this.raw(`HHS Mentoring Program: ${notice.title}`)}::text, 'Hello ' || e.first_name || ${this.raw(rest)}::text
+    const calendar = notice.calendar ? `${this.raw(JSON.stringify(notice.calendar))}::jsonb` : 'null::jsonb';
+    this.part(`insert into ${quote(getTableName(emailOutbox))} (notification_id, to_address, subject, text_body, ical_event)
+      select ${n}.id, e.email, ${this.raw(`HHS Mentoring Program: ${notice.title}`)}::text, 'Hello ' || e.first_name || ${this.raw(rest)}::text, ${calendar}
       from ${n} join ${quote(getTableName(employees))} e on e.id = ${n}.recipient_id`, false);
   }
 

@@ -70,7 +70,7 @@ describe('reports (R-ADMIN-2)', () => {
   it('R-ADMIN-2: completion and termination rates of the relationships confirmed in the range', async () => {
     const rows = await rowsOf('/api/v1/reports/outcomes');
     expect(rows.find((r) => r.opdiv === 'ALL' && r.platform === 'ALL')).toEqual({
-      opdiv: 'ALL', platform: 'ALL', confirmed: 4, live: 2, completed: 1, terminated: 1, completionRate: 0.25, terminationRate: 0.25,
+      opdiv: 'ALL', platform: 'ALL', confirmed: 4, live: 2, completed: 1, completedEarly: 0, terminated: 1, completionRate: 0.25, terminationRate: 0.25,
     });
   });
 

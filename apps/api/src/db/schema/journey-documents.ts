@@ -25,6 +25,9 @@ export const agreements = pgTable('agreements', {
   goals: text('goals').notNull().default(''),
   meetingFrequency: text('meeting_frequency').notNull().default(''),
   meetingLength: text('meeting_length').notNull().default(''),
+  /** R-MEET-1: the agreed interval between meetings and the usual way of meeting. */
+  cadence: text('cadence', { enum: ['weekly', 'every_2_weeks', 'every_4_weeks', 'monthly'] }),
+  usualMode: text('usual_mode', { enum: ['in_person', 'phone', 'video'] }),
   communicationMethods: text('communication_methods').array().notNull().default(sql`'{}'::text[]`),
   confidentiality: text('confidentiality').notNull().default(''),
   boundaries: text('boundaries').notNull().default(''),

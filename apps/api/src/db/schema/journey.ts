@@ -71,6 +71,8 @@ export const relationships = pgTable(
     endedAt: at('ended_at'),
     endedBy: text('ended_by'),
     endedReason: text('ended_reason'),
+    /** R-END-1: completed early with everyone's agreement, counted apart in reports. */
+    completedEarly: boolean('completed_early').notNull().default(false),
     version: integer('version').notNull().default(1),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },

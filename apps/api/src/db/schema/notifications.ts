@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { employees } from './directory.js';
+import { outboxCalendarColumn } from './pair-year.js';
 
 // R-NOTE-1: the in-app inbox, one row per recipient and event.
 export const notifications = pgTable(
@@ -36,6 +37,8 @@ export const emailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    /** R-MEET-3: an iCalendar invitation or cancellation sent with the email. */
+    icalEvent: outboxCalendarColumn(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

@@ -10,8 +10,9 @@ import { relationshipFor } from './relationship-access.js';
 import { stepRelationship } from './relationship-steps.js';
 
 type Row = typeof agreements.$inferSelect;
-export type AgreementInput = Pick<Row, 'goals' | 'meetingFrequency' | 'meetingLength' | 'communicationMethods' | 'confidentiality' | 'boundaries' | 'noFaultTermination'>;
-const FIELDS = ['goals', 'meetingFrequency', 'meetingLength', 'communicationMethods', 'confidentiality', 'boundaries', 'noFaultTermination'] as const;
+export type AgreementInput = Pick<Row, 'goals' | 'meetingFrequency' | 'meetingLength' | 'communicationMethods' | 'confidentiality' | 'boundaries' | 'noFaultTermination'>
+  & Partial<Pick<Row, 'cadence' | 'usualMode'>>;
+const FIELDS = ['goals', 'meetingFrequency', 'meetingLength', 'communicationMethods', 'confidentiality', 'boundaries', 'noFaultTermination', 'cadence', 'usualMode'] as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function present(relationshipId: string, row: Row | undefined, completedAt: Date | null) {
@@ -20,6 +21,7 @@ function present(relationshipId: string, row: Row | undefined, completedAt: Date
     goals: row?.goals ?? '', meetingFrequency: row?.meetingFrequency ?? '', meetingLength: row?.meetingLength ?? '',
     communicationMethods: row?.communicationMethods ?? [], confidentiality: row?.confidentiality ?? '',
     boundaries: row?.boundaries ?? '', noFaultTermination: row?.noFaultTermination ?? false,
+    cadence: row?.cadence ?? null, usualMode: row?.usualMode ?? null,
     mentorSignature: row?.mentorSignature ?? null, mentorSignedAt: iso(row?.mentorSignedAt ?? null),
     menteeSignature: row?.menteeSignature ?? null, menteeSignedAt: iso(row?.menteeSignedAt ?? null),
     completedAt: iso(completedAt), version: row?.version ?? 0, updatedAt: iso(row?.updatedAt ?? null),
@@ -40,13 +42,14 @@ export async function readAgreement(db: Db, actor: UserActor, id: string, ctx: A
 }
 
 /** Both partners edit; a change to the text clears signatures (they signed another text). */
-export async function saveAgreement(db: Db, actor: UserActor, id: string, input: AgreementInput, version: number, ctx: AuditContext) {
+export async function saveAgreement(db: Db, actor: UserActor, id: string, given: AgreementInput, version: number, ctx: AuditContext) {
   return db.transaction(async (tx) => {
     const a = await relationshipFor(tx, actor, id, ['mentee', 'mentor'], true);
     assertLive(a);
     if (a.row.agreementAt) throw problems.rule('R-LIFE-2', 'The agreement is complete and can no longer change.', 409);
     const current = await load(tx, id, true);
     expectVersion(current?.version, version);
+    const input = { ...given, cadence: given.cadence === undefined ? (current?.cadence ?? null) : given.cadence, usualMode: given.usualMode === undefined ? (current?.usualMode ?? null) : given.usualMode };
     const changed = !current || FIELDS.some((f) => JSON.stringify(current[f]) !== JSON.stringify(input[f]));
     const unsign = changed ? { mentorSignature: null, mentorSignedAt: null, menteeSignature: null, menteeSignedAt: null } : {};
     const now = new Date();

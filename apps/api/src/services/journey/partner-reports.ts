@@ -5,6 +5,7 @@ import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
 import type { AuditContext } from '../audit.js';
 import { assertLive, auditRead, auditWrite, expectVersion } from './documents-common.js';
+import { heldMeetings } from '../pair-year/meeting-model.js';
 import { relationshipFor } from './relationship-access.js';
 import { stepRelationship } from './relationship-steps.js';
 
@@ -23,10 +24,10 @@ async function load(tx: Tx, kind: ReportKind, id: string, role: PairRole, lock =
   return (lock ? await q.for('update') : await q)[0] as Record<string, unknown> & { version: number; submittedAt: Date | null; authorId: string } | undefined;
 }
 
-function present(kind: ReportKind, id: string, role: PairRole, row: Awaited<ReturnType<typeof load>>) {
+function present(kind: ReportKind, id: string, role: PairRole, row: Awaited<ReturnType<typeof load>>, meetingsHeld = 0) {
   const { relationshipId: _r, role: _o, authorId: _a, updatedBy: _u, version, submittedAt, updatedAt, ...fields } = (row ?? {}) as Record<string, unknown>;
   const empty = kind === 'progress'
-    ? { meetingsHeld: 0, objectivesProgress: '', relationshipRating: null, concerns: '', wantsCoordinatorContact: false }
+    ? { meetingsHeld, objectivesProgress: '', relationshipRating: null, concerns: '', wantsCoordinatorContact: false }
     : { programObjectives: null, selectionMatching: null, relationship: null, training: null, programSupport: null, comments: '', wouldRecommend: null };
   return { relationshipId: id, role, ...empty, ...fields, submittedAt: iso(submittedAt as Date | null), updatedAt: iso(updatedAt as Date | null), version: (version as number | undefined) ?? 0 };
 }
@@ -37,7 +38,10 @@ export async function readReport(db: Db, actor: UserActor, kind: ReportKind, id:
     const a = await relationshipFor(tx, actor, id, ['mentee', 'mentor', 'staff']);
     if (a.viewer !== 'staff' && a.viewer !== role) throw problems.forbidden(`Only its author and the coordinators may read the ${role}'s ${DOC[kind].replace('_', ' ')} (R-SEC-1).`);
     await auditRead(tx, ctx, a, DOC[kind], [role === 'mentor' ? a.row.mentorId : a.row.menteeId]);
-    return present(kind, id, role, await load(tx, kind, id, role));
+    const row = await load(tx, kind, id, role);
+    // R-MEET-5: a new progress report starts from the meetings the pair recorded.
+    const held = kind === 'progress' && !row ? ((await heldMeetings(tx, [id])).get(id)?.count ?? 0) : 0;
+    return present(kind, id, role, row, held);
   });
 }
 

@@ -25,7 +25,7 @@ export function toDomain(r: RelationshipRow): Relationship {
           guidance: r.guidanceAt && r.guidanceBy ? { coordinatorId: r.guidanceBy, text: r.guidanceText ?? '', at: r.guidanceAt } : null,
         }
       : null,
-    ended: r.endedAt ? { at: r.endedAt, by: r.endedBy ?? '', reason: r.endedReason ?? '' } : null,
+    ended: r.endedAt ? { at: r.endedAt, by: r.endedBy ?? '', reason: r.endedReason ?? '', early: r.completedEarly } : null,
   };
 }
 
@@ -52,5 +52,6 @@ export function fromDomain(rel: Relationship): Partial<typeof relationships.$inf
     endedAt: rel.ended?.at ?? null,
     endedBy: rel.ended?.by ?? null,
     endedReason: rel.ended?.reason ?? null,
+    completedEarly: rel.ended?.early ?? false,
   };
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { coordinatorContactRequests, relationshipEvents, relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import { notify, type Notice } from '../notifications.js';
+import { releaseWaitlist } from '../pair-year/waitlist.js';
 import { currentSettings } from '../settings.js';
 import { coordinatorsOf, employeeRows, fullName } from './people.js';
 import { fromDomain, toDomain, type RelationshipRow } from './relationship-model.js';
@@ -28,6 +29,8 @@ export async function stepRelationship(
   if (t.effects.includes('alert_coordinator_help_requested') && actorId)
     await tx.insert(coordinatorContactRequests).values({ relationshipId: row.id, requestedBy: actorId, source: 'progress_report' });
   await sendRelationshipNotices(tx, next, t.effects, appUrl);
+  // R-WAIT-3: an ending frees the mentor's place; the first waiting mentee hears of it.
+  if (next.state === 'completed' || next.state === 'terminated') await releaseWaitlist(tx, next.mentorId, now, appUrl);
   return next;
 }
 
@@ -41,6 +44,7 @@ const NOTICES: Record<string, { to: Audience[]; kind: string; title: string; bod
   notify_coordinator_termination_withdrawn: { to: ['coordinators', 'pair'], kind: 'relationship.termination_withdrawn', title: 'Termination request withdrawn', body: 'The request to end the relationship of {pair} was withdrawn; the relationship continues.' },
   relationship_terminated: { to: ['pair', 'coordinators'], kind: 'relationship.terminated', title: 'Mentoring relationship ended', body: 'The mentoring relationship of {pair} has ended.' },
   relationship_active: { to: ['pair'], kind: 'relationship.active', title: 'Your mentoring relationship is active', body: 'Orientation, agreement and IDP are complete: the relationship of {pair} is now active (R-LIFE-6).' },
+  relationship_completed_early: { to: ['pair', 'coordinators'], kind: 'relationship.completed_early', title: 'Mentoring relationship completed early', body: 'The mentoring relationship of {pair} is complete: both partners and the coordinator agreed its goals are met.' },
   relationship_completed: { to: ['pair', 'coordinators'], kind: 'relationship.completed', title: 'Mentoring year completed', body: 'The mentoring relationship of {pair} is complete. Thank you both (R-LIFE-5).' },
 };
 

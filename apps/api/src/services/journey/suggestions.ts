@@ -112,6 +112,8 @@ function mentorCardsQuery(db: Db) {
       capacity: mentorApplications.capacity,
       live: sql<number>`(select count(*)::int from relationships r where r.mentor_id = ${employees.id}
         and r.state in ('onboarding', 'active', 'termination_requested'))`,
+      paused: mentorApplications.paused,
+      waiting: sql<number>`(select count(*)::int from mentor_waitlist w where w.mentor_id = ${employees.id} and w.notified_at is null)`,
     })
     .from(mentorApplications)
     .innerJoin(employees, eq(employees.id, mentorApplications.employeeId))
@@ -147,6 +149,8 @@ export async function publicMentorInfo(db: Db, ids: string[], programMaxCapacity
         platforms: m.platforms,
         communicationMethods: m.communicationMethods,
         remainingCapacity: Math.max(0, Math.min(m.capacity, maxCapacity) - m.live),
+        paused: m.paused,
+        menteesWaiting: Number(m.waiting),
       },
     ]),
   );

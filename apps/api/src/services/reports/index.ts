@@ -14,7 +14,7 @@ type Build = (db: Db, scope: Scope, range: ReportRange) => Promise<object[]>;
 export const REPORTS: Record<string, { columns: readonly string[]; build: Build }> = {
   participation: { columns: ['dimension', 'value', 'label', 'mentors', 'mentees'], build: participation },
   matching: { columns: ['opdiv', 'applicants', 'matched', 'matchRate', 'relationshipsConfirmed', 'medianDaysToMatch', 'p90DaysToMatch'], build: matching },
-  outcomes: { columns: ['opdiv', 'platform', 'confirmed', 'live', 'completed', 'terminated', 'completionRate', 'terminationRate'], build: outcomes },
+  outcomes: { columns: ['opdiv', 'platform', 'confirmed', 'live', 'completed', 'completedEarly', 'terminated', 'completionRate', 'terminationRate'], build: outcomes },
   evaluation: {
     columns: ['opdiv', 'role', 'area', 'suppressed', 'respondents', 'mean'],
     build: async (db, scope, range) => evaluation(db, scope, range, (await currentSettings(db)).reportMinGroupSize),

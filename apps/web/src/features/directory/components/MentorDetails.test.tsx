@@ -17,6 +17,7 @@ const mentor: Schemas['MentorProfile'] = {
   platforms: ['s2j'],
   communicationMethods: ['video', 'email'],
   remainingCapacity: 1,
+  menteesWaiting: 0,
   capacity: 3,
   competencyDetails: [{ code: 'strategic-thinking', name: 'Strategic Thinking', focus: true }],
   paused: false,

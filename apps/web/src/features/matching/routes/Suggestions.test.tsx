@@ -28,6 +28,8 @@ const mentor = (id: string, name: string): Schemas['MentorCard'] => ({
   platforms: ['s2j'],
   communicationMethods: ['video'],
   remainingCapacity: 2,
+  paused: false,
+  menteesWaiting: 0,
 });
 const criterion = {
   key: 'needs',

@@ -7,6 +7,8 @@ import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { OrientationForm } from '../components/OrientationForm';
 import { TerminationPanel } from '../components/TerminationPanel';
+import { MeetingsPanel } from '../components/MeetingsPanel';
+import { MessagesPanel } from '../components/MessagesPanel';
 
 /** A relationship: the pair, the milestone timeline, and the documents of the year. */
 export default function RelationshipDetail() {
@@ -25,6 +27,9 @@ export default function RelationshipDetail() {
             >
               {`${r.mentee.name} and ${r.mentor.name}`}
             </PageHeading>
+            {/* Issue 17: what is next (the next meeting) first, then the pair's meetings and messages. */}
+            <MeetingsPanel relationshipId={r.id} canChange={Boolean(mine) && !r.ended} />
+            {mine && <MessagesPanel id={r.id} />}
             <div className="grid-row grid-gap">
               <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="milestones-heading">
                 <h2 id="milestones-heading">Milestones</h2>

@@ -1,0 +1,194 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { checkMessageBody } from '@hhs-mentoring/domain';
+import { queryRows, type Db, type Tx } from '../../db/client.js';
+import { invitations, messageReads, messages, relationships } from '../../db/schema/index.js';
+import { problems } from '../../lib/problem.js';
+import type { UserActor } from '../../plugins/external/auth.js';
+import { notify } from '../notifications.js';
+import { employeeRows, fullName } from '../journey/people.js';
+
+export type ThreadKind = 'relationship' | 'invitation';
+type Thread = {
+  kind: ThreadKind;
+  id: string;
+  key: string;
+  menteeId: string;
+  mentorId: string;
+  open: boolean;
+  link: string;
+  first?: { body: string; at: Date };
+};
+const LIMIT = 200;
+
+/**
+ * R-MSG-1: the thread and its two participants. Nobody else reads it, coordinators included (decision 1001);
+ * anyone else gets 404 so ids reveal nothing (R-SEC-3).
+ */
+async function threadFor(tx: Tx, actor: UserActor, kind: ThreadKind, id: string): Promise<Thread> {
+  if (kind === 'relationship') {
+    const [r] = await tx.select().from(relationships).where(eq(relationships.id, id));
+    if (!r || (r.menteeId !== actor.employeeId && r.mentorId !== actor.employeeId))
+      throw problems.notFound('That conversation');
+    const open = r.state === 'onboarding' || r.state === 'active' || r.state === 'termination_requested';
+    return {
+      kind,
+      id,
+      key: `r:${id}`,
+      menteeId: r.menteeId,
+      mentorId: r.mentorId,
+      open,
+      link: `/relationships/${id}#messages`,
+    };
+  }
+  const [i] = await tx.select().from(invitations).where(eq(invitations.id, id));
+  if (!i || (i.menteeId !== actor.employeeId && i.mentorId !== actor.employeeId))
+    throw problems.notFound('That conversation');
+  return {
+    kind,
+    id,
+    key: `i:${id}`,
+    menteeId: i.menteeId,
+    mentorId: i.mentorId,
+    open: i.state === 'pending' || i.state === 'accepted',
+    link: `/invitations/${id}#messages`,
+    ...(i.message.trim() ? { first: { body: i.message, at: i.sentAt } } : {}),
+  };
+}
+const column = (kind: ThreadKind) =>
+  kind === 'relationship' ? messages.relationshipId : messages.invitationId;
+
+/** R-MSG-1/3: the thread, oldest first, marked read for me; `partnerReadUpTo` gives read receipts. */
+export async function readThread(db: Db, actor: UserActor, kind: ThreadKind, id: string) {
+  return db.transaction(async (tx) => {
+    const t = await threadFor(tx, actor, kind, id);
+    const rows = (
+      await tx
+        .select()
+        .from(messages)
+        .where(eq(column(kind), id))
+        .orderBy(desc(messages.id))
+        .limit(LIMIT)
+    ).reverse();
+    const people = await employeeRows(tx, [t.menteeId, t.mentorId]);
+    const name = (eid: string) => fullName(people.get(eid)!);
+    const items = rows.map((m) => ({
+      id: m.id,
+      authorId: m.authorId,
+      authorName: name(m.authorId),
+      mine: m.authorId === actor.employeeId,
+      body: m.body,
+      sentAt: m.createdAt.toISOString(),
+    }));
+    if (t.first)
+      items.unshift({
+        id: 0,
+        authorId: t.menteeId,
+        authorName: name(t.menteeId),
+        mine: t.menteeId === actor.employeeId,
+        body: t.first.body,
+        sentAt: t.first.at.toISOString(),
+      });
+    const lastId = rows.at(-1)?.id ?? 0;
+    await tx
+      .insert(messageReads)
+      .values({ thread: t.key, employeeId: actor.employeeId, lastReadId: lastId, readAt: new Date() })
+      .onConflictDoUpdate({
+        target: [messageReads.thread, messageReads.employeeId],
+        set: { lastReadId: sql`greatest(${messageReads.lastReadId}, ${lastId})`, readAt: new Date() },
+      });
+    const partner = actor.employeeId === t.menteeId ? t.mentorId : t.menteeId;
+    const [seen] = await tx
+      .select({ id: messageReads.lastReadId })
+      .from(messageReads)
+      .where(and(eq(messageReads.thread, t.key), eq(messageReads.employeeId, partner)));
+    return {
+      kind,
+      id,
+      open: t.open,
+      partnerName: name(partner),
+      partnerReadUpTo: seen?.id ?? 0,
+      messages: items,
+    };
+  });
+}
+
+/** R-MSG-1/2: sends a message; the partner is told by inbox and email, without the body (it stays in the system). */
+export async function sendMessage(
+  db: Db,
+  actor: UserActor,
+  kind: ThreadKind,
+  id: string,
+  body: string,
+  appUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const t = await threadFor(tx, actor, kind, id);
+    if (!t.open)
+      throw problems.rule(
+        'R-MSG-1',
+        kind === 'relationship'
+          ? 'This relationship has ended; its messages can be read but not added to.'
+          : 'This invitation is closed; its messages can be read but not added to.',
+        409,
+      );
+    const ok = checkMessageBody(body);
+    if (!ok.ok) throw problems.rule(ok.rule, ok.detail, 422);
+    const [m] = await tx
+      .insert(messages)
+      .values({
+        [kind === 'relationship' ? 'relationshipId' : 'invitationId']: id,
+        authorId: actor.employeeId,
+        body: ok.body,
+      })
+      .returning();
+    const partner = actor.employeeId === t.menteeId ? t.mentorId : t.menteeId;
+    const me = (await employeeRows(tx, [actor.employeeId])).get(actor.employeeId)!;
+    const [read] = await tx
+      .select({ id: messageReads.lastReadId })
+      .from(messageReads)
+      .where(and(eq(messageReads.thread, t.key), eq(messageReads.employeeId, partner)));
+    // One notice per thread until the partner reads it, so a burst of messages is one email.
+    await notify(
+      tx,
+      {
+        to: partner,
+        kind: 'message.received',
+        title: `New message from ${fullName(me)}`,
+        link: t.link,
+        body: `${fullName(me)} sent you a message in the HHS Mentoring Matching System. Sign in to read and answer it.`,
+        data: { thread: t.key },
+        dedupeKey: `message:${t.key}:${read?.id ?? 0}`,
+      },
+      appUrl,
+    );
+    return {
+      id: m!.id,
+      authorId: m!.authorId,
+      authorName: fullName(me),
+      mine: true,
+      body: m!.body,
+      sentAt: m!.createdAt.toISOString(),
+    };
+  });
+}
+
+/** R-MSG-3: my unread messages per thread. */
+export async function unreadCounts(db: Db, actor: UserActor) {
+  const me = actor.employeeId;
+  const rows = await queryRows<{ kind: ThreadKind; id: string; unread: number }>(
+    db,
+    sql`
+    select case when m.relationship_id is not null then 'relationship' else 'invitation' end as kind,
+      coalesce(m.relationship_id, m.invitation_id)::text as id, count(*)::int as unread
+    from messages m
+    left join relationships r on r.id = m.relationship_id
+    left join invitations i on i.id = m.invitation_id
+    left join message_reads mr on mr.employee_id = ${me}
+      and mr.thread = case when m.relationship_id is not null then 'r:' || m.relationship_id else 'i:' || m.invitation_id end
+    where m.author_id <> ${me} and m.id > coalesce(mr.last_read_id, 0)
+      and (r.mentee_id = ${me} or r.mentor_id = ${me} or i.mentee_id = ${me} or i.mentor_id = ${me})
+    group by 1, 2`,
+  );
+  const threads = rows.map((r) => ({ ...r, unread: Number(r.unread) }));
+  return { total: threads.reduce((n, t) => n + t.unread, 0), threads };
+}

@@ -1,0 +1,315 @@
+import ICAL from 'ical.js';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deliverDueEmails, type MailSender } from '../../src/jobs/email-delivery.js';
+import { agreements, emailOutbox, notifications, relationships } from '../../src/db/schema/index.js';
+import { watchCadence } from '../../src/services/pair-year/cadence-watch.js';
+import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { makeUser } from '../helpers/factories.js';
+import { get, mentee, mentor, pairUp, post } from '../journey/pairs.js';
+
+const DAY = 86_400_000;
+const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
+const video = (n = 7) => ({
+  startsAt: inDays(n),
+  timeZone: 'America/New_York',
+  durationMinutes: 60,
+  mode: 'video',
+  location: 'https://meet.example.gov/abc',
+  agenda: 'Goals for the quarter',
+});
+
+/** Parses an .ics with ical.js (an independent parser) and returns its method and first event. */
+function parse(text: string) {
+  const cal = new ICAL.Component(ICAL.parse(text));
+  const vevent = cal.getFirstSubcomponent('vevent')!;
+  return {
+    method: cal.getFirstPropertyValue('method'),
+    uid: vevent.getFirstPropertyValue('uid'),
+    sequence: Number(vevent.getFirstPropertyValue('sequence')),
+    event: new ICAL.Event(vevent),
+  };
+}
+
+describe('meetings on the agreed cadence', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await makeTestApp();
+  });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await ctx.close();
+  });
+
+  async function pair() {
+    const me = await mentee(ctx.app);
+    const them = await mentor(ctx.app);
+    const id = await pairUp(ctx.app, me, them);
+    // Confirmed ten days ago, so meetings held in the last days can be recorded.
+    await ctx.app.db
+      .update(relationships)
+      .set({ confirmedAt: new Date(Date.now() - 10 * DAY) })
+      .where(eq(relationships.id, id));
+    return { me, them, id };
+  }
+  const outboxFor = async (email: string) =>
+    (await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))).filter(
+      (r) => r.icalEvent,
+    );
+
+  it('R-MEET-2/R-MEET-3: a proposal reaches the partner by email with a METHOD:REQUEST .ics; accepting keeps the UID and sequence; moving it bumps SEQUENCE; cancelling sends METHOD:CANCEL', async () => {
+    const { me, them, id } = await pair();
+    const proposed = await post(ctx.app, me, `/relationships/${id}/meetings`, video());
+    expect(proposed.statusCode).toBe(201);
+    const meeting = proposed.json();
+    const [first] = await outboxFor(them.employee.email);
+    expect(first!.icalEvent!.method).toBe('REQUEST');
+    const ics = parse(first!.icalEvent!.content);
+    expect(ics.method).toBe('REQUEST');
+    expect(ics.uid).toBe(`meeting-${meeting.id}@localhost`);
+    expect(ics.sequence).toBe(0);
+    expect(ics.event.startDate.toJSDate().toISOString()).toBe(new Date(meeting.startsAt).toISOString());
+    expect(ics.event.duration.toSeconds()).toBe(3600);
+    expect(ics.event.location).toBe('https://meet.example.gov/abc');
+
+    expect(
+      (await post(ctx.app, me, `/meetings/${meeting.id}/answer`, { type: 'accept' })).json(),
+    ).toMatchObject({ rule: 'R-MEET-2' });
+    expect(
+      (await post(ctx.app, them, `/meetings/${meeting.id}/answer`, { type: 'accept' })).json(),
+    ).toMatchObject({ state: 'accepted', sequence: 0 });
+
+    const moved = await post(ctx.app, them, `/meetings/${meeting.id}/answer`, {
+      type: 'propose_other_time',
+      time: video(9),
+    });
+    expect(moved.json()).toMatchObject({ state: 'proposed', proposedBy: 'mentor', sequence: 1 });
+    const latest = (await outboxFor(me.employee.email)).at(-1)!;
+    expect(parse(latest.icalEvent!.content)).toMatchObject({ method: 'REQUEST', uid: ics.uid, sequence: 1 });
+
+    const cancelled = await post(ctx.app, me, `/meetings/${meeting.id}/answer`, { type: 'cancel' });
+    expect(cancelled.json()).toMatchObject({ state: 'cancelled', sequence: 2 });
+    const cancel = parse((await outboxFor(them.employee.email)).at(-1)!.icalEvent!.content);
+    expect(cancel).toMatchObject({ method: 'CANCEL', uid: ics.uid, sequence: 2 });
+    expect((await post(ctx.app, them, `/meetings/${meeting.id}/answer`, { type: 'accept' })).statusCode).toBe(
+      409,
+    );
+  });
+
+  it('R-MEET-3: the delivery worker hands the .ics to the mail transport as a calendar invitation', async () => {
+    const { me, them, id } = await pair();
+    await post(ctx.app, me, `/relationships/${id}/meetings`, video());
+    const sent: Parameters<MailSender['sendMail']>[0][] = [];
+    await deliverDueEmails(ctx.app.db, {
+      sender: {
+        sendMail: async (m) => {
+          sent.push(m);
+          return {};
+        },
+      },
+      from: 'x@hhs.gov',
+      messageIdDomain: 'hhs.gov',
+      maxPerRun: 1000,
+    });
+    const mail = sent.find((m) => m.to === them.employee.email && m.icalEvent);
+    expect(mail?.icalEvent?.method).toBe('REQUEST');
+    expect(parse(mail!.icalEvent!.content).method).toBe('REQUEST');
+  });
+
+  it('R-MEET-2: bad times are refused with a problem, not a 5xx', async () => {
+    const { me, id } = await pair();
+    const past = await post(ctx.app, me, `/relationships/${id}/meetings`, video(-1));
+    expect(past.statusCode).toBe(422);
+    expect(past.headers['content-type']).toContain('application/problem+json');
+    expect(
+      (await post(ctx.app, me, `/relationships/${id}/meetings`, { ...video(), timeZone: 'Mars/Olympus' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await post(ctx.app, me, `/relationships/${id}/meetings`, { ...video(), location: '' })).json(),
+    ).toMatchObject({ rule: 'R-MEET-2' });
+    expect(
+      (await post(ctx.app, me, `/relationships/${id}/meetings`, { ...video(), durationMinutes: 5 }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it('R-MEET-5: private notes are read by their author only; shared notes by the pair; a coordinator sees dates and counts only', async () => {
+    const { me, them, id } = await pair();
+    const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
+    const held = await post(ctx.app, me, `/relationships/${id}/meetings/held`, {
+      ...video(-2),
+      privateNote: 'I felt nervous',
+      sharedNote: 'Next: budget basics',
+    });
+    expect(held.statusCode).toBe(201);
+    const mine = (await get(ctx.app, me, `/relationships/${id}/meetings`)).json();
+    expect(mine.meetings[0]).toMatchObject({
+      held: true,
+      myPrivateNote: 'I felt nervous',
+      sharedNotes: [{ role: 'mentee', note: 'Next: budget basics' }],
+    });
+    const theirs = (await get(ctx.app, them, `/relationships/${id}/meetings`)).json();
+    expect(theirs.meetings[0]).toMatchObject({
+      myPrivateNote: null,
+      sharedNotes: [{ note: 'Next: budget basics' }],
+    });
+    expect(JSON.stringify(theirs)).not.toContain('nervous');
+    const staff = (await get(ctx.app, coordinator, `/relationships/${id}/meetings`)).json();
+    expect(staff.summary).toMatchObject({ meetingsHeld: 1 });
+    expect(JSON.stringify(staff)).not.toContain('nervous');
+    expect(JSON.stringify(staff)).not.toContain('budget basics');
+    const recorded = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/meetings/${held.json().id}/record`,
+      headers: them.auth,
+      payload: { privateNote: 'Mine', sharedNote: '' },
+    });
+    expect(recorded.json()).toMatchObject({
+      recordedBy: expect.arrayContaining(['mentee', 'mentor']),
+      myPrivateNote: 'Mine',
+    });
+    const future = (await post(ctx.app, me, `/relationships/${id}/meetings`, video())).json();
+    await post(ctx.app, them, `/meetings/${future.id}/answer`, { type: 'accept' });
+    const early = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/meetings/${future.id}/record`,
+      headers: me.auth,
+      payload: { privateNote: '', sharedNote: '' },
+    });
+    expect(early.json()).toMatchObject({ rule: 'R-MEET-5' });
+  });
+
+  it('R-MEET-5: the meeting count prefills the 6-month progress report', async () => {
+    const { me, id } = await pair();
+    await post(ctx.app, me, `/relationships/${id}/meetings/held`, {
+      ...video(-3),
+      privateNote: '',
+      sharedNote: '',
+    });
+    await post(ctx.app, me, `/relationships/${id}/meetings/held`, {
+      ...video(-1),
+      privateNote: '',
+      sharedNote: '',
+    });
+    const report = await get(ctx.app, me, `/relationships/${id}/progress-reports/mentee`);
+    expect(report.json()).toMatchObject({ meetingsHeld: 2 });
+  });
+
+  it('R-MEET-1: the agreement carries the cadence, and the summary uses it (monthly until agreed)', async () => {
+    const { me, id } = await pair();
+    expect((await get(ctx.app, me, `/relationships/${id}/meetings`)).json().summary).toMatchObject({
+      cadence: 'monthly',
+      cadenceAgreed: false,
+    });
+    await ctx.app.db
+      .insert(agreements)
+      .values({ relationshipId: id, cadence: 'every_2_weeks', usualMode: 'video' });
+    const agreement = (await get(ctx.app, me, `/relationships/${id}/agreement`)).json();
+    expect(agreement).toMatchObject({ cadence: 'every_2_weeks', usualMode: 'video' });
+    expect((await get(ctx.app, me, `/relationships/${id}/meetings`)).json().summary).toMatchObject({
+      cadence: 'every_2_weeks',
+      cadenceAgreed: true,
+      status: 'on_track',
+    });
+  });
+
+  it('R-MEET-6: at 1.5 × the interval both partners are nudged once; at 2 × the coordinator is alerted once and the pair is listed as quiet', async () => {
+    const { me, them, id } = await pair();
+    const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
+    await ctx.app.db
+      .update(relationships)
+      .set({ confirmedAt: new Date(Date.now() - 50 * DAY) })
+      .where(eq(relationships.id, id));
+    const kinds = async (who: string) =>
+      (await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, who)))
+        .filter((n) => (n.data as { relationshipId?: string }).relationshipId === id)
+        .map((n) => n.kind);
+    await watchCadence(ctx.app.db, new Date(), 'http://localhost');
+    await watchCadence(ctx.app.db, new Date(), 'http://localhost');
+    expect((await kinds(me.employee.id)).filter((k) => k === 'nudge.cadence')).toHaveLength(1);
+    expect((await kinds(them.employee.id)).filter((k) => k === 'nudge.cadence')).toHaveLength(1);
+    expect(await kinds(coordinator.employee.id)).not.toContain('relationship.quiet');
+    expect(
+      (await get(ctx.app, coordinator, '/coordination/quiet-pairs'))
+        .json()
+        .map((p: { relationshipId: string }) => p.relationshipId),
+    ).not.toContain(id);
+
+    await ctx.app.db
+      .update(relationships)
+      .set({ confirmedAt: new Date(Date.now() - 61 * DAY) })
+      .where(eq(relationships.id, id));
+    await Promise.all([
+      watchCadence(ctx.app.db, new Date(), 'http://localhost'),
+      watchCadence(ctx.app.db, new Date(), 'http://localhost'),
+    ]);
+    expect((await kinds(coordinator.employee.id)).filter((k) => k === 'relationship.quiet')).toHaveLength(1);
+    const quiet = (await get(ctx.app, coordinator, '/coordination/quiet-pairs')).json();
+    expect(quiet.find((p: { relationshipId: string }) => p.relationshipId === id)).toMatchObject({
+      daysSinceMeeting: 61,
+      lastMeetingAt: null,
+    });
+    expect(
+      (await get(ctx.app, coordinator, '/coordination/pair-year')).json().quietPairs,
+    ).toBeGreaterThanOrEqual(1);
+    expect((await get(ctx.app, me, `/relationships/${id}/meetings`)).json().summary.status).toBe('quiet');
+
+    // A meeting held starts a new spell: the pair is no longer quiet.
+    await post(ctx.app, me, `/relationships/${id}/meetings/held`, {
+      ...video(-1),
+      privateNote: '',
+      sharedNote: '',
+    });
+    expect(
+      (await get(ctx.app, coordinator, '/coordination/quiet-pairs'))
+        .json()
+        .map((p: { relationshipId: string }) => p.relationshipId),
+    ).not.toContain(id);
+  });
+
+  it('R-NUDGE-4: a partner who turned nudges off is not nudged about the cadence', async () => {
+    const { me, them, id } = await pair();
+    await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/notification-preferences',
+      headers: me.auth,
+      payload: { nudgesOff: true },
+    });
+    await ctx.app.db
+      .update(relationships)
+      .set({ confirmedAt: new Date(Date.now() - 50 * DAY) })
+      .where(eq(relationships.id, id));
+    await watchCadence(ctx.app.db, new Date(), 'http://localhost');
+    const count = async (who: string) =>
+      (await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, who))).filter(
+        (n) => n.kind === 'nudge.cadence',
+      ).length;
+    expect(await count(me.employee.id)).toBe(0);
+    expect(await count(them.employee.id)).toBe(1);
+  });
+
+  it('R-MEET-4: a personal feed lists my meetings; the URL is secret and revocable', async () => {
+    const { me, them, id } = await pair();
+    const m = (await post(ctx.app, me, `/relationships/${id}/meetings`, video())).json();
+    await post(ctx.app, them, `/meetings/${m.id}/answer`, { type: 'accept' });
+    const feed = (await post(ctx.app, me, '/me/calendar-feed')).json();
+    const path = new URL(feed.url).pathname;
+    const res = await ctx.app.inject({ method: 'GET', url: path });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    const cal = new ICAL.Component(ICAL.parse(res.body));
+    expect(cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toContain(
+      `meeting-${m.id}@localhost`,
+    );
+    const rotated = (await post(ctx.app, me, '/me/calendar-feed')).json();
+    expect((await ctx.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    await ctx.app.inject({ method: 'DELETE', url: '/api/v1/me/calendar-feed', headers: me.auth });
+    expect((await ctx.app.inject({ method: 'GET', url: new URL(rotated.url).pathname })).statusCode).toBe(
+      404,
+    );
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/calendar/not-a-token' })).statusCode).toBe(
+      400,
+    );
+  });
+});
