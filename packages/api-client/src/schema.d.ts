@@ -1375,8 +1375,10 @@ export interface paths {
                     opdiv?: string;
                     state?: string;
                     city?: string;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1387,14 +1389,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["Employee"][];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -2236,8 +2243,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2248,6 +2257,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2264,9 +2275,12 @@ export interface paths {
                                 }[];
                                 reasons: string[];
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -2336,8 +2350,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path: {
@@ -2350,6 +2366,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2366,9 +2384,12 @@ export interface paths {
                                 }[];
                                 reasons: string[];
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -2447,8 +2468,10 @@ export interface paths {
                     expertise?: string;
                     /** @description s2j = Senior-to-Junior, p2p = Peer-to-Peer */
                     platform?: "s2j" | "p2p";
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2459,6 +2482,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2466,9 +2491,12 @@ export interface paths {
                             items: (components["schemas"]["MentorCard"] & {
                                 relevance: number;
                             })[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -2596,6 +2624,10 @@ export interface paths {
                 query?: {
                     role?: "mentee" | "mentor";
                     state?: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "confirmed" | "closed";
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2606,10 +2638,20 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Invitation"][];
+                        "application/json": {
+                            items: components["schemas"]["Invitation"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -3188,10 +3230,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My mentoring relationships */
+        /** My mentoring relationships, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3201,10 +3248,20 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Relationship"][];
+                        "application/json": {
+                            items: components["schemas"]["Relationship"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -3254,7 +3311,12 @@ export interface paths {
         /** IDPs my direct reports shared with me, and whether I gave input (supervisor, R-SEC-1) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3264,10 +3326,20 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SharedIdp"][];
+                        "application/json": {
+                            items: components["schemas"]["SharedIdp"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -5396,8 +5468,10 @@ export interface paths {
                 query?: {
                     /** @description Only unread notifications */
                     unread?: boolean;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5408,14 +5482,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["Notification"][];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -5763,7 +5842,12 @@ export interface paths {
         /** System clients (never their secrets) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5773,11 +5857,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["SystemClient"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -6292,8 +6384,10 @@ export interface paths {
                 query?: {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6304,6 +6398,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6316,9 +6412,12 @@ export interface paths {
                                 daysWaiting: number;
                                 openInvitations: number;
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -6381,8 +6480,10 @@ export interface paths {
                 query?: {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6393,6 +6494,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6419,9 +6522,12 @@ export interface paths {
                                 requestedAt: string;
                                 daysWaiting: number;
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -6484,8 +6590,10 @@ export interface paths {
                 query?: {
                     opdiv?: string;
                     status?: "open" | "shortlisted" | "closed";
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6496,14 +6604,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["ThirdPartyCase"][];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -6710,8 +6823,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path: {
@@ -6724,6 +6839,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6736,9 +6853,12 @@ export interface paths {
                                 criteria: unknown[];
                                 reasons: string[];
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -7064,7 +7184,12 @@ export interface paths {
         /** Mentors a coordinator suggested to me, with their note (R-MATCH-3) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7074,32 +7199,42 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            source: string;
-                            note: string;
-                            /** Format: date-time */
-                            handedAt: string;
-                            mentors: {
+                            items: {
+                                /** Format: uuid */
                                 id: string;
-                                name: string;
-                                opdiv: string;
-                                grade: string;
-                                occupationTitle: string;
-                                city: string;
-                                state: string;
-                                bio: string;
-                                competencies: string[];
-                                technicalAreas: string;
-                                platforms: string[];
-                                communicationMethods: string[];
-                                remainingCapacity: number;
+                                source: string;
+                                note: string;
+                                /** Format: date-time */
+                                handedAt: string;
+                                mentors: {
+                                    id: string;
+                                    name: string;
+                                    opdiv: string;
+                                    grade: string;
+                                    occupationTitle: string;
+                                    city: string;
+                                    state: string;
+                                    bio: string;
+                                    competencies: string[];
+                                    technicalAreas: string;
+                                    platforms: string[];
+                                    communicationMethods: string[];
+                                    remainingCapacity: number;
+                                }[];
                             }[];
-                        }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -7490,6 +7625,10 @@ export interface paths {
                 query?: {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7500,24 +7639,34 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            userId: string;
-                            opdiv: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            employee: {
+                            items: {
+                                /** Format: uuid */
                                 id: string;
-                                name: string;
-                                email: string;
+                                /** Format: uuid */
+                                userId: string;
                                 opdiv: string;
-                            };
-                        }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                employee: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                    opdiv: string;
+                                };
+                            }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -7761,8 +7910,10 @@ export interface paths {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
                     status?: "open" | "resolved" | "all";
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7773,6 +7924,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7807,9 +7960,12 @@ export interface paths {
                                 /** @description Employee id of the staff member who resolved it */
                                 resolvedBy: string | null;
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -7996,8 +8152,10 @@ export interface paths {
                     from?: string;
                     to?: string;
                     includeCancelled?: boolean;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8008,14 +8166,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["TrainingEvent"][];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -8560,7 +8723,12 @@ export interface paths {
         /** Registrations and attendance (a coordinator sees their OPDIVs’ people) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -8572,6 +8740,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8586,6 +8756,12 @@ export interface paths {
                                 attendedAt: string | null;
                                 attendanceSource: "lms" | "coordinator" | null;
                             }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -9028,8 +9204,10 @@ export interface paths {
                     action?: string;
                     from?: string;
                     to?: string;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9040,6 +9218,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9061,9 +9241,12 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
