@@ -5925,7 +5925,7 @@ export interface paths {
                     "application/json": {
                         /** @description e.g. "HHS HR Connect feed" */
                         name: string;
-                        scopes: ("directory:write" | "training:write" | "reports:read")[];
+                        scopes: ("directory:write" | "training:write" | "reports:read" | "directory:read" | "audit:read")[];
                     };
                 };
             };
@@ -9247,6 +9247,103 @@ export interface paths {
                             next: string | null;
                             /** @description How many items match, where the list counts them cheaply (may change while you page) */
                             total?: number;
+                        };
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unavailable for a moment: try again after the Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{feed}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed since a cursor, oldest first; never skips a change that committed late (R-API-5; scope reports:read, or directory:read for employees) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    feed: "employees" | "applications" | "invitations" | "relationships" | "milestones" | "training-attendance";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The changed record: employee id, invitation or relationship id, `mentor:E…`/`mentee:E…` for applications, attendance id */
+                                id: string;
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                            }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                            /** @description The cursor to poll with later, also when `next` is null */
+                            resume: string;
                         };
                     };
                 };

@@ -14,3 +14,4 @@ export * from './content.js';
 export * from './coordination.js';
 export * from './journey-versions.js';
 export * from './rate-limits.js';
+export * from './changes.js';

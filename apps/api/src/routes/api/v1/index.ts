@@ -15,6 +15,7 @@ import coordination from './coordination/index.js';
 import contactRequests from './coordination/contact-requests.js';
 import training from './training/index.js';
 import auditLog from './audit.js';
+import changes from './changes.js';
 
 /** Every /api/v1 resource. Each file is one resource; add new ones here. */
 const apiV1: FastifyPluginAsync = async (app) => {
@@ -34,5 +35,6 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(contactRequests);
   await app.register(training);
   await app.register(auditLog);
+  await app.register(changes);
 };
 export default apiV1;
