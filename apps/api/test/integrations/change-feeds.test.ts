@@ -18,9 +18,13 @@ async function drain(auth: Record<string, string>, feed: string, cursor?: string
   let url: string | null = `/api/v1/changes/${feed}?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
   let resume = cursor;
   while (url) {
-    const res = await ctx.app.inject({ method: 'GET', url, headers: auth });
+    const res: { statusCode: number; body: string; json<T>(): T } = await ctx.app.inject({
+      method: 'GET',
+      url,
+      headers: auth,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const page = res.json<Page>();
+    const page: Page = res.json<Page>();
     seen.push(...page.items.map((c) => c.id));
     resume = page.resume;
     url = page.next;
