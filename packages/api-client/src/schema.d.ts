@@ -1375,8 +1375,10 @@ export interface paths {
                     opdiv?: string;
                     state?: string;
                     city?: string;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1387,14 +1389,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["Employee"][];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -2236,8 +2243,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2248,6 +2257,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2264,9 +2275,12 @@ export interface paths {
                                 }[];
                                 reasons: string[];
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -2336,8 +2350,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path: {
@@ -2350,6 +2366,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2366,9 +2384,12 @@ export interface paths {
                                 }[];
                                 reasons: string[];
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -2447,8 +2468,10 @@ export interface paths {
                     expertise?: string;
                     /** @description s2j = Senior-to-Junior, p2p = Peer-to-Peer */
                     platform?: "s2j" | "p2p";
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2459,6 +2482,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2466,9 +2491,12 @@ export interface paths {
                             items: (components["schemas"]["MentorCard"] & {
                                 relevance: number;
                             })[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -2596,6 +2624,10 @@ export interface paths {
                 query?: {
                     role?: "mentee" | "mentor";
                     state?: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "confirmed" | "closed";
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2606,10 +2638,20 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Invitation"][];
+                        "application/json": {
+                            items: components["schemas"]["Invitation"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -3188,10 +3230,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My mentoring relationships */
+        /** My mentoring relationships, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3201,10 +3248,20 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Relationship"][];
+                        "application/json": {
+                            items: components["schemas"]["Relationship"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -3254,7 +3311,12 @@ export interface paths {
         /** IDPs my direct reports shared with me, and whether I gave input (supervisor, R-SEC-1) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3264,10 +3326,20 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SharedIdp"][];
+                        "application/json": {
+                            items: components["schemas"]["SharedIdp"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -5406,8 +5478,10 @@ export interface paths {
                 query?: {
                     /** @description Only unread notifications */
                     unread?: boolean;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5418,14 +5492,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["Notification"][];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -5773,7 +5852,12 @@ export interface paths {
         /** System clients (never their secrets) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5783,11 +5867,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["SystemClient"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -5843,7 +5935,7 @@ export interface paths {
                     "application/json": {
                         /** @description e.g. "HHS HR Connect feed" */
                         name: string;
-                        scopes: ("directory:write" | "training:write" | "reports:read")[];
+                        scopes: ("directory:write" | "training:write" | "reports:read" | "directory:read" | "audit:read")[];
                     };
                 };
             };
@@ -6302,8 +6394,10 @@ export interface paths {
                 query?: {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6314,6 +6408,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6326,9 +6422,12 @@ export interface paths {
                                 daysWaiting: number;
                                 openInvitations: number;
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -6391,8 +6490,10 @@ export interface paths {
                 query?: {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6403,6 +6504,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6429,9 +6532,12 @@ export interface paths {
                                 requestedAt: string;
                                 daysWaiting: number;
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -6494,8 +6600,10 @@ export interface paths {
                 query?: {
                     opdiv?: string;
                     status?: "open" | "shortlisted" | "closed";
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6506,14 +6614,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["ThirdPartyCase"][];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -6720,8 +6833,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path: {
@@ -6734,6 +6849,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6746,9 +6863,12 @@ export interface paths {
                                 criteria: unknown[];
                                 reasons: string[];
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -7074,7 +7194,12 @@ export interface paths {
         /** Mentors a coordinator suggested to me, with their note (R-MATCH-3) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7084,32 +7209,42 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            source: string;
-                            note: string;
-                            /** Format: date-time */
-                            handedAt: string;
-                            mentors: {
+                            items: {
+                                /** Format: uuid */
                                 id: string;
-                                name: string;
-                                opdiv: string;
-                                grade: string;
-                                occupationTitle: string;
-                                city: string;
-                                state: string;
-                                bio: string;
-                                competencies: string[];
-                                technicalAreas: string;
-                                platforms: string[];
-                                communicationMethods: string[];
-                                remainingCapacity: number;
+                                source: string;
+                                note: string;
+                                /** Format: date-time */
+                                handedAt: string;
+                                mentors: {
+                                    id: string;
+                                    name: string;
+                                    opdiv: string;
+                                    grade: string;
+                                    occupationTitle: string;
+                                    city: string;
+                                    state: string;
+                                    bio: string;
+                                    competencies: string[];
+                                    technicalAreas: string;
+                                    platforms: string[];
+                                    communicationMethods: string[];
+                                    remainingCapacity: number;
+                                }[];
                             }[];
-                        }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -7500,6 +7635,10 @@ export interface paths {
                 query?: {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7510,24 +7649,34 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            userId: string;
-                            opdiv: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            employee: {
+                            items: {
+                                /** Format: uuid */
                                 id: string;
-                                name: string;
-                                email: string;
+                                /** Format: uuid */
+                                userId: string;
                                 opdiv: string;
-                            };
-                        }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                employee: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                    opdiv: string;
+                                };
+                            }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -7771,8 +7920,10 @@ export interface paths {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
                     status?: "open" | "resolved" | "all";
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7783,6 +7934,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7817,9 +7970,12 @@ export interface paths {
                                 /** @description Employee id of the staff member who resolved it */
                                 resolvedBy: string | null;
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -8006,8 +8162,10 @@ export interface paths {
                     from?: string;
                     to?: string;
                     includeCancelled?: boolean;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8018,14 +8176,19 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             items: components["schemas"]["TrainingEvent"][];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -8570,7 +8733,12 @@ export interface paths {
         /** Registrations and attendance (a coordinator sees their OPDIVs’ people) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -8582,6 +8750,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8596,6 +8766,12 @@ export interface paths {
                                 attendedAt: string | null;
                                 attendanceSource: "lms" | "coordinator" | null;
                             }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -9038,8 +9214,10 @@ export interface paths {
                     action?: string;
                     from?: string;
                     to?: string;
+                    /** @description Items per page */
                     limit?: number;
-                    offset?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9050,6 +9228,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9071,9 +9251,12 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
-                            total: number;
+                            /** @description The page size used */
                             limit: number;
-                            offset: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
                         };
                     };
                 };
@@ -11090,6 +11273,103 @@ export interface paths {
                             };
                             menteesWaiting: number;
                             completedEarly: number;
+                        };
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unavailable for a moment: try again after the Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{feed}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed since a cursor, oldest first; never skips a change that committed late (R-API-5; scope reports:read, or directory:read for employees) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    feed: "employees" | "applications" | "invitations" | "relationships" | "milestones" | "training-attendance";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The changed record: employee id, invitation or relationship id, `mentor:E…`/`mentee:E…` for applications, attendance id */
+                                id: string;
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                            }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                            /** @description The cursor to poll with later, also when `next` is null */
+                            resume: string;
                         };
                     };
                 };

@@ -22,14 +22,4 @@ export function responses(ok: Record<number, TSchema>, errors: number[] = []): R
 }
 
 export const NoContent = Type.Null({ description: 'No content' });
-export const Paged = <T extends TSchema>(item: T) =>
-  Type.Object({
-    items: Type.Array(item),
-    total: Type.Integer(),
-    limit: Type.Integer(),
-    offset: Type.Integer(),
-  });
-export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-};
+export { Paged, PageQuery } from './pagination.js';

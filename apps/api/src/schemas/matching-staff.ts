@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { PageQuery } from '../lib/pagination.js';
 import { PersonRefSchema } from './coordination.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -19,7 +20,7 @@ export const ThirdPartyCaseSchema = Type.Object({
 export const OpenCaseSchema = Type.Object({ menteeId: Type.String({ minLength: 1 }), note: Type.Optional(Note) }, { additionalProperties: false });
 export const CaseQuerySchema = Type.Object({
   opdiv: Type.Optional(Type.String()), status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('shortlisted'), Type.Literal('closed')])),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  ...PageQuery,
 }, { additionalProperties: false });
 export const ContactSchema = Type.Object({
   mentorId: Type.String({ minLength: 1 }), contactedAt: Type.Optional(Type.String({ format: 'date-time' })),

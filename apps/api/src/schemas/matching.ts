@@ -73,6 +73,7 @@ export const InvitationListQuerySchema = Type.Object(
   {
     role: Type.Optional(Type.Union([Type.Literal('mentee'), Type.Literal('mentor')])),
     state: Type.Optional(Type.Union(['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'confirmed', 'closed'].map((s) => Type.Literal(s)))),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );

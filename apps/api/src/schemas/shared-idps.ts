@@ -16,4 +16,3 @@ export const SharedIdpSchema = Type.Object({
   myInputAt: N(Type.String({ format: 'date-time' })),
   inputGiven: Type.Boolean({ description: 'I already added my input to this IDP' }),
 }, { $id: 'SharedIdp' });
-export const SharedIdpListSchema = Type.Array(Type.Ref('SharedIdp'));

@@ -34,7 +34,11 @@ const eventFields = {
   kind: Kind,
   title: Type.String({ minLength: 3, maxLength: 200 }),
   description: Type.Optional(Type.String({ maxLength: 4000 })),
-  competencyCode: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()], { description: 'Lunch and Learn: one of the eight focus competencies' })),
+  competencyCode: Type.Optional(
+    Type.Union([Type.String({ maxLength: 60 }), Type.Null()], {
+      description: 'Lunch and Learn: one of the eight focus competencies',
+    }),
+  ),
   opdiv: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
   startsAt: Type.Optional(Type.Union([DateTime, Type.Null()])),
   endsAt: Type.Optional(Type.Union([DateTime, Type.Null()])),
@@ -45,7 +49,10 @@ const eventFields = {
 };
 export const CreateTrainingEventSchema = Type.Object(eventFields, { additionalProperties: false });
 export type CreateTrainingEvent = Static<typeof CreateTrainingEventSchema>;
-export const UpdateTrainingEventSchema = Type.Partial(Type.Object(eventFields), { additionalProperties: false, minProperties: 1 });
+export const UpdateTrainingEventSchema = Type.Partial(Type.Object(eventFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export type UpdateTrainingEvent = Static<typeof UpdateTrainingEventSchema>;
 
 export const TrainingQuerySchema = Type.Object(
@@ -61,7 +68,10 @@ export const TrainingQuerySchema = Type.Object(
 );
 export type TrainingQuery = Static<typeof TrainingQuerySchema>;
 export const TrainingEventPageSchema = Paged(Type.Ref('TrainingEvent'));
-export const EventParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const EventParamsSchema = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
 
 export const RegistrationSchema = Type.Object({
   eventId: Type.String({ format: 'uuid' }),
@@ -70,37 +80,53 @@ export const RegistrationSchema = Type.Object({
   waitlistPosition: Type.Union([Type.Integer(), Type.Null()]),
 });
 
-export const RosterSchema = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      employeeId: Type.String(),
-      name: Type.String(),
-      opdiv: Type.String(),
-      status: Type.Union([RegistrationStatus, Type.Null()], { description: 'null = attended without registering (e.g. LMS)' }),
-      registeredAt: Nullable(DateTime),
-      attendedAt: Nullable(DateTime),
-      attendanceSource: Type.Union([Type.Literal('lms'), Type.Literal('coordinator'), Type.Null()]),
+export const RosterSchema = Paged(
+  Type.Object({
+    employeeId: Type.String(),
+    name: Type.String(),
+    opdiv: Type.String(),
+    status: Type.Union([RegistrationStatus, Type.Null()], {
+      description: 'null = attended without registering (e.g. LMS)',
     }),
-  ),
-});
+    registeredAt: Nullable(DateTime),
+    attendedAt: Nullable(DateTime),
+    attendanceSource: Type.Union([Type.Literal('lms'), Type.Literal('coordinator'), Type.Null()]),
+  }),
+);
 export const RecordAttendanceSchema = Type.Object(
   {
-    employeeIds: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1, maxItems: 500, uniqueItems: true }),
+    employeeIds: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+      minItems: 1,
+      maxItems: 500,
+      uniqueItems: true,
+    }),
     attendedAt: Type.Optional(DateTime),
   },
   { additionalProperties: false },
 );
-export const AttendanceResultSchema = Type.Object({ recorded: Type.Integer(), alreadyRecorded: Type.Integer() });
+export const AttendanceResultSchema = Type.Object({
+  recorded: Type.Integer(),
+  alreadyRecorded: Type.Integer(),
+});
 
 export const EvaluationSchema = Type.Object(
-  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comments: Type.Optional(Type.String({ maxLength: 4000 })) },
+  {
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comments: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
   { additionalProperties: false },
 );
 export const EvaluationSummarySchema = Type.Object({
   eventId: Type.String(),
   count: Type.Integer(),
   averageRating: Type.Union([Type.Number(), Type.Null()]),
-  distribution: Type.Object({ 1: Type.Integer(), 2: Type.Integer(), 3: Type.Integer(), 4: Type.Integer(), 5: Type.Integer() }),
+  distribution: Type.Object({
+    1: Type.Integer(),
+    2: Type.Integer(),
+    3: Type.Integer(),
+    4: Type.Integer(),
+    5: Type.Integer(),
+  }),
   comments: Type.Array(Type.String(), { description: 'Without names, so people can be candid' }),
 });
 export const TrainingHistorySchema = Type.Object({

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, like, lt, sql } from 'drizzle-orm';
+import { keyset, type SortKey } from '../lib/pagination.js';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import type { UserActor } from '../plugins/external/auth.js';
@@ -19,16 +20,18 @@ export async function searchAudit(db: Db, actor: UserActor, q: AuditQuery) {
     q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
     q.to ? lt(auditLog.at, new Date(q.to)) : undefined,
   );
-  const limit = q.limit ?? 20;
-  const offset = q.offset ?? 0;
+  const page = keyset(AUDIT_ORDER, q);
   const [rows, [total]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset),
+    db.select({ r: auditLog, key: page.key }).from(auditLog).where(and(where, page.where)).orderBy(...page.orderBy).limit(page.fetch),
     db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
   ]);
-  return {
-    items: rows.map((r) => ({ ...r, at: r.at.toISOString(), detail: r.detail as Record<string, unknown> })),
-    total: total?.n ?? 0,
-    limit,
-    offset,
-  };
+  const { items, nextCursor } = page.page(rows, (row) => row.key, (kept) =>
+    kept.map(({ r }) => ({ ...r, at: r.at.toISOString(), detail: r.detail as Record<string, unknown> })),
+  );
+  return { items, nextCursor, total: total?.n ?? 0 };
 }
+
+const AUDIT_ORDER: SortKey[] = [
+  { expr: auditLog.at, dir: 'desc', type: 'timestamptz' },
+  { expr: auditLog.id, dir: 'desc', type: 'bigint' },
+];

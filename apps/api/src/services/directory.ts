@@ -1,5 +1,6 @@
-import { and, asc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { keyset, type PageResult, type SortKey } from '../lib/pagination.js';
 import { employees } from '../db/schema/index.js';
 import type { UserActor } from '../plugins/external/auth.js';
 import type { DirectoryQuery, Employee } from '../schemas/directory.js';
@@ -43,9 +44,8 @@ export function nameFilter(q: string): SQL | undefined {
   );
 }
 
-export async function searchDirectory(db: Db, viewer: UserActor, query: DirectoryQuery) {
-  const limit = query.limit ?? 20;
-  const offset = query.offset ?? 0;
+export async function searchDirectory(db: Db, viewer: UserActor, query: DirectoryQuery): Promise<PageResult<Employee>> {
+  const page = keyset(DIRECTORY_ORDER, query);
   const where = and(
     eq(employees.active, true),
     query.q ? nameFilter(query.q) : undefined,
@@ -53,20 +53,19 @@ export async function searchDirectory(db: Db, viewer: UserActor, query: Director
     query.state ? eq(employees.state, query.state.toUpperCase()) : undefined,
     query.city ? ilike(employees.city, query.city) : undefined,
   );
-  const rows = await db
-    .select({ e: employees, total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(employees)
-    .where(where)
-    .orderBy(asc(employees.lastName), asc(employees.firstName), asc(employees.id))
-    .limit(limit)
-    .offset(offset);
-  return {
-    items: await presentEmployees(db, viewer, rows.map((r) => r.e)),
-    total: rows[0]?.total ?? (offset > 0 ? await countAll(db, where) : 0),
-    limit,
-    offset,
-  };
+  const [rows, total] = await Promise.all([
+    db.select({ e: employees, key: page.key }).from(employees).where(and(where, page.where)).orderBy(...page.orderBy).limit(page.fetch),
+    countAll(db, where),
+  ]);
+  const { items, nextCursor } = page.page(rows, (r) => r.key, (kept) => kept.map((r) => r.e));
+  return { items: await presentEmployees(db, viewer, items), nextCursor, total };
 }
+
+const DIRECTORY_ORDER: SortKey[] = [
+  { expr: employees.lastName, dir: 'asc', type: 'text' },
+  { expr: employees.firstName, dir: 'asc', type: 'text' },
+  { expr: employees.id, dir: 'asc', type: 'text' },
+];
 
 async function countAll(db: Db, where: SQL | undefined) {
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(employees).where(where);

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { keyset, type PageParams } from '../lib/pagination.js';
 import { notifications } from '../db/schema/index.js';
 import { problems } from '../lib/problem.js';
 import type { UserActor } from '../plugins/external/auth.js';
@@ -18,15 +19,20 @@ const view = (n: Row) => ({
 // R-NOTE-1 inbox. Every query is bounded to the signed-in person's own rows (R-SEC-3: authorised on the object).
 const mine = (actor: UserActor, ...more: SQL[]) => and(eq(notifications.recipientId, actor.employeeId), ...more);
 
-export async function listNotifications(db: Db, actor: UserActor, q: { unread?: boolean; limit?: number; offset?: number }) {
-  const limit = q.limit ?? 20;
-  const offset = q.offset ?? 0;
+export async function listNotifications(db: Db, actor: UserActor, q: { unread?: boolean } & PageParams) {
   const where = q.unread ? mine(actor, isNull(notifications.readAt)) : mine(actor);
+  const page = keyset(
+    [
+      { expr: notifications.createdAt, dir: 'desc', type: 'timestamptz' },
+      { expr: notifications.id, dir: 'desc', type: 'uuid' },
+    ],
+    q,
+  );
   const [rows, [total]] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).offset(offset),
+    db.select({ n: notifications, key: page.key }).from(notifications).where(and(where, page.where)).orderBy(...page.orderBy).limit(page.fetch),
     db.select({ n: count() }).from(notifications).where(where),
   ]);
-  return { items: rows.map(view), total: total?.n ?? 0, limit, offset };
+  return { ...page.page(rows, (r) => r.key, (kept) => kept.map((r) => view(r.n))), total: total?.n ?? 0 };
 }
 
 export async function unreadCount(db: Db, actor: UserActor) {

@@ -129,8 +129,8 @@ describe('cohort matching (R-MATCH-4)', () => {
     expect(fresh.map((r: { pairId: string }) => r.pairId).sort()).toEqual(rest.map((p) => p.id).sort());
     const owner = Object.values(u).find((x) => x.employee.id === rest[0]!.mentee.id)!;
     const lists = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/shortlists', headers: owner.auth });
-    expect(lists.json()[0]).toMatchObject({ source: 'cohort', mentors: [{ id: rest[0]!.mentor.id }] });
-    expect(lists.json()[0].mentors[0]).not.toHaveProperty('email');
+    expect(lists.json().items[0]).toMatchObject({ source: 'cohort', mentors: [{ id: rest[0]!.mentor.id }] });
+    expect(lists.json().items[0].mentors[0]).not.toHaveProperty('email');
   });
 
   it('R-MATCH-4: the solve runs on a worker thread (decision 0506) and gives exactly what the domain gives in line', async () => {

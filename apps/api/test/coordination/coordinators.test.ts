@@ -34,7 +34,7 @@ describe('coordinators and their OPDIV scopes (program settings, R-ROLE-2)', () 
     expect(dash.json().scope).toEqual(['FDA']);
     expect((await call('POST', '/api/v1/admin/coordinators', pm.auth, { userId: person.user.id, opdiv: 'FDA' })).statusCode).toBe(409);
     const list = (await call('GET', '/api/v1/admin/coordinators?opdiv=FDA', pm.auth)).json();
-    expect(list.map((g: { id: string }) => g.id)).toEqual([grantId]);
+    expect(list.items.map((g: { id: string }) => g.id)).toEqual([grantId]);
     const audits = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, grantId));
     expect(audits.map((a) => a.action)).toEqual(['coordinator.grant']);
   });

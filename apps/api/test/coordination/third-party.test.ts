@@ -70,8 +70,8 @@ describe('third-party matching (R-MATCH-3)', () => {
     const notes = await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, u.jordan!.employee.id));
     expect(notes.map((n) => n.kind)).toEqual(['shortlist.received']);
     const mine = await call('GET', '/api/v1/me/shortlists', 'jordan');
-    expect(mine.json()).toMatchObject([{ source: 'third_party', note: 'Dana said yes; mention your evaluation project.', mentors: [{ id: u.dana!.employee.id }] }]);
-    expect(mine.json()[0].mentors[0]).not.toHaveProperty('email');
+    expect(mine.json().items).toMatchObject([{ source: 'third_party', note: 'Dana said yes; mention your evaluation project.', mentors: [{ id: u.dana!.employee.id }] }]);
+    expect(mine.json().items[0].mentors[0]).not.toHaveProperty('email');
     const invite = await call('POST', '/api/v1/invitations', 'jordan', { mentorId: u.dana!.employee.id, message: 'My coordinator suggested you.' });
     expect(invite.statusCode).toBe(201);
   });

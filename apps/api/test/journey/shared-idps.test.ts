@@ -14,7 +14,7 @@ type Item = { relationshipId: string; mentee: { id: string }; inputGiven: boolea
 const list = async (who: { auth: Record<string, string>; employee: { id: string } }) => {
   const res = await get(ctx.app, who, '/me/shared-idps');
   expect(res.statusCode).toBe(200);
-  return res.json() as Item[];
+  return res.json().items as Item[];
 };
 
 async function reportWithIdp(bossId: string, share: boolean) {

@@ -38,10 +38,11 @@ describe('R-NOTE-1: the in-app inbox', () => {
 
     const page = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/notifications?limit=2', headers: me.auth });
     expect(page.statusCode).toBe(200);
-    expect(page.json()).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(page.json()).toMatchObject({ total: 3, limit: 2, next: expect.stringContaining('cursor=') });
     expect(page.json().items.map((n: { title: string }) => n.title)).toEqual(['Third', 'Second']);
-    const next = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/notifications?limit=2&offset=2', headers: me.auth });
+    const next = await ctx.app.inject({ method: 'GET', url: page.json().next, headers: me.auth });
     expect(next.json().items.map((n: { title: string }) => n.title)).toEqual(['First']);
+    expect(next.json().next).toBeNull();
 
     const first = page.json().items[0];
     const read = await ctx.app.inject({ method: 'POST', url: `/api/v1/me/notifications/${first.id}/read`, headers: me.auth });

@@ -8,7 +8,7 @@ export function trimFilter(key: string, value: string): string {
 
 /**
  * A filter form whose submitted values live in the address (so a search can be shared and revisited):
- * `form` is what is being typed, `query` the filters in force, `offset` the page.
+ * `form` is what is being typed, `query` the filters in force, `cursor` the page (see UrlPager).
  * Blank fields are left out; `normalise` shapes the others before they go into the address.
  */
 export function useUrlFilters<K extends string>(
@@ -19,7 +19,7 @@ export function useUrlFilters<K extends string>(
   const [form, setForm] = useState(
     () => Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<K, string>,
   );
-  const offset = Number(params.get('offset') ?? 0);
+  const cursor = params.get('cursor') ?? undefined;
   const query = Object.fromEntries(
     keys.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
   ) as Partial<Record<K, string>>;
@@ -32,5 +32,5 @@ export function useUrlFilters<K extends string>(
   /** onChange for the control of one filter. */
   const bind = (key: K) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
-  return { form, setForm, query, offset, submit, bind };
+  return { form, setForm, query, cursor, submit, bind };
 }

@@ -15,3 +15,4 @@ export * from './coordination.js';
 export * from './journey-versions.js';
 export * from './rate-limits.js';
 export * from './pair-year.js';
+export * from './changes.js';

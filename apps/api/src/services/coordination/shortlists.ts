@@ -27,7 +27,7 @@ export async function handShortlist(tx: Tx, handedBy: string, input: ShortlistIn
 
 /** The mentee's shortlists, newest first, with each mentor's public card (no contact details, R-MATCH-5). */
 export async function myShortlists(db: Db, actor: UserActor) {
-  const rows = await db.select().from(shortlists).where(eq(shortlists.menteeId, actor.employeeId)).orderBy(desc(shortlists.handedAt)).limit(50);
+  const rows = await db.select().from(shortlists).where(eq(shortlists.menteeId, actor.employeeId)).orderBy(desc(shortlists.handedAt));
   const info = await publicMentorInfo(db, [...new Set(rows.flatMap((r) => r.mentorIds))]);
   return rows.map((r) => ({
     id: r.id,

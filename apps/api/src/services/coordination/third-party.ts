@@ -1,4 +1,5 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { keyset, type PageParams } from '../../lib/pagination.js';
 import type { Db } from '../../db/client.js';
 import { employees, thirdPartyCases, thirdPartyContacts } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
@@ -32,12 +33,14 @@ export async function getCase(db: Db, actor: UserActor, id: string) {
 }
 
 /** Cases whose mentee is in scope, newest first. */
-export async function listCases(db: Db, scope: Scope, status: CaseRow['status'] | undefined, limit: number, offset: number) {
+export async function listCases(db: Db, scope: Scope, status: CaseRow['status'] | undefined, params: PageParams) {
   const where = and(opdivIn(sql`${employees.opdiv}`, scope), status ? eq(thirdPartyCases.status, status) : ne(thirdPartyCases.status, 'closed'));
-  const rows = await db.select({ c: thirdPartyCases }).from(thirdPartyCases).innerJoin(employees, eq(employees.id, thirdPartyCases.menteeId))
-    .where(where).orderBy(desc(thirdPartyCases.createdAt)).limit(limit).offset(offset);
+  const page = keyset([{ expr: thirdPartyCases.createdAt, dir: 'desc', type: 'timestamptz' }, { expr: thirdPartyCases.id, dir: 'desc', type: 'uuid' }], params);
+  const rows = await db.select({ c: thirdPartyCases, key: page.key }).from(thirdPartyCases).innerJoin(employees, eq(employees.id, thirdPartyCases.menteeId))
+    .where(and(where, page.where)).orderBy(...page.orderBy).limit(page.fetch);
   const [count] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(thirdPartyCases).innerJoin(employees, eq(employees.id, thirdPartyCases.menteeId)).where(where);
-  return { items: await Promise.all(rows.map((r) => present(db, r.c))), total: count?.n ?? 0, limit, offset };
+  const { items, nextCursor } = page.page(rows, (r) => r.key, (kept) => kept.map((r) => r.c));
+  return { items: await Promise.all(items.map((c) => present(db, c))), nextCursor, total: count?.n ?? 0 };
 }
 
 type ContactInput = { mentorId: string; contactedAt?: string; outcome: 'interested' | 'not_interested' | 'no_answer'; note?: string };

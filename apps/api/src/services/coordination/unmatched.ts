@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { encodeCursor, keyset, type PageParams } from '../../lib/pagination.js';
 import { queryRows, type Db } from '../../db/client.js';
 import { opdivIn, type Scope } from './scope.js';
 
@@ -66,12 +67,23 @@ export const unmatchedJson = (rows: SQL, now: Date) => sql`(select json_agg(json
   from (${rows}) u join employees e on e.id = u.mentee_id)`;
 
 /** The unmatched queue, longest waiting first. */
-export async function unmatchedQueue(db: Db, scope: Scope, limit: number, offset: number, now = new Date()) {
-  const [row] = await queryRows<{ total: number; items: UnmatchedRow[] | null }>(
-    db,
-    sql`with ${baseCtes(scope)}, ${unmatchedCte()}
-        select (select count(*) from unmatched)::int as total,
-          ${unmatchedJson(sql`select * from unmatched order by ${LONGEST_FIRST} limit ${limit} offset ${offset}`, now)} as items`,
+export async function unmatchedQueue(db: Db, scope: Scope, params: PageParams, now = new Date()) {
+  const page = keyset(
+    [
+      { expr: sql.raw('waiting_since'), dir: 'asc', type: 'timestamptz' },
+      { expr: sql.raw('mentee_id'), dir: 'asc', type: 'text' },
+    ],
+    params,
   );
-  return { items: row?.items ?? [], total: Number(row?.total ?? 0), limit, offset };
+  const [row] = await queryRows<{ total: number; items: UnmatchedRow[] | null; lastKey: string[] | null; fetched: number }>(
+    db,
+    sql`with ${baseCtes(scope)}, ${unmatchedCte()},
+        pg as (select *, ${page.key} as k from unmatched where ${page.where ?? sql`true`} order by ${page.orderSql} limit ${page.fetch})
+        select (select count(*) from unmatched)::int as total,
+          ${unmatchedJson(sql`select * from pg order by ${LONGEST_FIRST} limit ${page.limit}`, now)} as items,
+          (select k from pg order by ${LONGEST_FIRST} offset ${page.limit - 1} limit 1) as "lastKey",
+          (select count(*) from pg)::int as fetched`,
+  );
+  const more = Number(row?.fetched ?? 0) > page.limit && row?.lastKey;
+  return { items: row?.items ?? [], total: Number(row?.total ?? 0), nextCursor: more ? encodeCursor(row.lastKey!) : null };
 }

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { keyset, type PageParams, type SortKey } from '../../lib/pagination.js';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { coordinatorContactRequests } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
@@ -10,7 +11,7 @@ import { coversAny } from '../scope.js';
 type Person = { id: string; name: string; opdiv: string };
 type Row = {
   id: string; relationshipId: string; requestedBy: Person; role: 'mentee' | 'mentor'; mentee: Person; mentor: Person;
-  source: string; createdAt: string; resolvedAt: string | null; resolvedBy: string | null; total: number;
+  source: string; createdAt: string; resolvedAt: string | null; resolvedBy: string | null;
 };
 export type ContactRequestStatus = 'open' | 'resolved' | 'all';
 
@@ -18,31 +19,35 @@ const person = (alias: string) =>
   sql.raw(`json_build_object('id', ${alias}.id, 'name', ${alias}.first_name || ' ' || ${alias}.last_name, 'opdiv', ${alias}.opdiv)`);
 
 /** One query for the list and for a single request: the pair's people and the requester's side. */
-async function select(db: Tx, where: ReturnType<typeof sql>, limit: number, offset: number) {
-  const rows = await queryRows<Row>(
+// Open first, then oldest first (R-LIFE-4).
+const REQUEST_ORDER: SortKey[] = [
+  { expr: sql`(c.resolved_at is not null)`, dir: 'asc', type: 'boolean' },
+  { expr: sql`c.created_at`, dir: 'asc', type: 'timestamptz' },
+  { expr: sql`c.id`, dir: 'asc', type: 'uuid' },
+];
+
+async function select(db: Tx, where: ReturnType<typeof sql>, params: PageParams) {
+  const page = keyset(REQUEST_ORDER, params);
+  const rows = await queryRows<Row & { k: string[] }>(
     db,
     sql`select c.id, c.relationship_id as "relationshipId", ${person('rq')} as "requestedBy",
           case when c.requested_by = r.mentor_id then 'mentor' else 'mentee' end as role,
           ${person('me')} as mentee, ${person('mo')} as mentor, c.source,
           to_json(c.created_at) #>> '{}' as "createdAt", to_json(c.resolved_at) #>> '{}' as "resolvedAt",
-          c.resolved_by as "resolvedBy", (count(*) over ())::int as total
+          c.resolved_by as "resolvedBy", ${page.key} as k
         from coordinator_contact_requests c join relationships r on r.id = c.relationship_id
           join employees me on me.id = r.mentee_id join employees mo on mo.id = r.mentor_id join employees rq on rq.id = c.requested_by
-        where ${where}
-        order by c.resolved_at is not null, c.created_at, c.id limit ${limit} offset ${offset}`,
+        where ${where} and ${page.where ?? sql`true`}
+        order by ${page.orderSql} limit ${page.fetch}`,
   );
   const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
-  return {
-    items: rows.map(({ total: _total, ...r }) => ({ ...r, createdAt: iso(r.createdAt)!, resolvedAt: iso(r.resolvedAt) })),
-    total: rows[0]?.total ?? 0,
-  };
+  return page.page(rows, (r) => r.k, (kept) => kept.map(({ k: _k, ...r }) => ({ ...r, createdAt: iso(r.createdAt)!, resolvedAt: iso(r.resolvedAt) })));
 }
 
 /** R-LIFE-4, the coordinator's queue: help requests of pairs in scope (either side, R-ROLE-2), open first, oldest first. */
-export async function listContactRequests(db: Db, scope: Scope, status: ContactRequestStatus, limit: number, offset: number) {
+export async function listContactRequests(db: Db, scope: Scope, status: ContactRequestStatus, params: PageParams) {
   const state = status === 'open' ? sql`c.resolved_at is null` : status === 'resolved' ? sql`c.resolved_at is not null` : sql`true`;
-  const page = await select(db, sql`${state} and ${pairIn(sql`me.opdiv`, sql`mo.opdiv`, scope)}`, limit, offset);
-  return { ...page, limit, offset };
+  return select(db, sql`${state} and ${pairIn(sql`me.opdiv`, sql`mo.opdiv`, scope)}`, params);
 }
 
 /**
@@ -52,7 +57,7 @@ export async function listContactRequests(db: Db, scope: Scope, status: ContactR
 export async function resolveContactRequest(db: Db, actor: UserActor, id: string, ctx: AuditContext, now = new Date()) {
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(coordinatorContactRequests).where(eq(coordinatorContactRequests.id, id)).for('update');
-    const current = locked ? (await select(tx, sql`c.id = ${id}`, 1, 0)).items[0] : undefined;
+    const current = locked ? (await select(tx, sql`c.id = ${id}`, { limit: 1 })).items[0] : undefined;
     if (!locked || !current || !coversAny(actor, [current.mentee.opdiv, current.mentor.opdiv])) throw problems.notFound('That contact request');
     if (locked.resolvedAt) throw problems.rule('R-LIFE-4', `This request was already resolved on ${locked.resolvedAt.toISOString().slice(0, 10)}.`, 409);
     await tx.update(coordinatorContactRequests).set({ resolvedAt: now, resolvedBy: actor.employeeId }).where(eq(coordinatorContactRequests.id, id));

@@ -1,4 +1,5 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { keyset, type PageParams } from '../../lib/pagination.js';
 import { preparedRows, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
 import { invitations } from '../../db/schema/index.js';
@@ -54,12 +55,14 @@ export async function presentInvitations(db: Tx, rows: InvitationRow[], known?: 
   }));
 }
 
-export async function myInvitations(db: Tx, actor: UserActor, role?: 'mentee' | 'mentor', state?: InvitationRow['state']) {
+export async function myInvitations(db: Tx, actor: UserActor, params: PageParams, role?: 'mentee' | 'mentor', state?: InvitationRow['state']) {
+  const page = keyset([{ expr: invitations.sentAt, dir: 'desc', type: 'timestamptz' }, { expr: invitations.id, dir: 'desc', type: 'uuid' }], params);
   const mine = role === 'mentee' ? eq(invitations.menteeId, actor.employeeId)
     : role === 'mentor' ? eq(invitations.mentorId, actor.employeeId)
     : or(eq(invitations.menteeId, actor.employeeId), eq(invitations.mentorId, actor.employeeId));
-  const rows = await db.select().from(invitations)
-    .where(and(mine, state ? eq(invitations.state, state) : undefined))
-    .orderBy(desc(invitations.sentAt)).limit(200);
-  return presentInvitations(db, rows);
+  const found = await db.select({ i: invitations, key: page.key }).from(invitations)
+    .where(and(mine, state ? eq(invitations.state, state) : undefined, page.where))
+    .orderBy(...page.orderBy).limit(page.fetch);
+  const { items, nextCursor } = page.page(found, (f) => f.key, (kept) => kept.map((f) => f.i));
+  return { items: await presentInvitations(db, items), nextCursor };
 }

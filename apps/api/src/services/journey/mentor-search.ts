@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { keyset, type SortKey } from '../../lib/pagination.js';
 import { employees, mentorApplications } from '../../db/schema/index.js';
 import { publicMentorInfo } from './suggestions.js';
 
 export type MentorSearch = {
   q?: string; opdiv?: string; state?: string; city?: string; competency?: string; expertise?: string;
-  platform?: 's2j' | 'p2p'; limit?: number; offset?: number;
+  platform?: 's2j' | 'p2p'; limit?: number; cursor?: string;
 };
 
 const nameExpr = sql`lower(${employees.firstName} || ' ' || ${employees.lastName})`;
@@ -17,8 +18,6 @@ const expertiseExpr = sql`lower(${mentorApplications.technicalAreas})`;
  * filters are equality or array containment. Ordered by the best similarity, then name.
  */
 export async function searchMentors(db: Db, query: MentorSearch) {
-  const limit = query.limit ?? 20;
-  const offset = query.offset ?? 0;
   const q = query.q?.trim().toLowerCase();
   const expertise = query.expertise?.trim().toLowerCase();
   const filters: Array<SQL | undefined> = [
@@ -36,19 +35,24 @@ export async function searchMentors(db: Db, query: MentorSearch) {
   const relevance = q || expertise
     ? sql<number>`greatest(${q ? sql`word_similarity(${q}, ${nameExpr}), word_similarity(${q}, ${expertiseExpr})` : sql`0`}, ${expertise ? sql`word_similarity(${expertise}, ${expertiseExpr})` : sql`0`})`
     : undefined;
-  const rows = await db
-    .select({ id: employees.id, relevance: (relevance ?? sql<number>`0`).mapWith(Number), total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(mentorApplications)
-    .innerJoin(employees, eq(employees.id, mentorApplications.employeeId))
-    .where(and(...filters))
-    .orderBy(...(relevance ? [desc(relevance)] : []), asc(employees.lastName), asc(employees.firstName), asc(employees.id))
-    .limit(limit)
-    .offset(offset);
-  const info = await publicMentorInfo(db, rows.map((r) => r.id));
+  const keys: SortKey[] = [
+    ...(relevance ? [{ expr: relevance, dir: 'desc' as const, type: 'real' as const }] : []),
+    { expr: employees.lastName, dir: 'asc', type: 'text' },
+    { expr: employees.firstName, dir: 'asc', type: 'text' },
+    { expr: employees.id, dir: 'asc', type: 'text' },
+  ];
+  const page = keyset(keys, query);
+  const from = () => db.select({ id: employees.id, relevance: (relevance ?? sql<number>`0`).mapWith(Number), key: page.key })
+    .from(mentorApplications).innerJoin(employees, eq(employees.id, mentorApplications.employeeId));
+  const [rows, [count]] = await Promise.all([
+    from().where(and(...filters, page.where)).orderBy(...page.orderBy).limit(page.fetch),
+    db.select({ n: sql<number>`count(*)::int` }).from(mentorApplications).innerJoin(employees, eq(employees.id, mentorApplications.employeeId)).where(and(...filters)),
+  ]);
+  const { items, nextCursor } = page.page(rows, (r) => r.key, (kept) => kept);
+  const info = await publicMentorInfo(db, items.map((r) => r.id));
   return {
-    items: rows.map((r) => ({ ...info.get(r.id)!, relevance: Math.round(r.relevance * 1000) / 1000 })),
-    total: rows[0]?.total ?? 0,
-    limit,
-    offset,
+    items: items.map((r) => ({ ...info.get(r.id)!, relevance: Math.round(r.relevance * 1000) / 1000 })),
+    nextCursor,
+    total: count?.n ?? 0,
   };
 }

@@ -1,4 +1,5 @@
-import { desc, eq, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
+import { keyset, type PageParams } from '../../lib/pagination.js';
 import { milestoneStatus } from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { transactionWithRetry } from '../../db/retry.js';
@@ -34,12 +35,14 @@ export function presentRelationship(row: RelationshipRow, mentee: EmployeeRow, m
   };
 }
 
-export async function myRelationships(db: Db, actor: UserActor) {
-  const rows = await db.select().from(relationships)
-    .where(or(eq(relationships.menteeId, actor.employeeId), eq(relationships.mentorId, actor.employeeId)))
-    .orderBy(desc(relationships.confirmedAt)).limit(100);
+export async function myRelationships(db: Db, actor: UserActor, params: PageParams) {
+  const page = keyset([{ expr: relationships.confirmedAt, dir: 'desc', type: 'timestamptz' }, { expr: relationships.id, dir: 'desc', type: 'uuid' }], params);
+  const found = await db.select({ r: relationships, key: page.key }).from(relationships)
+    .where(and(or(eq(relationships.menteeId, actor.employeeId), eq(relationships.mentorId, actor.employeeId)), page.where))
+    .orderBy(...page.orderBy).limit(page.fetch);
+  const { items: rows, nextCursor } = page.page(found, (f) => f.key, (kept) => kept.map((f) => f.r));
   const people = await employeeRows(db, rows.flatMap((r) => [r.menteeId, r.mentorId]));
-  return rows.map((r) => presentRelationship(r, people.get(r.menteeId)!, people.get(r.mentorId)!, r.menteeId === actor.employeeId ? 'mentee' : 'mentor'));
+  return { nextCursor, items: rows.map((r) => presentRelationship(r, people.get(r.menteeId)!, people.get(r.mentorId)!, r.menteeId === actor.employeeId ? 'mentee' : 'mentor')) };
 }
 
 export async function getRelationship(db: Db, actor: UserActor, id: string) {

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { scoreCandidatesIndexed, type SupervisorLookup } from '@hhs-mentoring/domain';
+import { compareKeys, pageArray, type PageParams } from '../../lib/pagination.js';
 import type { Db } from '../../db/client.js';
 import { employees, menteeApplications, mentorApplications } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
@@ -62,7 +63,7 @@ const menteeQueries = new WeakMap<Db, ReturnType<typeof menteeContextQuery>>();
  * R-MATCH-1: ranked eligible mentors for a mentee. Three statements: the mentee with their application, activity
  * and reporting chain; the mentor index version with the settings; the page's mentor cards.
  */
-export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string, limit: number, offset: number) {
+export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string, params: PageParams) {
   let menteeQuery = menteeQueries.get(db);
   if (!menteeQuery) menteeQueries.set(db, (menteeQuery = menteeContextQuery(db)));
   const [[row], context] = await Promise.all([menteeQuery.execute({ menteeId }), matchingContext(db)]);
@@ -77,18 +78,18 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
   const { index, settings } = context;
   const mentee = menteeProfileFrom(app, employee, row.activity);
   const ranked = scoreCandidatesIndexed(mentee, index, settings, { supervisorOf: chainLookup(menteeId, row.chain), limit: SUGGESTION_WINDOW });
-  const page = ranked.slice(offset, offset + limit);
-  const info = await publicMentorInfo(db, page.map((s) => s.mentorId), settings.maxCapacity);
+  // Ranked by score, then mentor id: the cursor is the last (score, id) shown (R-API-4).
+  const page = pageArray(ranked, params, (s) => [s.total, s.mentorId], compareKeys(0));
+  const info = await publicMentorInfo(db, page.items.map((s) => s.mentorId), settings.maxCapacity);
   return {
-    items: page.map((s) => ({
+    nextCursor: page.nextCursor,
+    items: page.items.map((s) => ({
       mentor: info.get(s.mentorId)!,
       score: s.total,
       criteria: s.criteria,
       reasons: s.reasons,
     })),
     total: ranked.length,
-    limit,
-    offset,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../../lib/responses.js';
+import { sendPage } from '../../../lib/pagination.js';
 import { userActor } from '../../../plugins/external/auth.js';
 import { AuditPageSchema, AuditQuerySchema } from '../../../schemas/audit.js';
 import { searchAudit } from '../../../services/audit-search.js';
@@ -17,7 +18,7 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: AuditPageSchema }, [403]),
       },
     },
-    async (request) => searchAudit(app.db, userActor(request), request.query),
+    async (request, reply) => sendPage(request, reply, await searchAudit(app.db, userActor(request), request.query)),
   );
 };
 export default audit;

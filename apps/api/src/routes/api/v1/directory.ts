@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { userActor } from '../../../plugins/external/auth.js';
 import { getEmployee, presentEmployees, searchDirectory } from '../../../services/directory.js';
 import { problems } from '../../../lib/problem.js';
+import { sendPage } from '../../../lib/pagination.js';
 
 const directory: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -18,7 +19,7 @@ const directory: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: EmployeePageSchema }),
       },
     },
-    async (request) => searchDirectory(app.db, userActor(request), request.query),
+    async (request, reply) => sendPage(request, reply, await searchDirectory(app.db, userActor(request), request.query)),
   );
 
   app.get(

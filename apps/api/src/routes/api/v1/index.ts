@@ -16,6 +16,7 @@ import contactRequests from './coordination/contact-requests.js';
 import training from './training/index.js';
 import auditLog from './audit.js';
 import pairYear from './pair-year/index.js';
+import changes from './changes.js';
 
 /** Every /api/v1 resource. Each file is one resource; add new ones here. */
 const apiV1: FastifyPluginAsync = async (app) => {
@@ -36,5 +37,6 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(training);
   await app.register(auditLog);
   await app.register(pairYear);
+  await app.register(changes);
 };
 export default apiV1;

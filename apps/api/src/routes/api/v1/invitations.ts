@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../lib/responses.js';
+import { Paged, sendPage } from '../../../lib/pagination.js';
 import { userActor } from '../../../plugins/external/auth.js';
 import { CreateInvitationSchema, DeclineSchema, IdParamsSchema, InvitationListQuerySchema } from '../../../schemas/matching.js';
 import { auditContext } from '../../../services/audit.js';
@@ -20,8 +21,8 @@ const invitations: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => reply.status(201).send(await createInvitation(app.db, userActor(request), request.body, auditContext(request), url)));
 
   app.get('/invitations', {
-    schema: { tags: ['invitations'], summary: 'My invitations, as mentee and as mentor', querystring: InvitationListQuerySchema, response: responses({ 200: Type.Array(One) }) },
-  }, async (request) => myInvitations(app.db, userActor(request), request.query.role, request.query.state as InvitationRow['state'] | undefined));
+    schema: { tags: ['invitations'], summary: 'My invitations, as mentee and as mentor', querystring: InvitationListQuerySchema, response: responses({ 200: Paged(One) }) },
+  }, async (request, reply) => sendPage(request, reply, await myInvitations(app.db, userActor(request), request.query, request.query.role, request.query.state as InvitationRow['state'] | undefined)));
 
   app.get('/invitations/:id', {
     schema: { tags: ['invitations'], summary: 'One invitation (its mentee, its mentor, staff in scope)', params: IdParamsSchema, response: responses({ 200: One }, [404]) },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../../lib/responses.js';
+import { sendPage } from '../../../lib/pagination.js';
 import { userActor } from '../../../plugins/external/auth.js';
 import {
   EmployeeIdParamsSchema, MentorSearchPageSchema, MentorSearchQuerySchema, SuggestionPageSchema, SuggestionQuerySchema,
@@ -18,9 +19,9 @@ const matching: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['matching'], summary: 'Ranked eligible mentors for me, with score, breakdown and reasons (R-MATCH-1)',
       querystring: SuggestionQuerySchema, response: responses({ 200: SuggestionPageSchema }, [404, 409]),
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const actor = userActor(request);
-    return suggestionsFor(app.db, actor, actor.employeeId, request.query.limit ?? 20, request.query.offset ?? 0);
+    return sendPage(request, reply, await suggestionsFor(app.db, actor, actor.employeeId, request.query));
   });
 
   app.get('/mentees/:employeeId/suggestions', {
@@ -28,14 +29,14 @@ const matching: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['matching'], summary: 'Ranked eligible mentors for a mentee in my scope (coordinator, program manager)',
       params: EmployeeIdParamsSchema, querystring: SuggestionQuerySchema, response: responses({ 200: SuggestionPageSchema }, [404, 409]),
     },
-  }, async (request) => suggestionsFor(app.db, userActor(request), request.params.employeeId, request.query.limit ?? 20, request.query.offset ?? 0));
+  }, async (request, reply) => sendPage(request, reply, await suggestionsFor(app.db, userActor(request), request.params.employeeId, request.query)));
 
   app.get('/mentors', {
     schema: {
       tags: ['matching'], summary: 'Search active mentors by name, OPDIV, location and expertise (R-MATCH-2)',
       querystring: MentorSearchQuerySchema, response: responses({ 200: MentorSearchPageSchema }),
     },
-  }, async (request) => searchMentors(app.db, request.query));
+  }, async (request, reply) => sendPage(request, reply, await searchMentors(app.db, request.query)));
 
   app.get('/mentors/:employeeId', {
     schema: {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Paged, responses } from '../../../lib/responses.js';
+import { sendPage } from '../../../lib/pagination.js';
 import { userActor } from '../../../plugins/external/auth.js';
 import {
   MarkedReadSchema,
@@ -26,7 +27,7 @@ const notifications: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Paged(Type.Ref('Notification')) }),
       },
     },
-    async (request) => listNotifications(app.db, userActor(request), request.query),
+    async (request, reply) => sendPage(request, reply, await listNotifications(app.db, userActor(request), request.query)),
   );
   app.get(
     '/me/notifications/unread-count',

@@ -11,7 +11,12 @@ import { GrantCoordinatorForm } from '../components/GrantCoordinatorForm';
 export default function Coordinators() {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/admin/coordinators'] });
-  const grants = $api.useQuery('get', '/api/v1/admin/coordinators');
+  const grants = $api.useQuery(
+    'get',
+    '/api/v1/admin/coordinators',
+    { params: { query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
   const opdivs = $api.useQuery('get', '/api/v1/opdivs');
   const grant = $api.useMutation('post', '/api/v1/admin/coordinators', { onSuccess: refresh });
   const revoke = $api.useMutation('delete', '/api/v1/admin/coordinators/{id}', { onSuccess: refresh });

@@ -19,7 +19,7 @@ const SCOPES: { value: Scope; label: string }[] = [
 
 /** Other HHS systems' credentials (R-API-2): the secret is shown once, right after creation. */
 export default function SystemClients() {
-  const list = $api.useQuery('get', '/api/v1/system-clients');
+  const list = $api.useQuery('get', '/api/v1/system-clients', { params: { query: { limit: 100 } } });
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/system-clients'] });
   const create = $api.useMutation('post', '/api/v1/system-clients', { onSuccess: refresh });

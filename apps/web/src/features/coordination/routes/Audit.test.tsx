@@ -12,7 +12,7 @@ const fetchMock = vi.hoisted(() => {
   return f;
 });
 const empty = () =>
-  new Response(JSON.stringify({ items: [], total: 0, limit: 25, offset: 0 }), {
+  new Response(JSON.stringify({ items: [], total: 0, limit: 25, next: null }), {
     status: 200,
     headers: { 'content-type': 'application/json' },
   });

@@ -24,7 +24,7 @@ function dayBound(day: string | undefined, key: (typeof DATES)[number]): string 
 
 /** Search the append-only audit log (R-ADMIN-3); coordinators see their divisions' rows. */
 export default function Audit() {
-  const { form, query, offset, submit, bind } = useUrlFilters([...KEYS, ...DATES]);
+  const { form, query, cursor, submit, bind } = useUrlFilters([...KEYS, ...DATES]);
   const { from, to, ...text } = query;
   const range = Object.fromEntries(
     DATES.flatMap((k) => {
@@ -33,7 +33,7 @@ export default function Audit() {
     }),
   );
   const log = $api.useQuery('get', '/api/v1/audit', {
-    params: { query: { ...text, ...range, limit: LIMIT, offset } },
+    params: { query: { ...text, ...range, limit: LIMIT, ...(cursor ? { cursor } : {}) } },
   });
   const labels = {
     actor: 'Who (name or id)',
@@ -100,7 +100,7 @@ export default function Audit() {
                 </tr>
               ))}
             </DataTable>
-            <UrlPager total={page.total} limit={LIMIT} />
+            <UrlPager next={page.next} />
           </>
         )}
       </QueryState>

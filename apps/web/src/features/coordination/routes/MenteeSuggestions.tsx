@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { UrlPager, useUrlOffset } from '../../../components/ui/Pager';
+import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { Empty, QueryState } from '../../../components/ui/States';
 import { $api, problemMessage } from '../../../lib/api';
 import { fullName } from '../../../lib/format';
@@ -12,10 +12,10 @@ const LIMIT = 20;
 /** The ranked eligible mentors for one mentee in my scope, with score and reasons (R-MATCH-1, R-ROLE-2). */
 export default function MenteeSuggestions() {
   const { employeeId = '' } = useParams();
-  const offset = useUrlOffset();
+  const { cursor, page: pageNumber } = useUrlPage();
   const mentee = $api.useQuery('get', '/api/v1/directory/{id}', { params: { path: { id: employeeId } } });
   const suggestions = $api.useQuery('get', '/api/v1/mentees/{employeeId}/suggestions', {
-    params: { path: { employeeId }, query: { limit: LIMIT, offset } },
+    params: { path: { employeeId }, query: { limit: LIMIT, ...(cursor ? { cursor } : {}) } },
   });
   const name = mentee.data ? fullName(mentee.data) : 'this mentee';
   return (
@@ -48,7 +48,7 @@ export default function MenteeSuggestions() {
               >
                 {page.items.map((s, i) => (
                   <tr key={s.mentor.id}>
-                    <td>{offset + i + 1}</td>
+                    <td>{(pageNumber - 1) * LIMIT + i + 1}</td>
                     <th scope="row">
                       <Link to={`/people/${s.mentor.id}`}>{s.mentor.name}</Link>
                     </th>
@@ -67,7 +67,7 @@ export default function MenteeSuggestions() {
                   </tr>
                 ))}
               </DataTable>
-              <UrlPager total={page.total} limit={LIMIT} />
+              <UrlPager next={page.next} />
             </>
           )}
         </QueryState>

@@ -2,7 +2,7 @@ import { Button } from '@trussworks/react-uswds';
 import { Link, useNavigate } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { UrlPager, useUrlOffset } from '../../../components/ui/Pager';
+import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { StaffNav } from '../components/StaffNav';
@@ -12,9 +12,9 @@ const LIMIT = 25;
 /** Mentees in scope with no live relationship, longest waiting first; open a third-party case for one. */
 export default function Unmatched() {
   const navigate = useNavigate();
-  const offset = useUrlOffset();
+  const { cursor } = useUrlPage();
   const list = $api.useQuery('get', '/api/v1/coordination/unmatched', {
-    params: { query: { limit: LIMIT, offset } },
+    params: { query: { limit: LIMIT, ...(cursor ? { cursor } : {}) } },
   });
   const open = $api.useMutation('post', '/api/v1/coordination/third-party-cases', {
     onSuccess: (c) => navigate(`/staff/third-party/${c.id}`),
@@ -59,7 +59,7 @@ export default function Unmatched() {
                 </tr>
               ))}
             </DataTable>
-            <UrlPager total={page.total} limit={LIMIT} />
+            <UrlPager next={page.next} />
           </>
         )}
       </QueryState>

@@ -15,9 +15,9 @@ const KEYS = ['q', 'opdiv', 'state', 'city'] as const;
 
 /** The HHS directory (R-DIR-1) with filters kept in the address, so a search can be shared and revisited. */
 export default function Directory() {
-  const { form, query, offset, submit, bind } = useUrlFilters(KEYS, trimFilter);
+  const { form, query, cursor, submit, bind } = useUrlFilters(KEYS, trimFilter);
   const results = $api.useQuery('get', '/api/v1/directory', {
-    params: { query: { ...query, limit: LIMIT, offset } },
+    params: { query: { ...query, limit: LIMIT, ...(cursor ? { cursor } : {}) } },
   });
 
   return (
@@ -77,7 +77,7 @@ export default function Directory() {
                   </tr>
                 ))}
               </DataTable>
-              <UrlPager total={page.total} limit={LIMIT} />
+              <UrlPager next={page.next} />
             </>
           )}
         </QueryState>

@@ -5,8 +5,18 @@ import { $api } from '../../../lib/api';
 
 /** The live relationships and open invitations on the home page, with what is due next. */
 export function RelationshipsSummary() {
-  const rels = $api.useQuery('get', '/api/v1/relationships');
-  const invitations = $api.useQuery('get', '/api/v1/invitations');
+  const rels = $api.useQuery(
+    'get',
+    '/api/v1/relationships',
+    { params: { query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
+  const invitations = $api.useQuery(
+    'get',
+    '/api/v1/invitations',
+    { params: { query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
   const open = (invitations.data ?? []).filter((i) => i.state === 'pending' || i.state === 'accepted');
   return (
     <section aria-labelledby="rels-heading">

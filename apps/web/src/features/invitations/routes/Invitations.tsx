@@ -53,7 +53,12 @@ function InvitationTable({
 /** Invitations I sent as a mentee and received as a mentor. */
 export default function Invitations() {
   const { me } = useMe();
-  const list = $api.useQuery('get', '/api/v1/invitations');
+  const list = $api.useQuery(
+    'get',
+    '/api/v1/invitations',
+    { params: { query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
   return (
     <>
       <PageHeading>Invitations</PageHeading>

@@ -13,10 +13,10 @@ const KEYS = ['q', 'opdiv', 'state', 'competency', 'expertise', 'platform'] as c
 
 /** Self-selection (R-MATCH-2): search active mentors by name, division, location, competency, expertise. */
 export default function MentorSearch() {
-  const { form, query, offset, submit, bind: set } = useUrlFilters(KEYS, trimFilter);
+  const { form, query, cursor, submit, bind: set } = useUrlFilters(KEYS, trimFilter);
   const competencies = $api.useQuery('get', '/api/v1/competencies');
   const results = $api.useQuery('get', '/api/v1/mentors', {
-    params: { query: { ...query, limit: LIMIT, offset } as never },
+    params: { query: { ...query, limit: LIMIT, ...(cursor ? { cursor } : {}) } as never },
   });
 
   return (
@@ -94,7 +94,7 @@ export default function MentorSearch() {
                   <MentorCardView key={m.id} mentor={m} />
                 ))}
               </ul>
-              <UrlPager total={page.total} limit={LIMIT} />
+              <UrlPager next={page.next} />
             </>
           )}
         </QueryState>

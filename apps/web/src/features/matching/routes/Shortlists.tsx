@@ -6,7 +6,12 @@ import { MentorCardView } from '../components/MentorCardView';
 
 /** Mentors a coordinator found for me (R-MATCH-3), with their note. */
 export default function Shortlists() {
-  const lists = $api.useQuery('get', '/api/v1/me/shortlists');
+  const lists = $api.useQuery(
+    'get',
+    '/api/v1/me/shortlists',
+    { params: { query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
   return (
     <>
       <PageHeading>Mentors your coordinator suggested</PageHeading>

@@ -68,7 +68,7 @@ describe('Suggestions (R-MATCH-1)', () => {
         ],
         total: 2,
         limit: 20,
-        offset: 0,
+        next: null,
       }),
     );
     renderIt();
@@ -121,7 +121,7 @@ describe('Suggestions (R-MATCH-1)', () => {
   });
 
   it('says what to do when no eligible mentor has a place', async () => {
-    fetchMock.mockResolvedValue(reply(200, { items: [], total: 0, limit: 20, offset: 0 }));
+    fetchMock.mockResolvedValue(reply(200, { items: [], total: 0, limit: 20, next: null }));
     renderIt();
     expect(
       await screen.findByText(

@@ -2,7 +2,7 @@ import { Button } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { UrlPager, useUrlOffset } from '../../../components/ui/Pager';
+import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -11,9 +11,9 @@ const LIMIT = 20;
 
 /** The inbox (R-NOTE-1): newest first; opening or marking one read updates the header count. */
 export default function Inbox() {
-  const offset = useUrlOffset();
+  const { cursor } = useUrlPage();
   const list = $api.useQuery('get', '/api/v1/me/notifications', {
-    params: { query: { limit: LIMIT, offset } },
+    params: { query: { limit: LIMIT, ...(cursor ? { cursor } : {}) } },
   });
   const queryClient = useQueryClient();
   const refresh = () =>
@@ -73,7 +73,7 @@ export default function Inbox() {
                 </li>
               ))}
             </ul>
-            <UrlPager total={page.total} limit={LIMIT} />
+            <UrlPager next={page.next} />
           </>
         )}
       </QueryState>

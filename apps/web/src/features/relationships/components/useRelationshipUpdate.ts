@@ -6,6 +6,6 @@ export function useRelationshipUpdate(id: string) {
   const queryClient = useQueryClient();
   return (data: Schemas['Relationship']) => {
     queryClient.setQueryData(['get', '/api/v1/relationships/{id}', { params: { path: { id } } }], data);
-    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/relationships'], exact: true });
+    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/relationships'] });
   };
 }

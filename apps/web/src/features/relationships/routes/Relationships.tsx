@@ -7,7 +7,12 @@ import { formatDate } from '../../../lib/format';
 
 /** My mentoring relationships, each with what is due next. */
 export default function Relationships() {
-  const list = $api.useQuery('get', '/api/v1/relationships');
+  const list = $api.useQuery(
+    'get',
+    '/api/v1/relationships',
+    { params: { query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
   return (
     <>
       <PageHeading>My relationships</PageHeading>

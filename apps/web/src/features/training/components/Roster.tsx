@@ -2,6 +2,7 @@ import { Button } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DataTable } from '../../../components/ui/DataTable';
+import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -9,8 +10,9 @@ import { formatDate } from '../../../lib/format';
 /** Training management (staff): who registered, and recording attendance (R-TRAIN-2). */
 export function Roster({ eventId }: { eventId: string }) {
   const queryClient = useQueryClient();
+  const { cursor } = useUrlPage();
   const roster = $api.useQuery('get', '/api/v1/training/events/{id}/roster', {
-    params: { path: { id: eventId } },
+    params: { path: { id: eventId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
   });
   const [picked, setPicked] = useState<string[]>([]);
   const attend = $api.useMutation('post', '/api/v1/training/events/{id}/attendance', {
@@ -58,6 +60,7 @@ export function Roster({ eventId }: { eventId: string }) {
                 </tr>
               ))}
             </DataTable>
+            <UrlPager next={data.next} />
             <Button
               type="button"
               disabled={picked.length === 0 || attend.isPending}

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { UrlPager } from '../../../components/ui/Pager';
+import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -19,9 +19,9 @@ export default function Catalogue() {
   const { me } = useMe();
   const [params, setParams] = useSearchParams();
   const kind = (params.get('kind') ?? '') as Kind | '';
-  const offset = Number(params.get('offset') ?? 0);
+  const { cursor } = useUrlPage();
   const events = $api.useQuery('get', '/api/v1/training/events', {
-    params: { query: { ...(kind ? { kind } : {}), limit: LIMIT, offset } },
+    params: { query: { ...(kind ? { kind } : {}), limit: LIMIT, ...(cursor ? { cursor } : {}) } },
   });
   const mine = $api.useQuery('get', '/api/v1/training/me');
   return (
@@ -74,7 +74,7 @@ export default function Catalogue() {
                 </tr>
               ))}
             </DataTable>
-            <UrlPager total={page.total} limit={LIMIT} />
+            <UrlPager next={page.next} />
           </>
         )}
       </QueryState>

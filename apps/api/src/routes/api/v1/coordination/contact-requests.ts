@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Paged, responses } from '../../../../lib/responses.js';
+import { sendPage } from '../../../../lib/pagination.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/coordination.js';
 import { ContactRequestQuerySchema, ContactRequestSchema } from '../../../../schemas/contact-requests.js';
@@ -15,9 +16,9 @@ const contactRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/coordination/contact-requests', {
     schema: { tags, summary: 'Help requests of pairs in scope (R-LIFE-4), open first, oldest first', querystring: ContactRequestQuerySchema, response: responses({ 200: Paged(ContactRequestSchema) }, [403]) },
-  }, async (request) => {
-    const { opdiv, status = 'open', limit = 20, offset = 0 } = request.query;
-    return listContactRequests(app.db, requestScope(userActor(request), opdiv), status, limit, offset);
+  }, async (request, reply) => {
+    const { opdiv, status = 'open' } = request.query;
+    return sendPage(request, reply, await listContactRequests(app.db, requestScope(userActor(request), opdiv), status, request.query));
   });
 
   app.post('/coordination/contact-requests/:id/resolve', {

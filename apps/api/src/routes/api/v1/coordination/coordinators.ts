@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { compareKeys, Paged, pageArray, sendPage } from '../../../../lib/pagination.js';
 import { NoContent, responses } from '../../../../lib/responses.js';
-import { CoordinatorGrantSchema, GrantCoordinatorSchema, IdParamsSchema, ScopeQuerySchema } from '../../../../schemas/coordination.js';
+import { CoordinatorGrantSchema, GrantCoordinatorSchema, IdParamsSchema, ScopedPageQuerySchema } from '../../../../schemas/coordination.js';
 import { auditContext } from '../../../../services/audit.js';
 import { grantCoordinator, listCoordinators, revokeCoordinator } from '../../../../services/coordination/coordinators.js';
 
@@ -12,8 +12,8 @@ const coordinators: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.guards.programManager);
 
   app.get('/admin/coordinators', {
-    schema: { tags, summary: 'Coordinator grants, by OPDIV', querystring: ScopeQuerySchema, response: responses({ 200: Type.Array(CoordinatorGrantSchema) }, [403]) },
-  }, async (request) => listCoordinators(app.db, request.query.opdiv));
+    schema: { tags, summary: 'Coordinator grants, by OPDIV', querystring: ScopedPageQuerySchema, response: responses({ 200: Paged(CoordinatorGrantSchema) }, [403]) },
+  }, async (request, reply) => sendPage(request, reply, pageArray(await listCoordinators(app.db, request.query.opdiv), request.query, (g) => [g.opdiv, g.employee.name, g.id], compareKeys())));
 
   app.post('/admin/coordinators', {
     schema: { tags, summary: 'Make a person a coordinator of an OPDIV, named by user id, employee id or work email (they need an account, R-ACC-1)', body: GrantCoordinatorSchema, response: responses({ 201: CoordinatorGrantSchema }, [403, 404, 409]) },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Paged, responses } from '../../../../lib/responses.js';
+import { sendPage } from '../../../../lib/pagination.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { ScopedPageQuerySchema, ScopeQuerySchema, TerminationRequestSchema, UnmatchedMenteeSchema } from '../../../../schemas/coordination.js';
 import { dashboard } from '../../../../services/coordination/dashboard.js';
@@ -20,16 +21,14 @@ const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/coordination/unmatched', {
     schema: { tags, summary: 'Mentees in scope with an active application and no live relationship, longest waiting first', querystring: ScopedPageQuerySchema, response: responses({ 200: Paged(UnmatchedMenteeSchema) }, [403]) },
-  }, async (request) => {
-    const { opdiv, limit = 20, offset = 0 } = request.query;
-    return unmatchedQueue(app.db, requestScope(userActor(request), opdiv), limit, offset);
+  }, async (request, reply) => {
+    return sendPage(request, reply, await unmatchedQueue(app.db, requestScope(userActor(request), request.query.opdiv), request.query));
   });
 
   app.get('/coordination/termination-requests', {
     schema: { tags, summary: 'Termination requests in scope awaiting guidance, oldest first (R-LIFE-7)', querystring: ScopedPageQuerySchema, response: responses({ 200: Paged(TerminationRequestSchema) }, [403]) },
-  }, async (request) => {
-    const { opdiv, limit = 20, offset = 0 } = request.query;
-    return terminationRequestsAwaitingGuidance(app.db, requestScope(userActor(request), opdiv), limit, offset);
+  }, async (request, reply) => {
+    return sendPage(request, reply, await terminationRequestsAwaitingGuidance(app.db, requestScope(userActor(request), request.query.opdiv), request.query));
   });
 };
 export default dashboardRoutes;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../lib/pagination.js';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
@@ -9,7 +10,7 @@ import { myShortlists } from '../../../../services/coordination/shortlists.js';
 const shortlists: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.guards.user);
   app.get('/me/shortlists', {
-    schema: { tags: ['coordination'], summary: 'Mentors a coordinator suggested to me, with their note (R-MATCH-3)', response: responses({ 200: Type.Array(MyShortlistSchema) }) },
-  }, async (request) => myShortlists(app.db, userActor(request)));
+    schema: { tags: ['coordination'], summary: 'Mentors a coordinator suggested to me, with their note (R-MATCH-3)', querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: responses({ 200: Paged(MyShortlistSchema) }) },
+  }, async (request, reply) => sendPage(request, reply, pageArray(await myShortlists(app.db, userActor(request)), request.query, (s) => [s.handedAt, s.id], compareKeys(0, 1))));
 };
 export default shortlists;

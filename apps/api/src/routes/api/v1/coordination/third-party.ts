@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Paged, PageQuery, responses } from '../../../../lib/responses.js';
+import { sendPage } from '../../../../lib/pagination.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/coordination.js';
 import { CaseQuerySchema, ContactSchema, HandShortlistSchema, OpenCaseSchema } from '../../../../schemas/matching-staff.js';
@@ -23,9 +24,9 @@ const thirdParty: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/coordination/third-party-cases', {
     schema: { tags, summary: 'Third-party matching cases in scope (open and shortlisted unless a status is given)', querystring: CaseQuerySchema, response: responses({ 200: Paged(CaseRef) }, [403]) },
-  }, async (request) => {
-    const { opdiv, status, limit = 20, offset = 0 } = request.query;
-    return listCases(app.db, requestScope(userActor(request), opdiv), status, limit, offset);
+  }, async (request, reply) => {
+    const { opdiv, status } = request.query;
+    return sendPage(request, reply, await listCases(app.db, requestScope(userActor(request), opdiv), status, request.query));
   });
 
   app.get('/coordination/third-party-cases/:id', {
@@ -37,10 +38,10 @@ const thirdParty: FastifyPluginAsyncTypebox = async (app) => {
       tags, summary: "Eligible mentors for the case's mentee, ranked by the auto-matching scorer (R-MATCH-1)", params: IdParamsSchema, querystring: CandidateQuery,
       response: responses({ 200: Paged(Type.Object({ mentor: Type.Record(Type.String(), Type.Unknown()), score: Type.Number(), criteria: Type.Array(Type.Unknown()), reasons: Type.Array(Type.String()) })) }, [404, 409]),
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const actor = userActor(request);
     const c = await getCase(app.db, actor, request.params.id);
-    return suggestionsFor(app.db, actor, c.mentee.id, request.query.limit ?? 20, request.query.offset ?? 0);
+    return sendPage(request, reply, await suggestionsFor(app.db, actor, c.mentee.id, request.query));
   });
 
   app.post('/coordination/third-party-cases/:id/contacts', {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../lib/pagination.js';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../../lib/responses.js';
 import {
@@ -33,10 +34,12 @@ const systemClients: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['integrations'],
         summary: 'System clients (never their secrets)',
-        response: responses({ 200: Type.Object({ items: Type.Array(Type.Ref('SystemClient')) }) }, [403]),
+        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+        response: responses({ 200: Paged(Type.Ref('SystemClient')) }, [403]),
       },
     },
-    async () => ({ items: await listClients(app.db) }),
+    async (request, reply) =>
+      sendPage(request, reply, pageArray(await listClients(app.db), request.query, (c) => [c.createdAt, c.id], compareKeys(0, 1))),
   );
 
   app.post(

@@ -6,6 +6,7 @@ import {
   CreateTrainingEventSchema, EventParamsSchema, TrainingEventPageSchema, TrainingQuerySchema, UpdateTrainingEventSchema,
 } from '../../../../schemas/training.js';
 import { auditContext } from '../../../../services/audit.js';
+import { sendPage } from '../../../../lib/pagination.js';
 import { getEvent, listEvents } from '../../../../services/training/catalogue.js';
 import { cancelEvent, createEvent, updateEvent } from '../../../../services/training/events.js';
 
@@ -16,7 +17,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/training/events', {
     onRequest: app.guards.user,
     schema: { tags: ['training'], summary: 'The training catalogue: orientations, Lunch and Learn, online courses', querystring: TrainingQuerySchema, response: responses({ 200: TrainingEventPageSchema }) },
-  }, async (request) => listEvents(app.db, userActor(request), request.query));
+  }, async (request, reply) => sendPage(request, reply, await listEvents(app.db, userActor(request), request.query)));
 
   app.get('/training/events/:id', {
     onRequest: app.guards.user,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { compareKeys, PageQuery, pageArray, sendPage } from '../../../../lib/pagination.js';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
@@ -31,8 +32,8 @@ const participation: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/training/events/:id/roster', {
     onRequest: app.guards.staff,
-    schema: { tags, summary: 'Registrations and attendance (a coordinator sees their OPDIVs’ people)', params: EventParamsSchema, response: responses({ 200: RosterSchema }, [403, 404]) },
-  }, async (request) => roster(app.db, userActor(request), request.params.id));
+    schema: { tags, summary: 'Registrations and attendance (a coordinator sees their OPDIVs’ people)', params: EventParamsSchema, querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: responses({ 200: RosterSchema }, [403, 404]) },
+  }, async (request, reply) => sendPage(request, reply, pageArray((await roster(app.db, userActor(request), request.params.id)).items, request.query, (r) => [r.name, r.employeeId], compareKeys())));
 
   app.post('/training/events/:id/attendance', {
     onRequest: app.guards.staff,
