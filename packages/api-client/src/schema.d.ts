@@ -10767,7 +10767,12 @@ export interface paths {
         /** Mentors I wait for, with my place in line (R-WAIT-1) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10777,18 +10782,28 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            mentorId: string;
-                            mentorName: string;
-                            /** Format: date-time */
-                            joinedAt: string;
-                            notifiedAt: string | null;
-                            /** @description 1 = next to be told; null once told of a place */
-                            position: number | null;
-                        }[];
+                            items: {
+                                mentorId: string;
+                                mentorName: string;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                notifiedAt: string | null;
+                                /** @description 1 = next to be told; null once told of a place */
+                                position: number | null;
+                            }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */
@@ -11162,6 +11177,10 @@ export interface paths {
                 query?: {
                     /** @description OPDIV/STAFFDIV code, e.g. CDC */
                     opdiv?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11172,22 +11191,32 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
-                            relationshipId: string;
-                            menteeName: string;
-                            mentorName: string;
-                            menteeOpdiv: string;
-                            mentorOpdiv: string;
-                            cadence: "weekly" | "every_2_weeks" | "every_4_weeks" | "monthly";
-                            lastMeetingAt: string | null;
-                            /** Format: date-time */
-                            confirmedAt: string;
-                            daysSinceMeeting: number;
-                        }[];
+                            items: {
+                                /** Format: uuid */
+                                relationshipId: string;
+                                menteeName: string;
+                                mentorName: string;
+                                menteeOpdiv: string;
+                                mentorOpdiv: string;
+                                cadence: "weekly" | "every_2_weeks" | "every_4_weeks" | "monthly";
+                                lastMeetingAt: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                                daysSinceMeeting: number;
+                            }[];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */

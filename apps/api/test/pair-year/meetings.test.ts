@@ -231,9 +231,9 @@ describe('meetings on the agreed cadence', () => {
     expect((await kinds(them.employee.id)).filter((k) => k === 'nudge.cadence')).toHaveLength(1);
     expect(await kinds(coordinator.employee.id)).not.toContain('relationship.quiet');
     expect(
-      (await get(ctx.app, coordinator, '/coordination/quiet-pairs'))
+      (await get(ctx.app, coordinator, '/coordination/quiet-pairs?limit=100'))
         .json()
-        .map((p: { relationshipId: string }) => p.relationshipId),
+        .items.map((p: { relationshipId: string }) => p.relationshipId),
     ).not.toContain(id);
 
     await ctx.app.db
@@ -245,7 +245,7 @@ describe('meetings on the agreed cadence', () => {
       watchCadence(ctx.app.db, new Date(), 'http://localhost'),
     ]);
     expect((await kinds(coordinator.employee.id)).filter((k) => k === 'relationship.quiet')).toHaveLength(1);
-    const quiet = (await get(ctx.app, coordinator, '/coordination/quiet-pairs')).json();
+    const quiet = (await get(ctx.app, coordinator, '/coordination/quiet-pairs?limit=100')).json().items;
     expect(quiet.find((p: { relationshipId: string }) => p.relationshipId === id)).toMatchObject({
       daysSinceMeeting: 61,
       lastMeetingAt: null,
@@ -262,9 +262,9 @@ describe('meetings on the agreed cadence', () => {
       sharedNote: '',
     });
     expect(
-      (await get(ctx.app, coordinator, '/coordination/quiet-pairs'))
+      (await get(ctx.app, coordinator, '/coordination/quiet-pairs?limit=100'))
         .json()
-        .map((p: { relationshipId: string }) => p.relationshipId),
+        .items.map((p: { relationshipId: string }) => p.relationshipId),
     ).not.toContain(id);
   });
 

@@ -139,7 +139,7 @@ describe('messages, waitlist, nudges, early completion', () => {
     ).toBe(200);
     expect(await inbox(a.employee.id, 'waitlist.place_free')).toHaveLength(1);
     expect(await inbox(b.employee.id, 'waitlist.place_free')).toHaveLength(0);
-    expect((await get(ctx.app, b, '/me/waitlists')).json()).toMatchObject([
+    expect((await get(ctx.app, b, '/me/waitlists')).json().items).toMatchObject([
       { position: 1, notifiedAt: null },
     ]);
   });

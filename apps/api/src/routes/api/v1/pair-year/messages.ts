@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../lib/pagination.js';
 import { Type } from '@sinclair/typebox';
 import { NoContent, responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
@@ -83,10 +84,21 @@ const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['matching'],
         summary: 'Mentors I wait for, with my place in line (R-WAIT-1)',
-        response: responses({ 200: Type.Array(WaitlistEntrySchema) }),
+        querystring: Type.Object(PageQuery),
+        response: responses({ 200: Paged(WaitlistEntrySchema) }),
       },
     },
-    async (request) => myWaitlists(app.db, userActor(request)),
+    async (request, reply) =>
+      sendPage(
+        request,
+        reply,
+        pageArray(
+          await myWaitlists(app.db, userActor(request)),
+          request.query,
+          (w) => [new Date(w.joinedAt).toISOString(), w.mentorId],
+          compareKeys(),
+        ),
+      ),
   );
   app.put(
     '/me/waitlists/:mentorId',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../lib/pagination.js';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
@@ -19,11 +20,21 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Pairs with no meeting held for twice their agreed interval, quietest first (R-MEET-6)',
-        querystring: ScopeQuerySchema,
-        response: responses({ 200: Type.Array(QuietPairSchema) }, [403]),
+        querystring: Type.Composite([ScopeQuerySchema, Type.Object(PageQuery)]),
+        response: responses({ 200: Paged(QuietPairSchema) }, [403]),
       },
     },
-    async (request) => quietPairs(app.db, requestScope(userActor(request), request.query.opdiv)),
+    async (request, reply) =>
+      sendPage(
+        request,
+        reply,
+        pageArray(
+          await quietPairs(app.db, requestScope(userActor(request), request.query.opdiv)),
+          request.query,
+          (q) => [new Date(q.lastMeetingAt ?? q.confirmedAt).toISOString(), q.relationshipId],
+          compareKeys(),
+        ),
+      ),
   );
   app.get(
     '/coordination/pair-year',
