@@ -95,7 +95,13 @@ export async function expectAccessible(page: Page, name: string) {
   ).toEqual([]);
 }
 
+/**
+ * Screenshots of the README's screens list are tracked files: the tests only write them when asked
+ * (`pnpm --filter @hhs-mentoring/web screenshots`, which sets SCREENSHOTS=1), so a test run leaves a clone clean.
+ */
 export async function screenshot(page: Page, name: string) {
+  await expectPlainWords(page, name);
+  if (process.env.SCREENSHOTS !== '1') return;
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
 }
@@ -110,11 +116,22 @@ export async function settled(page: Page) {
     .waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-/** Go to a page, wait for its h1, check it with axe, and keep a screenshot. */
+/** Internal strings a person must never read: rule ids (R-CAP-3) and JSON pointers (/body/maxCapacity). */
+export const MACHINE_WORDS = /R-[A-Z]+-\d|\/body\/|Jan 1, 1970|January 1, 1970/;
+
+/** The page's visible text has no rule id, JSON pointer or epoch date (issue 20, docs/content-style.md). */
+export async function expectPlainWords(page: Page, name: string) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = MACHINE_WORDS.exec(text);
+  expect(found ? `${name}: "${text.slice(Math.max(0, found.index - 60), found.index + 60)}"` : null).toBeNull();
+}
+
+/** Go to a page, wait for its h1, check it with axe and its words, and keep a screenshot. */
 export async function visit(page: Page, path: string, heading: RegExp | string, shot?: string) {
   await page.goto(path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await settled(page);
   await expectAccessible(page, path);
+  await expectPlainWords(page, path);
   if (shot) await screenshot(page, shot);
 }
