@@ -19,3 +19,4 @@ export * from './min-cost-flow.js';
 export * from './cohort-matching.js';
 export * from './cohort-profiles.js';
 export { default as runCohortWork, type CohortWork } from './cohort-worker.js';
+export * from './matching.voice.js';

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { scoreCandidatesIndexed, type SupervisorLookup } from '@hhs-mentoring/domain';
+import { aboutTheMentee, scoreCandidatesIndexed, type SupervisorLookup } from '@hhs-mentoring/domain';
 import type { Db } from '../../db/client.js';
 import { employees, menteeApplications, mentorApplications } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
@@ -79,12 +79,14 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
   const ranked = scoreCandidatesIndexed(mentee, index, settings, { supervisorOf: chainLookup(menteeId, row.chain), limit: SUGGESTION_WINDOW });
   const page = ranked.slice(offset, offset + limit);
   const info = await publicMentorInfo(db, page.map((s) => s.mentorId), settings.maxCapacity);
+  // A coordinator reads the sentences about the mentee, not addressed to them.
+  const voice = self ? (sentence: string) => sentence : aboutTheMentee;
   return {
     items: page.map((s) => ({
       mentor: info.get(s.mentorId)!,
       score: s.total,
-      criteria: s.criteria,
-      reasons: s.reasons,
+      criteria: s.criteria.map((c) => ({ ...c, explanation: voice(c.explanation) })),
+      reasons: s.reasons.map(voice),
     })),
     total: ranked.length,
     limit,
