@@ -2529,6 +2529,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mentee's application behind an invitation, and whether a cohort proposed it (same readers as the invitation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationContext"];
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -8427,6 +8492,37 @@ export interface components {
             expiresAt: string;
             closedAt: string | null;
             version: number;
+        };
+        InvitationContext: {
+            mentee: {
+                name: string;
+                opdiv: string;
+                /** @description Grade label, e.g. GS-12 */
+                grade: string;
+                occupationTitle: string;
+                city: string;
+                state: string;
+                timeZone: string;
+                bio: string;
+                developmentalNeeds: {
+                    code: string;
+                    name: string;
+                }[];
+                shortTermGoals: string;
+                longTermGoals: string;
+                /** @description s2j = Senior-to-Junior, p2p = Peer-to-Peer */
+                platform: "s2j" | "p2p";
+                locationPreference: "same_location" | "same_opdiv" | "cross_opdiv" | "no_preference";
+                communicationMethods: ("in_person" | "phone" | "video" | "email")[];
+            };
+            cohort: {
+                /** Format: date-time */
+                proposedAt: string;
+                /** @description Name of the person who approved */
+                approvedBy: string | null;
+                score: number;
+                reasons: string[];
+            } | null;
         };
         Relationship: {
             id: string;
