@@ -8565,6 +8565,11 @@ export interface components {
                 at: string;
                 reason: string;
             } | null;
+            /**
+             * Format: date-time
+             * @description R-LIFE-7: from when a partner may ask to end the relationship
+             */
+            endingAllowedFrom: string;
             version: number;
         };
         SharedIdp: {

@@ -22,10 +22,10 @@ export default function InvitationDetail() {
   const queryClient = useQueryClient();
   const inv = $api.useQuery('get', '/api/v1/invitations/{id}', { params: { path: { id } } });
   const context = $api.useQuery('get', '/api/v1/invitations/{id}/context', { params: { path: { id } } });
-  // Each answer (or failure) moves focus to its result, so keyboard and screen-reader users hear what happened.
+  // Each answer moves focus to its result (a failure: ErrorAlert takes it), so keyboard users hear what happened.
   const [answered, setAnswered] = useState(0);
-  const onSettled = () => setAnswered((n) => n + 1);
   const onSuccess = (data: Schemas['Invitation']) => {
+    setAnswered((n) => n + 1);
     queryClient.setQueryData(['get', '/api/v1/invitations/{id}', { params: { path: { id } } }], data);
     void queryClient.invalidateQueries({
       predicate: (q) =>
@@ -35,10 +35,10 @@ export default function InvitationDetail() {
     });
   };
   const path = { params: { path: { id } } };
-  const withdraw = $api.useMutation('post', '/api/v1/invitations/{id}/withdraw', { onSuccess, onSettled });
-  const accept = $api.useMutation('post', '/api/v1/invitations/{id}/accept', { onSuccess, onSettled });
-  const decline = $api.useMutation('post', '/api/v1/invitations/{id}/decline', { onSuccess, onSettled });
-  const confirm = $api.useMutation('post', '/api/v1/invitations/{id}/confirm', { onSuccess, onSettled });
+  const withdraw = $api.useMutation('post', '/api/v1/invitations/{id}/withdraw', { onSuccess });
+  const accept = $api.useMutation('post', '/api/v1/invitations/{id}/accept', { onSuccess });
+  const decline = $api.useMutation('post', '/api/v1/invitations/{id}/decline', { onSuccess });
+  const confirm = $api.useMutation('post', '/api/v1/invitations/{id}/confirm', { onSuccess });
   const [reason, setReason] = useState<Reason | ''>('');
   const [note, setNote] = useState('');
   const [reasonError, setReasonError] = useState<string>();

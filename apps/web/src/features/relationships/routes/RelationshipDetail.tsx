@@ -7,6 +7,15 @@ import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { OrientationForm } from '../components/OrientationForm';
 import { TerminationPanel } from '../components/TerminationPanel';
+import { WhatIsNext } from '../components/WhatIsNext';
+
+const STATE_WORDS: Record<string, string> = {
+  onboarding: 'Getting started: orientation, agreement and plan.',
+  active: 'Under way.',
+  termination_requested: 'A partner has asked to end it.',
+  completed: 'Completed.',
+  terminated: 'Ended.',
+};
 
 /** A relationship: the pair, the milestone timeline, and the documents of the year. */
 export default function RelationshipDetail() {
@@ -21,10 +30,11 @@ export default function RelationshipDetail() {
         return (
           <>
             <PageHeading
-              lead={`${r.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'} · confirmed ${formatDate(r.confirmedAt)} · ${r.state.replace('_', ' ')}`}
+              lead={`${r.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'} mentoring, confirmed ${formatDate(r.confirmedAt)}. ${STATE_WORDS[r.state] ?? ''}`}
             >
               {`${r.mentee.name} and ${r.mentor.name}`}
             </PageHeading>
+            <WhatIsNext relationship={r} />
             <div className="grid-row grid-gap">
               <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="milestones-heading">
                 <h2 id="milestones-heading">Milestones</h2>
@@ -62,6 +72,7 @@ export default function RelationshipDetail() {
                 </p>
               </section>
             </div>
+            <TerminationPanel relationship={r} />
             {/* R-CONTENT-3: while onboarding the pair is preparing its first meeting, where these questions help. */}
             {mine && r.state === 'onboarding' && guidance.data && (
               <GuidanceAside
@@ -70,7 +81,6 @@ export default function RelationshipDetail() {
                 guidance={guidance.data.questionsForProspectiveMentor}
               />
             )}
-            <TerminationPanel relationship={r} />
           </>
         );
       }}
