@@ -6768,6 +6768,8 @@ export interface paths {
                     /** @description Last day, included (default: now) */
                     to?: string;
                     format?: "json" | "csv";
+                    /** @description CSV header row: the stable column keys (default, for systems) or the columns named in words (for people); the cells are the same */
+                    header?: "keys" | "words";
                 };
                 header?: never;
                 path: {
