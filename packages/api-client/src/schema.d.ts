@@ -6750,6 +6750,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coordination/cohort-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest cohort-matching runs in my scope and what was approved from each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CohortRun"][];
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{report}": {
         parameters: {
             query?: never;
@@ -8525,6 +8588,29 @@ export interface components {
                 score: number;
                 reasons: string[];
             } | null;
+        };
+        CohortRun: {
+            /** Format: uuid */
+            id: string;
+            /** @description null: the whole department */
+            opdivs: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Name of the person who ran the proposal */
+            createdBy: string;
+            menteeCount: number;
+            pairs: number;
+            /** @description Pairs approved as invitations */
+            invited: number;
+            /** @description Pairs approved as suggestions (shortlists) */
+            suggested: number;
+            /** @description Pairs a program rule refused at approval */
+            refused: number;
+            /** @description Pairs not decided yet */
+            open: number;
+            /** @description Names of the people who approved pairs */
+            approvedBy: string[];
+            lastApprovedAt: string | null;
         };
         Relationship: {
             id: string;

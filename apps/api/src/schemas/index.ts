@@ -5,6 +5,7 @@ import { MenteeApplicationSchema, MentorApplicationSchema } from './applications
 import { MeSchema } from './auth.js';
 import { InvitationSchema, MentorCardSchema } from './matching.js';
 import { InvitationContextSchema } from './invitation-context.js';
+import { CohortRunSchema } from './cohort-runs.js';
 import { MentorProfileSchema } from './mentor-profile.js';
 import { SharedIdpSchema } from './shared-idps.js';
 import { RelationshipSchema } from './relationships.js';
@@ -31,6 +32,7 @@ export function registerSchemas(app: FastifyInstance) {
     MentorProfileSchema,
     InvitationSchema,
     InvitationContextSchema,
+    CohortRunSchema,
     RelationshipSchema,
     SharedIdpSchema,
     ProvidersSchema,
