@@ -8231,6 +8231,8 @@ export interface paths {
                             lastOrientationAttendedAt: string | null;
                             /** @description An orientation within 12 months waives R-LIFE-1 */
                             orientationCurrent: boolean;
+                            /** @description Where the latest orientation was recorded: a training attendance, or a pair's orientation recorded on the relationship */
+                            orientationSource: "training" | "relationship" | null;
                             items: {
                                 event: components["schemas"]["TrainingEvent"];
                                 status: ("registered" | "waitlisted" | "cancelled") | null;
