@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from './config.js';
+import { developmentLogger, OneLinePerRequest } from './lib/dev-logging.js';
 import { openDatabase, type Database } from './db/client.js';
 import dbPlugin from './plugins/external/db.js';
 import errorsPlugin from './plugins/external/errors.js';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   config?: Config;
   /** An already-open database (tests, several apps on one database); otherwise opened from the config. */
   database?: Database;
+  /** Where development logs go (default: standard output); tests read them here. */
+  logDestination?: NodeJS.WritableStream;
 }
 
 /** Builds the app without listening (server.ts listens; tests inject). */
@@ -34,6 +37,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const config = options.config ?? loadConfig();
   const database =
     options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+  const development = config.NODE_ENV === 'development' && config.LOG_LEVEL !== 'silent';
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
@@ -41,8 +45,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
         : {
             level: config.LOG_LEVEL,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
-            ...(config.NODE_ENV === 'development' ? { transport: { target: 'pino-pretty' } } : {}),
+            ...(development ? await developmentLogger(options.logDestination) : {}),
           },
+    ...(development ? { logController: new OneLinePerRequest() } : {}),
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     trustProxy: config.NODE_ENV === 'production',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
