@@ -84,7 +84,7 @@ describe('Suggestions (R-MATCH-1)', () => {
     const cards = within(list)
       .getAllByRole('listitem')
       .filter((li) => li.classList.contains('usa-card'));
-    expect(cards.map((c) => within(c).getByRole('heading', { level: 3 }).textContent)).toEqual([
+    expect(cards.map((c) => within(c).getByRole('heading', { level: 2 }).textContent)).toEqual([
       'Dana Whitfield',
       'Lee Park',
     ]);
@@ -97,7 +97,7 @@ describe('Suggestions (R-MATCH-1)', () => {
     ).toEqual(['Strong in your needs', 'Same time zone']);
     expect(
       within(cards[0]!).getByRole('table', { name: 'How the score of Dana Whitfield is made' }),
-    ).toHaveTextContent('needs400.88Covers 7 of your 8 development needs');
+    ).toHaveTextContent('Development needs4088 %Covers 7 of your 8 development needs');
     const suggestionsCall = fetchMock.mock.calls.find(([r]) => urlOf(r).includes('/suggestions'));
     expect(new URL(urlOf(suggestionsCall![0])).search).toBe('?limit=20');
   });
