@@ -82,7 +82,7 @@ describe('every screen speaks plainly (no rule ids, JSON pointers, epoch dates) 
         await visit(session.page, `/relationships/${first!.relationshipId}${sub}`, ANY);
     }
     await session.context.close();
-  });
+  }, 300_000);
 });
 
 describe('320 px wide, every main screen reflows without sideways scrolling', () => {
@@ -94,7 +94,7 @@ describe('320 px wide, every main screen reflows without sideways scrolling', ()
       await expectNoSidewaysScroll(session.page, path);
     }
     await session.context.close();
-  });
+  }, 300_000);
 });
 
 describe('heading order', () => {
