@@ -4,7 +4,9 @@ import { Type, type Static } from '@sinclair/typebox';
 export const CohortRunSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    opdivs: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'null: the whole department' }),
+    opdivs: Type.Union([Type.Array(Type.String()), Type.Null()], {
+      description: 'null: the whole department',
+    }),
     createdAt: Type.String({ format: 'date-time' }),
     createdBy: Type.String({ description: 'Name of the person who ran the proposal' }),
     menteeCount: Type.Integer(),

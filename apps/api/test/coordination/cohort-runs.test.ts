@@ -23,11 +23,28 @@ describe('cohort run history (R-MATCH-4)', () => {
     const proposal = (await call('POST', '/coordination/cohort-proposals', 'cdc', { topK: 10 })).json();
     expect(proposal.pairs.length).toBe(2);
     let runs = (await call('GET', '/coordination/cohort-runs', 'cdc')).json();
-    expect(runs[0]).toMatchObject({ id: proposal.id, opdivs: ['CDC'], pairs: 2, open: 2, invited: 0, approvedBy: [], lastApprovedAt: null });
-    expect((await call('POST', `/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', {})).statusCode).toBe(200);
+    expect(runs[0]).toMatchObject({
+      id: proposal.id,
+      opdivs: ['CDC'],
+      pairs: 2,
+      open: 2,
+      invited: 0,
+      approvedBy: [],
+      lastApprovedAt: null,
+    });
+    expect(
+      (await call('POST', `/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', {})).statusCode,
+    ).toBe(200);
     runs = (await call('GET', '/coordination/cohort-runs', 'cdc')).json();
     const name = `${u.cdc!.employee.firstName} ${u.cdc!.employee.lastName}`;
-    expect(runs[0]).toMatchObject({ id: proposal.id, createdBy: name, pairs: 2, invited: 2, open: 0, approvedBy: [name] });
+    expect(runs[0]).toMatchObject({
+      id: proposal.id,
+      createdBy: name,
+      pairs: 2,
+      invited: 2,
+      open: 0,
+      approvedBy: [name],
+    });
     expect(Date.parse(runs[0].lastApprovedAt)).toBeGreaterThan(0);
   });
 

@@ -18,7 +18,9 @@ export async function cohortRuns(db: Db, actor: UserActor, limit = 20): Promise<
   const visible = actor.isProgramManager
     ? sql`true`
     : sql`cardinality(p.opdivs) > 0 and p.opdivs <@ ${`{${actor.coordinatorOpdivs.join(',')}}`}::text[]`;
-  const rows = await queryRows<Raw>(db, sql`
+  const rows = await queryRows<Raw>(
+    db,
+    sql`
     select p.id, p.opdivs, p.created_at as "createdAt", p.mentee_count as "menteeCount",
       coalesce(c.first_name || ' ' || c.last_name, 'Someone no longer in the directory') as "createdBy",
       count(pp.id)::int as pairs,
@@ -35,7 +37,8 @@ export async function cohortRuns(db: Db, actor: UserActor, limit = 20): Promise<
     where ${visible}
     group by p.id, c.first_name, c.last_name
     order by p.created_at desc
-    limit ${limit}`);
+    limit ${limit}`,
+  );
   return rows.map((r) => ({
     ...r,
     opdivs: r.opdivs.length > 0 ? r.opdivs : null,
