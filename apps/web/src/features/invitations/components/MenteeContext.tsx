@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { LOCATION_PREFERENCE_LABEL, METHOD_LABEL, PLATFORM_LABEL, listInWords } from '../../../lib/labels';
@@ -12,7 +13,15 @@ const Row = ({ term, children }: { term: string; children: React.ReactNode }) =>
 );
 
 /** What a mentor reads before answering: who the mentee is, what they want to develop, and how they want to meet. */
-export function MenteeContext({ context, message }: { context: Context; message: string }) {
+export function MenteeContext({
+  context,
+  message,
+  menteeId,
+}: {
+  context: Context;
+  message: string;
+  menteeId: string;
+}) {
   const m = context.mentee;
   return (
     <section aria-labelledby="about-mentee" className="margin-y-3" data-testid="mentee-context">
@@ -70,6 +79,10 @@ export function MenteeContext({ context, message }: { context: Context; message:
             : 'No preference given.'}
         </Row>
       </dl>
+      <p>
+        <Link to={`/people/${menteeId}`}>Open {m.name}’s directory entry</Link> for their location, occupation
+        series and, once you are matched, how to reach them.
+      </p>
     </section>
   );
 }

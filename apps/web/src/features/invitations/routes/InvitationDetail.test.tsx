@@ -100,6 +100,10 @@ describe('InvitationDetail (the mentor answers)', () => {
     expect(about).toHaveTextContent('I would value your guidance on program evaluation.');
     expect(screen.getByRole('heading', { name: 'Why your coordinator proposed this match' })).toBeVisible();
     expect(about).toHaveTextContent('Priya Natarajan matched mentees and mentors as a group');
+    expect(screen.getByRole('link', { name: 'Open Jordan Rivera’s directory entry' })).toHaveAttribute(
+      'href',
+      '/people/E1',
+    );
   });
 
   it('after Accept, focus moves to the new state of the invitation', async () => {

@@ -74,7 +74,9 @@ export default function InvitationDetail() {
                 </span>
               </p>
             </FocusOnChange>
-            {!isMentee && context.data && <MenteeContext context={context.data} message={i.message} />}
+            {!isMentee && context.data && (
+              <MenteeContext context={context.data} message={i.message} menteeId={i.mentee.id} />
+            )}
             <dl>
               <dt className="text-bold">Platform</dt>
               <dd className="margin-left-0 margin-bottom-1">
