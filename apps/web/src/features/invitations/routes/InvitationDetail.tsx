@@ -78,10 +78,14 @@ export default function InvitationDetail() {
               <MenteeContext context={context.data} message={i.message} menteeId={i.mentee.id} />
             )}
             <dl>
-              <dt className="text-bold">Platform</dt>
-              <dd className="margin-left-0 margin-bottom-1">
-                {i.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}
-              </dd>
+              {isMentee && (
+                <>
+                  <dt className="text-bold">Platform</dt>
+                  <dd className="margin-left-0 margin-bottom-1">
+                    {i.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}
+                  </dd>
+                </>
+              )}
               <dt className="text-bold">Sent</dt>
               <dd className="margin-left-0 margin-bottom-1">
                 {formatDate(i.sentAt)}
