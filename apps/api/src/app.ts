@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadConfig, type Config } from './config.js';
+import { developmentLogger, OneLinePerRequest } from './lib/dev-logging.js';
 import { openDatabase, type Database } from './db/client.js';
 import dbPlugin from './plugins/external/db.js';
 import errorsPlugin from './plugins/external/errors.js';
@@ -28,6 +29,8 @@ export interface BuildOptions {
   config?: Config;
   /** An already-open database (tests, several apps on one database); otherwise opened from the config. */
   database?: Database;
+  /** Where development logs go (default: standard output); tests read them here. */
+  logDestination?: NodeJS.WritableStream;
 }
 
 /** Builds the app without listening (server.ts listens; tests inject). */
@@ -47,6 +50,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       idleInTransactionTimeoutMs: config.DATABASE_IDLE_TX_TIMEOUT_MS,
       onConnectionError: (error) => onConnectionError(error),
     }));
+  const development = config.NODE_ENV === 'development' && config.LOG_LEVEL !== 'silent';
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
@@ -55,8 +59,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
             level: config.LOG_LEVEL,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
             serializers: { req: serializeRequest },
-            ...(config.NODE_ENV === 'development' ? { transport: { target: 'pino-pretty' } } : {}),
+            ...(development ? await developmentLogger(options.logDestination) : {}),
           },
+    ...(development ? { logController: new OneLinePerRequest() } : {}),
     // Every log line of a request carries its id (reqId); the id is echoed on every response and in problem+json.
     genReqId: requestIdOf,
     trustProxy: config.NODE_ENV === 'production',

@@ -41,6 +41,7 @@ closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async ({ signal, err }) =>
   app.log.info('shut down cleanly');
 });
 await app.listen({ port: config.PORT, host: config.HOST });
+await app.jobs?.settled(); // the jobs' first log lines come before the banner, which stays last
 if (config.NODE_ENV !== 'production' && config.SEED === 'demo') {
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   console.log(`\nHHS Mentoring Matching System is running at ${url}  (API docs: ${url}/api/docs)`);

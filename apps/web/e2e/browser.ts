@@ -95,7 +95,37 @@ export async function expectAccessible(page: Page, name: string) {
   ).toEqual([]);
 }
 
+/**
+ * Screenshots of the README's screens list are tracked files: the tests only write them when asked
+ * (`pnpm --filter @hhs-mentoring/web screenshots`, which sets SCREENSHOTS=1), so a test run leaves a clone clean.
+ */
+/** Headings in order (axe's heading-order is "moderate", so expectAccessible alone does not fail on it). */
+export async function expectHeadingOrder(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+  expect(
+    result.violations.map((v) => `${name}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** No sideways scrolling at the page's current width (WCAG 1.4.10 reflow at 320 CSS px). */
+export async function expectNoSidewaysScroll(page: Page, name: string) {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    const wide = Array.from(document.querySelectorAll('body *')).find((el) => {
+      const r = el.getBoundingClientRect();
+      return r.right > width + 1 && !el.closest('.table-scroll, .usa-sr-only, .usa-skipnav');
+    });
+    return wide
+      ? `${wide.tagName.toLowerCase()}.${Array.from(wide.classList).join('.')} "${(wide.textContent ?? '').slice(0, 40)}"`
+      : 'unknown';
+  });
+  expect(overflow, `${name} scrolls sideways`).toBeNull();
+}
+
 export async function screenshot(page: Page, name: string) {
+  await expectPlainWords(page, name);
+  if (process.env.SCREENSHOTS !== '1') return;
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
 }
@@ -110,11 +140,24 @@ export async function settled(page: Page) {
     .waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-/** Go to a page, wait for its h1, check it with axe, and keep a screenshot. */
+/** Internal strings a person must never read: rule ids (R-CAP-3) and JSON pointers (/body/maxCapacity). */
+export const MACHINE_WORDS = /R-[A-Z]+-\d|\/body\/|Jan 1, 1970|January 1, 1970/;
+
+/** The page's visible text has no rule id, JSON pointer or epoch date (issue 20, docs/content-style.md). */
+export async function expectPlainWords(page: Page, name: string) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = MACHINE_WORDS.exec(text);
+  expect(
+    found ? `${name}: "${text.slice(Math.max(0, found.index - 60), found.index + 60)}"` : null,
+  ).toBeNull();
+}
+
+/** Go to a page, wait for its h1, check it with axe and its words, and keep a screenshot. */
 export async function visit(page: Page, path: string, heading: RegExp | string, shot?: string) {
   await page.goto(path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await settled(page);
   await expectAccessible(page, path);
+  await expectPlainWords(page, path);
   if (shot) await screenshot(page, shot);
 }

@@ -72,7 +72,8 @@ describe('R-CONTENT-1 the program pages', () => {
     await page.getByRole('region', { name: 'Preview' }).getByRole('heading', { name: 'Preview check' }).waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText(/is saved as a draft/).waitFor();
-    await expect(page.getByRole('table', { name: 'Version history' }).getByRole('cell', { name: 'Draft' }).count()).resolves.toBeGreaterThan(0);
+    // The history refetches after the "saved" message shows, so wait for the draft's row rather than count at once.
+    await page.getByRole('table', { name: 'Version history' }).getByRole('cell', { name: 'Draft' }).first().waitFor();
     await context.close();
   });
 });

@@ -33,6 +33,12 @@ describe('the app shell', () => {
     ).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'Skip to main content' }).count()).resolves.toBe(1);
     await expectAccessible(page, 'sign-in');
+    for (const [name, href] of [
+      ['Create an account', '/register'],
+      [/Reset it/, '/reset-password'],
+      [/about the mentoring program/, '/program'],
+    ] as const)
+      await expect(page.getByRole('link', { name }).getAttribute('href')).resolves.toBe(href);
     await screenshot(page, 'sign-in');
     await page.getByLabel('Work email').fill('jordan.rivera@cdc.hhs.gov');
     await page.getByLabel('Password').fill('not the password');
@@ -121,6 +127,30 @@ describe('participant screens', () => {
   it('reads the notifications inbox', async () => {
     const { page } = await open(browser, 'mentee');
     await visit(page, '/notifications', 'Notifications', 'notifications');
+  });
+});
+
+describe('the Section 508 statement and the settings by role', () => {
+  it('links the accessibility statement from the footer', async () => {
+    const context = await browser.newContext({ baseURL: inject('baseUrl') });
+    const page = await context.newPage();
+    await page.goto('/program');
+    await page
+      .getByRole('navigation', { name: 'Important links' })
+      .getByRole('link', { name: 'Accessibility statement' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
+    await page.getByRole('heading', { name: 'Report a barrier' }).waitFor();
+    await expectAccessible(page, 'accessibility statement');
+    await screenshot(page, 'accessibility-statement');
+    await context.close();
+  });
+
+  it('shows a coordinator the program settings to read, with no form the server would refuse', async () => {
+    const { page } = await open(browser, 'coordinator');
+    await visit(page, '/admin/settings', 'Program settings');
+    await page.getByText('Only the program manager can change these settings.').waitFor();
+    await expect(page.getByRole('button', { name: 'Save settings' }).count()).resolves.toBe(0);
   });
 });
 

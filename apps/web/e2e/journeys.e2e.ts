@@ -118,10 +118,19 @@ describe('(2) the mentor accepts, the mentee confirms, both see the relationship
       .getByRole('link', { name: 'Jordan Rivera' })
       .click();
     await h1(page, 'Invitation from Jordan Rivera');
+    // The mentor can judge fit: the mentee's goals, competencies, grade and occupation, and the message in context.
+    const about = page.getByTestId('mentee-context');
+    await about.getByText('Lead a program evaluation and present findings to senior leadership.').waitFor();
+    for (const text of ['Strategic Thinking', 'Public Health Analyst, GS-11, CDC', 'Senior-to-Junior'])
+      await expect(about.textContent()).resolves.toContain(text);
     await expectAccessible(page, 'invitation (mentor)');
     await screenshot(page, 'invitation-received');
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByTestId('invitation-state').filter({ hasText: 'Accepted: confirm to start' }).waitFor();
+    // Focus lands on the result, not on the page's body.
+    await expect(
+      page.evaluate(() => !!document.activeElement?.querySelector('[data-testid="invitation-result"]')),
+    ).resolves.toBe(true);
   });
 
   it('Jordan confirms and both see the relationship with its due milestones', async () => {
@@ -138,6 +147,11 @@ describe('(2) the mentor accepts, the mentee confirms, both see the relationship
     const timeline = page.getByTestId('milestone-timeline');
     await expect(timeline.getByText('Mentoring agreement').count()).resolves.toBe(1);
     expect(await timeline.getByText(/^Due/).count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'What is next' }).waitFor();
+    await expect(page.getByTestId('ending-not-yet').textContent()).resolves.toMatch(
+      /from [A-Z][a-z]+ \d{1,2}, \d{4}/,
+    );
+    await expect(page.getByRole('button', { name: 'Ask to end the relationship' }).count()).resolves.toBe(0);
     await expectAccessible(page, 'relationship');
     await screenshot(page, 'relationship');
     const mentor = s.mentor.page;
@@ -167,14 +181,28 @@ describe('(3) the coordinator sees it on the dashboard and approves a cohort-mat
     await expectAccessible(page, 'cohort proposal');
     await screenshot(page, 'cohort-matching');
     await page.getByRole('button', { name: /^Approve all \d+/ }).click();
+    // A confirm step says what will be sent before anything is.
+    await page.getByRole('group', { name: /Each becomes an invitation to the mentor/ }).waitFor();
+    await screenshot(page, 'cohort-confirm');
+    await page.getByRole('button', { name: /^Yes, send \d+ invitations?$/ }).click();
     await page.getByText(/pairs approved as invitations/).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('cohort-runs')
+      .getByText(/invitations? sent/)
+      .first()
+      .waitFor();
   });
 
   it('reads the other coordinator screens', async () => {
     const { page } = s.coordinator;
     await visit(page, '/staff/unmatched', 'Unmatched mentees', 'unmatched');
-    await visit(page, '/staff/reports', 'Reports', 'reports');
+    await visit(page, '/staff/reports', 'Reports');
     await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+    await visit(page, '/staff/reports?report=outcomes', 'Reports', 'reports');
+    const table = page.getByTestId('report-table');
+    await expect(table.textContent()).resolves.toMatch(/\d+(\.\d)? % \(\d+ of \d+\)/);
+    await table.getByRole('columnheader', { name: 'Relationships confirmed' }).waitFor();
+    await expect(page.getByTestId('report-range').textContent()).resolves.toMatch(/^From [A-Z][a-z]+ \d/);
     await visit(page, '/staff/audit', 'Audit log', 'audit');
     await visit(page, '/staff/terminations', 'Termination requests');
     await visit(page, '/staff/help', 'Help requests');
@@ -236,10 +264,7 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
   it('Samuel sees the shared IDP and adds his input', async () => {
     const { page } = s.supervisor;
     await visit(page, '/supervisor', 'Shared IDPs', 'supervisor-shared-idps');
-    await page
-      .getByTestId('shared-idps')
-      .getByRole('link', { name: 'IDP of Jordan Rivera' })
-      .click();
+    await page.getByTestId('shared-idps').getByRole('link', { name: 'IDP of Jordan Rivera' }).click();
     await h1(page, 'Individual Development Plan');
     await page.getByRole('rowheader', { name: 'Evaluation methods course' }).waitFor();
     await page

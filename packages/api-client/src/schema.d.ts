@@ -2848,6 +2848,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mentee's application behind an invitation, and whether a cohort proposed it (same readers as the invitation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationContext"];
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unavailable for a moment: try again after the Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -7539,6 +7613,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coordination/cohort-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest cohort-matching runs in my scope and what was approved from each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CohortRun"][];
+                    };
+                };
+                /** @description The request is not valid (field errors listed) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unavailable for a moment: try again after the Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{report}": {
         parameters: {
             query?: never;
@@ -7557,6 +7703,8 @@ export interface paths {
                     /** @description Last day, included (default: now) */
                     to?: string;
                     format?: "json" | "csv";
+                    /** @description CSV header row: the stable column keys (default, for systems) or the columns named in words (for people); the cells are the same */
+                    header?: "keys" | "words";
                 };
                 header?: never;
                 path: {
@@ -9149,6 +9297,8 @@ export interface paths {
                             lastOrientationAttendedAt: string | null;
                             /** @description An orientation within 12 months waives R-LIFE-1 */
                             orientationCurrent: boolean;
+                            /** @description Where the latest orientation was recorded: a training attendance, or a pair's orientation recorded on the relationship */
+                            orientationSource: "training" | "relationship" | null;
                             items: {
                                 event: components["schemas"]["TrainingEvent"];
                                 status: ("registered" | "waitlisted" | "cancelled") | null;
@@ -11647,6 +11797,60 @@ export interface components {
             closedAt: string | null;
             version: number;
         };
+        InvitationContext: {
+            mentee: {
+                name: string;
+                opdiv: string;
+                /** @description Grade label, e.g. GS-12 */
+                grade: string;
+                occupationTitle: string;
+                city: string;
+                state: string;
+                timeZone: string;
+                bio: string;
+                developmentalNeeds: {
+                    code: string;
+                    name: string;
+                }[];
+                shortTermGoals: string;
+                longTermGoals: string;
+                /** @description s2j = Senior-to-Junior, p2p = Peer-to-Peer */
+                platform: "s2j" | "p2p";
+                locationPreference: "same_location" | "same_opdiv" | "cross_opdiv" | "no_preference";
+                communicationMethods: ("in_person" | "phone" | "video" | "email")[];
+            };
+            cohort: {
+                /** Format: date-time */
+                proposedAt: string;
+                /** @description Name of the person who approved */
+                approvedBy: string | null;
+                score: number;
+                reasons: string[];
+            } | null;
+        };
+        CohortRun: {
+            /** Format: uuid */
+            id: string;
+            /** @description null: the whole department */
+            opdivs: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Name of the person who ran the proposal */
+            createdBy: string;
+            menteeCount: number;
+            pairs: number;
+            /** @description Pairs approved as invitations */
+            invited: number;
+            /** @description Pairs approved as suggestions (shortlists) */
+            suggested: number;
+            /** @description Pairs a program rule refused at approval */
+            refused: number;
+            /** @description Pairs not decided yet */
+            open: number;
+            /** @description Names of the people who approved pairs */
+            approvedBy: string[];
+            lastApprovedAt: string | null;
+        };
         Relationship: {
             id: string;
             state: string;
@@ -11688,6 +11892,11 @@ export interface components {
                 at: string;
                 reason: string;
             } | null;
+            /**
+             * Format: date-time
+             * @description R-LIFE-7: from when a partner may ask to end the relationship
+             */
+            endingAllowedFrom: string;
             version: number;
         };
         SharedIdp: {

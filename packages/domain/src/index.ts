@@ -22,3 +22,4 @@ export * from './cohort-repair.js';
 export * from './cohort-certificate.js';
 export { default as runCohortWork, type CohortWork } from './cohort-worker.js';
 export * from './pair-year.js';
+export * from './matching.voice.js';

@@ -52,6 +52,12 @@ export class JobRunner {
     for (const job of this.jobs) this.schedule(job, 0);
   }
 
+  /** Resolves when the runs started so far have finished (start-up prints its banner after the first pass). */
+  async settled() {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // after the timers start() set, which run first
+    await Promise.allSettled([...this.inFlight]);
+  }
+
   async stop() {
     this.stopped = true;
     this.abort.abort();

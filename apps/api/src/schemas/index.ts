@@ -4,6 +4,8 @@ import { CompetencySchema, OpdivSchema, ProgramSettingsSchema } from './referenc
 import { MenteeApplicationSchema, MentorApplicationSchema } from './applications.js';
 import { MeSchema } from './auth.js';
 import { InvitationSchema, MentorCardSchema } from './matching.js';
+import { InvitationContextSchema } from './invitation-context.js';
+import { CohortRunSchema } from './cohort-runs.js';
 import { MentorProfileSchema } from './mentor-profile.js';
 import { SharedIdpSchema } from './shared-idps.js';
 import { RelationshipSchema } from './relationships.js';
@@ -30,6 +32,8 @@ export function registerSchemas(app: FastifyInstance) {
     MentorCardSchema,
     MentorProfileSchema,
     InvitationSchema,
+    InvitationContextSchema,
+    CohortRunSchema,
     RelationshipSchema,
     SharedIdpSchema,
     ProvidersSchema,

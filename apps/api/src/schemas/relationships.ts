@@ -13,6 +13,7 @@ export const RelationshipSchema = Type.Object(
     milestones: Type.Array(Type.Object({ key: Type.String(), dueAt: Date_, doneAt: N(Type.String()), status: Type.String() })),
     termination: N(Type.Object({ requestedBy: Type.String(), reason: Type.String(), requestedAt: Date_, guidance: N(Type.String()), guidanceAt: N(Type.String()) })),
     ended: N(Type.Object({ at: Date_, reason: Type.String() })),
+    endingAllowedFrom: Type.String({ format: 'date-time', description: 'R-LIFE-7: from when a partner may ask to end the relationship' }),
     version: Type.Integer(),
   },
   { $id: 'Relationship' },

@@ -8,6 +8,7 @@ export const ReportQuerySchema = Type.Object({
   from: Type.Optional(Type.String({ format: 'date', description: 'First day (default: 12 months before `to`)' })),
   to: Type.Optional(Type.String({ format: 'date', description: 'Last day, included (default: now)' })),
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' })),
+  header: Type.Optional(Type.Union([Type.Literal('keys'), Type.Literal('words')], { default: 'keys', description: 'CSV header row: the stable column keys (default, for systems) or the columns named in words (for people); the cells are the same' })),
 }, { additionalProperties: false });
 const Cell = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
 export const ReportSchema = Type.Object({

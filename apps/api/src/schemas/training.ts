@@ -132,6 +132,9 @@ export const EvaluationSummarySchema = Type.Object({
 export const TrainingHistorySchema = Type.Object({
   lastOrientationAttendedAt: Nullable(DateTime),
   orientationCurrent: Type.Boolean({ description: 'An orientation within 12 months waives R-LIFE-1' }),
+  orientationSource: Type.Union([Type.Literal('training'), Type.Literal('relationship'), Type.Null()], {
+    description: 'Where the latest orientation was recorded: a training attendance, or a pair\'s orientation recorded on the relationship',
+  }),
   items: Type.Array(
     Type.Object({
       event: Type.Ref('TrainingEvent'),

@@ -4,6 +4,7 @@ import { employees, menteeApplications, mentorApplications, roleGrants, users } 
 import { hashPassword } from '../services/accounts.js';
 import { RESPONSIBILITIES_VERSION } from '../services/applications.js';
 import type { EmployeeSeed, Workforce } from './workforce.js';
+import { seedDemoJourneys } from './journeys.js';
 import { seedTrainingCatalogue } from './training.js';
 
 export const DEMO_PASSWORD = 'Mentoring-Demo-2026!';
@@ -91,6 +92,7 @@ export async function seedDemo(db: Db, size = 2000): Promise<DemoAccount[] | nul
     accounts.push({ role: d.role, email: d.person.email, name: `${d.person.firstName} ${d.person.lastName}`, employeeId: d.person.id });
   }
   await seedTrainingCatalogue(db, DEMO_PEOPLE[0]!.person.id, [mentor.id]);
+  await seedDemoJourneys(db, w, new Set(people.map((p) => p.id)), DEMO_PEOPLE[1]!.person.id);
   return accounts;
 }
 

@@ -108,6 +108,17 @@ describe('reports (R-ADMIN-2)', () => {
     expect(text).toContain('opdiv,QX,"Office of ""Quirky"", Tests\nand More",0,1\r\n');
   });
 
+  it('R-ADMIN-2: header=words names the CSV columns in words for a person; the cells and their order stay the same', async () => {
+    const keys = (await get('/api/v1/reports/matching?format=csv', u.pm!.auth)).rawPayload.subarray(3).toString('utf8').split('\r\n');
+    const words = (await get('/api/v1/reports/matching?format=csv&header=words', u.pm!.auth)).rawPayload.subarray(3).toString('utf8').split('\r\n');
+    expect(keys[0]).toBe('opdiv,applicants,matched,matchRate,relationshipsConfirmed,medianDaysToMatch,p90DaysToMatch');
+    expect(words[0]).toBe('Operating division,Mentees who applied,Matched,Share matched (0 to 1),Relationships confirmed,Median days to a match,Days within which 9 in 10 were matched');
+    expect(words.slice(1)).toEqual(keys.slice(1));
+    const bad = await get('/api/v1/reports/matching?format=csv&header=labels', u.pm!.auth);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('R-ADMIN-2: a reporting system with reports:read gets the department; without the scope it is refused', async () => {
     const client = await makeSystemClient(ctx.app, ['reports:read']);
     const res = await get('/api/v1/reports/outcomes', await client.token());

@@ -50,6 +50,20 @@ describe('finding a mentor (§5)', () => {
     expect((await get(ctx.app, fda, `/mentees/${me.employee.id}/suggestions`)).statusCode).toBe(404);
   });
 
+  it('R-MATCH-1: a coordinator reads the reasons about the mentee, while the mentee reads them addressed as "you"', async () => {
+    const me = await mentee(ctx.app, { opdiv: 'CDC' });
+    await mentor(ctx.app, {}, { competencies: ['strategic-thinking'] });
+    const cdc = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
+    const sentences = (body: { items: { reasons: string[]; criteria: { explanation: string }[] }[] }) =>
+      body.items.flatMap((s) => [...s.reasons, ...s.criteria.map((c) => c.explanation)]);
+    const own = sentences((await get(ctx.app, me, '/me/suggestions')).json());
+    expect(own.some((s) => /\byour?\b/i.test(s))).toBe(true);
+    const staff = sentences((await get(ctx.app, cdc, `/mentees/${me.employee.id}/suggestions`)).json());
+    expect(staff.length).toBeGreaterThan(0);
+    expect(staff.filter((s) => /\byou(r)?\b/i.test(s))).toEqual([]);
+    expect(staff.some((s) => s.includes('the mentee’s') || s.includes('The mentee'))).toBe(true);
+  });
+
   it('R-MATCH-2: searches mentors by name, expertise and combined filters, most relevant first', async () => {
     const searcher = await makeUser(ctx.app);
     const target = await mentor(ctx.app, { firstName: 'Quillon', lastName: 'Zarathustra', opdiv: 'FDA', state: 'MD', city: 'Silver Spring' }, { technicalAreas: 'pharmacovigilance and drug safety', platforms: ['p2p'] });

@@ -24,6 +24,18 @@ const agreement = { goals: 'Grow as a leader', meetingFrequency: 'every two week
 const idp = { strengths: 'Analysis', developmentalNeeds: ['strategic-thinking'], objectives: [{ text: 'Lead a project' }], activities: [{ kind: 'shadowing', description: 'Shadow a director', targetDate: '2027-03-01', status: 'planned' }], reviewDates: ['2027-06-01'] };
 
 describe("the pair's year (§6)", () => {
+  it('R-LIFE-7: a relationship says from when a partner may ask to end it (confirmation + the settings\' months)', async () => {
+    const me = await mentee(ctx.app);
+    const them = await mentor(ctx.app);
+    const id = await pairUp(ctx.app, me, them);
+    const rel = (await get(ctx.app, me, `/relationships/${id}`)).json();
+    const confirmed = new Date(rel.confirmedAt);
+    const allowed = new Date(rel.endingAllowedFrom);
+    expect(allowed.getUTCMonth()).toBe((confirmed.getUTCMonth() + 3) % 12);
+    expect(allowed.getTime()).toBeGreaterThan(confirmed.getTime());
+    expect((await post(ctx.app, me, `/relationships/${id}/termination-request`, { reason: 'too soon' })).json().rule).toBe('R-LIFE-7');
+  });
+
   it('R-LIFE-2: agreement is versioned (stale write → 412), both sign, the mentee completes it and the coordinator is alerted', async () => {
     const { me, them, coordinator, id } = await setup();
     const created = await put(ctx.app, me, `/relationships/${id}/agreement`, { ...agreement, version: 0 });

@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+
 // The USWDS identifier (required on federal sites): the agency, and the required links.
 const LINKS: [string, string][] = [
   ['About HHS', 'https://www.hhs.gov/about/index.html'],
@@ -31,6 +33,11 @@ export function Identifier() {
       >
         <div className="usa-identifier__container">
           <ul className="usa-identifier__required-links-list">
+            <li className="usa-identifier__required-links-item">
+              <Link to="/accessibility" className="usa-identifier__required-link usa-link">
+                Accessibility statement
+              </Link>
+            </li>
             {LINKS.map(([label, href]) => (
               <li className="usa-identifier__required-links-item" key={href}>
                 <a href={href} className="usa-identifier__required-link usa-link">

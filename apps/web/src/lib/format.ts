@@ -1,4 +1,4 @@
-const dateFmt = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+const dateFmt = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
 
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
@@ -12,4 +12,20 @@ export function fullName(p: { firstName: string; lastName: string }): string {
 
 export function gradeLabel(p: { payPlan: string; grade: string }): string {
   return `${p.payPlan}-${p.grade}`;
+}
+
+const dateTimeFmt = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** "March 4, 2027, 2:05 PM EST": the one date-and-time format, in the person's own time zone (the browser's). */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateTimeFmt.format(date).replace(' at ', ', ');
 }

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '../../db/unavailable.js';
 
 /** Seconds a client is asked to wait when the database is unavailable (a restart or failover takes a few). */
 const RETRY_AFTER_SECONDS = 5;
+import { failureInWords, validationDetail } from '../../lib/validation-words.js';
 
 function send(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
   return reply
@@ -17,14 +18,12 @@ function fromValidation(error: FastifyError): Problem {
   const errors = (error.validation ?? []).map((v) => {
     const base = `/${error.validationContext ?? 'body'}${v.instancePath}`;
     const params = v.params as Record<string, unknown>;
-    if (v.keyword === 'additionalProperties')
-      return { field: `${base}/${String(params.additionalProperty)}`, message: 'is not a known field' };
-    if (v.keyword === 'required')
-      return { field: `${base}/${String(params.missingProperty)}`, message: 'is required' };
-    return { field: base, message: v.message ?? 'is not valid' };
+    const message = failureInWords({ keyword: v.keyword, params });
+    if (v.keyword === 'additionalProperties') return { field: `${base}/${String(params.additionalProperty)}`, message };
+    if (v.keyword === 'required') return { field: `${base}/${String(params.missingProperty)}`, message };
+    return { field: base, message };
   });
-  const first = errors[0];
-  return problems.badRequest(first ? `${first.field} ${first.message}.` : error.message, errors);
+  return problems.badRequest(validationDetail(errors), errors);
 }
 
 /** Every error leaves as application/problem+json (RFC 9457). 5xx details stay in the log. */

@@ -1,6 +1,6 @@
 import { and, eq, or } from 'drizzle-orm';
 import { keyset, type PageParams } from '../../lib/pagination.js';
-import { milestoneStatus } from '@hhs-mentoring/domain';
+import { addMonths, milestoneStatus } from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import { relationships } from '../../db/schema/index.js';
@@ -8,6 +8,7 @@ import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../../plugins/external/auth.js';
 import { audit, type AuditContext } from '../audit.js';
 import { lastOrientationAttendedAt } from '../orientation.js';
+import { currentSettings } from '../settings.js';
 import { employeeRows, fullName, type EmployeeRow } from './people.js';
 import { relationshipFor, type Viewer } from './relationship-access.js';
 import { toDomain, type RelationshipRow } from './relationship-model.js';
@@ -16,7 +17,7 @@ import { stepRelationship } from './relationship-steps.js';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const person = (e: EmployeeRow) => ({ id: e.id, name: fullName(e), opdiv: e.opdiv, email: e.email });
 
-export function presentRelationship(row: RelationshipRow, mentee: EmployeeRow, mentor: EmployeeRow, viewer: Viewer, now = new Date()) {
+export function presentRelationship(row: RelationshipRow, mentee: EmployeeRow, mentor: EmployeeRow, viewer: Viewer, terminationMinMonths: number, now = new Date()) {
   return {
     id: row.id,
     state: row.state,
@@ -31,6 +32,8 @@ export function presentRelationship(row: RelationshipRow, mentee: EmployeeRow, m
       ? { requestedBy: row.terminationRequestedBy!, reason: row.terminationReason ?? '', requestedAt: row.terminationRequestedAt.toISOString(), guidance: row.guidanceText, guidanceAt: iso(row.guidanceAt) }
       : null,
     ended: row.endedAt ? { at: row.endedAt.toISOString(), reason: row.endedReason ?? '' } : null,
+    // R-LIFE-7: the first day a partner may ask to end it (the domain refuses a request before).
+    endingAllowedFrom: addMonths(row.confirmedAt, terminationMinMonths).toISOString(),
     version: row.version,
   };
 }
@@ -41,13 +44,13 @@ export async function myRelationships(db: Db, actor: UserActor, params: PagePara
     .where(and(or(eq(relationships.menteeId, actor.employeeId), eq(relationships.mentorId, actor.employeeId)), page.where))
     .orderBy(...page.orderBy).limit(page.fetch);
   const { items: rows, nextCursor } = page.page(found, (f) => f.key, (kept) => kept.map((f) => f.r));
-  const people = await employeeRows(db, rows.flatMap((r) => [r.menteeId, r.mentorId]));
-  return { nextCursor, items: rows.map((r) => presentRelationship(r, people.get(r.menteeId)!, people.get(r.mentorId)!, r.menteeId === actor.employeeId ? 'mentee' : 'mentor')) };
+  const [people, settings] = await Promise.all([employeeRows(db, rows.flatMap((r) => [r.menteeId, r.mentorId])), currentSettings(db)]);
+  return { nextCursor, items: rows.map((r) => presentRelationship(r, people.get(r.menteeId)!, people.get(r.mentorId)!, r.menteeId === actor.employeeId ? 'mentee' : 'mentor', settings.terminationMinMonths)) };
 }
 
 export async function getRelationship(db: Db, actor: UserActor, id: string) {
-  const a = await relationshipFor(db, actor, id, ['mentee', 'mentor', 'staff']);
-  return presentRelationship(a.row, a.mentee, a.mentor, a.viewer);
+  const [a, settings] = await Promise.all([relationshipFor(db, actor, id, ['mentee', 'mentor', 'staff']), currentSettings(db)]);
+  return presentRelationship(a.row, a.mentee, a.mentor, a.viewer, settings.terminationMinMonths);
 }
 
 /** Runs one relationship event for an allowed viewer, in one transaction with the row locked, and audits it. */
@@ -61,7 +64,7 @@ export async function actOnRelationship(
     const event = await build(a, tx);
     const next = await stepRelationship(tx, a.row, event, actor.employeeId, now, appUrl);
     await audit(tx, ctx, { action, objectType: 'relationship', objectId: id, opdivs: [a.mentee.opdiv, a.mentor.opdiv], detail: { event: event.type, from: a.row.state, to: next.state } });
-    return presentRelationship(next, a.mentee, a.mentor, a.viewer, now);
+    return presentRelationship(next, a.mentee, a.mentor, a.viewer, (await currentSettings(tx)).terminationMinMonths, now);
   });
 }
 

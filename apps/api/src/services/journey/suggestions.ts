@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { scoreCandidatesIndexed, type SupervisorLookup } from '@hhs-mentoring/domain';
+import { aboutTheMentee, scoreCandidatesIndexed, type SupervisorLookup } from '@hhs-mentoring/domain';
 import { compareKeys, pageArray, type PageParams } from '../../lib/pagination.js';
 import type { Db } from '../../db/client.js';
 import { employees, menteeApplications, mentorApplications } from '../../db/schema/index.js';
@@ -81,13 +81,15 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
   // Ranked by score, then mentor id: the cursor is the last (score, id) shown (R-API-4).
   const page = pageArray(ranked, params, (s) => [s.total, s.mentorId], compareKeys(0));
   const info = await publicMentorInfo(db, page.items.map((s) => s.mentorId), settings.maxCapacity);
+  // A coordinator reads the sentences about the mentee, not addressed to them.
+  const voice = self ? (sentence: string) => sentence : aboutTheMentee;
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((s) => ({
       mentor: info.get(s.mentorId)!,
       score: s.total,
-      criteria: s.criteria,
-      reasons: s.reasons,
+      criteria: s.criteria.map((c) => ({ ...c, explanation: voice(c.explanation) })),
+      reasons: s.reasons.map(voice),
     })),
     total: ranked.length,
   };

@@ -10,13 +10,29 @@ import { meta, reportRange, type ReportMeta, type ReportRange } from './range.js
 
 type Build = (db: Db, scope: Scope, range: ReportRange) => Promise<object[]>;
 
-/** R-ADMIN-2: each report, its CSV columns (the JSON row fields, in order) and how it is computed. */
-export const REPORTS: Record<string, { columns: readonly string[]; build: Build }> = {
-  participation: { columns: ['dimension', 'value', 'label', 'mentors', 'mentees'], build: participation },
-  matching: { columns: ['opdiv', 'applicants', 'matched', 'matchRate', 'relationshipsConfirmed', 'medianDaysToMatch', 'p90DaysToMatch'], build: matching },
-  outcomes: { columns: ['opdiv', 'platform', 'confirmed', 'live', 'completed', 'completedEarly', 'terminated', 'completionRate', 'terminationRate'], build: outcomes },
+/**
+ * R-ADMIN-2: each report, its CSV columns (the JSON row fields, in order), the columns in words for a person's
+ * download (header=words; docs/api.md lists the keys), and how it is computed.
+ */
+export const REPORTS: Record<string, { columns: readonly string[]; headers: Readonly<Record<string, string>>; build: Build }> = {
+  participation: {
+    columns: ['dimension', 'value', 'label', 'mentors', 'mentees'],
+    headers: { dimension: 'Grouped by', value: 'Group code', label: 'Group', mentors: 'Mentors', mentees: 'Mentees' },
+    build: participation,
+  },
+  matching: {
+    columns: ['opdiv', 'applicants', 'matched', 'matchRate', 'relationshipsConfirmed', 'medianDaysToMatch', 'p90DaysToMatch'],
+    headers: { opdiv: 'Operating division', applicants: 'Mentees who applied', matched: 'Matched', matchRate: 'Share matched (0 to 1)', relationshipsConfirmed: 'Relationships confirmed', medianDaysToMatch: 'Median days to a match', p90DaysToMatch: 'Days within which 9 in 10 were matched' },
+    build: matching,
+  },
+  outcomes: {
+    columns: ['opdiv', 'platform', 'confirmed', 'live', 'completed', 'completedEarly', 'terminated', 'completionRate', 'terminationRate'],
+    headers: { opdiv: 'Operating division', platform: 'Platform', confirmed: 'Relationships confirmed', live: 'Still under way', completed: 'Completed', completedEarly: 'Completed early (goals met)', terminated: 'Ended early', completionRate: 'Share completed (0 to 1)', terminationRate: 'Share ended early (0 to 1)' },
+    build: outcomes,
+  },
   evaluation: {
     columns: ['opdiv', 'role', 'area', 'suppressed', 'respondents', 'mean'],
+    headers: { opdiv: 'Operating division', role: 'Answered by', area: 'Question', suppressed: 'Hidden (too few answers)', respondents: 'People who answered', mean: 'Average score' },
     build: async (db, scope, range) => evaluation(db, scope, range, (await currentSettings(db)).reportMinGroupSize),
   },
 };

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { trainingAttendance, trainingEvaluations, trainingRegistrations } from '../../db/schema/index.js';
+import { relationships, trainingAttendance, trainingEvaluations, trainingRegistrations } from '../../db/schema/index.js';
 import type { UserActor } from '../../plugins/external/auth.js';
 import { lastOrientationAttendedAt } from '../orientation.js';
 import { getEvent } from './catalogue.js';
@@ -32,6 +32,18 @@ export async function myHistory(db: Db, actor: UserActor, now = new Date()) {
     });
   }
   items.sort((a, b) => (b.event.startsAt ?? b.attendedAt ?? '').localeCompare(a.event.startsAt ?? a.attendedAt ?? ''));
-  const last = await lastOrientationAttendedAt(db, me);
-  return { lastOrientationAttendedAt: iso(last), orientationCurrent: !!last && now.getTime() - last.getTime() <= YEAR_MS, items };
+  const [last, [recorded]] = await Promise.all([
+    lastOrientationAttendedAt(db, me),
+    // R-LIFE-1: the orientation a mentee recorded for their pair counts for both partners too.
+    db.select({ at: max(relationships.orientationAt) }).from(relationships)
+      .where(or(eq(relationships.menteeId, me), eq(relationships.mentorId, me))),
+  ]);
+  const pairOrientation = recorded?.at ?? null;
+  const latest = [last, pairOrientation].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  return {
+    lastOrientationAttendedAt: iso(latest),
+    orientationCurrent: !!latest && now.getTime() - latest.getTime() <= YEAR_MS,
+    orientationSource: !latest ? null : latest === last ? ('training' as const) : ('relationship' as const),
+    items,
+  };
 }

@@ -19,7 +19,13 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className={className ? `table-scroll ${className}` : 'table-scroll'}>
+    // A table wider than a narrow screen scrolls inside this box; keyboard users reach it with Tab (WCAG 2.1.1).
+    <div
+      className={className ? `table-scroll ${className}` : 'table-scroll'}
+      tabIndex={0}
+      role="region"
+      aria-label={caption ?? 'Table'}
+    >
       <table
         className={`usa-table usa-table--borderless${compact ? ' usa-table--compact' : ''} width-full`}
         data-testid={testId}

@@ -1,3 +1,19 @@
+import ReactMarkdown from 'react-markdown';
+
+/** One guidance point: its Markdown emphasis rendered, never shown as raw asterisks; anything else as plain text. */
+function Point({ children }: { children: string }) {
+  return (
+    <ReactMarkdown
+      skipHtml
+      allowedElements={['p', 'strong', 'em']}
+      unwrapDisallowed
+      components={{ p: ({ children: c }) => <>{c}</> }}
+    >
+      {children}
+    </ReactMarkdown>
+  );
+}
+
 /** A side box of program guidance (a heading and its points), e.g. questions to ask or topics to agree. */
 export function GuidanceAside({
   id,
@@ -20,7 +36,9 @@ export function GuidanceAside({
           </h2>
           <ul className="usa-list">
             {guidance.items.map((item) => (
-              <li key={item}>{item}</li>
+              <li key={item}>
+                <Point>{item}</Point>
+              </li>
             ))}
           </ul>
         </div>

@@ -14,9 +14,9 @@ describe('MilestoneTimeline', () => {
     render(<MilestoneTimeline milestones={milestones} />);
     const items = within(screen.getByTestId('milestone-timeline')).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
-      expect.stringMatching(/^Mentoring agreement Done\s*Done Nov 20, 2026 · due Dec 1, 2026$/),
-      expect.stringMatching(/^Individual Development Plan Overdue\s*Due Dec 1, 2026$/),
-      expect.stringMatching(/^Orientation Due soon\s*Due Dec 1, 2026$/),
+      expect.stringMatching(/^Mentoring agreement Done\s*Done November 20, 2026 · due December 1, 2026$/),
+      expect.stringMatching(/^Individual Development Plan Overdue\s*Due December 1, 2026$/),
+      expect.stringMatching(/^Orientation Due soon\s*Due December 1, 2026$/),
       expect.stringMatching(/^Progress report \(mentee\) Due\s*Due May 1, 2027$/),
     ]);
   });

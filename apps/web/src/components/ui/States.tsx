@@ -1,5 +1,5 @@
 import { Alert } from '@trussworks/react-uswds';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { problemMessage } from '../../lib/api';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -10,13 +10,30 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-/** A failed request, shown as the problem's own sentence (a rule refusal reads as the rule, not a code). */
-export function ErrorAlert({ error, heading = 'That did not work' }: { error: unknown; heading?: string }) {
+/**
+ * A failed request, shown as the problem's own sentence (a rule refusal reads as the rule, not a code). Each new
+ * failure takes keyboard focus, so the person lands on what went wrong (the form keeps what they typed).
+ */
+export function ErrorAlert({
+  error,
+  heading = 'That did not work',
+  focus = true,
+}: {
+  error: unknown;
+  heading?: string;
+  focus?: boolean;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error && focus) ref.current?.focus();
+  }, [error, focus]);
   if (!error) return null;
   return (
-    <Alert type="error" headingLevel="h2" heading={heading} slim={false} role="alert">
-      {problemMessage(error)}
-    </Alert>
+    <div ref={ref} tabIndex={-1} className="outline-0" data-testid="error-alert">
+      <Alert type="error" headingLevel="h2" heading={heading} slim={false} role="alert">
+        {problemMessage(error)}
+      </Alert>
+    </div>
   );
 }
 
@@ -51,7 +68,7 @@ export function QueryState<T>({
   children: (data: T) => ReactNode;
 }) {
   if (query.isLoading) return <Loading />;
-  if (query.error) return <ErrorAlert error={query.error} heading="This could not be loaded" />;
+  if (query.error) return <ErrorAlert error={query.error} heading="This could not be loaded" focus={false} />;
   if (query.data === undefined) return <Loading />;
   if (isEmpty?.(query.data)) return <Empty>{empty ?? 'Nothing here yet.'}</Empty>;
   return <>{children(query.data)}</>;

@@ -9,6 +9,7 @@ const page = (load: () => Promise<Module>): Pick<RouteObject, 'lazy'> => ({
 export const contentPublicRoutes: RouteObject[] = [
   { path: '/program', ...page(() => import('./routes/ProgramPages')) },
   { path: '/program/:slug', ...page(() => import('./routes/ProgramPage')) },
+  { path: '/accessibility', ...page(() => import('./routes/AccessibilityStatement')) },
 ];
 
 /** Program manager only (the API refuses others; these sit behind RequireAuth). */

@@ -6,6 +6,7 @@ import { userActor } from '../../../plugins/external/auth.js';
 import { CreateInvitationSchema, DeclineSchema, IdParamsSchema, InvitationListQuerySchema } from '../../../schemas/matching.js';
 import { auditContext } from '../../../services/audit.js';
 import { confirmInvitation } from '../../../services/journey/invitation-confirm.js';
+import { invitationContext } from '../../../services/journey/invitation-context.js';
 import { invitationFor, myInvitations, presentInvitations, type InvitationRow } from '../../../services/journey/invitation-view.js';
 import { answerInvitation, createInvitation, withdrawInvitation } from '../../../services/journey/invitations.js';
 
@@ -27,6 +28,10 @@ const invitations: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/invitations/:id', {
     schema: { tags: ['invitations'], summary: 'One invitation (its mentee, its mentor, staff in scope)', params: IdParamsSchema, response: responses({ 200: One }, [404]) },
   }, async (request) => (await presentInvitations(app.db, [await invitationFor(app.db, userActor(request), request.params.id)]))[0]!);
+
+  app.get('/invitations/:id/context', {
+    schema: { tags: ['invitations'], summary: "The mentee's application behind an invitation, and whether a cohort proposed it (same readers as the invitation)", params: IdParamsSchema, response: responses({ 200: Type.Ref('InvitationContext') }, [404]) },
+  }, async (request) => invitationContext(app.db, userActor(request), request.params.id));
 
   const action = { params: IdParamsSchema, response: responses({ 200: One }, [403, 404, 409]) };
   app.post('/invitations/:id/withdraw', { schema: { tags: ['invitations'], summary: 'Withdraw my invitation (mentee)', ...action } },

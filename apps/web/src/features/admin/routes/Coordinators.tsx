@@ -39,7 +39,7 @@ export default function Coordinators() {
       <ErrorAlert error={revoke.error} />
       <QueryState query={grants} isEmpty={(d) => d.length === 0} empty="No coordinator has been named.">
         {(items) => (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Coordinator grants">
             <table className="usa-table usa-table--borderless width-full">
               <caption className="usa-sr-only">Coordinator grants</caption>
               <thead>

@@ -55,7 +55,7 @@ describe('ApplicationForm', () => {
     await user.click(screen.getByLabelText(/Peer-to-Peer/));
     await user.selectOptions(screen.getByLabelText(/How many mentees/), '4');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByText('Choose between 1 and 3 mentees (R-CAP-1).')).toBeInTheDocument();
+    expect(screen.getByText('Choose between 1 and 3 mentees.')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText(/How many mentees/), '2');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(

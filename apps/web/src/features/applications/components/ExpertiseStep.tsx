@@ -22,7 +22,7 @@ export function ExpertiseStep({ role, draft, set, errors, competencies, reflecti
         <CheckboxGroup
           name="competencies"
           legend="Competencies you can help a mentee develop"
-          hint="Choose up to 12 (R-COMP-1)."
+          hint="Choose up to 12."
           options={options}
           value={draft.competencies}
           onChange={(v) => set({ competencies: v })}

@@ -8,7 +8,7 @@ const PLATFORMS: { value: Platform; label: string; description: string }[] = [
   {
     value: 's2j',
     label: 'Senior-to-Junior',
-    description: 'A more senior mentor outside the mentee’s reporting chain (R-PLAT-1).',
+    description: 'A more senior mentor outside the mentee’s reporting chain.',
   },
   { value: 'p2p', label: 'Peer-to-Peer', description: 'A colleague at a similar grade.' },
 ];
@@ -62,7 +62,7 @@ export function PreferencesStep({ role, draft, set, errors, maxCapacity }: Props
       <Field
         id="capacity"
         label="How many mentees you can take at once"
-        hint={`1 to ${maxCapacity} (R-CAP-1).`}
+        hint={`From 1 to ${maxCapacity}.`}
         error={errors.capacity}
         required
       >

@@ -135,10 +135,10 @@ export function validateStep(
     if (d.platforms.length === 0) e.platforms = 'Choose at least one platform.';
     const c = Number(d.capacity);
     if (!Number.isInteger(c) || c < 1 || c > maxCapacity)
-      e.capacity = `Choose between 1 and ${maxCapacity} mentees (R-CAP-1).`;
+      e.capacity = `Choose between 1 and ${maxCapacity} mentees.`;
   }
   if (step === 2 && role === 'mentee' && !d.platform) e.platform = 'Choose a platform.';
   if (step === 3 && !d.acknowledge)
-    e.acknowledge = 'You must acknowledge the responsibilities to apply (R-CONTENT-2).';
+    e.acknowledge = 'You must acknowledge the responsibilities to apply.';
   return e;
 }

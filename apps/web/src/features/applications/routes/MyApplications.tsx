@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
+import { ErrorAlert, QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 import { useMyApplications } from '../api/queries';
 import { ApplicationSummary } from '../components/ApplicationSummary';
+import { SavedNextStep } from '../components/SavedNextStep';
 
 export default function MyApplications() {
   const [params] = useSearchParams();
@@ -22,7 +23,7 @@ export default function MyApplications() {
   return (
     <>
       <PageHeading>My applications</PageHeading>
-      {saved && <Success>Your {saved} application was saved.</Success>}
+      {(saved === 'mentee' || saved === 'mentor') && <SavedNextStep role={saved} />}
       <ErrorAlert error={pause.error ?? resume.error ?? withdraw.error} />
       <QueryState query={mine}>
         {(data) => (

@@ -1,7 +1,7 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert } from '../../../components/ui/States';
@@ -65,6 +65,17 @@ export default function SignIn() {
             {login.isPending ? 'Signing in…' : 'Sign in'}
           </Button>
         </Form>
+        <ul className="usa-list usa-list--unstyled margin-top-3" aria-label="Other ways in">
+          <li className="margin-bottom-1">
+            <Link to="/reset-password">Forgot your password? Reset it</Link>
+          </li>
+          <li className="margin-bottom-1">
+            New to the program? <Link to="/register">Create an account</Link> with your HHS work email.
+          </li>
+          <li>
+            <Link to="/program">Read about the mentoring program</Link> before you sign in.
+          </li>
+        </ul>
         {import.meta.env.DEV && (
           <DemoAccounts
             onPick={(e) => {

@@ -31,29 +31,31 @@ export function BarChartWithTable({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="usa-table usa-table--compact usa-table--borderless">
-        <caption className="usa-sr-only">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{categoryKey}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((row) => (
-            <tr key={String(row[categoryKey])}>
-              <th scope="row">{row[categoryKey]}</th>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}: the numbers`}>
+        <table className="usa-table usa-table--compact usa-table--borderless">
+          <caption className="usa-sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{categoryKey}</th>
               {series.map((s) => (
-                <td key={s.key}>{row[s.key] ?? 0}</td>
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((row) => (
+              <tr key={String(row[categoryKey])}>
+                <th scope="row">{row[categoryKey]}</th>
+                {series.map((s) => (
+                  <td key={s.key}>{row[s.key] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

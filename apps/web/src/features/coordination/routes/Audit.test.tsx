@@ -55,4 +55,43 @@ describe('Audit log search (R-ADMIN-3)', () => {
     await vi.waitFor(() => expect(lastQuery().get('to')).toBe(localMidnight(2026, 10, 6)));
     expect(lastQuery().get('from')).toBe(localMidnight(2026, 10, 5));
   });
+
+  it('names people and actions in words: no raw action, no id, one date format with the time zone', async () => {
+    fetchMock.mockImplementation(
+      async () =>
+        new Response(
+          JSON.stringify({
+            items: [
+              {
+                id: 7,
+                at: '2026-11-02T15:04:00.000Z',
+                actorId: 'E9000001',
+                actorLabel: 'Priya Natarajan',
+                action: 'cohort_proposal.approve',
+                objectType: 'relationship',
+                objectId: '5f0c2a9e-1b7d-4c1e-9d1e-0f2a3b4c5d6e',
+                opdivs: ['CDC'],
+                ip: null,
+                requestId: null,
+                detail: {},
+              },
+            ],
+            total: 1,
+            limit: 25,
+            offset: 0,
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        ),
+    );
+    renderAt('/staff/audit');
+    const row = (await screen.findByRole('rowheader', { name: 'Priya Natarajan' })).closest('tr')!;
+    expect(row).toHaveTextContent('approved pairs from cohort matching');
+    expect(row).toHaveTextContent(/November 2, 2026, \d+:04 (AM|PM) \S+/);
+    expect(row).not.toHaveTextContent('cohort_proposal');
+    expect(row).not.toHaveTextContent('5f0c2a9e');
+    expect(screen.getByRole('link', { name: 'Open the relationship' })).toHaveAttribute(
+      'href',
+      '/relationships/5f0c2a9e-1b7d-4c1e-9d1e-0f2a3b4c5d6e',
+    );
+  });
 });

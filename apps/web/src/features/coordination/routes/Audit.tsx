@@ -1,4 +1,5 @@
-import { Button, Form, TextInput } from '@trussworks/react-uswds';
+import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
+import { Link } from 'react-router';
 import { DateInput } from '../../../components/ui/DateInput';
 import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
@@ -6,7 +7,9 @@ import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
+import { formatDateTime } from '../../../lib/format';
 import { useUrlFilters } from '../../../lib/url-filters';
+import { AUDIT_ACTIONS, actionInWords, objectInWords } from '../components/audit-words';
 import { StaffNav } from '../components/StaffNav';
 
 const LIMIT = 25;
@@ -36,10 +39,10 @@ export default function Audit() {
     params: { query: { ...text, ...range, limit: LIMIT, ...(cursor ? { cursor } : {}) } },
   });
   const labels = {
-    actor: 'Who (name or id)',
-    action: 'Action',
-    objectType: 'Object type',
-    objectId: 'Object id',
+    actor: 'Who (name or employee number)',
+    action: 'What they did',
+    objectType: 'Kind of record',
+    objectId: 'Record number',
   };
   return (
     <>
@@ -50,7 +53,18 @@ export default function Audit() {
           {KEYS.map((k) => (
             <div key={k} className="grid-col-12 tablet:grid-col-3">
               <Field id={`a-${k}`} label={labels[k]}>
-                <TextInput id={`a-${k}`} name={k} type="text" value={form[k]} onChange={bind(k)} />
+                {k === 'action' ? (
+                  <Select id="a-action" name="action" value={form.action} onChange={bind('action')}>
+                    <option value="">Anything</option>
+                    {Object.entries(AUDIT_ACTIONS).map(([code, words]) => (
+                      <option key={code} value={code}>
+                        {words.charAt(0).toUpperCase() + words.slice(1)}
+                      </option>
+                    ))}
+                  </Select>
+                ) : (
+                  <TextInput id={`a-${k}`} name={k} type="text" value={form[k]} onChange={bind(k)} />
+                )}
               </Field>
             </div>
           ))}
@@ -85,18 +99,18 @@ export default function Audit() {
             <p className="margin-top-3">{page.total} entries</p>
             <DataTable
               caption="Audit entries, newest first"
-              columns={['When', 'Who', 'Action', 'Object', 'Divisions']}
+              columns={['When', 'Who', 'What they did', 'On', 'Divisions']}
               compact
             >
               {page.items.map((a) => (
                 <tr key={a.id}>
-                  <td>{new Date(a.at).toLocaleString()}</td>
+                  <td>{formatDateTime(a.at)}</td>
                   <th scope="row">{a.actorLabel}</th>
-                  <td>{a.action}</td>
+                  <td>{actionInWords(a.action)}</td>
                   <td>
-                    {a.objectType} {a.objectId ?? ''}
+                    <AuditObject type={a.objectType} id={a.objectId} />
                   </td>
-                  <td>{a.opdivs.join(', ')}</td>
+                  <td>{a.opdivs.join(', ') || 'None'}</td>
                 </tr>
               ))}
             </DataTable>
@@ -106,4 +120,9 @@ export default function Audit() {
       </QueryState>
     </>
   );
+}
+
+function AuditObject({ type, id }: { type: string; id: string | null }) {
+  const { text, href } = objectInWords(type, id);
+  return href ? <Link to={href}>{text}</Link> : <>{text}</>;
 }

@@ -1,4 +1,5 @@
-import { Button, ButtonGroup, Form, Select, TextInput } from '@trussworks/react-uswds';
+import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
@@ -7,9 +8,17 @@ import { ErrorAlert, Loading, Success } from '../../../components/ui/States';
 import { $api, type Schemas } from '../../../lib/api';
 import { useMe } from '../../../lib/session';
 import { CohortProof } from '../components/CohortProof';
+import { ApproveCohort } from '../components/ApproveCohort';
+import { CohortRunHistory } from '../components/CohortRunHistory';
 import { StaffNav } from '../components/StaffNav';
 
 type Proposal = Schemas['CohortProposal'];
+const PAIR_STATUS: Record<string, string> = {
+  proposed: 'Not decided',
+  invited: 'Invitation sent',
+  suggested: 'Suggested to the mentee',
+  refused: 'Refused',
+};
 
 /** Cohort matching (R-MATCH-4): preview the best whole-cohort assignment beside greedy, then approve all or some. */
 export default function Cohort() {
@@ -25,8 +34,12 @@ export default function Cohort() {
       setPicked(p.pairs.filter((x) => x.status === 'proposed').map((x) => x.id));
     },
   });
+  const queryClient = useQueryClient();
   const approve = $api.useMutation('post', '/api/v1/coordination/cohort-proposals/{id}/approve', {
-    onSuccess: (r) => setProposal(r.proposal),
+    onSuccess: (r) => {
+      setProposal(r.proposal);
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/coordination/cohort-runs'] });
+    },
   });
   const opdivs = $api.useQuery('get', '/api/v1/opdivs');
 
@@ -79,7 +92,8 @@ export default function Cohort() {
       {approve.data && (
         <Success>
           {approve.data.results.filter((r) => r.status !== 'refused').length} pairs approved as{' '}
-          {approve.data.mode}s; {approve.data.results.filter((r) => r.refusal).length} refused.
+          {approve.data.mode}s; {approve.data.results.filter((r) => r.refusal).length} refused. The run is listed
+          under Earlier runs below.
         </Success>
       )}
       {proposal && (
@@ -95,6 +109,7 @@ export default function Cohort() {
           }
         />
       )}
+      <CohortRunHistory />
     </>
   );
 }
@@ -151,7 +166,7 @@ function ProposalView({
             </td>
             <td>{x.score.toFixed(1)}</td>
             <td>{x.reasons.slice(0, 2).join('; ')}</td>
-            <td>{x.refusal ? x.refusal.detail : x.status}</td>
+            <td>{x.refusal ? x.refusal.detail : (PAIR_STATUS[x.status] ?? x.status)}</td>
           </tr>
         ))}
       </DataTable>
@@ -168,19 +183,13 @@ function ProposalView({
               <option value="suggestion">Suggestions to the mentees</option>
             </Select>
           </Field>
-          <ButtonGroup className="margin-top-2">
-            <Button type="button" disabled={approving} onClick={() => onApprove(open.map((x) => x.id))}>
-              Approve all {open.length}
-            </Button>
-            <Button
-              type="button"
-              outline
-              disabled={approving || picked.length === 0}
-              onClick={() => onApprove(picked)}
-            >
-              Approve {picked.length} selected
-            </Button>
-          </ButtonGroup>
+          <ApproveCohort
+            all={open.map((x) => x.id)}
+            picked={picked}
+            mode={mode}
+            pending={approving}
+            onApprove={onApprove}
+          />
         </>
       )}
     </section>

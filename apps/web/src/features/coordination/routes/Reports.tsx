@@ -1,15 +1,13 @@
 import { Button, Form, Select } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { DataTable } from '../../../components/ui/DataTable';
 import { DateInput } from '../../../components/ui/DateInput';
 import { Field } from '../../../components/ui/Field';
 import { OpdivSelect } from '../../../components/ui/Filters';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
-import { formatDate } from '../../../lib/format';
-import { BarChartWithTable } from '../components/Charts';
+import { ReportBody } from '../components/ReportBody';
 import { StaffNav } from '../components/StaffNav';
 
 type ReportName = 'participation' | 'matching' | 'outcomes' | 'evaluation';
@@ -20,7 +18,7 @@ const REPORTS: { value: ReportName; label: string }[] = [
   { value: 'evaluation', label: 'Evaluation' },
 ];
 
-/** Reports with filters, a chart of the first numeric column, and CSV download (R-ADMIN-2: small groups suppressed by the API). */
+/** Reports with filters, charts by value with their tables, and CSV download (R-ADMIN-2: small groups suppressed by the API). */
 export default function Reports() {
   const [params, setParams] = useSearchParams();
   const report = (params.get('report') ?? 'participation') as ReportName;
@@ -34,7 +32,7 @@ export default function Reports() {
   const raw = $api.useQuery('get', '/api/v1/reports/{report}', { params: { path: { report }, query } });
   // The same endpoint answers CSV when asked; this screen asks for JSON.
   const data = { ...raw, data: typeof raw.data === 'string' ? undefined : raw.data };
-  const csv = `/api/v1/reports/${report}?${new URLSearchParams({ ...query, format: 'csv' })}`;
+  const csv = `/api/v1/reports/${report}?${new URLSearchParams({ ...query, format: 'csv', header: 'words' })}`;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -95,41 +93,14 @@ export default function Reports() {
         <a className="usa-button usa-button--outline margin-left-1" href={csv} download={`${report}.csv`}>
           Download CSV
         </a>
+        <p className="usa-hint">
+          The spreadsheet names its columns in words. Shares are written from 0 to 1 (0.25 is 25 %).
+        </p>
       </Form>
       <section className="margin-top-4" aria-labelledby="report-heading">
         <h2 id="report-heading">{REPORTS.find((r) => r.value === report)?.label} report</h2>
         <QueryState query={data} isEmpty={(d) => d.rows.length === 0} empty="No data for these filters.">
-          {(r) => {
-            const [label, ...rest] = r.columns;
-            const numeric = rest.find((c) => r.rows.some((row) => typeof row[c] === 'number'));
-            return (
-              <>
-                <p>
-                  {formatDate(r.from)} to {formatDate(r.to)} · {r.scope ? r.scope.join(', ') : 'all of HHS'}
-                </p>
-                {label && numeric && (
-                  <BarChartWithTable
-                    title={`${numeric} by ${label}`}
-                    categoryKey={label}
-                    data={r.rows.map((row) => ({
-                      [label]: String(row[label] ?? ''),
-                      [numeric]: Number(row[numeric] ?? 0),
-                    }))}
-                    series={[{ key: numeric, label: numeric, color: '#005ea2' }]}
-                  />
-                )}
-                <DataTable caption="Report rows" columns={r.columns} compact testId="report-table">
-                  {r.rows.map((row, i) => (
-                    <tr key={i}>
-                      {r.columns.map((c) => (
-                        <td key={c}>{String(row[c] ?? '—')}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </DataTable>
-              </>
-            );
-          }}
+          {(r) => <ReportBody report={r} />}
         </QueryState>
       </section>
     </>

@@ -4,7 +4,7 @@ import { QueryState } from '../../../components/ui/States';
 import { $api } from '../../../lib/api';
 
 /** The live relationships and open invitations on the home page, with what is due next. */
-export function RelationshipsSummary() {
+export function RelationshipsSummary({ seeksMentor }: { seeksMentor: boolean }) {
   const rels = $api.useQuery(
     'get',
     '/api/v1/relationships',
@@ -33,9 +33,14 @@ export function RelationshipsSummary() {
         query={rels}
         isEmpty={(d) => d.filter((r) => !r.ended).length === 0}
         empty={
-          <>
-            No live relationship yet. See your <Link to="/suggestions">suggested mentors</Link>.
-          </>
+          seeksMentor ? (
+            <>
+              No live relationship yet. <Link to="/suggestions">See the mentors suggested for you</Link> and
+              invite up to three of them.
+            </>
+          ) : (
+            'No live relationship yet. When a mentee invites you, the invitation appears here and under Invitations, and you get an email.'
+          )
         }
       >
         {(items) => (

@@ -20,7 +20,7 @@ export default function Home() {
       <PageHeading lead={`${me.employee.occupationTitle}, ${me.employee.opdiv}`}>
         {`Welcome, ${me.employee.firstName}`}
       </PageHeading>
-      <RelationshipsSummary />
+      <RelationshipsSummary seeksMentor={!applications.data?.mentor || !!applications.data.mentee} />
       <section aria-labelledby="participation">
         <h2 id="participation">Your participation</h2>
         <QueryState query={applications}>{(data) => <ParticipantStatus applications={data} />}</QueryState>

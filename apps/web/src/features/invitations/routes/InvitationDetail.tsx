@@ -4,11 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
+import { FocusOnChange } from '../../../components/ui/FocusOnChange';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { $api, type Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { DECLINE_REASONS, STATE_LABEL, STATE_TAG } from '../components/labels';
+import { MenteeContext } from '../components/MenteeContext';
 
 type Reason = (typeof DECLINE_REASONS)[number]['value'];
 
@@ -19,7 +21,11 @@ export default function InvitationDetail() {
   const { me } = useMe();
   const queryClient = useQueryClient();
   const inv = $api.useQuery('get', '/api/v1/invitations/{id}', { params: { path: { id } } });
+  const context = $api.useQuery('get', '/api/v1/invitations/{id}/context', { params: { path: { id } } });
+  // Each answer moves focus to its result (a failure: ErrorAlert takes it), so keyboard users hear what happened.
+  const [answered, setAnswered] = useState(0);
   const onSuccess = (data: Schemas['Invitation']) => {
+    setAnswered((n) => n + 1);
     queryClient.setQueryData(['get', '/api/v1/invitations/{id}', { params: { path: { id } } }], data);
     void queryClient.invalidateQueries({
       predicate: (q) =>
@@ -50,6 +56,7 @@ export default function InvitationDetail() {
     <QueryState query={inv}>
       {(i) => {
         const iAmMentor = i.mentor.id === me?.employee.id;
+        const isMentee = i.mentee.id === me?.employee.id;
         return (
           <>
             <PageHeading>
@@ -58,24 +65,40 @@ export default function InvitationDetail() {
             {params.get('sent') && i.state === 'pending' && (
               <Success>Your invitation was sent to {i.mentor.name}.</Success>
             )}
-            <ErrorAlert error={error} />
-            <p>
-              <span className={`usa-tag ${STATE_TAG[i.state]}`} data-testid="invitation-state">
-                {STATE_LABEL[i.state]}
-              </span>
-            </p>
+            <FocusOnChange signal={answered}>
+              <ErrorAlert error={error} />
+              <p aria-live="polite" data-testid="invitation-result">
+                <span className="usa-sr-only">This invitation is now: </span>
+                <span className={`usa-tag ${STATE_TAG[i.state]}`} data-testid="invitation-state">
+                  {STATE_LABEL[i.state]}
+                </span>
+              </p>
+            </FocusOnChange>
+            {!isMentee && context.data && (
+              <MenteeContext context={context.data} message={i.message} menteeId={i.mentee.id} />
+            )}
             <dl>
-              <dt className="text-bold">Platform</dt>
-              <dd className="margin-left-0 margin-bottom-1">
-                {i.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}
-              </dd>
+              {isMentee && (
+                <>
+                  <dt className="text-bold">Platform</dt>
+                  <dd className="margin-left-0 margin-bottom-1">
+                    {i.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'}
+                  </dd>
+                </>
+              )}
               <dt className="text-bold">Sent</dt>
               <dd className="margin-left-0 margin-bottom-1">
                 {formatDate(i.sentAt)}
                 {i.state === 'pending' && `, answer by ${formatDate(i.expiresAt)}`}
               </dd>
-              <dt className="text-bold">Message</dt>
-              <dd className="margin-left-0 margin-bottom-1">{i.message || '(no message)'}</dd>
+              {isMentee && (
+                <>
+                  <dt className="text-bold">Your message</dt>
+                  <dd className="margin-left-0 margin-bottom-1">
+                    {i.message || 'You did not write a message.'}
+                  </dd>
+                </>
+              )}
               {i.declineReason && (
                 <>
                   <dt className="text-bold">Reason for declining</dt>

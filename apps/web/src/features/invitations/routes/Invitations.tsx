@@ -19,7 +19,7 @@ function InvitationTable({
 }) {
   if (items.length === 0) return <Empty>None yet.</Empty>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="usa-table usa-table--borderless width-full">
         <caption className="usa-sr-only">{caption}</caption>
         <thead>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Schemas } from '../../../lib/api';
+import { useCompetencyNames } from '../../../lib/competencies';
 
 const PLATFORM = { s2j: 'Senior-to-Junior', p2p: 'Peer-to-Peer' } as const;
 const METHOD = { in_person: 'in person', phone: 'phone', video: 'video', email: 'email' } as const;
@@ -15,6 +16,7 @@ export function MentorCardView({
   headingLevel?: 2 | 3;
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
+  const competencyName = useCompetencyNames();
   return (
     <li className="usa-card tablet:grid-col-12">
       <div className="usa-card__container">
@@ -33,7 +35,7 @@ export function MentorCardView({
             communicates by {mentor.communicationMethods.map((m) => METHOD[m]).join(', ')}
           </p>
           <p className="margin-y-1">
-            <span className="text-bold">Competencies:</span> {mentor.competencies.join(', ')}
+            <span className="text-bold">Competencies:</span> {mentor.competencies.map(competencyName).join(', ')}
           </p>
           {mentor.technicalAreas && (
             <p className="margin-y-1">

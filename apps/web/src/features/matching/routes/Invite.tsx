@@ -64,7 +64,7 @@ export default function Invite() {
                 checked={alreadyAgreed}
                 onChange={(e) => setAlreadyAgreed(e.target.checked)}
                 label="We have already agreed to work together"
-                labelDescription="The mentor's acceptance then confirms the match at once (R-INVT-2)."
+                labelDescription="The mentor's acceptance then confirms the match at once."
               />
               <Button type="submit" disabled={send.isPending} className="margin-top-3">
                 {send.isPending ? 'Sending…' : 'Send invitation'}

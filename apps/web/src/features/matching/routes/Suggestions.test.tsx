@@ -38,6 +38,8 @@ const criterion = {
   explanation: 'Covers 7 of your 8 development needs',
 };
 
+const urlOf = (input: unknown) => (input instanceof Request ? input.url : String(input));
+
 beforeEach(() => fetchMock.mockReset());
 const renderIt = () =>
   render(
@@ -50,33 +52,41 @@ const renderIt = () =>
 
 describe('Suggestions (R-MATCH-1)', () => {
   it('lists mentors in rank order with the rounded score, the reasons and the score breakdown', async () => {
-    fetchMock.mockResolvedValue(
-      reply(200, {
-        items: [
-          {
-            mentor: mentor('E1', 'Dana Whitfield'),
-            score: 91.78,
-            criteria: [criterion],
-            reasons: ['Strong in your needs', 'Same time zone'],
-          },
-          {
-            mentor: mentor('E2', 'Lee Park'),
-            score: 80.2,
-            criteria: [criterion],
-            reasons: ['Offers Senior-to-Junior'],
-          },
-        ],
-        total: 2,
-        limit: 20,
-        next: null,
-      }),
+    const competencies = [
+      { code: 'strategic-thinking', name: 'Strategic Thinking', group: 'OPM', definition: '', focus: true },
+    ];
+    fetchMock.mockImplementation(async (...args: unknown[]) =>
+      urlOf(args[0]).includes('/competencies')
+        ? reply(200, competencies)
+        : reply(200, {
+            items: [
+              {
+                mentor: mentor('E1', 'Dana Whitfield'),
+                score: 91.78,
+                criteria: [criterion],
+                reasons: ['Strong in your needs', 'Same time zone'],
+              },
+              {
+                mentor: mentor('E2', 'Lee Park'),
+                score: 80.2,
+                criteria: [criterion],
+                reasons: ['Offers Senior-to-Junior'],
+              },
+            ],
+            total: 2,
+            limit: 20,
+            next: null,
+          }),
     );
     renderIt();
     const list = await screen.findByRole('list', { name: 'Suggested mentors' });
+    // Competencies read as their names, never as codes.
+    expect(await within(list).findAllByText(/Strategic Thinking/)).toHaveLength(2);
+    expect(list).not.toHaveTextContent('strategic-thinking');
     const cards = within(list)
       .getAllByRole('listitem')
       .filter((li) => li.classList.contains('usa-card'));
-    expect(cards.map((c) => within(c).getByRole('heading', { level: 3 }).textContent)).toEqual([
+    expect(cards.map((c) => within(c).getByRole('heading', { level: 2 }).textContent)).toEqual([
       'Dana Whitfield',
       'Lee Park',
     ]);
@@ -89,8 +99,9 @@ describe('Suggestions (R-MATCH-1)', () => {
     ).toEqual(['Strong in your needs', 'Same time zone']);
     expect(
       within(cards[0]!).getByRole('table', { name: 'How the score of Dana Whitfield is made' }),
-    ).toHaveTextContent('needs400.88Covers 7 of your 8 development needs');
-    expect(new URL((fetchMock.mock.calls[0]![0] as Request).url).search).toBe('?limit=20');
+    ).toHaveTextContent('Development needs4088 %Covers 7 of your 8 development needs');
+    const suggestionsCall = fetchMock.mock.calls.find(([r]) => urlOf(r).includes('/suggestions'));
+    expect(new URL(urlOf(suggestionsCall![0])).search).toBe('?limit=20');
   });
 
   it('shows a rule’s 409 as the rule’s sentence with a way on, not as an error', async () => {

@@ -4,6 +4,15 @@ import { Empty, QueryState } from '../../../components/ui/States';
 import { $api, problemMessage } from '../../../lib/api';
 import { MentorCardView } from '../components/MentorCardView';
 
+const CRITERION: Record<string, string> = {
+  needs: 'Development needs',
+  goals: 'Goals and experience',
+  platform: 'Platform and grade',
+  geography: 'Location',
+  communication: 'Ways of meeting',
+  capacity: 'Free places',
+};
+
 /** Ranked eligible mentors with the score and the reasons for it (R-MATCH-1). */
 export default function Suggestions() {
   const suggestions = $api.useQuery('get', '/api/v1/me/suggestions', { params: { query: { limit: 20 } } });
@@ -30,14 +39,14 @@ export default function Suggestions() {
           {(page) => (
             <ol className="usa-card-group" aria-label="Suggested mentors" data-testid="suggestions">
               {page.items.map((s, i) => (
-                <MentorCardView key={s.mentor.id} mentor={s.mentor}>
+                <MentorCardView key={s.mentor.id} mentor={s.mentor} headingLevel={2}>
                   <p className="margin-top-0">
                     <span className="usa-tag bg-primary-dark">#{i + 1}</span>{' '}
                     <span className="text-bold" data-testid="score">
                       Match score {Math.round(s.score)}
                     </span>
                   </p>
-                  <h4 className="margin-bottom-05">Why this mentor</h4>
+                  <h3 className="margin-bottom-05 font-sans-sm">Why this mentor</h3>
                   <ul className="usa-list margin-top-0" data-testid="reasons">
                     {s.reasons.map((r) => (
                       <li key={r}>{r}</li>
@@ -49,18 +58,18 @@ export default function Suggestions() {
                       <caption className="usa-sr-only">How the score of {s.mentor.name} is made</caption>
                       <thead>
                         <tr>
-                          <th scope="col">Criterion</th>
+                          <th scope="col">What is compared</th>
                           <th scope="col">Weight</th>
-                          <th scope="col">Score</th>
+                          <th scope="col">How well it fits</th>
                           <th scope="col">Why</th>
                         </tr>
                       </thead>
                       <tbody>
                         {s.criteria.map((c) => (
                           <tr key={c.key}>
-                            <th scope="row">{c.key}</th>
+                            <th scope="row">{CRITERION[c.key] ?? c.key}</th>
                             <td>{c.weight}</td>
-                            <td>{Math.round(c.score * 100) / 100}</td>
+                            <td>{Math.round(c.score * 100)} %</td>
                             <td>{c.explanation}</td>
                           </tr>
                         ))}

@@ -44,7 +44,7 @@ describe('OrientationFormView', () => {
     );
     expect(screen.queryByLabelText('Date you attended orientation')).not.toBeInTheDocument();
     expect(screen.getByLabelText('Date of that orientation (optional)')).toHaveAccessibleDescription(
-      /recorded training attendance\. Your last recorded orientation: Jan 15, 2026\./,
+      /recorded training attendance\. Your last recorded orientation: January 15, 2026\./,
     );
     await user.click(screen.getByRole('button', { name: 'Record orientation' }));
     expect(onSubmit).toHaveBeenCalledWith({ waived: true });

@@ -71,7 +71,7 @@ export function OrientationFormView({
           {
             value: 'waived',
             label: 'I attended an orientation within the last 12 months',
-            description: 'An orientation in the last year counts: you need not attend another (R-LIFE-1).',
+            description: 'An orientation in the last year counts: you need not attend another.',
           },
         ]}
       />

@@ -17,6 +17,7 @@ export function TerminationPanel({ relationship: r }: { relationship: Schemas['R
   const errors = fieldErrors(request.error);
   const path = { params: { path: { id: r.id } } };
   const partner = r.myRole === 'mentor' || r.myRole === 'mentee';
+  const allowedFrom = new Date(r.endingAllowedFrom);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -51,6 +52,11 @@ export function TerminationPanel({ relationship: r }: { relationship: Schemas['R
             </Button>
           )}
         </>
+      ) : allowedFrom.getTime() > Date.now() ? (
+        <p data-testid="ending-not-yet">
+          Either partner may ask to end the relationship without fault from {formatDate(r.endingAllowedFrom)}.
+          If something is wrong before then, talk to your coordinator.
+        </p>
       ) : partner ? (
         <Form onSubmit={submit} aria-label="Ask to end the relationship">
           <p>

@@ -85,7 +85,11 @@ function AgreementForm({
   const sign = $api.useMutation('post', '/api/v1/relationships/{id}/agreement/sign', { onSuccess });
   const complete = $api.useMutation('post', '/api/v1/relationships/{id}/agreement/complete', { onSuccess });
   const errors = fieldErrors(save.error);
-  const editable = (myRole === 'mentor' || myRole === 'mentee') && !a.completedAt;
+  const partner = myRole === 'mentor' || myRole === 'mentee';
+  const signed = !!(a.mentorSignedAt || a.menteeSignedAt);
+  // A signed or completed agreement reads as a document; changing a signed one is a deliberate step (it clears both signatures).
+  const [changing, setChanging] = useState(false);
+  const editable = partner && !a.completedAt && (!signed || changing);
   const mySignature = myRole === 'mentor' ? a.mentorSignedAt : myRole === 'mentee' ? a.menteeSignedAt : null;
   const dirty = JSON.stringify(draft) !== JSON.stringify(a);
 
@@ -120,52 +124,65 @@ function AgreementForm({
       {save.isSuccess && !dirty && <Success>Agreement saved. Both of you sign it next.</Success>}
       {a.completedAt && <Success>The agreement was completed on {formatDate(a.completedAt)}.</Success>}
       <ErrorAlert error={save.error ?? sign.error ?? complete.error} />
-      <Form onSubmit={submit} large aria-label="Mentoring agreement" className="maxw-none">
-        <fieldset className="usa-fieldset" disabled={!editable}>
-          {TEXT_FIELDS.map(([key, label, kind]) => (
-            <Field key={key} id={`ag-${key}`} label={label} error={errors[key]}>
-              {kind === 'textarea' ? (
-                <Textarea
-                  id={`ag-${key}`}
-                  name={key}
-                  value={draft[key]}
-                  maxLength={4000}
-                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-                />
-              ) : (
-                <TextInput
-                  id={`ag-${key}`}
-                  name={key}
-                  type="text"
-                  value={draft[key]}
-                  maxLength={200}
-                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-                />
-              )}
-            </Field>
-          ))}
-          <CheckboxGroup
-            name="ag-methods"
-            legend="How we communicate"
-            options={METHODS}
-            value={draft.communicationMethods}
-            onChange={(v) => setDraft({ ...draft, communicationMethods: v })}
-            error={errors.communicationMethods}
-          />
-          <Checkbox
-            id="ag-noFault"
-            name="noFaultTermination"
-            checked={draft.noFaultTermination}
-            onChange={(e) => setDraft({ ...draft, noFaultTermination: e.target.checked })}
-            label="Either of us may end the relationship without fault (after three months)"
-          />
-        </fieldset>
-        {editable && (
+      {!editable ? (
+        <>
+          <AgreementText agreement={a} />
+          {partner && !a.completedAt && (
+            <p>
+              Signed agreements cannot be edited in place.{' '}
+              <Button type="button" unstyled onClick={() => setChanging(true)}>
+                Change the agreement
+              </Button>{' '}
+              (a saved change clears both signatures, and you both sign again).
+            </p>
+          )}
+        </>
+      ) : (
+        <Form onSubmit={submit} large aria-label="Mentoring agreement" className="maxw-none">
+          <fieldset className="usa-fieldset" disabled={!editable}>
+            {TEXT_FIELDS.map(([key, label, kind]) => (
+              <Field key={key} id={`ag-${key}`} label={label} error={errors[key]}>
+                {kind === 'textarea' ? (
+                  <Textarea
+                    id={`ag-${key}`}
+                    name={key}
+                    value={draft[key]}
+                    maxLength={4000}
+                    onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+                  />
+                ) : (
+                  <TextInput
+                    id={`ag-${key}`}
+                    name={key}
+                    type="text"
+                    value={draft[key]}
+                    maxLength={200}
+                    onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+                  />
+                )}
+              </Field>
+            ))}
+            <CheckboxGroup
+              name="ag-methods"
+              legend="How we communicate"
+              options={METHODS}
+              value={draft.communicationMethods}
+              onChange={(v) => setDraft({ ...draft, communicationMethods: v })}
+              error={errors.communicationMethods}
+            />
+            <Checkbox
+              id="ag-noFault"
+              name="noFaultTermination"
+              checked={draft.noFaultTermination}
+              onChange={(e) => setDraft({ ...draft, noFaultTermination: e.target.checked })}
+              label="Either of us may end the relationship without fault (after three months)"
+            />
+          </fieldset>
           <Button type="submit" className="margin-top-3" disabled={save.isPending || !dirty}>
             Save agreement
           </Button>
-        )}
-      </Form>
+        </Form>
+      )}
       <h2>Signatures</h2>
       <ul className="usa-list" data-testid="signatures">
         <li>
@@ -182,7 +199,7 @@ function AgreementForm({
         </li>
       </ul>
       <ButtonGroup>
-        {editable && !mySignature && a.version > 0 && (
+        {partner && !a.completedAt && !mySignature && a.version > 0 && (
           <Button
             type="button"
             disabled={sign.isPending || dirty}
@@ -198,5 +215,28 @@ function AgreementForm({
         )}
       </ButtonGroup>
     </>
+  );
+}
+
+/** The agreement as a read-only document (what was signed). */
+export function AgreementText({ agreement: a }: { agreement: Agreement }) {
+  const methods = METHODS.filter((m) => a.communicationMethods.includes(m.value)).map((m) => m.label);
+  return (
+    <dl data-testid="agreement-text" className="margin-bottom-3">
+      {TEXT_FIELDS.map(([key, label]) => (
+        <div key={key}>
+          <dt className="text-bold">{label}</dt>
+          <dd className="margin-left-0 margin-bottom-2 text-pre-wrap">{a[key] || 'Not written.'}</dd>
+        </div>
+      ))}
+      <dt className="text-bold">How we communicate</dt>
+      <dd className="margin-left-0 margin-bottom-2">{methods.length ? methods.join(', ') : 'Not chosen.'}</dd>
+      <dt className="text-bold">Ending without fault</dt>
+      <dd className="margin-left-0 margin-bottom-2">
+        {a.noFaultTermination
+          ? 'Either of us may end the relationship without fault (after three months).'
+          : 'Not agreed.'}
+      </dd>
+    </dl>
   );
 }

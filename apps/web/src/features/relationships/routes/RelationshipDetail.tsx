@@ -9,6 +9,15 @@ import { OrientationForm } from '../components/OrientationForm';
 import { TerminationPanel } from '../components/TerminationPanel';
 import { MeetingsPanel } from '../components/MeetingsPanel';
 import { MessagesPanel } from '../components/MessagesPanel';
+import { WhatIsNext } from '../components/WhatIsNext';
+
+const STATE_WORDS: Record<string, string> = {
+  onboarding: 'Getting started: orientation, agreement and plan.',
+  active: 'Under way.',
+  termination_requested: 'A partner has asked to end it.',
+  completed: 'Completed.',
+  terminated: 'Ended.',
+};
 
 /** A relationship: the pair, the milestone timeline, and the documents of the year. */
 export default function RelationshipDetail() {
@@ -23,11 +32,12 @@ export default function RelationshipDetail() {
         return (
           <>
             <PageHeading
-              lead={`${r.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'} · confirmed ${formatDate(r.confirmedAt)} · ${r.state.replace('_', ' ')}`}
+              lead={`${r.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer'} mentoring, confirmed ${formatDate(r.confirmedAt)}. ${STATE_WORDS[r.state] ?? ''}`}
             >
               {`${r.mentee.name} and ${r.mentor.name}`}
             </PageHeading>
-            {/* Issue 17: what is next (the next meeting) first, then the pair's meetings and messages. */}
+            <WhatIsNext relationship={r} />
+            {/* Issue 17: the pair's meetings and messages, after what is next. */}
             <MeetingsPanel relationshipId={r.id} canChange={Boolean(mine) && !r.ended} />
             {mine && <MessagesPanel id={r.id} />}
             <div className="grid-row grid-gap">
@@ -67,6 +77,7 @@ export default function RelationshipDetail() {
                 </p>
               </section>
             </div>
+            <TerminationPanel relationship={r} />
             {/* R-CONTENT-3: while onboarding the pair is preparing its first meeting, where these questions help. */}
             {mine && r.state === 'onboarding' && guidance.data && (
               <GuidanceAside
@@ -75,7 +86,6 @@ export default function RelationshipDetail() {
                 guidance={guidance.data.questionsForProspectiveMentor}
               />
             )}
-            <TerminationPanel relationship={r} />
           </>
         );
       }}

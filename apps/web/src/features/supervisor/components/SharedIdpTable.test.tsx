@@ -40,7 +40,7 @@ describe('SharedIdpTable', () => {
       '/relationships/00000000-0000-4000-8000-000000000001/idp',
     );
     expect(rows[0]).toHaveTextContent('To give');
-    expect(rows[1]).toHaveTextContent('Given Mar 5, 2026');
+    expect(rows[1]).toHaveTextContent('Given March 5, 2026');
     expect(rows[1]).toHaveTextContent('Relationship completed');
   });
 });

@@ -7,7 +7,7 @@ type SharedIdp = Schemas['SharedIdp'];
 /** One row per shared IDP: who, when, and whether my input is still to give. */
 export function SharedIdpTable({ items }: { items: SharedIdp[] }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="IDPs shared with you">
       <table className="usa-table usa-table--borderless width-full" data-testid="shared-idps">
         <caption className="usa-sr-only">IDPs shared with you</caption>
         <thead>

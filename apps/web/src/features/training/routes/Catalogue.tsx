@@ -14,6 +14,28 @@ import { NewEventForm } from '../components/NewEventForm';
 const LIMIT = 20;
 type Kind = 'orientation_online' | 'orientation_instructor' | 'lunch_and_learn' | 'online_course';
 
+/** What the person's orientation stands at, from training records or the orientation recorded for their pair. */
+export function OrientationStatus({
+  status,
+}: {
+  status: {
+    orientationCurrent: boolean;
+    lastOrientationAttendedAt: string | null;
+    orientationSource: string | null;
+  };
+}) {
+  const when = formatDate(status.lastOrientationAttendedAt);
+  return (
+    <p data-testid="orientation-status">
+      {!status.orientationCurrent
+        ? 'You have not attended an orientation in the last 12 months: register for one before your first meeting.'
+        : status.orientationSource === 'relationship'
+          ? `Your orientation is done: it was recorded for your mentoring relationship on ${when}. It counts for 12 months.`
+          : `Your orientation is done: you attended one on ${when}. It counts for 12 months.`}
+    </p>
+  );
+}
+
 /** The training catalogue (R-TRAIN-1): orientations, Lunch and Learn, online courses; my orientation status. */
 export default function Catalogue() {
   const { me } = useMe();
@@ -27,13 +49,7 @@ export default function Catalogue() {
   return (
     <>
       <PageHeading>Training</PageHeading>
-      {mine.data && (
-        <p data-testid="orientation-status">
-          {mine.data.orientationCurrent
-            ? `Your orientation is current (last attended ${formatDate(mine.data.lastOrientationAttendedAt)}).`
-            : 'You have not attended an orientation recently: register for one before your first meeting.'}
-        </p>
-      )}
+      {mine.data && <OrientationStatus status={mine.data} />}
       <Field id="kind" label="Show">
         <Select
           id="kind"

@@ -3,6 +3,7 @@ import dashboard from './dashboard.js';
 import thirdParty from './third-party.js';
 import shortlists from './shortlists.js';
 import cohort from './cohort.js';
+import cohortRuns from './cohort-runs.js';
 import reports from './reports.js';
 import coordinators from './coordinators.js';
 
@@ -12,6 +13,7 @@ const coordination: FastifyPluginAsync = async (app) => {
   await app.register(thirdParty);
   await app.register(shortlists);
   await app.register(cohort);
+  await app.register(cohortRuns);
   await app.register(reports);
   await app.register(coordinators);
 };

@@ -30,10 +30,10 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const { report } = request.params;
-    const { format = 'json', ...q } = request.query;
+    const { format = 'json', header = 'keys', ...q } = request.query;
     const { meta, rows } = await runReport(app.db, request.actor!, report, q);
-    const columns = REPORTS[report]!.columns;
-    if (format === 'csv') return sendCsv(reply, meta, columns, rows);
+    const { columns, headers } = REPORTS[report]!;
+    if (format === 'csv') return sendCsv(reply, meta, columns, rows, header === 'words' ? headers : undefined);
     return reply.type('application/json').send({ ...meta, columns, rows });
   });
 };

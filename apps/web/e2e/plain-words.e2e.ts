@@ -1,0 +1,108 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectHeadingOrder,
+  expectNoSidewaysScroll,
+  launch,
+  signIn,
+  visit,
+  type Person,
+  type Session,
+} from './browser';
+
+// Issue 20: every screen of every role, read as a person reads it. visit() fails on a rule id (R-CAP-3), a JSON
+// pointer (/body/...) or an epoch date in the visible text, and on any serious axe finding.
+let browser: Browser;
+const sessions: Session[] = [];
+const ANY = /.+/;
+
+const SCREENS: Record<Person, string[]> = {
+  mentee: [
+    '/',
+    '/applications',
+    '/suggestions',
+    '/mentors',
+    '/shortlists',
+    '/directory',
+    '/invitations',
+    '/relationships',
+    '/training',
+    '/notifications',
+    '/program',
+    '/accessibility',
+  ],
+  mentor: ['/', '/applications', '/invitations', '/relationships', '/training'],
+  supervisor: ['/', '/supervisor'],
+  coordinator: [
+    '/staff',
+    '/staff/unmatched',
+    '/staff/third-party',
+    '/staff/cohort',
+    '/staff/terminations',
+    '/staff/help',
+    '/staff/reports',
+    '/staff/reports?report=matching',
+    '/staff/reports?report=outcomes',
+    '/staff/reports?report=evaluation',
+    '/staff/audit',
+    '/admin/settings',
+    '/training',
+  ],
+  manager: [
+    '/admin/settings',
+    '/admin/coordinators',
+    '/admin/system-clients',
+    '/admin/content',
+    '/staff/reports',
+  ],
+};
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  expect(
+    sessions.flatMap((s) => s.consoleErrors),
+    'console errors',
+  ).toEqual([]);
+});
+
+describe('every screen speaks plainly (no rule ids, JSON pointers, epoch dates) and passes axe', () => {
+  it.each(Object.keys(SCREENS) as Person[])('%s', async (who) => {
+    const session = await signIn(browser, who);
+    sessions.push(session);
+    for (const path of SCREENS[who]) await visit(session.page, path, ANY);
+    if (who === 'coordinator') {
+      // A seeded pair's relationship page and its documents, as the coordinator reads them.
+      const requests = await session.page.request.get('/api/v1/coordination/termination-requests');
+      const [first] = ((await requests.json()) as { items: { relationshipId: string }[] }).items;
+      expect(first, 'the demo seed has a termination request').toBeDefined();
+      for (const sub of ['', '/agreement', '/idp'])
+        await visit(session.page, `/relationships/${first!.relationshipId}${sub}`, ANY);
+    }
+    await session.context.close();
+  }, 300_000);
+});
+
+describe('320 px wide, every main screen reflows without sideways scrolling', () => {
+  it.each(['mentee', 'coordinator'] as const)('%s', async (who) => {
+    const session = await signIn(browser, who, { width: 320, height: 800 });
+    sessions.push(session);
+    for (const path of SCREENS[who]) {
+      await visit(session.page, path, ANY);
+      await expectNoSidewaysScroll(session.page, path);
+    }
+    await session.context.close();
+  }, 300_000);
+});
+
+describe('heading order', () => {
+  it('/suggestions has no skipped heading level (axe heading-order)', async () => {
+    const session = await signIn(browser, 'mentee');
+    sessions.push(session);
+    await visit(session.page, '/suggestions', 'Suggested mentors');
+    await expectHeadingOrder(session.page, '/suggestions');
+    await session.context.close();
+  });
+});

@@ -1,0 +1,140 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '../../../lib/api';
+import InvitationDetail from './InvitationDetail';
+
+// The app's one API client takes fetch when its module loads, so the stand-in goes in before any import.
+const fetchMock = vi.hoisted(() => {
+  const f = vi.fn<typeof fetch>();
+  globalThis.fetch = f;
+  return f;
+});
+const reply = (status: number, body: unknown, type = 'application/json') =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+
+const ID = '11111111-1111-4111-8111-111111111111';
+const invitation = (state: Schemas['Invitation']['state']): Schemas['Invitation'] => ({
+  id: ID,
+  mentee: { id: 'E1', name: 'Jordan Rivera', opdiv: 'CDC' },
+  mentor: { id: 'E2', name: 'Dana Whitfield', opdiv: 'NIH' },
+  platform: 's2j',
+  message: 'I would value your guidance on program evaluation.',
+  state,
+  declineReason: null,
+  declineNote: null,
+  alreadyAgreed: false,
+  relationshipId: null,
+  sentAt: '2026-11-02T15:00:00.000Z',
+  answeredAt: null,
+  expiresAt: '2026-11-16T15:00:00.000Z',
+  closedAt: null,
+  version: 1,
+});
+const context: Schemas['InvitationContext'] = {
+  mentee: {
+    name: 'Jordan Rivera',
+    opdiv: 'CDC',
+    grade: 'GS-12',
+    occupationTitle: 'Public Health Analyst',
+    city: 'Atlanta',
+    state: 'GA',
+    timeZone: 'America/New_York',
+    bio: '',
+    developmentalNeeds: [{ code: 'strategic-thinking', name: 'Strategic Thinking' }],
+    shortTermGoals: 'Lead a program evaluation.',
+    longTermGoals: 'Become a program manager.',
+    platform: 's2j',
+    locationPreference: 'cross_opdiv',
+    communicationMethods: ['video', 'phone'],
+  },
+  cohort: {
+    proposedAt: '2026-11-02T15:00:00.000Z',
+    approvedBy: 'Priya Natarajan',
+    score: 88,
+    reasons: ['Covers 1 of the mentee’s 1 development needs'],
+  },
+};
+const me = { employee: { id: 'E2', firstName: 'Dana' }, roles: ['participant'] };
+
+function routeFetch(onAccept: () => Response) {
+  fetchMock.mockImplementation(async (...args: unknown[]) => {
+    const [input] = args;
+    const url = input instanceof Request ? input.url : String(input);
+    const path = new URL(url, 'http://localhost').pathname;
+    if (path === '/api/v1/me') return reply(200, me);
+    if (path.endsWith('/context')) return reply(200, context);
+    if (path.endsWith('/accept')) return onAccept();
+    return reply(200, invitation('pending'));
+  });
+}
+
+const renderIt = () =>
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter initialEntries={[`/invitations/${ID}`]}>
+        <Routes>
+          <Route path="/invitations/:id" element={<InvitationDetail />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+
+beforeEach(() => fetchMock.mockReset());
+
+describe('InvitationDetail (the mentor answers)', () => {
+  it('shows the mentee’s goals, competencies, grade, occupation, location, platform and message, and why a cohort proposed it', async () => {
+    routeFetch(() => reply(200, invitation('accepted')));
+    renderIt();
+    const about = await screen.findByTestId('mentee-context');
+    expect(about).toHaveTextContent('Public Health Analyst, GS-12, CDC');
+    expect(about).toHaveTextContent('Atlanta, GA');
+    expect(about).toHaveTextContent('Strategic Thinking');
+    expect(about).toHaveTextContent('Lead a program evaluation.');
+    expect(about).toHaveTextContent('Become a program manager.');
+    expect(about).toHaveTextContent('Senior-to-Junior');
+    expect(about).toHaveTextContent('A mentor in a different operating division');
+    expect(about).toHaveTextContent('Video and Phone');
+    expect(about).toHaveTextContent('I would value your guidance on program evaluation.');
+    expect(screen.getByRole('heading', { name: 'Why your coordinator proposed this match' })).toBeVisible();
+    expect(about).toHaveTextContent('Priya Natarajan matched mentees and mentors as a group');
+    expect(screen.getByRole('link', { name: 'Open Jordan Rivera’s directory entry' })).toHaveAttribute(
+      'href',
+      '/people/E1',
+    );
+  });
+
+  it('after Accept, focus moves to the new state of the invitation', async () => {
+    routeFetch(() => reply(200, invitation('accepted')));
+    renderIt();
+    await userEvent.click(await screen.findByRole('button', { name: 'Accept' }));
+    await screen.findByText('Accepted: confirm to start');
+    await waitFor(() => expect(screen.getByTestId('invitation-result').parentElement).toHaveFocus());
+  });
+
+  it('after a failed Accept, focus moves to the error and the decline note typed so far is kept', async () => {
+    routeFetch(() =>
+      reply(
+        409,
+        {
+          type: 'https://mentoring.hhs.gov/problems/R-CAP-1',
+          title: 'Refused',
+          status: 409,
+          rule: 'R-CAP-1',
+          detail: 'You already have 5 mentees, the most the program allows.',
+        },
+        'application/problem+json',
+      ),
+    );
+    renderIt();
+    await userEvent.type(await screen.findByLabelText('Note (optional)'), 'Maybe in spring');
+    await userEvent.click(screen.getByRole('button', { name: 'Accept' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('You already have 5 mentees, the most the program allows.');
+    expect(alert).not.toHaveTextContent('R-CAP-1');
+    await waitFor(() => expect(alert.closest('[tabindex="-1"]')).toHaveFocus());
+    expect(screen.getByLabelText('Note (optional)')).toHaveValue('Maybe in spring');
+  });
+});
