@@ -7623,7 +7623,12 @@ export interface paths {
         /** The latest cohort-matching runs in my scope and what was approved from each */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Items per page */
+                    limit?: number;
+                    /** @description Opaque: the `next` of the previous page, as given */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7633,10 +7638,20 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CohortRun"][];
+                        "application/json": {
+                            items: components["schemas"]["CohortRun"][];
+                            /** @description The page size used */
+                            limit: number;
+                            /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                            next: string | null;
+                            /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                            total?: number;
+                        };
                     };
                 };
                 /** @description The request is not valid (field errors listed) */

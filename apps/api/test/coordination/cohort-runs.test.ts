@@ -22,7 +22,7 @@ describe('cohort run history (R-MATCH-4)', () => {
   it('R-MATCH-4: after approval the run history says who ran it, what was approved, by whom and when', async () => {
     const proposal = (await call('POST', '/coordination/cohort-proposals', 'cdc', { topK: 10 })).json();
     expect(proposal.pairs.length).toBe(2);
-    let runs = (await call('GET', '/coordination/cohort-runs', 'cdc')).json();
+    let runs = (await call('GET', '/coordination/cohort-runs', 'cdc')).json().items;
     expect(runs[0]).toMatchObject({
       id: proposal.id,
       opdivs: ['CDC'],
@@ -35,7 +35,7 @@ describe('cohort run history (R-MATCH-4)', () => {
     expect(
       (await call('POST', `/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', {})).statusCode,
     ).toBe(200);
-    runs = (await call('GET', '/coordination/cohort-runs', 'cdc')).json();
+    runs = (await call('GET', '/coordination/cohort-runs', 'cdc')).json().items;
     const name = `${u.cdc!.employee.firstName} ${u.cdc!.employee.lastName}`;
     expect(runs[0]).toMatchObject({
       id: proposal.id,
@@ -49,8 +49,8 @@ describe('cohort run history (R-MATCH-4)', () => {
   });
 
   it('R-ROLE-2: a coordinator sees only runs inside their OPDIVs; the program manager sees all; others are refused', async () => {
-    expect((await call('GET', '/coordination/cohort-runs', 'nih')).json()).toEqual([]);
-    expect((await call('GET', '/coordination/cohort-runs', 'pm')).json().length).toBeGreaterThan(0);
+    expect((await call('GET', '/coordination/cohort-runs', 'nih')).json().items).toEqual([]);
+    expect((await call('GET', '/coordination/cohort-runs', 'pm')).json().items.length).toBeGreaterThan(0);
     const res = await call('GET', '/coordination/cohort-runs', 'a');
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('application/problem+json');

@@ -8,22 +8,26 @@ vi.hoisted(() => {
   globalThis.fetch = vi.fn<typeof fetch>(
     async () =>
       new Response(
-        JSON.stringify([
-          {
-            id: '11111111-1111-4111-8111-111111111111',
-            opdivs: ['CDC'],
-            createdAt: '2026-11-02T15:00:00.000Z',
-            createdBy: 'Priya Natarajan',
-            menteeCount: 30,
-            pairs: 24,
-            invited: 20,
-            suggested: 0,
-            refused: 2,
-            open: 2,
-            approvedBy: ['Priya Natarajan'],
-            lastApprovedAt: '2026-11-02T15:05:00.000Z',
-          },
-        ]),
+        JSON.stringify({
+          items: [
+            {
+              id: '11111111-1111-4111-8111-111111111111',
+              opdivs: ['CDC'],
+              createdAt: '2026-11-02T15:00:00.000Z',
+              createdBy: 'Priya Natarajan',
+              menteeCount: 30,
+              pairs: 24,
+              invited: 20,
+              suggested: 0,
+              refused: 2,
+              open: 2,
+              approvedBy: ['Priya Natarajan'],
+              lastApprovedAt: '2026-11-02T15:05:00.000Z',
+            },
+          ],
+          limit: 20,
+          next: null,
+        }),
         { status: 200, headers: { 'content-type': 'application/json' } },
       ),
   );

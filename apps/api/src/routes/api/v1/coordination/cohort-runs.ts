@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../lib/pagination.js';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { cohortRuns } from '../../../../services/coordination/cohort-runs.js';
@@ -13,10 +14,22 @@ const cohortRunHistory: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['coordination'],
         summary: 'The latest cohort-matching runs in my scope and what was approved from each',
-        response: responses({ 200: Type.Array(Type.Ref('CohortRun')) }, [403]),
+        querystring: Type.Object(PageQuery),
+        response: responses({ 200: Paged(Type.Ref('CohortRun')) }, [403]),
       },
     },
-    async (request) => cohortRuns(app.db, userActor(request)),
+    // The latest 100 runs, newest first, paged like every list (R-API-4).
+    async (request, reply) =>
+      sendPage(
+        request,
+        reply,
+        pageArray(
+          await cohortRuns(app.db, userActor(request), 100),
+          request.query,
+          (r) => [new Date(r.createdAt).toISOString(), r.id],
+          compareKeys(0, 1),
+        ),
+      ),
   );
 };
 export default cohortRunHistory;
