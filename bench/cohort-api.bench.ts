@@ -1,6 +1,7 @@
 // Issue 5 (R-MATCH-4): a department-wide cohort proposal through the API on the 90,000-employee workforce,
 // PostgreSQL. Measures the request's time and how long the API process's event loop was blocked meanwhile (what
 // every other request on that replica waits for).
+import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { seedWorkforce } from '../apps/api/src/seed/seed.js';
@@ -9,6 +10,7 @@ import { startApi, tokenFor } from './lib/api.js';
 import { ms, writeSection } from './lib/report.js';
 import { APPROVAL_CHUNK } from '../apps/api/src/services/coordination/cohort-approve.js';
 
+const loadBefore = os.loadavg()[0]!;
 const db = await benchDatabase();
 try {
   const { app, base } = await startApi(db.url);
@@ -64,7 +66,8 @@ workforce's applications (no relationships yet). "Longest event-loop stall" is t
 could not answer any other request while this one ran (the solve runs on a worker thread, decision 0506; what is left
 is the reads, storing the pairs and writing the JSON answer). Memory is this process's: the API with its worker thread, plus the benchmark's
 generated workforce held in memory, so the growth from "before" to "peak" is what the request added (the worker is let
-go after a minute idle).
+go after a minute idle). The machine is shared with other engineers: load average ${loadBefore.toFixed(1)} at the start and
+${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end.
 
 | who | mentees | mentors with room | pairs proposed | request time | longest event-loop stall | process memory (RSS) before → peak |
 |---|---|---|---|---|---|---|

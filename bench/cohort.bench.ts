@@ -28,6 +28,7 @@ const pool = new Piscina<CohortWork, ExplainedCohortResult>({
   filename: createRequire(import.meta.url).resolve('@hhs-mentoring/domain/cohort-worker'),
   maxThreads: 1,
 });
+const loadBefore = os.loadavg()[0]!;
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const rows: string[] = [];
 for (const inst of instances) {
@@ -76,7 +77,7 @@ One run each of the domain's \`runCohortWork\` (the API's worker entry: index, s
 K = ${DEFAULT_COHORT_TOP_K}, min-cost flow, prove-or-repair, sentences for the chosen pairs) on a piscina worker thread; wall time
 includes the copy to the worker. "Exact optimum" is stored in \`bench/cohort-optima.json\`, computed once by
 \`bench/cohort-exact.ts\` (every eligible pair from the scorer's full ranking, dense \`scipy\` assignment). The machine
-is shared with other engineers running builds and tests in parallel: load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the
+is shared with other engineers running builds and tests in parallel: load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the
 end, and the hypervisor steal during each run is in its row, so times are upper bounds.
 
 | instance | exact optimum | proposal | certificate | wall time | longest event-loop stall | process memory (RSS) before → peak | steal | target |

@@ -11,6 +11,7 @@ import { remainingCapacity } from './eligibility.js';
 import { explainer } from './matching.explain.js';
 import { buildMentorIndex, type MentorIndex } from './matching.index.js';
 import { rankCandidates } from './matching.rank.js';
+import { mentorChains } from './reporting-chain.js';
 import { reasonsOf, type ScoreOptions } from './matching.scorer.js';
 import { candidateTotals } from './matching.totals.js';
 import type { ProgramSettings } from './settings.js';
@@ -46,8 +47,12 @@ function scorerSource(
   opts: ScoreOptions,
   pages: Map<string, ScoredPage>,
 ): CandidateSource {
+  const chains = mentorChains(
+    index.mentors.map((m) => m.employeeId),
+    opts.supervisorOf,
+  );
   return (menteeId, k, check) => {
-    const totals = candidateTotals(mentees.get(menteeId)!, index, settings, opts.supervisorOf);
+    const totals = candidateTotals(mentees.get(menteeId)!, index, settings, opts.supervisorOf, chains);
     const ranked = rankCandidates(totals, index.facets.idOrder, k + 1);
     const kept = Array.from(ranked.subarray(0, k));
     let beyondReduced: number | undefined;

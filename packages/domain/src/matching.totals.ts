@@ -3,7 +3,7 @@ import { capacityScore, communicationScore, geographyScore, goalsScore, platform
 import type { MentorClasses } from './matching.facets.js';
 import { matchGoals, type GoalsMatch } from './matching.goals.js';
 import type { MentorIndex } from './matching.index.js';
-import { chainTesterFor, type SupervisorLookup } from './reporting-chain.js';
+import { chainTesterFor, chainTesterOver, type MentorChains, type SupervisorLookup } from './reporting-chain.js';
 import type { ProgramSettings } from './settings.js';
 import type { MenteeProfile, MentorProfile } from './types.js';
 
@@ -26,9 +26,10 @@ export interface CandidateTotals {
  * checkPairEligibility, cheapest tests first (the mentee's history, availability, platform, capacity, OPDIV choice,
  * then the S2J grade rule; the chain rule is left to `confirm`); matching.scorer.test.ts checks they agree. Each
  * criterion is evaluated once per class of mentors by the criterion functions themselves, and the sum keeps their
- * order, so totals are bit-for-bit unchanged.
+ * order, so totals are bit-for-bit unchanged. `chains` (mentorChains over the index's mentors, built once for many
+ * mentees) makes the chain rule a scan of a few integers.
  */
-export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, settings: ProgramSettings, supervisorOf: SupervisorLookup): CandidateTotals {
+export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, settings: ProgramSettings, supervisorOf: SupervisorLookup, chains?: MentorChains): CandidateTotals {
   const { mentors, facets: f } = index;
   const n = mentors.length;
   const me = mentee.employee;
@@ -80,6 +81,16 @@ export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, setti
     totals[i] = weights > 0 ? Math.round((points / weights) * 10000) / 100 : 0;
     candidates[count++] = i;
   }
-  const sameChain = chainTesterFor(mentee.employeeId, supervisorOf);
-  return { candidates, count, totals, goals, confirm: s2j ? (i) => !sameChain(mentors[i]!.employeeId) : () => true };
+  return { candidates, count, totals, goals, confirm: s2j ? outsideChain(mentee.employeeId, index, supervisorOf, chains) : () => true };
+}
+
+/** The S2J chain rule as a test per mentor index; walked only for S2J mentees (R-PLAT-1). */
+function outsideChain(menteeId: string, index: MentorIndex, supervisorOf: SupervisorLookup, chains?: MentorChains): (i: number) => boolean {
+  if (chains) {
+    if (chains.mentorIds.length !== index.mentors.length) throw new Error('mentor chains were built for another mentor index');
+    const sameChain = chainTesterOver(chains, menteeId, supervisorOf);
+    return (i) => !sameChain(i);
+  }
+  const sameChain = chainTesterFor(menteeId, supervisorOf);
+  return (i) => !sameChain(index.mentors[i]!.employeeId);
 }

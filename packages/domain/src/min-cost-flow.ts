@@ -12,6 +12,10 @@ export class MinCostFlow {
   private readonly dist: Float64Array;
   private readonly prevEdge: Int32Array;
   private readonly settled: Uint8Array;
+  /** Nodes whose distance a search set, and the nodes it settled in order: each node at most once per search. */
+  private readonly touched: Int32Array;
+  private readonly order: Int32Array;
+  private readonly heap = new BinaryHeap();
 
   constructor(readonly nodeCount: number) {
     this.head = new Int32Array(nodeCount).fill(-1);
@@ -19,6 +23,8 @@ export class MinCostFlow {
     this.dist = new Float64Array(nodeCount).fill(Infinity);
     this.prevEdge = new Int32Array(nodeCount).fill(-1);
     this.settled = new Uint8Array(nodeCount);
+    this.touched = new Int32Array(nodeCount);
+    this.order = new Int32Array(nodeCount);
   }
 
   /** Returns the id of the forward edge; its flow is `initialCap - residual(id)`. */
@@ -66,28 +72,31 @@ export class MinCostFlow {
    * returns that node, or −1 when none is reachable. Potentials keep every residual reduced cost non-negative.
    */
   augmentTo(start: number, isTarget: (node: number) => boolean): number {
-    const { dist, prevEdge, settled, potential } = this;
-    const touched: number[] = [start];
-    const heap = new BinaryHeap();
+    const { dist, prevEdge, settled, potential, touched, order, heap, head, next, to, cap, cost } = this;
+    let touchedCount = 1;
+    let settledCount = 0;
+    touched[0] = start;
     dist[start] = 0;
+    heap.clear();
     heap.push(0, start);
-    const order: number[] = [];
     let target = -1;
     while (heap.size > 0) {
-      const [d, u] = heap.pop();
+      const d = heap.topKey();
+      const u = heap.pop();
       if (settled[u] || d > dist[u]!) continue;
       settled[u] = 1;
-      order.push(u);
+      order[settledCount++] = u;
       if (isTarget(u)) {
         target = u;
         break;
       }
-      for (let e = this.head[u]!; e !== -1; e = this.next[e]!) {
-        if (this.cap[e]! <= 0) continue;
-        const v = this.to[e]!;
-        const nd = d + this.cost[e]! + potential[u]! - potential[v]!;
+      const pu = potential[u]!;
+      for (let e = head[u]!; e !== -1; e = next[e]!) {
+        if (cap[e]! <= 0) continue;
+        const v = to[e]!;
+        const nd = d + cost[e]! + pu - potential[v]!;
         if (nd < dist[v]!) {
-          if (dist[v] === Infinity) touched.push(v);
+          if (dist[v] === Infinity) touched[touchedCount++] = v;
           dist[v] = nd;
           prevEdge[v] = e;
           heap.push(nd, v);
@@ -96,14 +105,18 @@ export class MinCostFlow {
     }
     if (target >= 0) {
       const dt = dist[target]!;
-      for (const v of order) potential[v] = potential[v]! - (dt - dist[v]!);
-      for (let v = target; v !== start; v = this.to[prevEdge[v]! ^ 1]!) {
+      for (let k = 0; k < settledCount; k++) {
+        const v = order[k]!;
+        potential[v] = potential[v]! - (dt - dist[v]!);
+      }
+      for (let v = target; v !== start; v = to[prevEdge[v]! ^ 1]!) {
         const e = prevEdge[v]!;
-        this.cap[e] = this.cap[e]! - 1;
-        this.cap[e ^ 1] = this.cap[e ^ 1]! + 1;
+        cap[e] = cap[e]! - 1;
+        cap[e ^ 1] = cap[e ^ 1]! + 1;
       }
     }
-    for (const v of touched) {
+    for (let k = 0; k < touchedCount; k++) {
+      const v = touched[k]!;
       dist[v] = Infinity;
       prevEdge[v] = -1;
       settled[v] = 0;
@@ -112,19 +125,31 @@ export class MinCostFlow {
   }
 }
 
+/** A binary min-heap of (key, node) kept between searches, so a search allocates nothing. */
 class BinaryHeap {
-  private keys: number[] = [];
-  private values: number[] = [];
+  private keys = new Float64Array(64);
+  private values = new Int32Array(64);
+  size = 0;
 
-  get size(): number {
-    return this.keys.length;
+  clear(): void {
+    this.size = 0;
+  }
+
+  topKey(): number {
+    return this.keys[0]!;
   }
 
   push(key: number, value: number): void {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.size * 2);
+      const values = new Int32Array(this.size * 2);
+      keys.set(this.keys);
+      values.set(this.values);
+      this.keys = keys;
+      this.values = values;
+    }
     const { keys, values } = this;
-    let i = keys.length;
-    keys.push(key);
-    values.push(value);
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (keys[parent]! <= key) break;
@@ -136,13 +161,14 @@ class BinaryHeap {
     values[i] = value;
   }
 
-  pop(): [number, number] {
+  /** Removes the smallest key's entry and returns its node. */
+  pop(): number {
     const { keys, values } = this;
-    const top: [number, number] = [keys[0]!, values[0]!];
-    const lastKey = keys.pop()!;
-    const lastValue = values.pop()!;
-    const n = keys.length;
+    const top = values[0]!;
+    const n = --this.size;
     if (n > 0) {
+      const lastKey = keys[n]!;
+      const lastValue = values[n]!;
       let i = 0;
       for (;;) {
         let child = 2 * i + 1;

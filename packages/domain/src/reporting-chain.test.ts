@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chainOf, chainTesterFor, inSameChain } from './reporting-chain.js';
+import { chainOf, chainTesterFor, chainTesterOver, inSameChain, mentorChains } from './reporting-chain.js';
 
 const lookup = (pairs: Record<string, string | null>) => (id: string) => pairs[id];
 
@@ -39,6 +39,25 @@ describe('reporting chain (R-DIR-3)', () => {
         };
         const test = chainTesterFor(`p${who}`, sup);
         for (const other of asked) expect(test(`p${other}`)).toBe(inSameChain(`p${who}`, `p${other}`, sup));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('R-DIR-3: the precomputed mentor chains agree with inSameChain on cycles, repeats and chains past the depth bound', () => {
+    const size = 160;
+    const arbLinks = fc.array(fc.tuple(fc.nat(size - 1), fc.option(fc.nat(size - 1), { nil: null })), { maxLength: 5 });
+    fc.assert(
+      fc.property(arbLinks, fc.nat(size + 1), fc.array(fc.nat(size + 1), { maxLength: 80 }), (redirects, who, pool) => {
+        const links = new Map<number, number | null>(redirects);
+        const sup = (id: string) => {
+          const n = Number(id.slice(1));
+          const link = links.has(n) ? links.get(n) : n + 1 < size ? n + 1 : null;
+          return link === null || link === undefined ? null : `p${link}`;
+        };
+        const ids = pool.map((n) => `p${n}`);
+        const test = chainTesterOver(mentorChains(ids, sup), `p${who}`, sup);
+        ids.forEach((id, i) => expect(test(i)).toBe(inSameChain(`p${who}`, id, sup)));
       }),
       { numRuns: 300 },
     );

@@ -57,3 +57,44 @@ export function chainTesterFor(employeeId: string, supervisorOf: SupervisorLooku
   return (otherId) =>
     otherId === employeeId || above.has(otherId) || (depth.get(otherId) ?? depthBelow(otherId)) <= MAX_CHAIN_DEPTH;
 }
+
+/**
+ * Every mentor's chain walked once for a whole cohort (R-PLAT-1 / R-DIR-3), each supervisor interned to an integer:
+ * `chain[start[i]..start[i+1])` is chainOf(mentor i). Testing a mentee against mentor i is then a scan of a few
+ * integers instead of string look-ups up the directory (issue 21).
+ */
+export interface MentorChains {
+  mentorIds: readonly string[];
+  interned: ReadonlyMap<string, number>;
+  start: Int32Array;
+  chain: Int32Array;
+}
+
+export function mentorChains(mentorIds: readonly string[], supervisorOf: SupervisorLookup): MentorChains {
+  const interned = new Map<string, number>();
+  const start = new Int32Array(mentorIds.length + 1);
+  const flat: number[] = [];
+  mentorIds.forEach((id, i) => {
+    for (const above of chainOf(id, supervisorOf)) {
+      let n = interned.get(above);
+      if (n === undefined) interned.set(above, (n = interned.size));
+      flat.push(n);
+    }
+    start[i + 1] = flat.length;
+  });
+  return { mentorIds, interned, start, chain: Int32Array.from(flat) };
+}
+
+/** inSameChain(employeeId, mentorIds[i]) for each mentor i of `chains`, from the precomputed chains. */
+export function chainTesterOver(chains: MentorChains, employeeId: string, supervisorOf: SupervisorLookup): (i: number) => boolean {
+  const above = new Set(chainOf(employeeId, supervisorOf));
+  const me = chains.interned.get(employeeId) ?? -1;
+  const { mentorIds, start, chain } = chains;
+  return (i) => {
+    const id = mentorIds[i]!;
+    if (id === employeeId || above.has(id)) return true;
+    if (me < 0) return false;
+    for (let k = start[i]!; k < start[i + 1]!; k++) if (chain[k] === me) return true;
+    return false;
+  };
+}
