@@ -42,6 +42,21 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
+    // Services are plain functions over a Db, an actor and plain input: callable from a route, a job, a script or a
+    // test alike, so they never import the web framework, the plugins or the routes (STYLE.md, issue 19).
+    files: ['apps/api/src/services/**/*.ts', 'apps/api/src/db/**/*.ts', 'apps/api/src/jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['fastify', 'fastify-plugin', '@fastify/*', '**/plugins/**', '**/routes/**'], message: 'Services, jobs and the database layer are framework-free: take a Db, an actor and plain input.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

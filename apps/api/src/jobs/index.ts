@@ -8,7 +8,7 @@ import { releaseWaitlists } from '../services/pair-year/waitlist.js';
 import { messageIdDomain, smtpSender } from './mail-transport.js';
 import type { JobLogger, ScheduledJob } from './runner.js';
 import { pruneJobRuns } from './slots.js';
-import { pruneRateLimitCounters } from '../plugins/external/rate-limit-store.js';
+import { pruneRateLimitCounters } from '../db/rate-limits.js';
 import { pruneIdempotencyKeys } from '../services/idempotency.js';
 
 const FIFTEEN_MINUTES = 15 * 60_000;

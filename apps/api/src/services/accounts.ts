@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema/index.js';
 import { Problem, problems } from '../lib/problem.js';
-import type { UserActor } from '../plugins/external/auth.js';
+import type { UserActor } from './actors.js';
 import { audit, type AuditContext } from './audit.js';
 
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1).

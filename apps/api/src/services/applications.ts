@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { competencies, menteeApplications, mentorApplications } from '../db/schema/index.js';
 import { problems } from '../lib/problem.js';
-import type { UserActor } from '../plugins/external/auth.js';
+import type { UserActor } from './actors.js';
 import type { MenteeApplicationInput, MentorApplicationInput } from '../schemas/applications.js';
 import { audit, type AuditContext } from './audit.js';
 import { currentSettings } from './settings.js';

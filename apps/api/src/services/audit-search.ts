@@ -2,7 +2,7 @@ import { and, eq, gte, like, lt, sql } from 'drizzle-orm';
 import { keyset, type SortKey } from '../lib/pagination.js';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
-import type { UserActor } from '../plugins/external/auth.js';
+import type { UserActor } from './actors.js';
 import type { AuditQuery } from '../schemas/audit.js';
 import { likePrefix } from './directory.js';
 import { staffScope } from './scope.js';

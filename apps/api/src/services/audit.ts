@@ -1,19 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import type { Tx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import { auditValues } from './write-batch.js';
 
 export type AuditContext = { actorId: string | null; actorLabel: string; ip: string | null; requestId: string | null };
-
-export function auditContext(request: FastifyRequest): AuditContext {
-  const actor = request.actor;
-  return {
-    actorId: actor ? (actor.kind === 'user' ? actor.employeeId : `client:${actor.clientId}`) : null,
-    actorLabel: actor ? actor.name : 'anonymous',
-    ip: request.ip ?? null,
-    requestId: request.id,
-  };
-}
 
 export const SYSTEM_AUDIT: AuditContext = { actorId: null, actorLabel: 'system', ip: null, requestId: null };
 

@@ -2,7 +2,7 @@ import { and, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { keyset, type PageResult, type SortKey } from '../lib/pagination.js';
 import { employees } from '../db/schema/index.js';
-import type { UserActor } from '../plugins/external/auth.js';
+import type { UserActor } from './actors.js';
 import type { DirectoryQuery, Employee } from '../schemas/directory.js';
 import { mentorIdsAmong, visibleContactIds } from './contact-visibility.js';
 

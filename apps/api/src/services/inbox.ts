@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { keyset, type PageParams } from '../lib/pagination.js';
 import { notifications } from '../db/schema/index.js';
 import { problems } from '../lib/problem.js';
-import type { UserActor } from '../plugins/external/auth.js';
+import type { UserActor } from './actors.js';
 
 type Row = typeof notifications.$inferSelect;
 const view = (n: Row) => ({

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { employees } from '../db/schema/index.js';
-import type { UserActor } from '../plugins/external/auth.js';
+import type { UserActor } from './actors.js';
 import { presentEmployees } from './directory.js';
 import { problems } from '../lib/problem.js';
 

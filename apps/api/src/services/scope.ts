@@ -1,4 +1,4 @@
-import type { UserActor } from '../plugins/external/auth.js';
+import type { UserActor } from './actors.js';
 
 /** R-ROLE-2: a coordinator acts only where one side is in their OPDIVs; the program manager everywhere. */
 export function coversAny(actor: UserActor, opdivs: Array<string | null | undefined>): boolean {

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { postgresRateLimitStore, pruneRateLimitCounters } from '../../src/plugins/external/rate-limit-store.js';
+import { postgresRateLimitStore } from '../../src/plugins/external/rate-limit-store.js';
+import { pruneRateLimitCounters } from '../../src/db/rate-limits.js';
 import { freshDatabase } from '../helpers/app.js';
 
 // Two API processes on ONE database (two pools on PostgreSQL; on PGlite the one embedded database).

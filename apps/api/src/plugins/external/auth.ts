@@ -10,18 +10,9 @@ import { isClientActive } from '../../services/system-clients.js';
 
 export const SESSION_COOKIE = 'hhs_session';
 
-export type UserActor = {
-  kind: 'user';
-  userId: string;
-  employeeId: string;
-  email: string;
-  name: string;
-  opdiv: string;
-  isProgramManager: boolean;
-  coordinatorOpdivs: string[];
-};
-export type SystemActor = { kind: 'system'; clientId: string; name: string; scopes: string[] };
-export type Actor = UserActor | SystemActor;
+import type { Actor, SystemActor, UserActor } from '../../services/actors.js';
+
+export type { Actor, SystemActor, UserActor };
 type TokenPayload = { sub: string; typ: 'user'; sv?: number } | { sub: string; typ: 'system'; scope: string; name: string };
 type Guard = (request: FastifyRequest) => Promise<void>;
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { cohortProposalPairs } from '../../db/schema/index.js';
 import { Problem, problems, type Refusal } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
 import { createInvitation } from '../journey/invitations.js';
 import { employeeRows, fullName } from '../journey/people.js';

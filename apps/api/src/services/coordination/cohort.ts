@@ -3,7 +3,7 @@ import { DEFAULT_COHORT_TOP_K, remainingCapacity, type CohortWork, type Explaine
 import type { Db, Tx } from '../../db/client.js';
 import { cohortProposalPairs, cohortProposals } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
 import { matchingContext } from '../journey/mentor-index.js';
 import { chainsAbove, employeeRows, fullName } from '../journey/people.js';

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { problems } from '../../lib/problem.js';
-import type { Actor, UserActor } from '../../plugins/external/auth.js';
+import type { Actor, UserActor } from '../actors.js';
 
 /** The OPDIVs a staff request covers, or null for the whole department (R-ROLE-2). */
 export type Scope = string[] | null;

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { shortlists } from '../../db/schema/index.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { notify } from '../notifications.js';
 import { publicMentorInfo } from '../journey/suggestions.js';
 

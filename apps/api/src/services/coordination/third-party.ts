@@ -3,7 +3,7 @@ import { keyset, type PageParams } from '../../lib/pagination.js';
 import type { Db } from '../../db/client.js';
 import { employees, thirdPartyCases, thirdPartyContacts } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
 import { withConstraints } from '../journey/db-errors.js';
 import { employeeRows, fullName } from '../journey/people.js';

@@ -6,7 +6,7 @@ import { rowFromJson } from '../../db/json-rows.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import { invitations, menteeApplications, mentorApplications, relationshipEvents, relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import type { AuditContext } from '../audit.js';
 import { WriteBatch } from '../write-batch.js';
 import { withConstraints } from './db-errors.js';

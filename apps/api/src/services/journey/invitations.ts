@@ -4,7 +4,7 @@ import { useGenericPlans, type Db, type Tx } from '../../db/client.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
 import { WriteBatch } from '../write-batch.js';
 import { withConstraints } from './db-errors.js';

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { completionSurveys, progressReports } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import type { AuditContext } from '../audit.js';
 import { assertLive, auditRead, auditWrite, expectVersion } from './documents-common.js';
 import { heldMeetings } from '../pair-year/meeting-model.js';

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import { relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
 import { lastOrientationAttendedAt } from '../orientation.js';
 import { currentSettings } from '../settings.js';

@@ -4,7 +4,7 @@ import { compareKeys, pageArray, type PageParams } from '../../lib/pagination.js
 import type { Db } from '../../db/client.js';
 import { employees, menteeApplications, mentorApplications } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { coversAny } from '../scope.js';
 import { currentSettings } from '../settings.js';
 import { matchingContext } from './mentor-index.js';

@@ -3,7 +3,7 @@ import { checkEarlyCompletion, isLive } from '@hhs-mentoring/domain';
 import type { Db } from '../../db/client.js';
 import { earlyCompletionAgreements } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { notify } from '../notifications.js';
 import { currentSettings } from '../settings.js';
 import { relationshipFor } from '../journey/relationship-access.js';

@@ -11,7 +11,7 @@ import {
 import type { Db, Tx } from '../../db/client.js';
 import { meetingRecords, meetings } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { notify } from '../notifications.js';
 import { fullName } from '../journey/people.js';
 import { relationshipFor, type RelationshipAccess } from '../journey/relationship-access.js';

@@ -3,7 +3,7 @@ import { checkMessageBody } from '@hhs-mentoring/domain';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { invitations, messageReads, messages, relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { notify } from '../notifications.js';
 import { employeeRows, fullName } from '../journey/people.js';
 

@@ -7,7 +7,7 @@ import {
   relationships,
 } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { liveMenteeCount } from '../capacity.js';
 import { notify } from '../notifications.js';
 import { employeeRows, fullName } from '../journey/people.js';

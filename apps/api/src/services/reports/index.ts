@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../../plugins/external/auth.js';
+import type { Actor } from '../actors.js';
 import { requestScope, type Scope } from '../coordination/scope.js';
 import { currentSettings } from '../settings.js';
 import { evaluation } from './evaluation.js';

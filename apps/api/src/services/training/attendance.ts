@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { employees, trainingAttendance, trainingEvents } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
 import { staffScope } from '../scope.js';
 

@@ -3,7 +3,7 @@ import { FOCUS_COMPETENCY_CODES } from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { trainingEvents } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import type { CreateTrainingEvent, UpdateTrainingEvent } from '../../schemas/training.js';
 import { audit, type AuditContext } from '../audit.js';
 import { getEvent, iso } from './catalogue.js';

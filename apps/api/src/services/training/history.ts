@@ -1,7 +1,7 @@
 import { and, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { relationships, trainingAttendance, trainingEvaluations, trainingRegistrations } from '../../db/schema/index.js';
-import type { UserActor } from '../../plugins/external/auth.js';
+import type { UserActor } from '../actors.js';
 import { lastOrientationAttendedAt } from '../orientation.js';
 import { getEvent } from './catalogue.js';
 

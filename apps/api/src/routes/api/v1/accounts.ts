@@ -9,7 +9,7 @@ import {
 } from '../../../schemas/accounts.js';
 import { SessionSchema } from '../../../schemas/auth.js';
 import { responses } from '../../../lib/responses.js';
-import { auditContext } from '../../../services/audit.js';
+import { auditContext } from '../../http/audit-context.js';
 import { oidcSettings } from '../../../services/oidc-client.js';
 import { confirmPasswordReset, register, requestPasswordReset, verifyEmail } from '../../../services/registration.js';
 

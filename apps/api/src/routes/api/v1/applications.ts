@@ -14,7 +14,7 @@ import {
   setMentorPaused,
   withdrawApplication,
 } from '../../../services/applications.js';
-import { auditContext } from '../../../services/audit.js';
+import { auditContext } from '../../http/audit-context.js';
 
 const RoleParams = Type.Object({ role: Type.Union([Type.Literal('mentor'), Type.Literal('mentee')]) });
 

@@ -3,7 +3,7 @@ import { LoginSchema, MeSchema, SessionSchema } from '../../../schemas/auth.js';
 import { NoContent, responses } from '../../../lib/responses.js';
 import { SESSION_COOKIE, userActor } from '../../../plugins/external/auth.js';
 import { endAllSessions, passwordSignIn } from '../../../services/accounts.js';
-import { auditContext } from '../../../services/audit.js';
+import { auditContext } from '../../http/audit-context.js';
 import { describeMe } from '../../../services/me.js';
 
 const auth: FastifyPluginAsyncTypebox = async (app) => {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { responses } from '../../../lib/responses.js';
 import { userActor } from '../../../plugins/external/auth.js';
 import { ContentVersionListSchema, NewContentVersionSchema, Slug } from '../../../schemas/content.js';
-import { auditContext } from '../../../services/audit.js';
+import { auditContext } from '../../http/audit-context.js';
 import {
   createVersion,
   getVersion,

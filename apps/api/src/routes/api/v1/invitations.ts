@@ -4,7 +4,7 @@ import { responses } from '../../../lib/responses.js';
 import { Paged, sendPage } from '../../../lib/pagination.js';
 import { userActor } from '../../../plugins/external/auth.js';
 import { CreateInvitationSchema, DeclineSchema, IdParamsSchema, InvitationListQuerySchema } from '../../../schemas/matching.js';
-import { auditContext } from '../../../services/audit.js';
+import { auditContext } from '../../http/audit-context.js';
 import { confirmInvitation } from '../../../services/journey/invitation-confirm.js';
 import { invitationContext } from '../../../services/journey/invitation-context.js';
 import { invitationFor, myInvitations, presentInvitations, type InvitationRow } from '../../../services/journey/invitation-view.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import * as oidc from 'openid-client';
 import { SESSION_COOKIE } from '../../../plugins/external/auth.js';
-import { auditContext } from '../../../services/audit.js';
+import { auditContext } from '../../http/audit-context.js';
 import { oidcSignIn, type OidcClaims } from '../../../services/oidc-accounts.js';
 import { oidcDiscovery, oidcSettings, openLoginState, safeReturnTo, sealLoginState } from '../../../services/oidc-client.js';
 

@@ -5,7 +5,7 @@ import { competencies, opdivs } from '../../../db/schema/index.js';
 import { responses } from '../../../lib/responses.js';
 import { ProgramSettingsValueSchema } from '../../../schemas/reference.js';
 import { readSettings, writeSettings } from '../../../services/settings.js';
-import { auditContext } from '../../../services/audit.js';
+import { auditContext } from '../../http/audit-context.js';
 
 const reference: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -4,7 +4,7 @@ import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/coordination.js';
 import { ApprovalSchema, ApproveCohortSchema, ProposeCohortSchema } from '../../../../schemas/matching-staff.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { approveProposal } from '../../../../services/coordination/cohort-approve.js';
 import { getProposal, proposeCohort } from '../../../../services/coordination/cohort.js';
 

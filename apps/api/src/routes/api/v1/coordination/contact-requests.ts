@@ -4,7 +4,7 @@ import { sendPage } from '../../../../lib/pagination.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/coordination.js';
 import { ContactRequestQuerySchema, ContactRequestSchema } from '../../../../schemas/contact-requests.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { requestScope } from '../../../../services/coordination/scope.js';
 import { listContactRequests, resolveContactRequest } from '../../../../services/journey/contact-requests.js';
 

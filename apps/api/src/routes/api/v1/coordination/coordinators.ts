@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { compareKeys, Paged, pageArray, sendPage } from '../../../../lib/pagination.js';
 import { NoContent, responses } from '../../../../lib/responses.js';
 import { CoordinatorGrantSchema, GrantCoordinatorSchema, IdParamsSchema, ScopedPageQuerySchema } from '../../../../schemas/coordination.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { grantCoordinator, listCoordinators, revokeCoordinator } from '../../../../services/coordination/coordinators.js';
 
 const tags = ['coordination'];

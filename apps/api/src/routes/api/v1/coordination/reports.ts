@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../../lib/responses.js';
 import { ReportParamsSchema, ReportQuerySchema } from '../../../../schemas/reports.js';
-import { sendCsv } from '../../../../services/reports/csv.js';
+import { sendCsv } from '../../../http/csv.js';
 import { REPORTS, runReport } from '../../../../services/reports/index.js';
 
 /** R-ADMIN-2: OPDIV reports for coordinators, department reports for the program manager and reporting systems. */

@@ -5,7 +5,7 @@ import { sendPage } from '../../../../lib/pagination.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/coordination.js';
 import { CaseQuerySchema, ContactSchema, HandShortlistSchema, OpenCaseSchema } from '../../../../schemas/matching-staff.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { requestScope } from '../../../../services/coordination/scope.js';
 import { closeCase, getCase, handOverShortlist, listCases, openCase, recordContact } from '../../../../services/coordination/third-party.js';
 import { suggestionsFor } from '../../../../services/journey/suggestions.js';

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../../../lib/responses.js';
 import { HrBatchResultSchema, HrBatchSchema, IdempotencyHeadersSchema } from '../../../../schemas/hr-feed.js';
 import { LmsBatchSchema, LmsResultSchema } from '../../../../schemas/lms.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { upsertEmployees } from '../../../../services/hr-feed.js';
-import { idempotent } from '../../../../services/idempotency.js';
+import { idempotent } from '../../../http/idempotency.js';
 import { recordCompletions } from '../../../../services/lms.js';
 
 /** R-API-3: writes from other HHS systems, each behind its scope (R-API-2) and an optional Idempotency-Key. */

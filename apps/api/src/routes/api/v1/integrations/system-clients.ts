@@ -5,7 +5,7 @@ import { responses } from '../../../../lib/responses.js';
 import {
   CreatedSystemClientSchema, CreateSystemClientSchema, SystemClientParamsSchema,
 } from '../../../../schemas/integrations.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { createClient, listClients, revokeClient } from '../../../../services/system-clients.js';
 
 /** R-API-2: the program manager registers other HHS systems and revokes them. */

@@ -3,7 +3,7 @@ import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/matching.js';
 import { AgreementInputSchema, AgreementSchema, IdpInputSchema, IdpSchema, SupervisorInputSchema, VersionBodySchema } from '../../../../schemas/relationships.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { completeAgreement, readAgreement, saveAgreement, signAgreement } from '../../../../services/journey/agreement.js';
 import { completeIdp, readIdp, saveIdp, saveSupervisorInput, shareIdp } from '../../../../services/journey/idp.js';
 import { requiredVersion, withEtag } from './version.js';

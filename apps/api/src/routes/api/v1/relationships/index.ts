@@ -5,7 +5,7 @@ import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/matching.js';
 import { GuidanceBodySchema, OptionalReasonSchema, OrientationSchema, ReasonSchema } from '../../../../schemas/relationships.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import {
   getRelationship, myRelationships, recordGuidance, recordOrientation, requestTermination, terminateRelationship, withdrawTermination,
 } from '../../../../services/journey/relationships.js';

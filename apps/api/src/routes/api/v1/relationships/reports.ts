@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { ProgressInputSchema, ProgressSchema, RoleParamsSchema, SurveyInputSchema, SurveySchema } from '../../../../schemas/relationships.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { readReport, saveReport } from '../../../../services/journey/partner-reports.js';
 import { requiredVersion, withEtag } from './version.js';
 

@@ -5,7 +5,7 @@ import { userActor } from '../../../../plugins/external/auth.js';
 import {
   CreateTrainingEventSchema, EventParamsSchema, TrainingEventPageSchema, TrainingQuerySchema, UpdateTrainingEventSchema,
 } from '../../../../schemas/training.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { sendPage } from '../../../../lib/pagination.js';
 import { getEvent, listEvents } from '../../../../services/training/catalogue.js';
 import { cancelEvent, createEvent, updateEvent } from '../../../../services/training/events.js';

@@ -7,7 +7,7 @@ import {
   AttendanceResultSchema, EvaluationSchema, EvaluationSummarySchema, EventParamsSchema, RecordAttendanceSchema,
   RegistrationSchema, RosterSchema, TrainingHistorySchema,
 } from '../../../../schemas/training.js';
-import { auditContext } from '../../../../services/audit.js';
+import { auditContext } from '../../../http/audit-context.js';
 import { recordAttendance, roster } from '../../../../services/training/attendance.js';
 import { evaluationSummary, submitEvaluation } from '../../../../services/training/evaluations.js';
 import { myHistory } from '../../../../services/training/history.js';

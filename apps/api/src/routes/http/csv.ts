@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
-import type { ReportMeta } from './range.js';
+import type { ReportMeta } from '../../services/reports/range.js';
 
 /** A cell that a spreadsheet would run as a formula is prefixed with ' (CSV injection). */
 const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
