@@ -1,10 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, trustProxy, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import dbPlugin from './plugins/external/db.js';
-import errorsPlugin from './plugins/external/errors.js';
+import errorsPlugin, { frameworkErrors } from './plugins/external/errors.js';
+import inputPlugin from './plugins/external/input.js';
 import securityPlugin from './plugins/external/security.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import authPlugin from './plugins/external/auth.js';
@@ -56,7 +57,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
             ...(config.NODE_ENV === 'development' ? { transport: { target: 'pino-pretty' } } : {}),
           },
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
-    trustProxy: config.NODE_ENV === 'production',
+    trustProxy: trustProxy(config.TRUST_PROXY),
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -64,6 +66,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   onConnectionError = (error) => app.log.warn({ err: { message: error.message } }, 'database connection lost');
   await app.register(dbPlugin, { database, ownsDatabase: !options.database });
   await app.register(errorsPlugin);
+  await app.register(inputPlugin);
   await app.register(securityPlugin);
   registerSchemas(app);
   await app.register(swaggerPlugin);

@@ -34,6 +34,11 @@ export class Problem extends Error {
     super(detail ?? title);
   }
 
+  /** What Fastify and plugins read as an error's HTTP status. */
+  get statusCode(): number {
+    return this.status;
+  }
+
   toBody(instance?: string, requestId?: string): ProblemBody {
     return {
       type: TYPE_BASE + this.slug,
