@@ -8,6 +8,7 @@ const RETRY_AFTER_SECONDS = 5;
 
 /** Sent as plain JSON, never through a route's response schema, so a problem can never fail to serialise (R-SEC-4). */
 function send(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
+  if (problem.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, problem.retryAfterSeconds)));
   return reply
     .status(problem.status)
     .type('application/problem+json')
