@@ -7,6 +7,7 @@ import dbPlugin from './plugins/external/db.js';
 import errorsPlugin, { frameworkErrors } from './plugins/external/errors.js';
 import inputPlugin from './plugins/external/input.js';
 import securityPlugin from './plugins/external/security.js';
+import fairnessPlugin from './plugins/external/fairness.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import authPlugin from './plugins/external/auth.js';
 import csrfPlugin from './plugins/external/csrf.js';
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(dbPlugin, { database, ownsDatabase: !options.database });
   await app.register(errorsPlugin);
   await app.register(inputPlugin);
+  await app.register(fairnessPlugin);
   await app.register(securityPlugin);
   registerSchemas(app);
   await app.register(swaggerPlugin);

@@ -22,6 +22,7 @@ export const ConfigSchema = Type.Object({
   JWT_KEY_ID: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$', default: 'k1', description: 'key id (JWT `kid`) of JWT_SECRET' }),
   JWT_PREVIOUS_KEYS: Type.String({ default: '', description: 'rotation: `kid=secret` pairs (comma-separated) still accepted for tokens signed before' }),
   TRUST_PROXY: Type.String({ default: 'off', pattern: '^(off|[0-9]{1,2}|[0-9a-fA-F.:/, ]+)$', description: 'off, a hop count, or the proxies\' addresses/CIDRs (comma-separated) whose X-Forwarded-For is believed (R-SEC-9)' }),
+  PER_USER_LIMITS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: 'per-person limits on the expensive reads (R-SEC-10); off only for capacity benchmarks' }),
   API_DOCS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')], { description: 'the Swagger UI at /api/docs; default on, off in production (R-SEC-11)' })),
   SESSION_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 480 }),
   APP_URL: Type.String({ default: 'http://localhost:3000' }),
