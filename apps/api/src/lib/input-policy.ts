@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 
 /**
  * R-SEC-4: the input policy every request schema meets, applied once per route when it is registered (decision
- * 0801). A text field without its own `maxLength` gets the part's default; an integer or number without bounds
+ * 0800). A text field without its own `maxLength` gets the part's default; an integer or number without bounds
  * gets ones PostgreSQL's int4 (and a float8 that is still exact) can hold. NUL and lone surrogates are refused
  * for every string by `findBadText` (JSON Schema cannot say "well-formed Unicode").
  */

@@ -9,7 +9,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * R-SEC-5: a state-changing request that carries the session cookie must come from the app's own origin:
  * `Sec-Fetch-Site: same-origin`, or (browsers without Fetch Metadata) an `Origin` equal to APP_URL's. A missing or
  * foreign origin is refused, so other *.hhs.gov sites (the same "site" for SameSite) cannot act with the cookie.
- * Bearer-token calls carry no ambient credential and are not checked (decision 0802).
+ * Bearer-token calls carry no ambient credential and are not checked (decision 0801).
  */
 export default fp<{ config: Config }>(
   async (app, { config }) => {
