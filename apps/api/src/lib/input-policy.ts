@@ -53,6 +53,7 @@ export function applyInputPolicy(
 }
 
 // In a /u pattern a surrogate half alone is its own code point (category Cs); a valid pair is not.
+// eslint-disable-next-line no-control-regex -- refusing NUL is the point
 const BAD_TEXT = /[\u0000\p{Cs}]/u;
 
 /** The JSON pointer of the first string (value or key) holding NUL or a lone surrogate, if any. */

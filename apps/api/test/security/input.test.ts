@@ -125,3 +125,16 @@ describe('finding: unbounded attacker text stored (R-SEC-13)', () => {
     for (const row of rows) expect(JSON.stringify(row).length).toBeLessThan(1000);
   });
 });
+
+describe('finding from the fuzz benchmark: a value the database refuses (R-SEC-4)', () => {
+  it('R-SEC-4: a training event with an OPDIV that does not exist is a 422 problem, not a 500', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/training/events',
+      headers: auth,
+      payload: { kind: 'orientation_online', title: 'Orientation', opdiv: 'NOT-AN-OPDIV', lmsUrl: 'https://lms.hhs.gov/c/1' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});

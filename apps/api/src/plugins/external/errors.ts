@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, problems } from '../../lib/problem.js';
-import { isDatabaseUnavailable } from '../../db/unavailable.js';
+import { isDatabaseUnavailable, refusedInputCode } from '../../db/unavailable.js';
 
 /** Seconds a client is asked to wait when the database is unavailable (a restart or failover takes a few). */
 const RETRY_AFTER_SECONDS = 5;
@@ -49,6 +49,13 @@ export function problemFor(error: FastifyError, request: FastifyRequest, reply: 
     request.log.warn({ err: { message: error.message } }, 'database unavailable');
     reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return problems.unavailable();
+  }
+  // Defence in depth: a value the schemas let through but the database refuses (an unknown reference, a check) is
+  // the caller's to fix. Logged, since a schema or service check is missing.
+  const refused = refusedInputCode(error);
+  if (refused) {
+    request.log.warn({ sqlstate: refused }, 'database refused a value of the request');
+    return new Problem(422, 'refused-value', 'A value was not accepted', 'A value in the request refers to something that does not exist or is not allowed. Check it and try again.');
   }
   const status = error.statusCode ?? 500;
   if (status === 429) return problems.tooMany(error.message);
