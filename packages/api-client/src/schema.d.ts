@@ -153,7 +153,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -443,7 +443,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -535,7 +535,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -623,7 +623,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -716,7 +716,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
