@@ -132,7 +132,12 @@ describe('finding from the fuzz benchmark: a value the database refuses (R-SEC-4
       method: 'POST',
       url: '/api/v1/training/events',
       headers: auth,
-      payload: { kind: 'orientation_online', title: 'Orientation', opdiv: 'NOT-AN-OPDIV', lmsUrl: 'https://lms.hhs.gov/c/1' },
+      payload: {
+        kind: 'orientation_online',
+        title: 'Orientation',
+        opdiv: 'NOT-AN-OPDIV',
+        lmsUrl: 'https://lms.hhs.gov/c/1',
+      },
     });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');

@@ -26,6 +26,9 @@ export default fp(
     app.decorate('settled', async () => {
       while (running.size > 0) await Promise.all([...running]);
     });
+    // Before the database closes: preClose runs ahead of every onClose hook, onClose catches work started by the
+    // last in-flight requests.
+    app.addHook('preClose', async () => app.settled());
     app.addHook('onClose', async () => app.settled());
   },
   { name: 'after-response' },
