@@ -18,6 +18,7 @@ export async function productionApp(
       SEED: 'none',
       JOBS: 'off',
       JWT_SECRET: SECRET,
+      PER_USER_LIMITS: perUserLimits,
     }),
   });
   await app.ready();
