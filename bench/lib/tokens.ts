@@ -16,5 +16,5 @@ export async function bulkTokens(app: App, people: { id: string; email: string }
       .returning({ id: users.id, employeeId: users.employeeId });
     for (const r of rows) ids.set(r.employeeId, r.id);
   }
-  return people.map((p) => app.jwt.sign({ sub: ids.get(p.id)!, typ: 'user' }));
+  return people.map((p) => app.signUserToken(ids.get(p.id)!));
 }

@@ -1,18 +1,22 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, trustProxy, type Config } from './config.js';
 import { developmentLogger, OneLinePerRequest } from './lib/dev-logging.js';
 import { openDatabase, type Database } from './db/client.js';
 import dbPlugin from './plugins/external/db.js';
-import errorsPlugin from './plugins/external/errors.js';
+import errorsPlugin, { frameworkErrors } from './plugins/external/errors.js';
+import inputPlugin from './plugins/external/input.js';
 import securityPlugin from './plugins/external/security.js';
+import fairnessPlugin from './plugins/external/fairness.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import authPlugin from './plugins/external/auth.js';
+import csrfPlugin from './plugins/external/csrf.js';
 import webPlugin from './plugins/external/web.js';
 import metricsPlugin from './plugins/external/metrics.js';
 import { requestIdOf, serializeRequest } from './observability/request-id.js';
 import jobsPlugin from './plugins/app/jobs.js';
 import workersPlugin from './plugins/app/workers.js';
+import afterResponsePlugin from './plugins/app/after-response.js';
 import { registerSchemas } from './schemas/index.js';
 import systemRoutes from './routes/system.js';
 import apiV1 from './routes/api/v1/index.js';
@@ -64,7 +68,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     ...(development ? { logController: new OneLinePerRequest() } : {}),
     // Every log line of a request carries its id (reqId); the id is echoed on every response and in problem+json.
     genReqId: requestIdOf,
-    trustProxy: config.NODE_ENV === 'production',
+    trustProxy: trustProxy(config.TRUST_PROXY),
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -85,11 +90,15 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(dbPlugin, { database, ownsDatabase: !options.database });
   await app.register(metricsPlugin);
   await app.register(errorsPlugin);
+  await app.register(inputPlugin);
+  await app.register(fairnessPlugin);
   await app.register(securityPlugin);
   registerSchemas(app);
   await app.register(swaggerPlugin);
   await app.register(authPlugin, { config });
+  await app.register(csrfPlugin, { config });
   await app.register(workersPlugin);
+  await app.register(afterResponsePlugin);
   await app.register(systemRoutes);
   await app.register(apiV1, { prefix: '/api/v1' });
   await app.register(webPlugin, { config });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { envSchema } from 'env-schema';
 import { Type, type Static } from '@sinclair/typebox';
 
@@ -20,7 +21,12 @@ export const ConfigSchema = Type.Object({
     Type.Integer({ minimum: 0, maximum: 65535, description: 'port of GET /metrics (Prometheus), apart from the public one' }),
   ),
   DATA_DIR: Type.String({ default: '.data/pglite', description: 'PGlite data folder; "memory://" keeps it in memory' }),
-  JWT_SECRET: Type.String({ minLength: 32, default: 'development-only-secret-change-me-in-production!!' }),
+  JWT_SECRET: Type.String({ minLength: 32, default: 'development-only-secret-change-me-in-production!!', description: 'the key that signs new tokens; in production at least 128 bits of entropy (R-SEC-6)' }),
+  JWT_KEY_ID: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$', default: 'k1', description: 'key id (JWT `kid`) of JWT_SECRET' }),
+  JWT_PREVIOUS_KEYS: Type.String({ default: '', description: 'rotation: `kid=secret` pairs (comma-separated) still accepted for tokens signed before' }),
+  TRUST_PROXY: Type.String({ default: 'off', pattern: '^(off|[0-9]{1,2}|[0-9a-fA-F.:/, ]+)$', description: 'off, a hop count, or the proxies\' addresses/CIDRs (comma-separated) whose X-Forwarded-For is believed (R-SEC-9)' }),
+  PER_USER_LIMITS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: 'per-person limits on the expensive reads (R-SEC-10); off only for capacity benchmarks' }),
+  API_DOCS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')], { description: 'the Swagger UI at /api/docs; default on, off in production (R-SEC-11)' })),
   SESSION_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 480 }),
   APP_URL: Type.String({ default: 'http://localhost:3000' }),
   SEED: Type.Union([Type.Literal('demo'), Type.Literal('none')], { default: 'demo' }),
@@ -45,7 +51,57 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === ConfigSchema.properties.JWT_SECRET.default) {
     throw new Error('JWT_SECRET must be set in production');
   }
+  const keys = signingKeys(config);
+  if (config.NODE_ENV === 'production')
+    for (const [kid, secret] of keys)
+      if (!isStrongSecret(secret))
+        throw new Error(
+          `${kid === config.JWT_KEY_ID ? 'JWT_SECRET' : `JWT_PREVIOUS_KEYS (${kid})`} is too guessable: use at least 128 random bits, e.g. \`openssl rand -base64 48\` (R-SEC-6)`,
+        );
+  trustProxy(config.TRUST_PROXY);
   return config;
+}
+
+/** R-SEC-6: entropy of a secret estimated from its own character distribution (Shannon), in bits. */
+export function secretEntropyBits(secret: string): number {
+  const counts = new Map<string, number>();
+  for (const c of secret) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const n = [...secret].length;
+  let perChar = 0;
+  for (const count of counts.values()) perChar -= (count / n) * Math.log2(count / n);
+  return perChar * n;
+}
+const isStrongSecret = (secret: string) => secret.length >= 32 && secretEntropyBits(secret) >= 128 && new Set(secret).size >= 16;
+
+/** R-SEC-6: every key that verifies tokens, by key id; the first signs new ones. */
+export function signingKeys(config: Pick<Config, 'JWT_SECRET' | 'JWT_KEY_ID' | 'JWT_PREVIOUS_KEYS'>): Map<string, string> {
+  const keys = new Map([[config.JWT_KEY_ID, config.JWT_SECRET]]);
+  for (const pair of config.JWT_PREVIOUS_KEYS.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    const kid = pair.slice(0, eq);
+    if (eq < 1 || !/^[A-Za-z0-9._-]{1,32}$/.test(kid) || pair.length - eq - 1 < 32 || keys.has(kid))
+      throw new Error('JWT_PREVIOUS_KEYS must be `kid=secret` pairs with distinct key ids and secrets of 32+ characters');
+    keys.set(kid, pair.slice(eq + 1));
+  }
+  return keys;
+}
+
+/** R-SEC-9: Fastify's trustProxy from TRUST_PROXY: off, a hop count, or a list of addresses/CIDRs. */
+export function trustProxy(value: string): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === 'off') return false;
+  if (/^[0-9]+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops; // what proxy-addr does with a hop count
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^[0-9]+$/.test(bits) && Number(bits) <= max)))
+      throw new Error(`TRUST_PROXY: "${entry}" is not an address or CIDR (R-SEC-9)`);
+  }
+  return entries;
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

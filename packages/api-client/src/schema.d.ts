@@ -144,8 +144,8 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The account is locked for a while after repeated failures */
-                423: {
+                /** @description Not allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -153,7 +153,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -188,7 +188,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: clears the session cookie */
+        /** Sign out: ends this session (its token stops working) and clears the cookie */
         post: {
             parameters: {
                 query?: never;
@@ -443,7 +443,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -535,7 +535,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -623,7 +623,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -658,7 +658,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Choose a new password with the emailed link; ends a lockout */
+        /** Choose a new password with the emailed link */
         post: {
             parameters: {
                 query?: never;
@@ -716,7 +716,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests: wait for the Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;

@@ -23,3 +23,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+// SQLSTATE of a statement refused because of a value the caller sent: 23503 a reference to nothing, 23514 a check,
+// 22P02 / 22003 / 22001 / 22021 / 22007 / 22008 a malformed, out-of-range, too long, badly encoded or invalid date value.
+const REFUSED_INPUT = new Set(['23503', '23514', '22P02', '22003', '22001', '22021', '22007', '22008']);
+
+/** R-SEC-4: the SQLSTATE when the database refused a value the request carried (a 4xx, not a 5xx), else undefined. */
+export function refusedInputCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++)
+    if (typeof e.code === 'string' && REFUSED_INPUT.has(e.code)) return e.code;
+  return undefined;
+}

@@ -10,6 +10,7 @@ import type { JobLogger, ScheduledJob } from './runner.js';
 import { pruneJobRuns } from './slots.js';
 import { pruneRateLimitCounters } from '../db/rate-limits.js';
 import { pruneIdempotencyKeys } from '../services/idempotency.js';
+import { pruneRevokedSessions } from '../services/accounts.js';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
@@ -32,6 +33,12 @@ export function scheduledJobs(config: Config, db: Db, log: JobLogger) {
       everyMs: 24 * 3_600_000,
       scope: 'once',
       run: async (now) => `rate-limit windows pruned: ${await pruneRateLimitCounters(db, now)}`,
+    },
+    {
+      name: 'prune-revoked-sessions',
+      everyMs: 24 * 3_600_000,
+      scope: 'once',
+      run: async (now) => `revoked sessions pruned: ${await pruneRevokedSessions(db, now)}`,
     },
     {
       name: 'prune-idempotency-keys',

@@ -34,6 +34,14 @@ export class Problem extends Error {
     super(detail ?? title);
   }
 
+  /** Sent as Retry-After (429, 503). */
+  retryAfterSeconds?: number;
+
+  /** What Fastify and plugins read as an error's HTTP status. */
+  get statusCode(): number {
+    return this.status;
+  }
+
   toBody(instance?: string, requestId?: string): ProblemBody {
     return {
       type: TYPE_BASE + this.slug,
@@ -76,5 +84,9 @@ export const problems = {
       'Service temporarily unavailable',
       'We could not reach our database just now. Please try again in a few seconds.',
     ),
-  tooMany: (detail: string) => new Problem(429, 'rate-limited', 'Too many requests', detail),
+  tooMany: (detail: string, retryAfterSeconds?: number) => {
+    const problem = new Problem(429, 'rate-limited', 'Too many requests', detail);
+    problem.retryAfterSeconds = retryAfterSeconds;
+    return problem;
+  },
 };

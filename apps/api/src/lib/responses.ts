@@ -9,8 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'A program rule or the current state refused it',
   412: 'The document changed since you read it',
   422: 'A program rule refused the input',
-  423: 'The account is locked for a while after repeated failures',
-  429: 'Too many requests',
+  429: 'Too many requests: wait for the Retry-After seconds',
   503: 'The database is unavailable for a moment: try again after the Retry-After seconds',
 };
 

@@ -30,10 +30,10 @@ export const SystemClientParamsSchema = Type.Object({ id: Type.String({ format: 
 
 // RFC 6749 §4.4.2: unknown parameters are ignored, so this body allows additional properties (docs/decisions/0402).
 export const TokenRequestSchema = Type.Object({
-  grant_type: Type.Optional(Type.String()),
-  scope: Type.Optional(Type.String()),
-  client_id: Type.Optional(Type.String()),
-  client_secret: Type.Optional(Type.String()),
+  grant_type: Type.Optional(Type.String({ maxLength: 100 })),
+  scope: Type.Optional(Type.String({ maxLength: 500 })),
+  client_id: Type.Optional(Type.String({ maxLength: 200 })),
+  client_secret: Type.Optional(Type.String({ maxLength: 200 })),
 });
 export type TokenRequest = Static<typeof TokenRequestSchema>;
 export const TokenResponseSchema = Type.Object({

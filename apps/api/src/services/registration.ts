@@ -2,12 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { employees, users } from '../db/schema/index.js';
 import { Problem, problems } from '../lib/problem.js';
-import { hashPassword } from './accounts.js';
+import { clearSignInThrottle, hashPassword } from './accounts.js';
 import { consumeToken, issueToken, queueAccountEmail, TOKEN_TTL_MINUTES, type TokenPurpose } from './account-tokens.js';
 import { audit, type AuditContext } from './audit.js';
 import { checkNewPassword } from './password-policy.js';
 
-function assertPassword(password: string, email: string) {
+export function assertPassword(password: string, email: string) {
   const refusal = checkNewPassword(password, email);
   if (refusal) throw problems.badRequest(refusal.message, [refusal]);
 }
@@ -19,8 +19,8 @@ const findUser = async (tx: Tx, employeeId: string) =>
 
 /**
  * R-ACC-1: local registration. The caller always gets the same answer, whoever the email belongs to, so the
- * endpoint cannot be used to learn who is in the directory or has an account (docs/decisions/0701). The password is
- * hashed first in every case so the timing does not tell either.
+ * endpoint cannot be used to learn who is in the directory or has an account (docs/decisions/0701). The route runs
+ * it after answering, so the timing does not tell either (R-SEC-8).
  */
 export async function register(db: Db, email: string, password: string, appUrl: string, ctx: AuditContext) {
   assertPassword(password, email);
@@ -99,10 +99,11 @@ export async function confirmPasswordReset(db: Db, token: string, password: stri
     const user = await findUser(tx, row.employeeId);
     if (!user) throw problems.notFound('The account');
     assertPassword(password, user.email);
-    // The link proves the mailbox too, and a reset is the way out of a lockout.
+    // The link proves the mailbox too, and a reset ends a sign-in cool-down (R-SEC-7).
     // A new password ends every earlier session (a reset is what someone does when they fear the old one is known).
     await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: user.emailVerifiedAt ?? new Date(), sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
     await audit(tx, { ...ctx, actorId: user.employeeId, actorLabel: user.email }, { action: 'auth.password_reset', objectType: 'user', objectId: user.id });
+    await clearSignInThrottle(tx, user.email);
     return user.id;
   });
 }

@@ -144,14 +144,32 @@ export class WriteBatch {
 
 export function auditValues(ctx: AuditContext, entry: AuditEntry): typeof auditLog.$inferInsert {
   return {
-    actorId: ctx.actorId,
-    actorLabel: ctx.actorLabel,
-    ip: ctx.ip,
-    requestId: ctx.requestId,
+    actorId: ctx.actorId === null ? null : bounded(ctx.actorId, AUDIT_ID_MAX),
+    actorLabel: bounded(ctx.actorLabel, AUDIT_TEXT_MAX),
+    ip: ctx.ip === null ? null : bounded(ctx.ip, 64),
+    requestId: ctx.requestId === null ? null : bounded(ctx.requestId, 64),
     action: entry.action,
     objectType: entry.objectType,
-    objectId: entry.objectId ?? null,
+    objectId: entry.objectId == null ? null : bounded(entry.objectId, AUDIT_ID_MAX),
     opdivs: [...new Set(entry.opdivs ?? [])],
-    detail: entry.detail ?? {},
+    detail: boundedDetail(entry.detail ?? {}) as Record<string, unknown>,
   };
+}
+
+/** R-SEC-13: what an audit row keeps of text a caller chose (ids, labels, detail values) is bounded. */
+export const AUDIT_ID_MAX = 100;
+export const AUDIT_TEXT_MAX = 200;
+const AUDIT_DETAIL_STRING_MAX = 1000;
+const AUDIT_DETAIL_ITEMS_MAX = 100;
+const bounded = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+function boundedDetail(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return bounded(value, AUDIT_DETAIL_STRING_MAX);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 4) return '…';
+  if (Array.isArray(value)) return value.slice(0, AUDIT_DETAIL_ITEMS_MAX).map((v) => boundedDetail(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, AUDIT_DETAIL_ITEMS_MAX)
+      .map(([k, v]) => [bounded(k, AUDIT_ID_MAX), boundedDetail(v, depth + 1)]),
+  );
 }

@@ -111,9 +111,11 @@ describe('R-ACC-1 single sign-on against a real OIDC provider', () => {
     expect(res.headers.location).toBe(`${APP_URL}/`);
   });
 
-  it("R-ACC-1: logout ends the local session and sends the browser to the provider's end-session page", async () => {
-    const res = await ctx.app.inject('/api/v1/auth/oidc/logout');
+  it("R-ACC-1, R-SEC-6: logout ends the local session and sends the browser to the provider's end-session page", async () => {
+    const person = await makeUser(ctx.app);
+    const res = await ctx.app.inject({ url: '/api/v1/auth/oidc/logout', cookies: { hhs_session: person.token } });
     expect(res.statusCode).toBe(302);
+    expect((await ctx.app.inject({ url: '/api/v1/me', headers: person.auth })).statusCode).toBe(401);
     const cleared = res.cookies.find((c) => c.name === 'hhs_session');
     expect(cleared?.value).toBe('');
     const endSession = new URL(res.headers.location as string);

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './cluster.js';
 
-export const FAULT_JWT_SECRET = 'fault-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+/** A random secret per run: production refuses a guessable one (R-SEC-6). */
+export const FAULT_JWT_SECRET = randomBytes(32).toString('base64url');
 const apiRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**

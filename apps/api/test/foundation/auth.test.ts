@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { auditLog, users } from '../../src/db/schema/index.js';
-import { hashPassword, LOCKOUT_AFTER } from '../../src/services/accounts.js';
+import { hashPassword } from '../../src/services/accounts.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('sign-in', () => {
     const [a, b, c] = await Promise.all([employee.email, employee.email, other.employee.email].map(async (email, i) =>
       (await login(email, i < 2 ? 'four gentle owls over the meadow' : 'another long passphrase for them')).json().token as string));
     const me = (token: string) => ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
-    const out = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout-everywhere', cookies: { hhs_session: a! } });
+    const out = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout-everywhere', cookies: { hhs_session: a! }, headers: { origin: 'http://localhost:3000' } });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/hhs_session=;/);
     expect((await me(a!)).statusCode).toBe(401);
@@ -61,14 +61,6 @@ describe('sign-in', () => {
     expect(res.cookies).toHaveLength(0);
     const rows = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, user.id));
     expect(rows.map((r) => r.action)).toContain('auth.login_failed');
-  });
-
-  it(`locks the account for a while after ${LOCKOUT_AFTER} failures, even with the right password`, async () => {
-    const { employee } = await userWithPassword('the right passphrase here');
-    for (let i = 0; i < LOCKOUT_AFTER; i++) expect((await login(employee.email, 'wrong')).statusCode).toBe(401);
-    const locked = await login(employee.email, 'the right passphrase here');
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().detail).toMatch(/Try again after/);
   });
 
   it('answers 401 problem+json without a session and after logout clears the cookie', async () => {

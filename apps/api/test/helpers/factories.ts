@@ -51,7 +51,7 @@ export async function makeUser(
     .returning();
   for (const g of options.grants ?? [])
     await app.db.insert(roleGrants).values({ userId: user!.id, role: g.role, opdiv: g.role === 'coordinator' ? g.opdiv : null });
-  const token = app.jwt.sign({ sub: user!.id, typ: 'user' });
+  const token = app.signUserToken(user!.id);
   return { employee, user: user!, token, auth: { authorization: `Bearer ${token}` } };
 }
 

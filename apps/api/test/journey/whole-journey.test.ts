@@ -12,7 +12,7 @@ type Person = Awaited<ReturnType<typeof makeUser>>;
 const call = (method: 'GET' | 'POST' | 'PUT', who: Person, url: string, payload?: object, headers: Record<string, string> = {}) =>
   ctx.app.inject({ method, url: `/api/v1${url}`, headers: { ...who.auth, ...headers }, ...(payload ? { payload } : {}) });
 /** The same person signed in again (a session token made at the test clock's "now"). */
-const signIn = (who: Person): Person => ({ ...who, auth: { authorization: `Bearer ${ctx.app.jwt.sign({ sub: who.user.id, typ: 'user' })}` } });
+const signIn = (who: Person): Person => ({ ...who, auth: { authorization: `Bearer ${ctx.app.signUserToken(who.user.id)}` } });
 const DAY = 86_400_000;
 
 const mentorApplication = {

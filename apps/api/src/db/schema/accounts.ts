@@ -50,3 +50,17 @@ export const roleGrants = pgTable(
     ),
   ],
 );
+
+// R-SEC-6: sessions ended by signing out. A user token carries its session id (`sid`); a row here refuses it
+// until the token would have expired anyway, when the daily prune job forgets it.
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sessionId: uuid('session_id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);

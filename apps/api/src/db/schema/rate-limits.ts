@@ -1,7 +1,7 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 // Rate-limit counters shared by every API process on one PostgreSQL, so a limit holds across replicas
-// (decision 0006). One row per (route, client key) window; expired rows are pruned by a daily job.
+// (decision 0010). One row per (route, client key) window; expired rows are pruned by a daily job.
 export const rateLimitCounters = pgTable(
   'rate_limit_counters',
   {

@@ -1,10 +1,11 @@
 import fp from 'fastify-plugin';
-import jwt from '@fastify/jwt';
+import jwt, { type TokenOrHeader } from '@fastify/jwt';
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
-import type { Config } from '../../config.js';
-import { employees, roleGrants, users } from '../../db/schema/index.js';
+import { randomUUID } from 'node:crypto';
+import { signingKeys, type Config } from '../../config.js';
+import { employees, revokedSessions, roleGrants, users } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import { isClientActive } from '../../services/system-clients.js';
 
@@ -13,7 +14,10 @@ export const SESSION_COOKIE = 'hhs_session';
 import type { Actor, SystemActor, UserActor } from '../../services/actors.js';
 
 export type { Actor, SystemActor, UserActor };
-type TokenPayload = { sub: string; typ: 'user'; sv?: number } | { sub: string; typ: 'system'; scope: string; name: string };
+type TokenPayload =
+  | { sub: string; typ: 'user'; sv?: number; sid: string; exp?: number }
+  | { sub: string; typ: 'system'; scope: string; name: string };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Guard = (request: FastifyRequest) => Promise<void>;
 
 declare module '@fastify/jwt' {
@@ -34,6 +38,10 @@ declare module 'fastify' {
       scope: (scope: string) => Guard;
     };
     issueSession(reply: FastifyReply, userId: string): Promise<string>;
+    /** A user token with a new session id (sign-in, tests). */
+    signUserToken(userId: string, sessionVersion?: number): string;
+    /** R-SEC-6: ends the session of this request's token (sign-out); other sessions of the person go on. */
+    revokeSession(request: FastifyRequest): Promise<void>;
     signSystemToken(clientId: string, name: string, scopes: string[], ttlSeconds: number): string;
   }
 }
@@ -51,10 +59,22 @@ export function userActor(request: FastifyRequest): UserActor {
 export default fp<{ config: Config }>(
   async (app, { config }) => {
     await app.register(cookie);
+    // R-SEC-6: tokens carry the key id that signed them, so a new JWT_SECRET can take over while the previous
+    // keys (JWT_PREVIOUS_KEYS) still verify the tokens they signed; exp and iat are required, HS256 only.
+    const keys = signingKeys(config);
     await app.register(jwt, {
-      secret: config.JWT_SECRET,
+      secret: {
+        private: config.JWT_SECRET,
+        public: (_request: FastifyRequest, token: TokenOrHeader) => {
+          const kid: unknown = 'header' in token ? token.header.kid : token.kid;
+          const key = typeof kid === 'string' ? keys.get(kid) : undefined;
+          return key === undefined ? Promise.reject(new Error('unknown key id')) : Promise.resolve(key);
+        },
+      },
       cookie: { cookieName: SESSION_COOKIE, signed: false },
-      sign: { expiresIn: `${config.SESSION_TTL_MINUTES}m` },
+      sign: { expiresIn: `${config.SESSION_TTL_MINUTES}m`, kid: config.JWT_KEY_ID, algorithm: 'HS256' },
+      decode: { complete: true }, // the key callback needs the header's kid
+      verify: { requiredClaims: ['exp', 'iat'], algorithms: ['HS256'] },
     });
 
     /**
@@ -67,16 +87,20 @@ export default fp<{ config: Config }>(
         employee: employees,
         grants: sql<{ role: string; opdiv: string | null }[]>`coalesce((select json_agg(json_build_object('role', g.role, 'opdiv', g.opdiv))
           from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`,
+        revoked: sql<boolean>`exists (select 1 from ${revokedSessions} r where r.session_id = ${sql.placeholder('sid')}::uuid)`,
       })
       .from(users)
       .innerJoin(employees, eq(employees.id, users.employeeId))
       .where(eq(users.id, sql.placeholder('userId')))
       .prepare('auth_user_by_id');
 
-    /** The session's person, unless their employee record is inactive or the session was ended (session version). */
-    async function loadUser(userId: string, sessionVersion: number): Promise<UserActor | undefined> {
-      const [row] = await userById.execute({ userId });
-      if (!row || !row.employee.active || row.user.sessionVersion !== sessionVersion) return undefined;
+    /**
+     * The session's person, unless their employee record is inactive or the session was ended: signed out
+     * (its id revoked, R-SEC-6) or everywhere (session version).
+     */
+    async function loadUser(userId: string, sessionId: string, sessionVersion: number): Promise<UserActor | undefined> {
+      const [row] = await userById.execute({ userId, sid: sessionId });
+      if (!row || row.revoked || !row.employee.active || row.user.sessionVersion !== sessionVersion) return undefined;
       const { grants } = row;
       return {
         kind: 'user',
@@ -99,10 +123,12 @@ export default fp<{ config: Config }>(
         return undefined;
       }
       if (payload.typ === 'system' && !(await isClientActive(app.db, payload.sub))) return undefined;
+      // A user token without a session id could not be ended by signing out (R-SEC-6).
+      if (payload.typ === 'user' && !(UUID.test(String(payload.sid)) && UUID.test(String(payload.sub)))) return undefined;
       request.actor =
         payload.typ === 'system'
           ? { kind: 'system', clientId: payload.sub, name: payload.name, scopes: payload.scope.split(' ') }
-          : await loadUser(payload.sub, payload.sv ?? 0);
+          : await loadUser(payload.sub, payload.sid, payload.sv ?? 0);
       return request.actor;
     }
 
@@ -134,7 +160,7 @@ export default fp<{ config: Config }>(
 
     app.decorate('issueSession', async (reply: FastifyReply, userId: string) => {
       const [account] = await app.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
-      const token = await reply.jwtSign({ sub: userId, typ: 'user', sv: account?.sv ?? 0 });
+      const token = app.signUserToken(userId, account?.sv ?? 0);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -143,6 +169,22 @@ export default fp<{ config: Config }>(
         maxAge: config.SESSION_TTL_MINUTES * 60,
       });
       return token;
+    });
+    app.decorate('signUserToken', (userId: string, sessionVersion = 0) =>
+      app.jwt.sign({ sub: userId, typ: 'user', sv: sessionVersion, sid: randomUUID() }),
+    );
+    app.decorate('revokeSession', async (request: FastifyRequest) => {
+      let payload: TokenPayload;
+      try {
+        payload = await request.jwtVerify<TokenPayload>();
+      } catch {
+        return;
+      }
+      if (payload.typ !== 'user' || !UUID.test(String(payload.sid)) || !UUID.test(payload.sub)) return;
+      await app.db
+        .insert(revokedSessions)
+        .values({ sessionId: payload.sid, userId: payload.sub, expiresAt: new Date((payload.exp ?? 0) * 1000) })
+        .onConflictDoNothing();
     });
     app.decorate('signSystemToken', (clientId: string, name: string, scopes: string[], ttlSeconds: number) =>
       app.jwt.sign({ sub: clientId, typ: 'system', scope: scopes.join(' '), name }, { expiresIn: ttlSeconds }),

@@ -45,7 +45,9 @@ export default fp(
       },
       refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
     });
-    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    // R-SEC-11: the interactive docs (with their looser CSP) are for development; production opts in with API_DOCS=on.
+    const docsOn = app.config.API_DOCS ? app.config.API_DOCS === 'on' : app.config.NODE_ENV !== 'production';
+    if (docsOn) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'swagger' },

@@ -5,6 +5,7 @@ import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
 import { staffScope } from '../scope.js';
+import { canManage } from './events.js';
 
 export async function eventExists(db: Db, id: string) {
   const [row] = await db.select({ id: trainingEvents.id, opdiv: trainingEvents.opdiv }).from(trainingEvents).where(eq(trainingEvents.id, id));
@@ -12,9 +13,19 @@ export async function eventExists(db: Db, id: string) {
   return row;
 }
 
+/**
+ * R-ROLE-2: a coordinator reads an OPDIV event's roster and evaluations only when they may edit the event (its
+ * OPDIV is theirs). A department-wide event (no OPDIV) is the program manager's to edit; its roster still shows a
+ * coordinator their OPDIVs' people, whose attendance they record (decision 0804).
+ */
+export function assertEventStaffRead(actor: UserActor, event: { opdiv: string | null }, departmentWideAllowed: boolean) {
+  if (canManage(actor, event.opdiv) || (event.opdiv === null && departmentWideAllowed)) return;
+  throw problems.rule('R-ROLE-2', 'Only the program manager, or a coordinator for this event’s OPDIV, may see this.', 403);
+}
+
 /** R-TRAIN-2: who registered and who attended; a coordinator sees the people of their OPDIVs (R-ROLE-2). */
 export async function roster(db: Db, actor: UserActor, eventId: string) {
-  await eventExists(db, eventId);
+  assertEventStaffRead(actor, await eventExists(db, eventId), true);
   const scope = staffScope(actor);
   const rows = await db.execute<Record<string, unknown>>(sql`
     select e.id as employee_id, e.first_name || ' ' || e.last_name as name, e.opdiv, r.status, r.created_at as registered_at,

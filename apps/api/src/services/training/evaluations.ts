@@ -4,7 +4,7 @@ import { trainingAttendance, trainingEvaluations } from '../../db/schema/index.j
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
-import { eventExists } from './attendance.js';
+import { assertEventStaffRead, eventExists } from './attendance.js';
 
 /** R-TRAIN-1: one evaluation per attendee and event; people who did not attend cannot rate it. */
 export async function submitEvaluation(db: Db, actor: UserActor, ctx: AuditContext, eventId: string, input: { rating: number; comments?: string | undefined }) {
@@ -23,8 +23,8 @@ export async function submitEvaluation(db: Db, actor: UserActor, ctx: AuditConte
 }
 
 /** Evaluation results for staff (guide §XI.B: to improve length, curriculum and instructors); comments without names. */
-export async function evaluationSummary(db: Db, eventId: string) {
-  await eventExists(db, eventId);
+export async function evaluationSummary(db: Db, actor: UserActor, eventId: string) {
+  assertEventStaffRead(actor, await eventExists(db, eventId), false);
   const rows = await db.select({ rating: trainingEvaluations.rating, comments: trainingEvaluations.comments }).from(trainingEvaluations)
     .where(eq(trainingEvaluations.eventId, eventId)).orderBy(desc(trainingEvaluations.createdAt));
   const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };

@@ -11,7 +11,7 @@ import { SessionSchema } from '../../../schemas/auth.js';
 import { responses } from '../../../lib/responses.js';
 import { auditContext } from '../../http/audit-context.js';
 import { oidcSettings } from '../../../services/oidc-client.js';
-import { confirmPasswordReset, register, requestPasswordReset, verifyEmail } from '../../../services/registration.js';
+import { assertPassword, confirmPasswordReset, register, requestPasswordReset, verifyEmail } from '../../../services/registration.js';
 
 /** R-ACC-1: local accounts (development, demos, sites without SSO) and what sign-in methods exist. */
 const accounts: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,7 +44,10 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await register(app.db, request.body.email, request.body.password, app.config.APP_URL, auditContext(request));
+      // R-SEC-8: the password rules are checked now (they say nothing about the email); the rest after answering.
+      assertPassword(request.body.password, request.body.email);
+      const { email, password } = request.body;
+      app.afterResponse(request, () => register(app.db, email, password, app.config.APP_URL, auditContext(request)));
       return reply.status(202).send(accepted('If this work email is in the HHS directory, we have sent it a link. Open it within 24 hours to finish.'));
     },
   );
@@ -82,7 +85,8 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(app.db, request.body.email, app.config.APP_URL, auditContext(request));
+      const { email } = request.body;
+      app.afterResponse(request, () => requestPasswordReset(app.db, email, app.config.APP_URL, auditContext(request)));
       return reply.status(202).send(accepted('If an account uses this email, we have sent it a link. Open it within 1 hour.'));
     },
   );
@@ -93,7 +97,7 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
       config: tight,
       schema: {
         tags: ['auth'],
-        summary: 'Choose a new password with the emailed link; ends a lockout',
+        summary: 'Choose a new password with the emailed link',
         security: [],
         body: ResetConfirmSchema,
         response: responses({ 200: AcceptedSchema }, [404, 429]),

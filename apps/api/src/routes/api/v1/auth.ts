@@ -16,11 +16,14 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Sign in with a work email and password; sets the session cookie and returns the token',
         security: [],
         body: LoginSchema,
-        response: responses({ 200: SessionSchema }, [423, 429]),
+        response: responses({ 200: SessionSchema }, [403, 429]),
       },
     },
     async (request, reply) => {
-      const userId = await passwordSignIn(app.db, request.body.email, request.body.password, auditContext(request));
+      const userId = await passwordSignIn(app.db, request.body.email, request.body.password, auditContext(request), {
+        ip: request.ip,
+        appUrl: app.config.APP_URL,
+      });
       const token = await app.issueSession(reply, userId);
       return { token, expiresInSeconds: app.config.SESSION_TTL_MINUTES * 60 };
     },
@@ -28,8 +31,9 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out: clears the session cookie', security: [], response: { 204: NoContent } } },
-    async (_request, reply) => {
+    { schema: { tags: ['auth'], summary: 'Sign out: ends this session (its token stops working) and clears the cookie', security: [], response: { 204: NoContent } } },
+    async (request, reply) => {
+      await app.revokeSession(request);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

@@ -109,7 +109,8 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: Redirect,
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      await app.revokeSession(request); // R-SEC-6: the token stops working, not only the cookie
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       const configuration = await discover().catch(() => undefined);
       const home = toApp('/');

@@ -12,15 +12,23 @@ const oauth: FastifyPluginAsyncTypebox = async (app) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
   app.setErrorHandler((error: FastifyError | OAuthError, request, reply) => {
+    // Every refusal of the request itself (bad body, parser, input policy) is RFC 6749 invalid_request; rate
+    // limits, outages and bugs go on to the app's problem+json handler. Never schema-serialised (R-SEC-4).
+    const status = error instanceof OAuthError ? error.status : ((error as FastifyError).statusCode ?? 500);
     const oauthError =
       error instanceof OAuthError
         ? error
-        : (error as FastifyError).validation || (error as FastifyError).statusCode === 415
+        : status >= 400 && status < 500 && status !== 429
           ? new OAuthError('invalid_request', 'The token request is malformed; send application/x-www-form-urlencoded.')
           : null;
     if (!oauthError) throw error;
     if (oauthError.status === 401) reply.header('www-authenticate', 'Basic realm="hhs-mentoring"');
-    return reply.status(oauthError.status).header('cache-control', 'no-store').type('application/json').send(oauthError.toBody());
+    return reply
+      .status(oauthError.status)
+      .header('cache-control', 'no-store')
+      .type('application/json')
+      .serializer(JSON.stringify)
+      .send(oauthError.toBody());
   });
 
   app.post(

@@ -51,7 +51,7 @@ const participation: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/training/events/:id/evaluations', {
     onRequest: app.guards.staff,
     schema: { tags, summary: 'Evaluation results for an event (comments without names)', params: EventParamsSchema, response: responses({ 200: EvaluationSummarySchema }, [403, 404]) },
-  }, async (request) => evaluationSummary(app.db, request.params.id));
+  }, async (request) => evaluationSummary(app.db, userActor(request), request.params.id));
 
   app.get('/training/me', {
     onRequest: app.guards.user,
