@@ -29,7 +29,11 @@ export default tseslint.config(
         {
           zones: [
             { target: './packages/domain', from: './apps', message: 'The domain never imports the apps.' },
-            { target: './apps/web', from: './apps/api', message: 'The web app uses the generated client only.' },
+            {
+              target: './apps/web',
+              from: './apps/api',
+              message: 'The web app uses the generated client only.',
+            },
           ],
         },
       ],
@@ -38,7 +42,16 @@ export default tseslint.config(
   {
     // Layers without cycles (issue 19): an import cycle means two modules that cannot be understood apart.
     files: ['apps/api/src/**/*.ts', 'packages/domain/src/**/*.ts'],
-    settings: { 'import-x/extensions': ['.ts', '.tsx', '.js'], 'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] }, 'import-x/resolver': { typescript: { project: [`${root}apps/api/tsconfig.json`, `${root}packages/domain/tsconfig.json`], noWarnOnMultipleProjects: true } } },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver': {
+        typescript: {
+          project: [`${root}apps/api/tsconfig.json`, `${root}packages/domain/tsconfig.json`],
+          noWarnOnMultipleProjects: true,
+        },
+      },
+    },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
@@ -50,7 +63,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['fastify', 'fastify-plugin', '@fastify/*', '**/plugins/**', '**/routes/**'], message: 'Services, jobs and the database layer are framework-free: take a Db, an actor and plain input.' },
+            {
+              group: ['fastify', 'fastify-plugin', '@fastify/*', '**/plugins/**', '**/routes/**'],
+              message:
+                'Services, jobs and the database layer are framework-free: take a Db, an actor and plain input.',
+            },
           ],
         },
       ],
@@ -63,7 +80,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['fastify*', '@fastify/*', 'drizzle-orm*', 'pg', '@electric-sql/*', 'node:fs', 'node:net', 'node:http', 'react*'], message: 'packages/domain is pure: no I/O, no framework.' },
+            {
+              group: [
+                'fastify*',
+                '@fastify/*',
+                'drizzle-orm*',
+                'pg',
+                '@electric-sql/*',
+                'node:fs',
+                'node:net',
+                'node:http',
+                'react*',
+              ],
+              message: 'packages/domain is pure: no I/O, no framework.',
+            },
           ],
         },
       ],

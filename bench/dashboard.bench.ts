@@ -23,18 +23,32 @@ try {
   await client.connect();
   for (const q of [JOURNEY, INVITATIONS, HELP, 'vacuum analyze']) await client.query(q);
   const seedMs = performance.now() - t;
-  const counts = (await client.query<Record<string, number>>(`select (select count(*) from relationships)::int as r, (select count(*) from invitations)::int as i,
-    (select count(*) from mentee_applications)::int as mentees, (select count(*) from mentor_applications)::int as mentors`)).rows[0];
+  const counts = (
+    await client.query<
+      Record<string, number>
+    >(`select (select count(*) from relationships)::int as r, (select count(*) from invitations)::int as i,
+    (select count(*) from mentee_applications)::int as mentees, (select count(*) from mentor_applications)::int as mentors`)
+  ).rows[0];
   const staff = async (opdiv: string | null) => {
     const e = w.employees.find((x) => x.opdiv === (opdiv ?? 'OS'))!;
     const token = await tokenFor(app, e.id, e.email);
-    await client.query(`insert into role_grants (user_id, role, opdiv) select id, $2, $3 from users where employee_id = $1`,
-      [e.id, opdiv ? 'coordinator' : 'program_manager', opdiv]);
+    await client.query(
+      `insert into role_grants (user_id, role, opdiv) select id, $2, $3 from users where employee_id = $1`,
+      [e.id, opdiv ? 'coordinator' : 'program_manager', opdiv],
+    );
     return { authorization: `Bearer ${token}` };
   };
   const cases = [
-    { who: 'CDC coordinator (CDC)', headers: await staff('CDC'), url: `${base}/api/v1/coordination/dashboard` },
-    { who: 'program manager (department)', headers: await staff(null), url: `${base}/api/v1/coordination/dashboard` },
+    {
+      who: 'CDC coordinator (CDC)',
+      headers: await staff('CDC'),
+      url: `${base}/api/v1/coordination/dashboard`,
+    },
+    {
+      who: 'program manager (department)',
+      headers: await staff(null),
+      url: `${base}/api/v1/coordination/dashboard`,
+    },
   ];
   const results: ({ who: string; connections: number } & LoadResult)[] = [];
   const healthz = () => ({ url: `${base}/healthz` });
@@ -43,20 +57,31 @@ try {
   await stats.reset();
   const loadBefore = os.loadavg()[0]!;
   const machine0 = machineCpu();
-  const anchor = { who: '`GET /healthz` (anchor, same process)', connections: 10, ...(await load({ connections: 10, seconds: 10, request: healthz })) };
+  const anchor = {
+    who: '`GET /healthz` (anchor, same process)',
+    connections: 10,
+    ...(await load({ connections: 10, seconds: 10, request: healthz })),
+  };
   const { top } = await profileDuring('dashboard', async () => {
     for (const c of cases) {
       const request = () => ({ url: c.url, init: { headers: c.headers } });
       await load({ connections: 2, seconds: 2, request }); // warm-up
       results.push({ who: c.who, connections: 1, ...(await load({ connections: 1, seconds: 5, request })) });
-      results.push({ who: c.who, connections: 10, ...(await load({ connections: 10, seconds: 10, request })) });
+      results.push({
+        who: c.who,
+        connections: 10,
+        ...(await load({ connections: 10, seconds: 10, request })),
+      });
     }
   });
   const stolen = stealShare(machine0);
   const statements = await stats.top();
   await client.end();
   await app.close();
-  writeSection('dashboard', 'Coordinator dashboard, 90,000 employees, PostgreSQL (issue 5, R-ADMIN-1)', `
+  writeSection(
+    'dashboard',
+    'Coordinator dashboard, 90,000 employees, PostgreSQL (issue 5, R-ADMIN-1)',
+    `
 Seeded ${w.employees.length.toLocaleString()} employees, ${counts!.mentees!.toLocaleString()} mentee and ${counts!.mentors!.toLocaleString()} mentor
 applications, ${counts!.r!.toLocaleString()} relationships (every state) and ${counts!.i!.toLocaleString()} invitations in ${(seedMs / 1000).toFixed(1)} s.
 \`GET /api/v1/coordination/dashboard\` through HTTP on loopback with a signed-in coordinator or program manager: one
@@ -74,7 +99,8 @@ connections, measured just before; the ratio is the dashboard's p95 over the anc
 ${[anchor, ...results].map((r) => `| ${r.who} | ${r.connections} | ${r.requests} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r === anchor ? '1 ×' : r.connections < 10 ? '' : `${(r.p95 / anchor.p95).toFixed(1)} ×`} | ${r === anchor || r.connections < 10 ? '' : `${r.p95 <= 200 ? 'meets' : 'misses'}; ${r.p95 <= 10 * anchor.p95 ? 'meets' : 'misses'}`} |`).join('\n')}
 
 ${top}
-${statements}`);
+${statements}`,
+  );
 } finally {
   await db.drop();
 }

@@ -83,8 +83,22 @@ try {
     for (let k = 0; k < 400; k++) {
       const mentor = mentors[(cursor + k) % mentors.length]!;
       const taken = load.get(mentor.employeeId) ?? 0;
-      if (taken >= remainingCapacity(mentor, DEFAULT_SETTINGS) || mentor.employeeId === mentee.employeeId || paired.has(mentor.employeeId)) continue;
-      if (!checkPairEligibility({ mentor, mentee, supervisorOf, settings: DEFAULT_SETTINGS, purpose: 'confirm' }).ok) continue;
+      if (
+        taken >= remainingCapacity(mentor, DEFAULT_SETTINGS) ||
+        mentor.employeeId === mentee.employeeId ||
+        paired.has(mentor.employeeId)
+      )
+        continue;
+      if (
+        !checkPairEligibility({
+          mentor,
+          mentee,
+          supervisorOf,
+          settings: DEFAULT_SETTINGS,
+          purpose: 'confirm',
+        }).ok
+      )
+        continue;
       paired.add(mentee.employeeId);
       load.set(mentor.employeeId, taken + 1);
       pairs.push({ mentee: mentee.employeeId, mentor: mentor.employeeId });
@@ -111,10 +125,28 @@ try {
     const dir = mkdtempSync(join(tmpdir(), 'hhs-flows-'));
     try {
       const file = join(dir, 'plan.json');
-      writeFileSync(file, JSON.stringify({ base, pairs: pairs.slice(from, to), tokens: tokens.slice(2 * from, 2 * to), concurrency, seconds }));
-      const { stdout } = await run(process.execPath, [fileURLToPath(new URL('./lib/flows-child.mjs', import.meta.url)), file],
-        { maxBuffer: 64 * 1024 * 1024, timeout: (seconds + 120) * 1000 });
-      return JSON.parse(stdout) as { done: number; latencies: number[]; errors: Record<string, number>; seconds: number; cpu: NodeJS.CpuUsage };
+      writeFileSync(
+        file,
+        JSON.stringify({
+          base,
+          pairs: pairs.slice(from, to),
+          tokens: tokens.slice(2 * from, 2 * to),
+          concurrency,
+          seconds,
+        }),
+      );
+      const { stdout } = await run(
+        process.execPath,
+        [fileURLToPath(new URL('./lib/flows-child.mjs', import.meta.url)), file],
+        { maxBuffer: 64 * 1024 * 1024, timeout: (seconds + 120) * 1000 },
+      );
+      return JSON.parse(stdout) as {
+        done: number;
+        latencies: number[];
+        errors: Record<string, number>;
+        seconds: number;
+        cpu: NodeJS.CpuUsage;
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -131,7 +163,9 @@ try {
   const cpu0 = process.cpuUsage();
   const pg0 = postgresCpuMs();
   const machine0 = machineCpu();
-  const { result: measured, top } = await profileDuring('flows', () => runFlows(WARM, pairs.length, CONCURRENCY, SECONDS));
+  const { result: measured, top } = await profileDuring('flows', () =>
+    runFlows(WARM, pairs.length, CONCURRENCY, SECONDS),
+  );
   const pgMs = postgresCpuMs() - pg0;
   const stolen = stealShare(machine0);
   const statements = await stats.top();
@@ -147,12 +181,19 @@ try {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const v = (await client.query<Record<string, number>>(INVARIANT_VIOLATIONS)).rows[0]!;
-  const live = (await client.query<{ n: number }>(`select count(*)::int as n from relationships where state in ('onboarding', 'active', 'termination_requested')`)).rows[0]!.n;
+  const live = (
+    await client.query<{ n: number }>(
+      `select count(*)::int as n from relationships where state in ('onboarding', 'active', 'termination_requested')`,
+    )
+  ).rows[0]!.n;
   await client.end();
   await app.close();
   const violations = Object.values(v).reduce((a, b) => a + Number(b), 0);
   const rate = done / seconds;
-  writeSection('flows', 'Invite → accept → confirm flows, 90,000 employees, PostgreSQL (issue 4, R-CAP-1..3)', `
+  writeSection(
+    'flows',
+    'Invite → accept → confirm flows, 90,000 employees, PostgreSQL (issue 4, R-CAP-1..3)',
+    `
 ${pairs.length.toLocaleString()} eligible mentee/mentor pairs from the generated workforce (every mentee in one pair, a mentor in as many as
 their places, R-CAP-1). Each flow is three HTTP
 requests on loopback by the two signed-in people: \`POST /invitations\` (mentee), \`POST /invitations/{id}/accept\` (mentor),
@@ -183,11 +224,14 @@ The API sent ${perFlow.toFixed(1)} SQL statements per flow (BEGIN/COMMIT include
 plus the sign-in lookup (decision 0505).
 
 Invariants afterwards (${live.toLocaleString()} live relationships; one SQL query, \`bench/lib/invariants.ts\`):
-${Object.entries(v).map(([k, n]) => `${k} ${n}`).join(', ')} — **${violations} violations**.
+${Object.entries(v)
+  .map(([k, n]) => `${k} ${n}`)
+  .join(', ')} — **${violations} violations**.
 Where the time goes and what would close the gap: docs/decisions/0253-journey-benchmark-findings.md.
 
 ${top}
-${statements}`);
+${statements}`,
+  );
   if (violations > 0) process.exitCode = 1;
 } finally {
   await db.drop();

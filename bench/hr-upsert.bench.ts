@@ -12,11 +12,19 @@ const BATCH = 10_000;
 const db = await benchDatabase();
 try {
   const { app, base } = await startApi(db.url);
-  const client = await createClient(app.db, { ...SYSTEM_AUDIT, actorId: 'bench' }, { name: 'Benchmark HR feed', scopes: ['directory:write'] });
+  const client = await createClient(
+    app.db,
+    { ...SYSTEM_AUDIT, actorId: 'bench' },
+    { name: 'Benchmark HR feed', scopes: ['directory:write'] },
+  );
   const tokenRes = await fetch(`${base}/api/v1/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.id,
+      client_secret: client.clientSecret,
+    }),
   });
   const { access_token } = (await tokenRes.json()) as { access_token: string };
   const rows = generateWorkforce(90_000).employees.map(({ gradeRank: _rank, ...e }) => e);
@@ -29,7 +37,11 @@ try {
       const b = performance.now();
       const res = await fetch(`${base}/api/v1/integrations/hr/employees`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json', 'idempotency-key': `${label}-${i}` },
+        headers: {
+          authorization: `Bearer ${access_token}`,
+          'content-type': 'application/json',
+          'idempotency-key': `${label}-${i}`,
+        },
         body: JSON.stringify({ employees: people.slice(i, i + BATCH) }),
       });
       if (res.status !== 200) throw new Error(`${label} batch ${i}: ${res.status} ${await res.text()}`);
@@ -47,10 +59,16 @@ try {
   const results = [
     await load('first load (all new)', rows),
     await load('same data again', rows),
-    await load('5% changed (city)', rows.map((e, i) => (i % 20 === 0 ? { ...e, city: `${e.city} ` } : e))),
+    await load(
+      '5% changed (city)',
+      rows.map((e, i) => (i % 20 === 0 ? { ...e, city: `${e.city} ` } : e)),
+    ),
   ];
   await app.close();
-  writeSection('hr-upsert', 'HR feed bulk upsert, 90,000 employees in 10,000-row batches, PostgreSQL (issue 5)', `
+  writeSection(
+    'hr-upsert',
+    'HR feed bulk upsert, 90,000 employees in 10,000-row batches, PostgreSQL (issue 5)',
+    `
 ${rows.length.toLocaleString()} employees sent as ${Math.ceil(rows.length / BATCH)} requests of ${BATCH.toLocaleString()} rows over HTTP on
 loopback with a client-credentials token and an Idempotency-Key; each request validates every row, then in one transaction upserts the batch with one
 \`INSERT … SELECT FROM unnest(…) ON CONFLICT (id) DO UPDATE … WHERE changed\` and writes one audit row per changed employee.
@@ -58,7 +76,8 @@ loopback with a client-credentials token and an Idempotency-Key; each request va
 | run | total | slowest batch | inserted | updated | unchanged | target (≤ 60 s) |
 |---|---|---|---|---|---|---|
 ${results.map((r) => `| ${r.label} | ${r.seconds.toFixed(1)} s | ${r.maxBatch.toFixed(1)} s | ${r.inserted} | ${r.updated} | ${r.unchanged} | ${r.seconds <= 60 ? 'meets' : 'misses'} |`).join('\n')}
-`);
+`,
+  );
 } finally {
   await db.drop();
 }

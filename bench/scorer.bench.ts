@@ -14,7 +14,8 @@ let t = performance.now();
 const index = buildMentorIndex(mentors);
 const indexMs = performance.now() - t;
 const sample = mentees.filter((_, i) => i % Math.floor(mentees.length / 200) === 0).slice(0, 200);
-for (const m of sample.slice(0, 20)) scoreCandidatesIndexed(m, index, DEFAULT_SETTINGS, { supervisorOf, limit: 20 }); // warm-up
+for (const m of sample.slice(0, 20))
+  scoreCandidatesIndexed(m, index, DEFAULT_SETTINGS, { supervisorOf, limit: 20 }); // warm-up
 const page: number[] = [];
 const full: number[] = [];
 let eligible = 0;
@@ -27,7 +28,10 @@ for (const mentee of sample) {
   full.push(performance.now() - t);
 }
 const verdict = (v: number, target: number) => (v <= target ? 'meets' : 'misses');
-writeSection('scorer', 'Scorer: one mentee against every mentor (issue 3)', `
+writeSection(
+  'scorer',
+  'Scorer: one mentee against every mentor (issue 3)',
+  `
 Workforce: ${w.employees.length.toLocaleString()} employees, ${mentors.length.toLocaleString()} mentor applications;
 ${sample.length} mentees; on average ${(eligible / sample.length).toFixed(0)} mentors eligible per mentee.
 Index build (once per mentor-data change, cached by the API): ${ms(indexMs)}. Load average ${os.loadavg()[0]!.toFixed(1)} on
@@ -37,4 +41,5 @@ ${os.cpus().length} cores at the end (the machine is shared; medians are the fig
 |---|---|---|---|
 | all mentors scored, first page of 20 explained (what the API serves) | ${ms(percentile(page, 50))} | ${ms(percentile(page, 95))} | ≤ 5 ms: ${verdict(percentile(page, 50), 5)} |
 | all mentors scored, every eligible one explained | ${ms(percentile(full, 50))} | ${ms(percentile(full, 95))} | ≤ 20 ms: ${verdict(percentile(full, 50), 20)} |
-`);
+`,
+);

@@ -23,9 +23,15 @@ try {
   const step = Math.floor(w.mentees.length / MENTEES);
   const mentees = w.mentees.filter((_, i) => i % step === 0).slice(0, MENTEES);
   const byId = new Map(w.employees.map((e) => [e.id, e]));
-  const tokens = await bulkTokens(app, mentees.map((m) => byId.get(m.employeeId)!));
+  const tokens = await bulkTokens(
+    app,
+    mentees.map((m) => byId.get(m.employeeId)!),
+  );
   const headers = tokens.map((token) => ({ authorization: `Bearer ${token}` }));
-  const suggestions = (i: number) => ({ url: `${base}/api/v1/me/suggestions?limit=20`, init: { headers: headers[i % headers.length]! } });
+  const suggestions = (i: number) => ({
+    url: `${base}/api/v1/me/suggestions?limit=20`,
+    init: { headers: headers[i % headers.length]! },
+  });
   const healthz = () => ({ url: `${base}/healthz` });
   // The first request builds the per-process mentor index (once per mentor-data change); time it on its own.
   let c = performance.now();
@@ -41,7 +47,9 @@ try {
   const cpu0 = process.cpuUsage();
   c = performance.now();
   const h = await load({ connections: CONNECTIONS, seconds: 10, request: healthz });
-  const { result: s, top } = await profileDuring('suggestions', () => load({ connections: CONNECTIONS, seconds: 15, request: suggestions }));
+  const { result: s, top } = await profileDuring('suggestions', () =>
+    load({ connections: CONNECTIONS, seconds: 15, request: suggestions }),
+  );
   const cpu = process.cpuUsage(cpu0);
   const stolen = stealShare(machine0);
   const statements = await stats.top();
@@ -50,7 +58,10 @@ try {
   await app.close();
   const row = (what: string, r: typeof s, target: string) =>
     `| ${what} | ${CONNECTIONS} | ${r.requests} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${target} |`;
-  writeSection('suggestions', 'Mentor suggestions, 90,000 employees, PostgreSQL (issue 4, R-MATCH-1)', `
+  writeSection(
+    'suggestions',
+    'Mentor suggestions, 90,000 employees, PostgreSQL (issue 4, R-MATCH-1)',
+    `
 Seeded ${w.employees.length.toLocaleString()} employees, ${w.mentors.length.toLocaleString()} mentor and ${w.mentees.length.toLocaleString()} mentee
 applications in ${(seedMs / 1000).toFixed(1)} s. \`GET /api/v1/me/suggestions?limit=20\` signed in as ${mentees.length} different
 mentees in turn, ${CONNECTIONS} connections back to back over HTTP on loopback; then \`GET /healthz\` the same way in the same
@@ -71,7 +82,8 @@ process in the same run (target ≥ 6 %: ${s.rps / h.rps >= 0.06 ? 'meets' : 'mi
 ${top}
 ${statements}
 Where the time goes and what would close the gap: docs/decisions/0253-journey-benchmark-findings.md.
-`);
+`,
+  );
 } finally {
   await db.drop();
 }

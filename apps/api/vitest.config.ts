@@ -5,15 +5,33 @@ import { defineConfig } from 'vitest/config';
 // (test/faults: a throwaway PostgreSQL cluster of their own, killed on purpose) need PostgreSQL's server binaries,
 // so they run with the PostgreSQL pass, as a project of their own.
 const projects = [
-  { extends: true, test: { name: 'pglite', env: { DB_KIND: 'pglite' }, include: ['test/**/*.test.ts'], exclude: ['test/faults/**'], globalSetup: ['./test/helpers/pglite-global-setup.ts'] } },
+  {
+    extends: true,
+    test: {
+      name: 'pglite',
+      env: { DB_KIND: 'pglite' },
+      include: ['test/**/*.test.ts'],
+      exclude: ['test/faults/**'],
+      globalSetup: ['./test/helpers/pglite-global-setup.ts'],
+    },
+  },
 ];
 if (process.env.TEST_DATABASE_URL)
   projects.push(
     {
       extends: true,
-      test: { name: 'postgres', env: { DB_KIND: 'postgres' }, include: ['test/**/*.test.ts'], exclude: ['test/faults/**'], globalSetup: ['./test/helpers/pg-global-setup.ts'] },
+      test: {
+        name: 'postgres',
+        env: { DB_KIND: 'postgres' },
+        include: ['test/**/*.test.ts'],
+        exclude: ['test/faults/**'],
+        globalSetup: ['./test/helpers/pg-global-setup.ts'],
+      },
     } as (typeof projects)[number],
-    { extends: true, test: { name: 'faults', env: { DB_KIND: 'postgres' }, include: ['test/faults/**/*.test.ts'] } } as (typeof projects)[number],
+    {
+      extends: true,
+      test: { name: 'faults', env: { DB_KIND: 'postgres' }, include: ['test/faults/**/*.test.ts'] },
+    } as (typeof projects)[number],
   );
 
 export default defineConfig({

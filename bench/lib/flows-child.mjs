@@ -18,12 +18,19 @@ let done = 0;
 let exhausted = false;
 let lastFlowAt = 0;
 const body = JSON.stringify({});
-const headers = (who) => ({ authorization: `Bearer ${plan.tokens[who]}`, 'content-type': 'application/json' });
+const headers = (who) => ({
+  authorization: `Bearer ${plan.tokens[who]}`,
+  'content-type': 'application/json',
+});
 /** Counts a refused step by status and problem title; a step answered as expected returns true. */
 function expect(status, text, wanted) {
   if (status === wanted) return true;
   let title = '';
-  try { title = JSON.parse(text).title ?? ''; } catch { /* not JSON */ }
+  try {
+    title = JSON.parse(text).title ?? '';
+  } catch {
+    /* not JSON */
+  }
   const key = `${status} ${title}`;
   errors[key] = (errors[key] ?? 0) + 1;
   return false;
@@ -48,8 +55,12 @@ const instance = autocannon({
         }
         const i = next++;
         Object.assign(context, { i, t0: performance.now(), ok: false });
-        return { ...req, path: '/api/v1/invitations', headers: headers(2 * i),
-          body: JSON.stringify({ mentorId: plan.pairs[i].mentor, message: 'Would you mentor me this year?' }) };
+        return {
+          ...req,
+          path: '/api/v1/invitations',
+          headers: headers(2 * i),
+          body: JSON.stringify({ mentorId: plan.pairs[i].mentor, message: 'Would you mentor me this year?' }),
+        };
       },
       onResponse: (status, text, context) => {
         if (context.exhausted) return;
@@ -59,16 +70,30 @@ const instance = autocannon({
     },
     {
       method: 'POST',
-      setupRequest: (req, context) => (context.ok
-        ? { ...req, path: `/api/v1/invitations/${context.invitation}/accept`, headers: headers(2 * context.i + 1), body }
-        : undefined),
-      onResponse: (status, text, context) => { context.ok = expect(status, text, 200); },
+      setupRequest: (req, context) =>
+        context.ok
+          ? {
+              ...req,
+              path: `/api/v1/invitations/${context.invitation}/accept`,
+              headers: headers(2 * context.i + 1),
+              body,
+            }
+          : undefined,
+      onResponse: (status, text, context) => {
+        context.ok = expect(status, text, 200);
+      },
     },
     {
       method: 'POST',
-      setupRequest: (req, context) => (context.ok
-        ? { ...req, path: `/api/v1/invitations/${context.invitation}/confirm`, headers: headers(2 * context.i), body }
-        : undefined),
+      setupRequest: (req, context) =>
+        context.ok
+          ? {
+              ...req,
+              path: `/api/v1/invitations/${context.invitation}/confirm`,
+              headers: headers(2 * context.i),
+              body,
+            }
+          : undefined,
       onResponse: (status, text, context) => {
         if (!expect(status, text, 200)) return;
         done++;

@@ -31,4 +31,3 @@ export const INVITATIONS = `
   where me.rn % 10 between 4 and 6 and me.employee_id <> mo.employee_id`;
 export const HELP = `insert into coordinator_contact_requests (relationship_id, requested_by, source)
   select id, mentee_id, 'progress_report' from relationships where state in ('onboarding', 'active') and id::text like '0%'`;
-

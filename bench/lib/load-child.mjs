@@ -11,7 +11,13 @@ import autocannon from 'autocannon';
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const targets = plan.requests.map((r) => {
   const url = new URL(r.url);
-  return { origin: url.origin, path: url.pathname + url.search, method: r.init?.method ?? 'GET', headers: r.init?.headers ?? {}, body: r.init?.body };
+  return {
+    origin: url.origin,
+    path: url.pathname + url.search,
+    method: r.init?.method ?? 'GET',
+    headers: r.init?.headers ?? {},
+    body: r.init?.body,
+  };
 });
 let sent = 0;
 const latencies = [];
@@ -22,12 +28,20 @@ const instance = autocannon({
   connections: plan.connections,
   duration: plan.seconds,
   ...(plan.maxRequests < 1_000_000 ? { amount: plan.maxRequests } : {}),
-  requests: [{
-    setupRequest: (req) => {
-      const t = targets[sent++ % targets.length];
-      return { ...req, method: t.method, path: t.path, headers: t.headers, ...(t.body ? { body: t.body } : {}) };
+  requests: [
+    {
+      setupRequest: (req) => {
+        const t = targets[sent++ % targets.length];
+        return {
+          ...req,
+          method: t.method,
+          path: t.path,
+          headers: t.headers,
+          ...(t.body ? { body: t.body } : {}),
+        };
+      },
     },
-  }],
+  ],
 });
 instance.on('response', (_client, statusCode, _bytes, responseTime) => {
   latencies.push(responseTime);

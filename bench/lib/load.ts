@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { percentile } from './report.js';
 
-export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number; p99: number };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+};
 type Request = { url: string; init?: { headers?: Record<string, string>; method?: string; body?: string } };
 
 const child = fileURLToPath(new URL('./load-child.mjs', import.meta.url));
@@ -30,9 +38,24 @@ export async function load(opts: {
   try {
     const file = join(dir, 'plan.json');
     const requests = Array.from({ length: distinct }, (_, i) => opts.request(i));
-    writeFileSync(file, JSON.stringify({ connections: opts.connections, seconds: opts.seconds, maxRequests: opts.maxRequests ?? 1_000_000, requests }));
-    const { stdout } = await run(process.execPath, [child, file], { maxBuffer: 256 * 1024 * 1024, timeout: (opts.seconds + 60) * 1000 });
-    const { latencies, errors, seconds } = JSON.parse(stdout) as { latencies: number[]; errors: number; seconds: number };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        connections: opts.connections,
+        seconds: opts.seconds,
+        maxRequests: opts.maxRequests ?? 1_000_000,
+        requests,
+      }),
+    );
+    const { stdout } = await run(process.execPath, [child, file], {
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: (opts.seconds + 60) * 1000,
+    });
+    const { latencies, errors, seconds } = JSON.parse(stdout) as {
+      latencies: number[];
+      errors: number;
+      seconds: number;
+    };
     return {
       requests: latencies.length,
       errors,

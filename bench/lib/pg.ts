@@ -24,7 +24,8 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
     for (let i = 0; i < 50; i++) {
       const c = new pg.Client({ connectionString: ADMIN_URL });
       await c.connect();
-      const n = (await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows[0]?.n;
+      const n = (await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]))
+        .rows[0]?.n;
       await c.end();
       if (n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 40));

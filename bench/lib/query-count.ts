@@ -12,5 +12,12 @@ export function countQueries(): { reset(): void; readonly count: number } {
     count++;
     return original.apply(this, args);
   };
-  return { reset: () => { count = 0; }, get count() { return count; } };
+  return {
+    reset: () => {
+      count = 0;
+    },
+    get count() {
+      return count;
+    },
+  };
 }

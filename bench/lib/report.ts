@@ -13,7 +13,12 @@ issues; the machine is the project's 2-core development/CI machine unless a sect
  * machine was ready to run while another guest had the physical CPU). Steal makes every timing read slower than the work. */
 export function machineCpu(): { total: number; steal: number } {
   if (!existsSync('/proc/stat')) return { total: 0, steal: 0 }; // not Linux: steal is not known
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  const fields = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
   return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
 }
 /** Share of the machine's CPU time the hypervisor stole between two readings of machineCpu(). */

@@ -11,8 +11,13 @@ export async function bulkTokens(app: App, people: { id: string; email: string }
   const ids = new Map<string, string>();
   const unique = [...new Map(people.map((p) => [p.id, p])).values()];
   for (let i = 0; i < unique.length; i += 1000) {
-    const rows = await app.db.insert(users)
-      .values(unique.slice(i, i + 1000).map((p) => ({ employeeId: p.id, email: p.email, emailVerifiedAt: new Date() })))
+    const rows = await app.db
+      .insert(users)
+      .values(
+        unique
+          .slice(i, i + 1000)
+          .map((p) => ({ employeeId: p.id, email: p.email, emailVerifiedAt: new Date() })),
+      )
       .returning({ id: users.id, employeeId: users.employeeId });
     for (const r of rows) ids.set(r.employeeId, r.id);
   }

@@ -23,15 +23,27 @@ try {
 
   // Invitations in every state the API makes, and relationships in every state.
   const pending = [await mentee(app), await mentor(app)] as const;
-  await post(app, pending[0], '/invitations', { mentorId: pending[1].employee.id, message: 'Would you mentor me?' });
+  await post(app, pending[0], '/invitations', {
+    mentorId: pending[1].employee.id,
+    message: 'Would you mentor me?',
+  });
   const declined = [await mentee(app), await mentor(app)] as const;
-  const d = await post(app, declined[0], '/invitations', { mentorId: declined[1].employee.id, message: 'Hello' });
+  const d = await post(app, declined[0], '/invitations', {
+    mentorId: declined[1].employee.id,
+    message: 'Hello',
+  });
   await post(app, declined[1], `/invitations/${d.json().id}/decline`, { reason: 'time_constraints' });
   const accepted = [await mentee(app), await mentor(app)] as const;
-  const a = await post(app, accepted[0], '/invitations', { mentorId: accepted[1].employee.id, message: 'Hello' });
+  const a = await post(app, accepted[0], '/invitations', {
+    mentorId: accepted[1].employee.id,
+    message: 'Hello',
+  });
   await post(app, accepted[1], `/invitations/${a.json().id}/accept`);
   const withdrawn = [await mentee(app), await mentor(app)] as const;
-  const w = await post(app, withdrawn[0], '/invitations', { mentorId: withdrawn[1].employee.id, message: 'Hello' });
+  const w = await post(app, withdrawn[0], '/invitations', {
+    mentorId: withdrawn[1].employee.id,
+    message: 'Hello',
+  });
   await post(app, withdrawn[0], `/invitations/${w.json().id}/withdraw`);
 
   const states = ['onboarding', 'active', 'termination_requested', 'completed', 'terminated'] as const;
@@ -51,8 +63,18 @@ try {
   }
   await app.close();
   await database.close();
-  const dump = execFileSync('pg_dump', ['--data-only', '--column-inserts', '--disable-triggers', '--no-owner',
-    '--exclude-schema=drizzle', databaseUrl(name)], { maxBuffer: 512 * 1024 * 1024 });
+  const dump = execFileSync(
+    'pg_dump',
+    [
+      '--data-only',
+      '--column-inserts',
+      '--disable-triggers',
+      '--no-owner',
+      '--exclude-schema=drizzle',
+      databaseUrl(name),
+    ],
+    { maxBuffer: 512 * 1024 * 1024 },
+  );
   writeFileSync('test/fixtures/release-1-data.sql.gz', gzipSync(dump, { level: 9 }));
   process.stdout.write(`wrote test/fixtures/release-1-data.sql.gz (${dump.length} bytes of SQL)\n`);
 } finally {

@@ -70,11 +70,14 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     genReqId: requestIdOf,
     trustProxy: trustProxy(config.TRUST_PROXY),
     frameworkErrors,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
-  onConnectionError = (error) => app.log.warn({ err: { message: error.message } }, 'database connection lost');
+  onConnectionError = (error) =>
+    app.log.warn({ err: { message: error.message } }, 'database connection lost');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

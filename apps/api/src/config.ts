@@ -11,22 +11,80 @@ export const ConfigSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL connections per API process' }),
-  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 5_000, description: 'how long to wait for a new PostgreSQL connection' }),
-  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000, description: 'PostgreSQL statement_timeout per connection' }),
-  DATABASE_IDLE_TX_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000, description: 'PostgreSQL idle_in_transaction_session_timeout per connection' }),
-  MIGRATE_ON_START: Type.Boolean({ default: true, description: 'apply pending migrations at start-up; false: refuse to start until `migrate` has run' }),
-  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 20_000, description: 'on SIGTERM, how long in-flight requests and jobs may take to finish' }),
+  DATABASE_POOL_SIZE: Type.Integer({
+    minimum: 1,
+    maximum: 200,
+    default: 10,
+    description: 'PostgreSQL connections per API process',
+  }),
+  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 120_000,
+    default: 5_000,
+    description: 'how long to wait for a new PostgreSQL connection',
+  }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: 30_000,
+    description: 'PostgreSQL statement_timeout per connection',
+  }),
+  DATABASE_IDLE_TX_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: 60_000,
+    description: 'PostgreSQL idle_in_transaction_session_timeout per connection',
+  }),
+  MIGRATE_ON_START: Type.Boolean({
+    default: true,
+    description: 'apply pending migrations at start-up; false: refuse to start until `migrate` has run',
+  }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({
+    minimum: 1_000,
+    maximum: 600_000,
+    default: 20_000,
+    description: 'on SIGTERM, how long in-flight requests and jobs may take to finish',
+  }),
   METRICS_PORT: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 65535, description: 'port of GET /metrics (Prometheus), apart from the public one' }),
+    Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      description: 'port of GET /metrics (Prometheus), apart from the public one',
+    }),
   ),
-  DATA_DIR: Type.String({ default: '.data/pglite', description: 'PGlite data folder; "memory://" keeps it in memory' }),
-  JWT_SECRET: Type.String({ minLength: 32, default: 'development-only-secret-change-me-in-production!!', description: 'the key that signs new tokens; in production at least 128 bits of entropy (R-SEC-6)' }),
-  JWT_KEY_ID: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$', default: 'k1', description: 'key id (JWT `kid`) of JWT_SECRET' }),
-  JWT_PREVIOUS_KEYS: Type.String({ default: '', description: 'rotation: `kid=secret` pairs (comma-separated) still accepted for tokens signed before' }),
-  TRUST_PROXY: Type.String({ default: 'off', pattern: '^(off|[0-9]{1,2}|[0-9a-fA-F.:/, ]+)$', description: 'off, a hop count, or the proxies\' addresses/CIDRs (comma-separated) whose X-Forwarded-For is believed (R-SEC-9)' }),
-  PER_USER_LIMITS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: 'per-person limits on the expensive reads (R-SEC-10); off only for capacity benchmarks' }),
-  API_DOCS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')], { description: 'the Swagger UI at /api/docs; default on, off in production (R-SEC-11)' })),
+  DATA_DIR: Type.String({
+    default: '.data/pglite',
+    description: 'PGlite data folder; "memory://" keeps it in memory',
+  }),
+  JWT_SECRET: Type.String({
+    minLength: 32,
+    default: 'development-only-secret-change-me-in-production!!',
+    description: 'the key that signs new tokens; in production at least 128 bits of entropy (R-SEC-6)',
+  }),
+  JWT_KEY_ID: Type.String({
+    pattern: '^[A-Za-z0-9._-]{1,32}$',
+    default: 'k1',
+    description: 'key id (JWT `kid`) of JWT_SECRET',
+  }),
+  JWT_PREVIOUS_KEYS: Type.String({
+    default: '',
+    description: 'rotation: `kid=secret` pairs (comma-separated) still accepted for tokens signed before',
+  }),
+  TRUST_PROXY: Type.String({
+    default: 'off',
+    pattern: '^(off|[0-9]{1,2}|[0-9a-fA-F.:/, ]+)$',
+    description:
+      "off, a hop count, or the proxies' addresses/CIDRs (comma-separated) whose X-Forwarded-For is believed (R-SEC-9)",
+  }),
+  PER_USER_LIMITS: Type.Union([Type.Literal('on'), Type.Literal('off')], {
+    default: 'on',
+    description: 'per-person limits on the expensive reads (R-SEC-10); off only for capacity benchmarks',
+  }),
+  API_DOCS: Type.Optional(
+    Type.Union([Type.Literal('on'), Type.Literal('off')], {
+      description: 'the Swagger UI at /api/docs; default on, off in production (R-SEC-11)',
+    }),
+  ),
   SESSION_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 480 }),
   APP_URL: Type.String({ default: 'http://localhost:3000' }),
   SEED: Type.Union([Type.Literal('demo'), Type.Literal('none')], { default: 'demo' }),
@@ -42,7 +100,9 @@ export const ConfigSchema = Type.Object({
   OIDC_ISSUER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
-  OIDC_REDIRECT_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'default: APP_URL + /api/v1/auth/oidc/callback' })),
+  OIDC_REDIRECT_URL: Type.Optional(
+    Type.String({ pattern: '^https?://', description: 'default: APP_URL + /api/v1/auth/oidc/callback' }),
+  ),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -71,16 +131,23 @@ export function secretEntropyBits(secret: string): number {
   for (const count of counts.values()) perChar -= (count / n) * Math.log2(count / n);
   return perChar * n;
 }
-const isStrongSecret = (secret: string) => secret.length >= 32 && secretEntropyBits(secret) >= 128 && new Set(secret).size >= 16;
+const isStrongSecret = (secret: string) =>
+  secret.length >= 32 && secretEntropyBits(secret) >= 128 && new Set(secret).size >= 16;
 
 /** R-SEC-6: every key that verifies tokens, by key id; the first signs new ones. */
-export function signingKeys(config: Pick<Config, 'JWT_SECRET' | 'JWT_KEY_ID' | 'JWT_PREVIOUS_KEYS'>): Map<string, string> {
+export function signingKeys(
+  config: Pick<Config, 'JWT_SECRET' | 'JWT_KEY_ID' | 'JWT_PREVIOUS_KEYS'>,
+): Map<string, string> {
   const keys = new Map([[config.JWT_KEY_ID, config.JWT_SECRET]]);
-  for (const pair of config.JWT_PREVIOUS_KEYS.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of config.JWT_PREVIOUS_KEYS.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf('=');
     const kid = pair.slice(0, eq);
     if (eq < 1 || !/^[A-Za-z0-9._-]{1,32}$/.test(kid) || pair.length - eq - 1 < 32 || keys.has(kid))
-      throw new Error('JWT_PREVIOUS_KEYS must be `kid=secret` pairs with distinct key ids and secrets of 32+ characters');
+      throw new Error(
+        'JWT_PREVIOUS_KEYS must be `kid=secret` pairs with distinct key ids and secrets of 32+ characters',
+      );
     keys.set(kid, pair.slice(eq + 1));
   }
   return keys;
@@ -93,12 +160,19 @@ export function trustProxy(value: string): boolean | string[] | ((address: strin
     const hops = Number(value);
     return (_address, hop) => hop < hops; // what proxy-addr does with a hop count
   }
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address = '', bits, extra] = entry.split('/');
     const family = isIP(address);
     const max = family === 6 ? 128 : 32;
-    if (!family || extra !== undefined || (bits !== undefined && !(/^[0-9]+$/.test(bits) && Number(bits) <= max)))
+    if (
+      !family ||
+      extra !== undefined ||
+      (bits !== undefined && !(/^[0-9]+$/.test(bits) && Number(bits) <= max))
+    )
       throw new Error(`TRUST_PROXY: "${entry}" is not an address or CIDR (R-SEC-9)`);
   }
   return entries;
@@ -111,6 +185,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     SEED: 'none',
     LOG_LEVEL: 'silent',
     JOBS: 'off',
-    ...Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k, v === undefined ? undefined : String(v)])),
+    ...Object.fromEntries(
+      Object.entries(overrides).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+    ),
   });
 }

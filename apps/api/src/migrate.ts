@@ -18,7 +18,8 @@ try {
   await database.close();
   console.log(`Database schema is at this version (${status.applied} migrations applied).`);
 } catch (error) {
-  if (error instanceof StartupError || error instanceof MigrationMismatch) console.error(`Migration failed: ${error.message}`);
+  if (error instanceof StartupError || error instanceof MigrationMismatch)
+    console.error(`Migration failed: ${error.message}`);
   else console.error('Migration failed:', error);
   process.exit(1);
 }

@@ -8,7 +8,8 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './seed/seed.js';
 
 /** A start-up failure an operator can act on is printed as one sentence; anything else is a bug, with its stack. */
 function fail(error: unknown): never {
-  if (error instanceof StartupError || error instanceof MigrationMismatch) console.error(`Cannot start: ${error.message}`);
+  if (error instanceof StartupError || error instanceof MigrationMismatch)
+    console.error(`Cannot start: ${error.message}`);
   else console.error('Cannot start:', error);
   process.exit(1);
 }

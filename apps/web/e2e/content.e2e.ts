@@ -39,7 +39,7 @@ describe('R-CONTENT-1 the program pages', () => {
       current.markdown,
       '<script>window.__injected = "script"</script>',
       '<img src="x" onerror="window.__injected = \'img\'">',
-      '[click me](javascript:window.__injected=\'link\')',
+      "[click me](javascript:window.__injected='link')",
       'Harmless closing line.',
     ].join('\n\n');
     const saved = await manager.page.request.post(`/api/v1/content/${slug}/versions`, {
@@ -53,27 +53,48 @@ describe('R-CONTENT-1 the program pages', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`/program/${slug}`);
     await page.getByText('Harmless closing line.').waitFor();
-    await page.getByRole('link', { name: 'click me' }).click().catch(() => undefined);
-    await expect(page.evaluate(() => (window as { __injected?: string }).__injected)).resolves.toBeUndefined();
+    await page
+      .getByRole('link', { name: 'click me' })
+      .click()
+      .catch(() => undefined);
+    await expect(
+      page.evaluate(() => (window as { __injected?: string }).__injected),
+    ).resolves.toBeUndefined();
     await expect(page.locator('main script, main img[onerror]').count()).resolves.toBe(0);
-    await expect(page.getByRole('link', { name: 'click me' }).getAttribute('href')).resolves.not.toMatch(/^javascript:/);
+    await expect(page.getByRole('link', { name: 'click me' }).getAttribute('href')).resolves.not.toMatch(
+      /^javascript:/,
+    );
     expect(errors).toEqual([]);
     await context.close();
 
     // Put the text back for the other journeys.
-    await manager.page.request.post(`/api/v1/content/${slug}/versions`, { data: { title: current.title, markdown: current.markdown, publish: true } });
+    await manager.page.request.post(`/api/v1/content/${slug}/versions`, {
+      data: { title: current.title, markdown: current.markdown, publish: true },
+    });
     await manager.context.close();
   });
 
   it('R-CONTENT-1: the program manager edits with a preview and sees the version history', async () => {
     const { page, context } = await signIn(browser, 'manager');
-    await visit(page, '/admin/content/roles-and-responsibilities', /Edit: Roles and responsibilities/, 'content-editor');
+    await visit(
+      page,
+      '/admin/content/roles-and-responsibilities',
+      /Edit: Roles and responsibilities/,
+      'content-editor',
+    );
     await page.getByLabel(/Text \(Markdown\)/).fill('## Preview check\n\n- first point');
-    await page.getByRole('region', { name: 'Preview' }).getByRole('heading', { name: 'Preview check' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Preview' })
+      .getByRole('heading', { name: 'Preview check' })
+      .waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText(/is saved as a draft/).waitFor();
     // The history refetches after the "saved" message shows, so wait for the draft's row rather than count at once.
-    await page.getByRole('table', { name: 'Version history' }).getByRole('cell', { name: 'Draft' }).first().waitFor();
+    await page
+      .getByRole('table', { name: 'Version history' })
+      .getByRole('cell', { name: 'Draft' })
+      .first()
+      .waitFor();
     await context.close();
   });
 });

@@ -15,7 +15,9 @@ for (const mentee of mentees) {
 }
 times.sort((a, b) => a - b);
 const q = (p) => times[Math.floor(p * (times.length - 1))].toFixed(2);
-console.log(`rank: median ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${q(1)} ms; avg ${(count / mentees.length).toFixed(0)} eligible`);
+console.log(
+  `rank: median ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${q(1)} ms; avg ${(count / mentees.length).toFixed(0)} eligible`,
+);
 const limited = [];
 for (const mentee of mentees) {
   t = performance.now();
@@ -23,4 +25,6 @@ for (const mentee of mentees) {
   limited.push(performance.now() - t);
 }
 limited.sort((a, b) => a - b);
-console.log(`rank, top 50 explained: median ${limited[100].toFixed(2)} ms, p90 ${limited[180].toFixed(2)} ms`);
+console.log(
+  `rank, top 50 explained: median ${limited[100].toFixed(2)} ms, p90 ${limited[180].toFixed(2)} ms`,
+);

@@ -13,14 +13,27 @@ const instance = fc
   .chain(({ mentees, mentors }) =>
     fc.record({
       mentees: fc.constant(Array.from({ length: mentees }, (_, i) => `t${i}`)),
-      mentors: fc.tuple(...Array.from({ length: mentors }, (_, j) => fc.integer({ min: 0, max: 3 }).map((c): CohortMentor => ({ id: `m${j}`, remainingCapacity: c })))),
-      edges: fc.tuple(
-        ...Array.from({ length: mentees * mentors }, (_, k) =>
-          fc.option(fc.integer({ min: 1, max: 10000 }).map((s) => s / 100), { nil: undefined }).map((score) =>
-            score === undefined ? undefined : { menteeId: `t${Math.floor(k / mentors)}`, mentorId: `m${k % mentors}`, score },
-          ),
+      mentors: fc.tuple(
+        ...Array.from({ length: mentors }, (_, j) =>
+          fc.integer({ min: 0, max: 3 }).map((c): CohortMentor => ({ id: `m${j}`, remainingCapacity: c })),
         ),
-      ).map((es) => es.filter((e): e is CohortEdge => e !== undefined)),
+      ),
+      edges: fc
+        .tuple(
+          ...Array.from({ length: mentees * mentors }, (_, k) =>
+            fc
+              .option(
+                fc.integer({ min: 1, max: 10000 }).map((s) => s / 100),
+                { nil: undefined },
+              )
+              .map((score) =>
+                score === undefined
+                  ? undefined
+                  : { menteeId: `t${Math.floor(k / mentors)}`, mentorId: `m${k % mentors}`, score },
+              ),
+          ),
+        )
+        .map((es) => es.filter((e): e is CohortEdge => e !== undefined)),
     }),
   );
 
@@ -46,7 +59,9 @@ function linearProgram(mentees: string[], mentors: CohortMentor[], edges: Cohort
   const constraints: Record<string, { max: number }> = {};
   for (const t of mentees) constraints[t] = { max: 1 };
   for (const m of mentors) constraints[m.id] = { max: m.remainingCapacity };
-  const variables = Object.fromEntries(edges.map((e, k) => [`x${k}`, { score: e.score, [e.menteeId]: 1, [e.mentorId]: 1 }]));
+  const variables = Object.fromEntries(
+    edges.map((e, k) => [`x${k}`, { score: e.score, [e.menteeId]: 1, [e.mentorId]: 1 }]),
+  );
   const ints = Object.fromEntries(edges.map((_, k) => [`x${k}`, 1 as const]));
   return solver.Solve({ optimize: 'score', opType: 'max', constraints, variables, ints }).result;
 }
@@ -55,7 +70,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 describe('cohort matching (R-MATCH-4)', () => {
   it('R-MATCH-4: prefers the higher total over the greedy choice', () => {
-    const mentors = [{ id: 'a', remainingCapacity: 1 }, { id: 'b', remainingCapacity: 1 }];
+    const mentors = [
+      { id: 'a', remainingCapacity: 1 },
+      { id: 'b', remainingCapacity: 1 },
+    ];
     const edges = [
       { menteeId: 'x', mentorId: 'a', score: 90 },
       { menteeId: 'x', mentorId: 'b', score: 80 },
@@ -65,7 +83,9 @@ describe('cohort matching (R-MATCH-4)', () => {
     expect(r.pairs.map((p) => `${p.menteeId}-${p.mentorId}`)).toEqual(['x-b', 'y-a']);
     expect(r.total).toBe(165);
     expect(r.greedyTotal).toBe(90);
-    expect(greedyCohort(['x', 'y'], mentors, edges).unmatched).toEqual([{ menteeId: 'y', reason: expect.stringContaining('assigned elsewhere') }]);
+    expect(greedyCohort(['x', 'y'], mentors, edges).unmatched).toEqual([
+      { menteeId: 'y', reason: expect.stringContaining('assigned elsewhere') },
+    ]);
   });
 
   it('R-MATCH-4: reports a mentee with no eligible mentor as unmatched', () => {
@@ -80,7 +100,8 @@ describe('cohort matching (R-MATCH-4)', () => {
         expect(r.total).toBeCloseTo(round2(bruteForce(mentees, mentors, edges)), 6);
         expect(r.total).toBeCloseTo(round2(linearProgram(mentees, mentors, edges)), 6);
         expect(r.total).toBeGreaterThanOrEqual(r.greedyTotal);
-        for (const m of mentors) expect(r.pairs.filter((p) => p.mentorId === m.id).length).toBeLessThanOrEqual(m.remainingCapacity);
+        for (const m of mentors)
+          expect(r.pairs.filter((p) => p.mentorId === m.id).length).toBeLessThanOrEqual(m.remainingCapacity);
         expect(new Set(r.pairs.map((p) => p.menteeId)).size).toBe(r.pairs.length);
         expect(r.pairs.length + r.unmatched.length).toBe(mentees.length);
       }),
@@ -89,12 +110,21 @@ describe('cohort matching (R-MATCH-4)', () => {
   });
 
   it('R-MATCH-4: from profiles, uses only eligible pairs and leaves out mentees under R-CAP-2', () => {
-    const mentors = [makeMentor({ id: 'a', capacity: 1 }), makeMentor({ id: 'low', grade: 'GS-9', capacity: 5 })];
-    const mentees = [makeMentee({ id: 'x' }), makeMentee({ id: 'y' }), makeMentee({ id: 'z', hasLiveRelationship: true })];
+    const mentors = [
+      makeMentor({ id: 'a', capacity: 1 }),
+      makeMentor({ id: 'low', grade: 'GS-9', capacity: 5 }),
+    ];
+    const mentees = [
+      makeMentee({ id: 'x' }),
+      makeMentee({ id: 'y' }),
+      makeMentee({ id: 'z', hasLiveRelationship: true }),
+    ];
     const r = cohortFromProfiles(mentees, mentors, DEFAULT_SETTINGS, { supervisorOf: noSupervisors });
     expect(r.pairs).toHaveLength(1);
     expect(r.pairs[0]?.mentorId).toBe('a');
-    expect(r.unmatched.map((u) => u.menteeId).sort()).toEqual(['x', 'y', 'z'].filter((id) => id !== r.pairs[0]?.menteeId));
+    expect(r.unmatched.map((u) => u.menteeId).sort()).toEqual(
+      ['x', 'y', 'z'].filter((id) => id !== r.pairs[0]?.menteeId),
+    );
     expect(r.unmatched.find((u) => u.menteeId === 'z')?.reason).toMatch(/^R-CAP-2/);
   });
 
@@ -114,10 +144,23 @@ describe('cohort matching (R-MATCH-4)', () => {
     const mentors = [makeMentor({ id: 'boss', capacity: 1 }), makeMentor({ id: 'other', capacity: 1 })];
     const mentees = [makeMentee({ id: 'x' })];
     // 'boss' supervises x's supervisor: same reporting chain, so never proposed for a Senior-to-Junior pair.
-    const work = { mentees, mentors, settings: DEFAULT_SETTINGS, chains: new Map([['x', 's1'], ['s1', 'boss'], ['boss', null]]), topK: 25 };
+    const work = {
+      mentees,
+      mentors,
+      settings: DEFAULT_SETTINGS,
+      chains: new Map([
+        ['x', 's1'],
+        ['s1', 'boss'],
+        ['boss', null],
+      ]),
+      topK: 25,
+    };
     const r = runCohortWork(structuredClone(work));
     expect(r.pairs.map((p) => [p.menteeId, p.mentorId])).toEqual([['x', 'other']]);
-    const direct = cohortFromProfiles(mentees, mentors, DEFAULT_SETTINGS, { supervisorOf: (id) => work.chains.get(id) ?? null, topK: 25 });
+    const direct = cohortFromProfiles(mentees, mentors, DEFAULT_SETTINGS, {
+      supervisorOf: (id) => work.chains.get(id) ?? null,
+      topK: 25,
+    });
     expect(r).toEqual(direct);
   });
 });

@@ -3,9 +3,20 @@ import { COMPETENCIES, competencyName, findCompetency } from './competencies.js'
 
 describe('competencies (R-COMP-1)', () => {
   it('R-COMP-1: marks exactly the eight focus competencies', () => {
-    expect(COMPETENCIES.filter((c) => c.focus).map((c) => c.name).sort()).toEqual(
-      ['Accountability', 'Conflict Management', 'Customer Service', 'Decisiveness', 'Leveraging Diversity', 'Organizational Systems Awareness', 'Self-Direction', 'Strategic Thinking'],
-    );
+    expect(
+      COMPETENCIES.filter((c) => c.focus)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual([
+      'Accountability',
+      'Conflict Management',
+      'Customer Service',
+      'Decisiveness',
+      'Leveraging Diversity',
+      'Organizational Systems Awareness',
+      'Self-Direction',
+      'Strategic Thinking',
+    ]);
   });
 
   it('R-COMP-1: has unique kebab-case codes and a definition for each', () => {

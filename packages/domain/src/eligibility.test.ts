@@ -8,54 +8,130 @@ const rules = (r: ReturnType<typeof checkPairEligibility>) => (r.ok ? [] : r.ref
 
 describe('pair eligibility', () => {
   it('accepts an S2J pair with a higher-grade mentor outside the chain', () => {
-    expect(checkPairEligibility({ mentor: makeMentor(), mentee: makeMentee(), supervisorOf: noSupervisors, settings })).toEqual({ ok: true });
+    expect(
+      checkPairEligibility({
+        mentor: makeMentor(),
+        mentee: makeMentee(),
+        supervisorOf: noSupervisors,
+        settings,
+      }),
+    ).toEqual({ ok: true });
   });
 
   it('R-INV-1: refuses a mentor mentoring themself', () => {
-    const r = checkPairEligibility({ mentor: makeMentor({ id: 'p' }), mentee: makeMentee({ id: 'p' }), supervisorOf: noSupervisors, settings });
+    const r = checkPairEligibility({
+      mentor: makeMentor({ id: 'p' }),
+      mentee: makeMentee({ id: 'p' }),
+      supervisorOf: noSupervisors,
+      settings,
+    });
     expect(rules(r)).toEqual(['R-INV-1']);
   });
 
   it('R-PLAT-1: refuses an S2J pair when the mentor does not hold a higher grade', () => {
-    const r = checkPairEligibility({ mentor: makeMentor({ grade: 'GS-12' }), mentee: makeMentee({ grade: 'GS-13' }), supervisorOf: noSupervisors, settings });
+    const r = checkPairEligibility({
+      mentor: makeMentor({ grade: 'GS-12' }),
+      mentee: makeMentee({ grade: 'GS-13' }),
+      supervisorOf: noSupervisors,
+      settings,
+    });
     expect(r).toEqual({
       ok: false,
-      refusals: [{ rule: 'R-PLAT-1', detail: 'A Senior-to-Junior mentor must hold a higher grade than the mentee (GS-12 is not higher than GS-13).' }],
+      refusals: [
+        {
+          rule: 'R-PLAT-1',
+          detail:
+            'A Senior-to-Junior mentor must hold a higher grade than the mentee (GS-12 is not higher than GS-13).',
+        },
+      ],
     });
   });
 
   it("R-PLAT-1: refuses an S2J pair when the mentor is in the mentee's chain", () => {
     const supervisorOf = (id: string) => ({ 'mentee-1': 'boss', boss: 'mentor-1' })[id] ?? null;
-    expect(rules(checkPairEligibility({ mentor: makeMentor(), mentee: makeMentee(), supervisorOf, settings }))).toEqual(['R-PLAT-1']);
+    expect(
+      rules(checkPairEligibility({ mentor: makeMentor(), mentee: makeMentee(), supervisorOf, settings })),
+    ).toEqual(['R-PLAT-1']);
   });
 
   it('R-PLAT-1: allows a P2P pair at any grade and in the same chain', () => {
     const supervisorOf = (id: string) => (id === 'mentee-1' ? 'mentor-1' : null);
-    const r = checkPairEligibility({ mentor: makeMentor({ grade: 'GS-9' }), mentee: makeMentee({ platform: 'p2p' }), supervisorOf, settings });
+    const r = checkPairEligibility({
+      mentor: makeMentor({ grade: 'GS-9' }),
+      mentee: makeMentee({ platform: 'p2p' }),
+      supervisorOf,
+      settings,
+    });
     expect(r).toEqual({ ok: true });
   });
 
   it('R-PLAT-1: the hard rules alone can be re-checked at confirmation from directory facts', () => {
-    const r = checkHardRules({ mentor: makeEmployee({ id: 'a', grade: 'GS-11' }), mentee: makeEmployee({ id: 'b', grade: 'GS-11' }), platform: 's2j', supervisorOf: noSupervisors });
+    const r = checkHardRules({
+      mentor: makeEmployee({ id: 'a', grade: 'GS-11' }),
+      mentee: makeEmployee({ id: 'b', grade: 'GS-11' }),
+      platform: 's2j',
+      supervisorOf: noSupervisors,
+    });
     expect(r.ok).toBe(false);
   });
 
   it('R-APP-1: refuses a mentor who does not offer the platform', () => {
-    expect(rules(checkPairEligibility({ mentor: makeMentor({ platforms: ['p2p'] }), mentee: makeMentee(), supervisorOf: noSupervisors, settings }))).toEqual(['R-APP-1']);
+    expect(
+      rules(
+        checkPairEligibility({
+          mentor: makeMentor({ platforms: ['p2p'] }),
+          mentee: makeMentee(),
+          supervisorOf: noSupervisors,
+          settings,
+        }),
+      ),
+    ).toEqual(['R-APP-1']);
   });
 
   it('R-APP-2: refuses a paused or inactive mentor', () => {
-    expect(rules(checkPairEligibility({ mentor: makeMentor({ paused: true }), mentee: makeMentee(), supervisorOf: noSupervisors, settings }))).toEqual(['R-APP-2']);
-    expect(rules(checkPairEligibility({ mentor: makeMentor({ active: false }), mentee: makeMentee(), supervisorOf: noSupervisors, settings }))).toEqual(['R-APP-2']);
+    expect(
+      rules(
+        checkPairEligibility({
+          mentor: makeMentor({ paused: true }),
+          mentee: makeMentee(),
+          supervisorOf: noSupervisors,
+          settings,
+        }),
+      ),
+    ).toEqual(['R-APP-2']);
+    expect(
+      rules(
+        checkPairEligibility({
+          mentor: makeMentor({ active: false }),
+          mentee: makeMentee(),
+          supervisorOf: noSupervisors,
+          settings,
+        }),
+      ),
+    ).toEqual(['R-APP-2']);
   });
 
   it('R-APP-1: refuses another OPDIV when the mentor takes only their own', () => {
-    const mentor = makeMentor({ acceptsOtherOpdivs: false, employee: makeEmployee({ id: 'mentor-1', grade: 'GS-14', opdiv: 'NIH' }) });
-    expect(rules(checkPairEligibility({ mentor, mentee: makeMentee(), supervisorOf: noSupervisors, settings }))).toEqual(['R-APP-1']);
+    const mentor = makeMentor({
+      acceptsOtherOpdivs: false,
+      employee: makeEmployee({ id: 'mentor-1', grade: 'GS-14', opdiv: 'NIH' }),
+    });
+    expect(
+      rules(checkPairEligibility({ mentor, mentee: makeMentee(), supervisorOf: noSupervisors, settings })),
+    ).toEqual(['R-APP-1']);
   });
 
   it('R-CAP-1: refuses a mentor at capacity', () => {
-    expect(rules(checkPairEligibility({ mentor: makeMentor({ capacity: 2, liveMenteeCount: 2 }), mentee: makeMentee(), supervisorOf: noSupervisors, settings }))).toEqual(['R-CAP-1']);
+    expect(
+      rules(
+        checkPairEligibility({
+          mentor: makeMentor({ capacity: 2, liveMenteeCount: 2 }),
+          mentee: makeMentee(),
+          supervisorOf: noSupervisors,
+          settings,
+        }),
+      ),
+    ).toEqual(['R-CAP-1']);
   });
 
   it('R-CAP-1: caps a mentor capacity at the program maximum', () => {
@@ -64,12 +140,23 @@ describe('pair eligibility', () => {
   });
 
   it('R-CAP-2: refuses a mentee who already has a live relationship', () => {
-    expect(rules(checkPairEligibility({ mentor: makeMentor(), mentee: makeMentee({ hasLiveRelationship: true }), supervisorOf: noSupervisors, settings }))).toEqual(['R-CAP-2']);
+    expect(
+      rules(
+        checkPairEligibility({
+          mentor: makeMentor(),
+          mentee: makeMentee({ hasLiveRelationship: true }),
+          supervisorOf: noSupervisors,
+          settings,
+        }),
+      ),
+    ).toEqual(['R-CAP-2']);
   });
 
   it('R-CAP-3: refuses a 4th open invitation', () => {
     const mentee = makeMentee({ openInvitationCount: 3 });
-    expect(rules(checkPairEligibility({ mentor: makeMentor(), mentee, supervisorOf: noSupervisors, settings }))).toEqual(['R-CAP-3']);
+    expect(
+      rules(checkPairEligibility({ mentor: makeMentor(), mentee, supervisorOf: noSupervisors, settings })),
+    ).toEqual(['R-CAP-3']);
     expect(checkCapacity({ mentor: makeMentor(), mentee, settings, purpose: 'confirm' }).ok).toBe(true);
   });
 });

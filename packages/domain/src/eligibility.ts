@@ -1,6 +1,13 @@
 import { inSameChain, type SupervisorLookup } from './reporting-chain.js';
 import type { ProgramSettings } from './settings.js';
-import { PLATFORM_NAMES, type EmployeeFacts, type MenteeProfile, type MentorProfile, type Platform, type Refusal } from './types.js';
+import {
+  PLATFORM_NAMES,
+  type EmployeeFacts,
+  type MenteeProfile,
+  type MentorProfile,
+  type Platform,
+  type Refusal,
+} from './types.js';
 
 export type EligibilityResult = { ok: true } | { ok: false; refusals: Refusal[] };
 
@@ -18,7 +25,13 @@ export interface HardRuleInput {
 }
 
 /** R-INV-1 and the §3 hard rules (R-PLAT-1): checked at invitation and again at confirmation. */
-export function hardRuleRefusals({ mentor, mentee, platform, supervisorOf, sameChain }: HardRuleInput): Refusal[] {
+export function hardRuleRefusals({
+  mentor,
+  mentee,
+  platform,
+  supervisorOf,
+  sameChain,
+}: HardRuleInput): Refusal[] {
   if (mentor.id === mentee.id) return [{ rule: 'R-INV-1', detail: 'Nobody can mentor themself.' }];
   if (platform !== 's2j') return [];
   const refusals: Refusal[] = [];
@@ -62,10 +75,16 @@ export function capacityRefusals({ mentor, mentee, settings, purpose = 'invite' 
   const refusals: Refusal[] = [];
   const cap = effectiveCapacity(mentor, settings);
   if (mentor.liveMenteeCount >= cap) {
-    refusals.push({ rule: 'R-CAP-1', detail: `This mentor already has ${mentor.liveMenteeCount} of ${cap} mentees.` });
+    refusals.push({
+      rule: 'R-CAP-1',
+      detail: `This mentor already has ${mentor.liveMenteeCount} of ${cap} mentees.`,
+    });
   }
   if (mentee.hasLiveRelationship) {
-    refusals.push({ rule: 'R-CAP-2', detail: 'A mentee may have only one mentoring relationship at a time.' });
+    refusals.push({
+      rule: 'R-CAP-2',
+      detail: 'A mentee may have only one mentoring relationship at a time.',
+    });
   }
   if (purpose === 'invite' && mentee.openInvitationCount >= settings.maxOpenInvitations) {
     refusals.push({
@@ -81,12 +100,20 @@ export function checkCapacity(input: CapacityInput): EligibilityResult {
 }
 
 /** What the mentor chose on the application: availability (R-APP-2), platforms and OPDIVs (R-APP-1). */
-export function mentorAvailabilityRefusals(mentor: MentorProfile, mentee: MenteeProfile, platform: Platform): Refusal[] {
+export function mentorAvailabilityRefusals(
+  mentor: MentorProfile,
+  mentee: MenteeProfile,
+  platform: Platform,
+): Refusal[] {
   const refusals: Refusal[] = [];
-  if (!mentor.active) refusals.push({ rule: 'R-APP-2', detail: 'This mentor is no longer an active mentor.' });
+  if (!mentor.active)
+    refusals.push({ rule: 'R-APP-2', detail: 'This mentor is no longer an active mentor.' });
   if (mentor.paused) refusals.push({ rule: 'R-APP-2', detail: 'This mentor has paused their availability.' });
   if (!mentor.platforms.includes(platform)) {
-    refusals.push({ rule: 'R-APP-1', detail: `This mentor does not offer ${PLATFORM_NAMES[platform]} mentoring.` });
+    refusals.push({
+      rule: 'R-APP-1',
+      detail: `This mentor does not offer ${PLATFORM_NAMES[platform]} mentoring.`,
+    });
   }
   if (!mentor.acceptsOtherOpdivs && mentor.employee.opdiv !== mentee.employee.opdiv) {
     refusals.push({

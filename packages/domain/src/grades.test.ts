@@ -34,7 +34,16 @@ describe('grades (R-DIR-2)', () => {
   });
 
   it('groups ranks into reporting bands', () => {
-    expect([1, 8, 9, 12, 13, 14.5, 15, 16].map(gradeBand)).toEqual(['GS-1–8', 'GS-1–8', 'GS-9–12', 'GS-9–12', 'GS-13–15', 'GS-13–15', 'GS-13–15', 'SES']);
+    expect([1, 8, 9, 12, 13, 14.5, 15, 16].map(gradeBand)).toEqual([
+      'GS-1–8',
+      'GS-1–8',
+      'GS-9–12',
+      'GS-9–12',
+      'GS-13–15',
+      'GS-13–15',
+      'GS-13–15',
+      'SES',
+    ]);
   });
 
   it('lists every pay plan with a mapping', () => {

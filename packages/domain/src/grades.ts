@@ -25,8 +25,18 @@ export const SES_RANK = 16;
 
 export const PAY_PLANS: readonly PayPlan[] = [
   { code: 'GS', name: 'General Schedule', mapping: 'general-schedule', grades: [1, 15] },
-  { code: 'GM', name: 'General Schedule (former Performance Management)', mapping: 'general-schedule', grades: [13, 15] },
-  { code: 'GG', name: 'General Schedule-like (excepted service)', mapping: 'general-schedule', grades: [1, 15] },
+  {
+    code: 'GM',
+    name: 'General Schedule (former Performance Management)',
+    mapping: 'general-schedule',
+    grades: [13, 15],
+  },
+  {
+    code: 'GG',
+    name: 'General Schedule-like (excepted service)',
+    mapping: 'general-schedule',
+    grades: [1, 15],
+  },
   { code: 'GL', name: 'General Schedule, law enforcement', mapping: 'general-schedule', grades: [3, 10] },
   { code: 'ES', name: 'Senior Executive Service', mapping: 'senior' },
   { code: 'SL', name: 'Senior Level', mapping: 'senior' },
@@ -39,7 +49,12 @@ export const PAY_PLANS: readonly PayPlan[] = [
   { code: 'AD', name: 'Administratively determined (e.g. Title 42)', mapping: 'refused' },
 ];
 
-const PAY_PLAN_ALIASES: Record<string, string> = { SES: 'ES', PHS: 'CC', USPHS: 'CC', 'COMMISSIONED CORPS': 'CC' };
+const PAY_PLAN_ALIASES: Record<string, string> = {
+  SES: 'ES',
+  PHS: 'CC',
+  USPHS: 'CC',
+  'COMMISSIONED CORPS': 'CC',
+};
 
 function findPayPlan(payPlan: string): PayPlan | undefined {
   const code = payPlan.trim().toUpperCase();
@@ -60,18 +75,33 @@ export function parseGrade(payPlan: string, grade: string): GradeResult {
         `Pay plan ${plan.code} (${plan.name}) has no documented General Schedule equivalent; HR must record a GS-equivalent grade.`,
       );
     case 'senior':
-      return { ok: true, grade: { payPlan: plan.code, grade: '', rank: SES_RANK, label: plan.code === 'ES' ? 'SES' : plan.code } };
+      return {
+        ok: true,
+        grade: {
+          payPlan: plan.code,
+          grade: '',
+          rank: SES_RANK,
+          label: plan.code === 'ES' ? 'SES' : plan.code,
+        },
+      };
     case 'commissioned-corps': {
       const r = findCorpsRank(grade);
       if (!r) return refuse(`"${grade}" is not a Commissioned Corps rank (O-1 to O-10).`);
-      return { ok: true, grade: { payPlan: 'CC', grade: r.grade, rank: r.rank, label: `${r.grade} (${r.abbreviation})` } };
+      return {
+        ok: true,
+        grade: { payPlan: 'CC', grade: r.grade, rank: r.rank, label: `${r.grade} (${r.abbreviation})` },
+      };
     }
     case 'general-schedule': {
       const n = /^(?:[A-Z]{2}-?)?0*(\d{1,2})$/i.exec(grade.trim())?.[1];
       const value = n === undefined ? NaN : Number(n);
       const [min, max] = plan.grades ?? [1, 15];
-      if (!(value >= min && value <= max)) return refuse(`"${grade}" is not a valid ${plan.code} grade (${min} to ${max}).`);
-      return { ok: true, grade: { payPlan: plan.code, grade: String(value), rank: value, label: `${plan.code}-${value}` } };
+      if (!(value >= min && value <= max))
+        return refuse(`"${grade}" is not a valid ${plan.code} grade (${min} to ${max}).`);
+      return {
+        ok: true,
+        grade: { payPlan: plan.code, grade: String(value), rank: value, label: `${plan.code}-${value}` },
+      };
     }
   }
 }

@@ -18,27 +18,50 @@ const day = (n: number) => addDays(sentAt, n);
 
 describe('invitation state machine (§6)', () => {
   it('R-INVT-1: an invitation starts pending and notifies the mentor', () => {
-    expect(nextInvitationState(null, { type: 'invite' }, sentAt, ctx)).toEqual({ ok: true, state: 'pending', effects: ['notify_mentor_invited'] });
+    expect(nextInvitationState(null, { type: 'invite' }, sentAt, ctx)).toEqual({
+      ok: true,
+      state: 'pending',
+      effects: ['notify_mentor_invited'],
+    });
   });
 
   it('R-MATCH-5: accepting notifies the mentee and reveals the mentor contact details', () => {
     const r = nextInvitationState('pending', { type: 'accept' }, day(1), ctx);
-    expect(r).toEqual({ ok: true, state: 'accepted', effects: ['notify_mentee_accepted', 'reveal_mentor_contact'] });
+    expect(r).toEqual({
+      ok: true,
+      state: 'accepted',
+      effects: ['notify_mentee_accepted', 'reveal_mentor_contact'],
+    });
   });
 
   it('R-INVT-1: declining with a reason notifies the mentee', () => {
-    expect(nextInvitationState('pending', { type: 'decline', reason: 'time_constraints' }, day(2), ctx)).toMatchObject({ ok: true, state: 'declined' });
+    expect(
+      nextInvitationState('pending', { type: 'decline', reason: 'time_constraints' }, day(2), ctx),
+    ).toMatchObject({ ok: true, state: 'declined' });
   });
 
   it('expires only once the program-set number of days has passed', () => {
     expect(nextInvitationState('pending', { type: 'expire' }, day(13), ctx).ok).toBe(false);
-    expect(nextInvitationState('pending', { type: 'expire' }, day(14), ctx)).toMatchObject({ ok: true, state: 'expired' });
-    expect(nextInvitationState('pending', { type: 'accept' }, day(15), ctx)).toMatchObject({ ok: false, rule: 'R-LIFE-8' });
+    expect(nextInvitationState('pending', { type: 'expire' }, day(14), ctx)).toMatchObject({
+      ok: true,
+      state: 'expired',
+    });
+    expect(nextInvitationState('pending', { type: 'accept' }, day(15), ctx)).toMatchObject({
+      ok: false,
+      rule: 'R-LIFE-8',
+    });
   });
 
   it('confirms only an accepted invitation; closes the others', () => {
-    expect(nextInvitationState('pending', { type: 'confirm' }, day(1), ctx)).toMatchObject({ ok: false, rule: 'R-LIFE-8' });
-    expect(nextInvitationState('accepted', { type: 'confirm' }, day(20), ctx)).toMatchObject({ ok: true, state: 'confirmed', effects: ['create_relationship'] });
+    expect(nextInvitationState('pending', { type: 'confirm' }, day(1), ctx)).toMatchObject({
+      ok: false,
+      rule: 'R-LIFE-8',
+    });
+    expect(nextInvitationState('accepted', { type: 'confirm' }, day(20), ctx)).toMatchObject({
+      ok: true,
+      state: 'confirmed',
+      effects: ['create_relationship'],
+    });
     expect(eventWhenMenteeConfirmedElsewhere('pending')).toEqual({ type: 'withdraw' });
     expect(eventWhenMenteeConfirmedElsewhere('accepted')).toEqual({ type: 'close' });
     expect(eventWhenMenteeConfirmedElsewhere('declined')).toBeNull();
@@ -56,8 +79,22 @@ describe('invitation state machine (§6)', () => {
 
   it('R-LIFE-8: no event sequence reaches an undefined state', () => {
     const event: fc.Arbitrary<InvitationEvent> = fc.oneof(
-      fc.constantFrom<InvitationEvent>({ type: 'invite' }, { type: 'accept' }, { type: 'withdraw' }, { type: 'expire' }, { type: 'confirm' }, { type: 'close' }),
-      fc.record({ type: fc.constant('decline' as const), reason: fc.constantFrom('time_constraints' as const, 'mentoring_preferences' as const, 'other' as const) }),
+      fc.constantFrom<InvitationEvent>(
+        { type: 'invite' },
+        { type: 'accept' },
+        { type: 'withdraw' },
+        { type: 'expire' },
+        { type: 'confirm' },
+        { type: 'close' },
+      ),
+      fc.record({
+        type: fc.constant('decline' as const),
+        reason: fc.constantFrom(
+          'time_constraints' as const,
+          'mentoring_preferences' as const,
+          'other' as const,
+        ),
+      }),
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(event, fc.integer({ min: 0, max: 30 }))), (steps) => {

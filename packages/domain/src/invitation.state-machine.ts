@@ -2,8 +2,17 @@ import { addDays } from './clock.js';
 import type { ProgramSettings } from './settings.js';
 
 /** §6 invitation states. Open = pending, or accepted and not yet confirmed (R-CAP-3). */
-export type InvitationState = 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'expired' | 'confirmed' | 'closed';
-export const INVITATION_STATES: readonly InvitationState[] = ['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'confirmed', 'closed'];
+export type InvitationState =
+  'pending' | 'accepted' | 'declined' | 'withdrawn' | 'expired' | 'confirmed' | 'closed';
+export const INVITATION_STATES: readonly InvitationState[] = [
+  'pending',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'expired',
+  'confirmed',
+  'closed',
+];
 
 export type DeclineReason = 'time_constraints' | 'mentoring_preferences' | 'other';
 
@@ -43,7 +52,11 @@ export function invitationDueAt(ctx: InvitationContext): Date {
   return addDays(ctx.sentAt, ctx.settings.invitationExpiryDays);
 }
 
-const ok = (state: InvitationState, ...effects: InvitationEffect[]): InvitationTransition => ({ ok: true, state, effects });
+const ok = (state: InvitationState, ...effects: InvitationEffect[]): InvitationTransition => ({
+  ok: true,
+  state,
+  effects,
+});
 
 function illegal(state: InvitationState | null, event: InvitationEvent): InvitationTransition {
   const from = state === null ? 'a new invitation' : `an invitation that is ${state}`;
@@ -51,7 +64,12 @@ function illegal(state: InvitationState | null, event: InvitationEvent): Invitat
 }
 
 /** `state` is null before the invitation exists; 'invite' creates it. */
-export function nextInvitationState(state: InvitationState | null, event: InvitationEvent, clock: Date, ctx: InvitationContext): InvitationTransition {
+export function nextInvitationState(
+  state: InvitationState | null,
+  event: InvitationEvent,
+  clock: Date,
+  ctx: InvitationContext,
+): InvitationTransition {
   const due = invitationDueAt(ctx);
   const lapsed = clock.getTime() >= due.getTime();
   switch (state === null ? 'new' : state) {
@@ -59,10 +77,20 @@ export function nextInvitationState(state: InvitationState | null, event: Invita
       return event.type === 'invite' ? ok('pending', 'notify_mentor_invited') : illegal(state, event);
     case 'pending':
       if (event.type === 'expire') {
-        return lapsed ? ok('expired', 'notify_mentee_expired') : { ok: false, rule: 'R-LIFE-8', detail: `The invitation is not due to expire until ${due.toISOString().slice(0, 10)}.` };
+        return lapsed
+          ? ok('expired', 'notify_mentee_expired')
+          : {
+              ok: false,
+              rule: 'R-LIFE-8',
+              detail: `The invitation is not due to expire until ${due.toISOString().slice(0, 10)}.`,
+            };
       }
       if ((event.type === 'accept' || event.type === 'decline') && lapsed) {
-        return { ok: false, rule: 'R-LIFE-8', detail: `The invitation expired on ${due.toISOString().slice(0, 10)}.` };
+        return {
+          ok: false,
+          rule: 'R-LIFE-8',
+          detail: `The invitation expired on ${due.toISOString().slice(0, 10)}.`,
+        };
       }
       if (event.type === 'accept') return ok('accepted', 'notify_mentee_accepted', 'reveal_mentor_contact');
       if (event.type === 'decline') return ok('declined', 'notify_mentee_declined');

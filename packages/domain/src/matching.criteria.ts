@@ -8,7 +8,14 @@ import {
 } from './types.js';
 
 export type CriterionKey = 'needs' | 'goals' | 'platform' | 'geography' | 'communication' | 'capacity';
-export const CRITERION_KEYS: readonly CriterionKey[] = ['needs', 'goals', 'platform', 'geography', 'communication', 'capacity'];
+export const CRITERION_KEYS: readonly CriterionKey[] = [
+  'needs',
+  'goals',
+  'platform',
+  'geography',
+  'communication',
+  'capacity',
+];
 
 export interface CriterionScore {
   score: number;
@@ -30,13 +37,21 @@ export function needsScore(needs: readonly string[], expertise: ReadonlySet<stri
   return n === 0 ? 0 : got / ((n * (n + 1)) / 2);
 }
 
-export function scoreNeeds(needs: readonly string[], expertise: ReadonlySet<string>, name: (code: string) => string): CriterionScore {
+export function scoreNeeds(
+  needs: readonly string[],
+  expertise: ReadonlySet<string>,
+  name: (code: string) => string,
+): CriterionScore {
   const n = needs.length;
   const score = needsScore(needs, expertise);
   if (n === 0) return { score, explanation: 'You listed no development needs' };
   const covered = needs.filter((code) => expertise.has(code)).map(name);
-  if (covered.length === 0) return { score, explanation: `Covers none of your ${plural(n, 'development need')}` };
-  return { score, explanation: `Covers ${covered.length} of your ${plural(n, 'development need')}: ${covered.join(', ')}` };
+  if (covered.length === 0)
+    return { score, explanation: `Covers none of your ${plural(n, 'development need')}` };
+  return {
+    score,
+    explanation: `Covers ${covered.length} of your ${plural(n, 'development need')}: ${covered.join(', ')}`,
+  };
 }
 
 /** Cosine similarity saturates at 0.5: a short goals text rarely gets closer to a whole career history. */
@@ -46,7 +61,8 @@ export function goalsScore(cosine: number): number {
 
 export function scoreGoals(cosine: number, sharedTerms: readonly string[]): CriterionScore {
   const score = goalsScore(cosine);
-  if (sharedTerms.length === 0) return { score, explanation: 'Your goals and their career share no key terms' };
+  if (sharedTerms.length === 0)
+    return { score, explanation: 'Your goals and their career share no key terms' };
   return { score, explanation: `Your goals and their career share: ${sharedTerms.join(', ')}` };
 }
 
@@ -57,14 +73,22 @@ export function platformScore(platform: Platform, mentor: Grade, mentee: Grade):
 
 export function scorePlatform(platform: Platform, mentor: Grade, mentee: Grade): CriterionScore {
   const score = platformScore(platform, mentor, mentee);
-  if (platform === 's2j') return { score, explanation: `Senior-to-Junior: ${mentor.label} mentoring your ${mentee.label}` };
+  if (platform === 's2j')
+    return { score, explanation: `Senior-to-Junior: ${mentor.label} mentoring your ${mentee.label}` };
   const gap = Math.abs(mentor.rank - mentee.rank);
   if (gap === 0) return { score, explanation: `Peer-to-Peer at your grade (${mentee.label})` };
-  return { score, explanation: `Peer-to-Peer, ${gap} grade${gap === 1 ? '' : 's'} apart (${mentor.label}; you are ${mentee.label})` };
+  return {
+    score,
+    explanation: `Peer-to-Peer, ${gap} grade${gap === 1 ? '' : 's'} apart (${mentor.label}; you are ${mentee.label})`,
+  };
 }
 
 /** same_location: same city 1, same state 0.6, same time zone 0.3. */
-export function geographyScore(pref: LocationPreference, mentor: EmployeeFacts, mentee: EmployeeFacts): number {
+export function geographyScore(
+  pref: LocationPreference,
+  mentor: EmployeeFacts,
+  mentee: EmployeeFacts,
+): number {
   switch (pref) {
     case 'no_preference':
       return 1;
@@ -78,7 +102,12 @@ export function geographyScore(pref: LocationPreference, mentor: EmployeeFacts, 
   }
 }
 
-function geographySentence(pref: LocationPreference, score: number, mentor: EmployeeFacts, mentee: EmployeeFacts): string {
+function geographySentence(
+  pref: LocationPreference,
+  score: number,
+  mentor: EmployeeFacts,
+  mentee: EmployeeFacts,
+): string {
   switch (pref) {
     case 'no_preference':
       return 'You have no location preference';
@@ -96,19 +125,29 @@ function geographySentence(pref: LocationPreference, score: number, mentor: Empl
   }
 }
 
-export function scoreGeography(pref: LocationPreference, mentor: EmployeeFacts, mentee: EmployeeFacts): CriterionScore {
+export function scoreGeography(
+  pref: LocationPreference,
+  mentor: EmployeeFacts,
+  mentee: EmployeeFacts,
+): CriterionScore {
   const score = geographyScore(pref, mentor, mentee);
   return { score, explanation: geographySentence(pref, score, mentor, mentee) };
 }
 
-export function communicationScore(mentee: readonly CommunicationMethod[], mentor: readonly CommunicationMethod[]): number {
+export function communicationScore(
+  mentee: readonly CommunicationMethod[],
+  mentor: readonly CommunicationMethod[],
+): number {
   if (mentee.length === 0) return 1;
   let shared = 0;
   for (const m of mentee) if (mentor.includes(m)) shared++;
   return shared / mentee.length;
 }
 
-export function scoreCommunication(mentee: readonly CommunicationMethod[], mentor: readonly CommunicationMethod[]): CriterionScore {
+export function scoreCommunication(
+  mentee: readonly CommunicationMethod[],
+  mentor: readonly CommunicationMethod[],
+): CriterionScore {
   if (mentee.length === 0) return { score: 1, explanation: 'You listed no communication preference' };
   const shared = mentee.filter((m) => mentor.includes(m));
   const names = shared.map((m) => COMMUNICATION_METHOD_NAMES[m]).join(', ');

@@ -1,5 +1,15 @@
 import { effectiveCapacity, remainingCapacity } from './eligibility.js';
-import { goalsScore, scoreCapacity, scoreCommunication, scoreGeography, scoreGoals, scoreNeeds, scorePlatform, type CriterionKey, type CriterionScore } from './matching.criteria.js';
+import {
+  goalsScore,
+  scoreCapacity,
+  scoreCommunication,
+  scoreGeography,
+  scoreGoals,
+  scoreNeeds,
+  scorePlatform,
+  type CriterionKey,
+  type CriterionScore,
+} from './matching.criteria.js';
 import type { MentorClasses } from './matching.facets.js';
 import { sharedTermsOf } from './matching.goals.js';
 import type { MentorIndex } from './matching.index.js';
@@ -15,7 +25,13 @@ const MASKED_NEEDS = 31;
  * The six criteria with their sentences for one mentor. A sentence depends only on the mentor's class for that
  * criterion (or on which needs and goal terms they share), so each distinct sentence is built once per ranking.
  */
-export function explainer(mentee: MenteeProfile, index: MentorIndex, { goals }: Pick<CandidateTotals, 'goals'>, settings: ProgramSettings, name: (code: string) => string): (i: number) => Criterion[] {
+export function explainer(
+  mentee: MenteeProfile,
+  index: MentorIndex,
+  { goals }: Pick<CandidateTotals, 'goals'>,
+  settings: ProgramSettings,
+  name: (code: string) => string,
+): (i: number) => Criterion[] {
   const { mentors, facets: f } = index;
   const me = mentee.employee;
   const perClass = (classes: MentorClasses, score: (m: MentorProfile) => CriterionScore) => {
@@ -24,8 +40,12 @@ export function explainer(mentee: MenteeProfile, index: MentorIndex, { goals }: 
   };
   const platform = perClass(f.grade, (m) => scorePlatform(mentee.platform, m.employee.grade, me.grade));
   const geography = perClass(f.place, (m) => scoreGeography(mentee.locationPreference, m.employee, me));
-  const communication = perClass(f.communication, (m) => scoreCommunication(mentee.communicationMethods, m.communicationMethods));
-  const capacity = perClass(f.load, (m) => scoreCapacity(remainingCapacity(m, settings), effectiveCapacity(m, settings)));
+  const communication = perClass(f.communication, (m) =>
+    scoreCommunication(mentee.communicationMethods, m.communicationMethods),
+  );
+  const capacity = perClass(f.load, (m) =>
+    scoreCapacity(remainingCapacity(m, settings), effectiveCapacity(m, settings)),
+  );
 
   const needs = mentee.developmentalNeeds;
   const needsByMask = new Map<number, CriterionScore>();
@@ -42,12 +62,21 @@ export function explainer(mentee: MenteeProfile, index: MentorIndex, { goals }: 
   const goalsOf = (i: number): CriterionScore => {
     const cosine = goals.cosine[i]!;
     let explanation = goalsByMask.get(goals.sharedMask[i]!);
-    if (explanation === undefined) goalsByMask.set(goals.sharedMask[i]!, (explanation = scoreGoals(cosine, sharedTermsOf(goals, i)).explanation));
+    if (explanation === undefined)
+      goalsByMask.set(
+        goals.sharedMask[i]!,
+        (explanation = scoreGoals(cosine, sharedTermsOf(goals, i)).explanation),
+      );
     return { score: goalsScore(cosine), explanation };
   };
 
   const w = settings.weights;
-  const criterion = (key: CriterionKey, weight: number, s: CriterionScore): Criterion => ({ key, weight, score: s.score, explanation: s.explanation });
+  const criterion = (key: CriterionKey, weight: number, s: CriterionScore): Criterion => ({
+    key,
+    weight,
+    score: s.score,
+    explanation: s.explanation,
+  });
   return (i) => [
     criterion('needs', w.needs, needsOf(i)),
     criterion('goals', w.goals, goalsOf(i)),

@@ -47,10 +47,15 @@ export interface MentorFacets {
 
 const SEP = '\u0000';
 
-export function buildMentorFacets(mentors: readonly MentorProfile[], competencies: ReadonlyArray<ReadonlySet<string>>): MentorFacets {
+export function buildMentorFacets(
+  mentors: readonly MentorProfile[],
+  competencies: ReadonlyArray<ReadonlySet<string>>,
+): MentorFacets {
   const n = mentors.length;
   const ids = mentors.map((m) => m.employeeId);
-  const byId = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+  const byId = Array.from({ length: n }, (_, i) => i).sort((a, b) =>
+    ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b,
+  );
   const idOrder = new Int32Array(n);
   byId.forEach((i, position) => (idOrder[i] = position));
   const positions = new Map<string, number[]>();

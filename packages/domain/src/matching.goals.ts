@@ -32,12 +32,17 @@ export function matchGoals(goalsText: string, index: MentorIndex): GoalsMatch {
       sharedMask[m] = sharedMask[m]! | bit;
     }
   });
-  return { cosine, sharedMask, terms: ordered.slice(0, TRACKED_TERMS).map(([stem]) => surface.get(stem) ?? stem) };
+  return {
+    cosine,
+    sharedMask,
+    terms: ordered.slice(0, TRACKED_TERMS).map(([stem]) => surface.get(stem) ?? stem),
+  };
 }
 
 export function sharedTermsOf(match: GoalsMatch, mentor: number, max = 5): string[] {
   const mask = match.sharedMask[mentor] ?? 0;
   const shared: string[] = [];
-  for (let k = 0; k < match.terms.length && shared.length < max; k++) if (mask & (1 << k)) shared.push(match.terms[k]!);
+  for (let k = 0; k < match.terms.length && shared.length < max; k++)
+    if (mask & (1 << k)) shared.push(match.terms[k]!);
   return shared;
 }

@@ -29,7 +29,10 @@ export function mentorDocument(m: MentorProfile): string {
 }
 
 /** Smoothed IDF over the mentor pool, so a term no mentor uses still has a finite weight. */
-export function inverseDocumentFrequency(index: Pick<MentorIndex, 'mentors' | 'documentFrequency'>, stem: string): number {
+export function inverseDocumentFrequency(
+  index: Pick<MentorIndex, 'mentors' | 'documentFrequency'>,
+  stem: string,
+): number {
   const n = index.mentors.length;
   return Math.log((n + 1) / ((index.documentFrequency.get(stem) ?? 0) + 1)) + 1;
 }
@@ -51,7 +54,8 @@ export function weightTerms(counts: Map<string, number>, idf: (stem: string) => 
 export function buildMentorIndex(mentors: readonly MentorProfile[]): MentorIndex {
   const counts = mentors.map((m) => termCounts(tokenize(mentorDocument(m))));
   const documentFrequency = new Map<string, number>();
-  for (const c of counts) for (const stem of c.keys()) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+  for (const c of counts)
+    for (const stem of c.keys()) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
   const idf = (stem: string) => inverseDocumentFrequency({ mentors, documentFrequency }, stem);
   const vectors = counts.map((c) => weightTerms(c, idf));
   const postings = new Map<string, Posting>();
@@ -64,5 +68,12 @@ export function buildMentorIndex(mentors: readonly MentorProfile[]): MentorIndex
     }
   });
   const competencies = mentors.map((m) => new Set(m.competencies));
-  return { mentors, competencies, vectors, postings, documentFrequency, facets: buildMentorFacets(mentors, competencies) };
+  return {
+    mentors,
+    competencies,
+    vectors,
+    postings,
+    documentFrequency,
+    facets: buildMentorFacets(mentors, competencies),
+  };
 }

@@ -6,10 +6,15 @@ import type { CandidateTotals } from './matching.totals.js';
  * for most mentors) instead of sorting thousands, and only mentors that would enter it are `confirm`ed; `limit`
  * follows Array.prototype.slice(0, limit).
  */
-export function rankCandidates({ candidates, count, totals, confirm }: CandidateTotals, idOrder: Int32Array, limit?: number): Int32Array {
+export function rankCandidates(
+  { candidates, count, totals, confirm }: CandidateTotals,
+  idOrder: Int32Array,
+  limit?: number,
+): Int32Array {
   const order = (a: number, b: number) => totals[b]! - totals[a]! || idOrder[a]! - idOrder[b]!;
   const all = candidates.subarray(0, count);
-  if (limit === undefined || !(limit >= 0) || Math.trunc(limit) * 4 >= count) return all.filter(confirm).sort(order).slice(0, limit);
+  if (limit === undefined || !(limit >= 0) || Math.trunc(limit) * 4 >= count)
+    return all.filter(confirm).sort(order).slice(0, limit);
   const k = Math.trunc(limit);
   const top = new Int32Array(k);
   let size = 0;

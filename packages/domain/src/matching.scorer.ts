@@ -40,17 +40,32 @@ export function reasonsOf(criteria: readonly Criterion[]): string[] {
  * Three phases (docs/decisions/0101, 0103): eligibility and numeric totals for every mentor from per-class tables,
  * the best `limit` picked without sorting everyone, then sentences only for the mentors returned.
  */
-export function scoreCandidatesIndexed(mentee: MenteeProfile, index: MentorIndex, settings: ProgramSettings, opts: ScoreOptions): ScoredMentor[] {
+export function scoreCandidatesIndexed(
+  mentee: MenteeProfile,
+  index: MentorIndex,
+  settings: ProgramSettings,
+  opts: ScoreOptions,
+): ScoredMentor[] {
   const scored = candidateTotals(mentee, index, settings, opts.supervisorOf);
   const ranked = rankCandidates(scored, index.facets.idOrder, opts.limit);
   const explain = explainer(mentee, index, scored, settings, opts.competencyName ?? defaultCompetencyName);
   return Array.from(ranked, (i) => {
     const criteria = explain(i);
-    return { mentorId: index.mentors[i]!.employeeId, total: scored.totals[i]!, criteria, reasons: reasonsOf(criteria) };
+    return {
+      mentorId: index.mentors[i]!.employeeId,
+      total: scored.totals[i]!,
+      criteria,
+      reasons: reasonsOf(criteria),
+    };
   });
 }
 
 /** Ranks eligible mentors for one mentee, best first, ties broken by employee id. */
-export function scoreCandidates(mentee: MenteeProfile, mentors: readonly MentorProfile[], settings: ProgramSettings, opts: ScoreOptions): ScoredMentor[] {
+export function scoreCandidates(
+  mentee: MenteeProfile,
+  mentors: readonly MentorProfile[],
+  settings: ProgramSettings,
+  opts: ScoreOptions,
+): ScoredMentor[] {
   return scoreCandidatesIndexed(mentee, buildMentorIndex(mentors), settings, opts);
 }

@@ -1,9 +1,20 @@
 import { effectiveCapacity, remainingCapacity } from './eligibility.js';
-import { capacityScore, communicationScore, geographyScore, goalsScore, platformScore } from './matching.criteria.js';
+import {
+  capacityScore,
+  communicationScore,
+  geographyScore,
+  goalsScore,
+  platformScore,
+} from './matching.criteria.js';
 import type { MentorClasses } from './matching.facets.js';
 import { matchGoals, type GoalsMatch } from './matching.goals.js';
 import type { MentorIndex } from './matching.index.js';
-import { chainTesterFor, chainTesterOver, type MentorChains, type SupervisorLookup } from './reporting-chain.js';
+import {
+  chainTesterFor,
+  chainTesterOver,
+  type MentorChains,
+  type SupervisorLookup,
+} from './reporting-chain.js';
 import type { ProgramSettings } from './settings.js';
 import type { MenteeProfile, MentorProfile } from './types.js';
 
@@ -29,19 +40,30 @@ export interface CandidateTotals {
  * order, so totals are bit-for-bit unchanged. `chains` (mentorChains over the index's mentors, built once for many
  * mentees) makes the chain rule a scan of a few integers.
  */
-export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, settings: ProgramSettings, supervisorOf: SupervisorLookup, chains?: MentorChains): CandidateTotals {
+export function candidateTotals(
+  mentee: MenteeProfile,
+  index: MentorIndex,
+  settings: ProgramSettings,
+  supervisorOf: SupervisorLookup,
+  chains?: MentorChains,
+): CandidateTotals {
   const { mentors, facets: f } = index;
   const n = mentors.length;
   const me = mentee.employee;
-  const perClass = (classes: MentorClasses, value: (m: MentorProfile) => number) => Float64Array.from(classes.reps, (r) => value(mentors[r]!));
+  const perClass = (classes: MentorClasses, value: (m: MentorProfile) => number) =>
+    Float64Array.from(classes.reps, (r) => value(mentors[r]!));
   const offers = perClass(f.platforms, (m) => (m.platforms.includes(mentee.platform) ? 1 : 0));
   const remaining = perClass(f.load, (m) => remainingCapacity(m, settings));
-  const capacity = perClass(f.load, (m) => capacityScore(remainingCapacity(m, settings), effectiveCapacity(m, settings)));
+  const capacity = perClass(f.load, (m) =>
+    capacityScore(remainingCapacity(m, settings), effectiveCapacity(m, settings)),
+  );
   const sameOpdiv = perClass(f.place, (m) => (m.employee.opdiv === me.opdiv ? 1 : 0));
   const geography = perClass(f.place, (m) => geographyScore(mentee.locationPreference, m.employee, me));
   const rank = perClass(f.grade, (m) => m.employee.grade.rank);
   const platform = perClass(f.grade, (m) => platformScore(mentee.platform, m.employee.grade, me.grade));
-  const communication = perClass(f.communication, (m) => communicationScore(mentee.communicationMethods, m.communicationMethods));
+  const communication = perClass(f.communication, (m) =>
+    communicationScore(mentee.communicationMethods, m.communicationMethods),
+  );
 
   const blocked = new Uint8Array(n);
   for (const id of [mentee.employeeId, ...mentee.invitedMentorIds, ...mentee.declinedByMentorIds]) {
@@ -81,13 +103,25 @@ export function candidateTotals(mentee: MenteeProfile, index: MentorIndex, setti
     totals[i] = weights > 0 ? Math.round((points / weights) * 10000) / 100 : 0;
     candidates[count++] = i;
   }
-  return { candidates, count, totals, goals, confirm: s2j ? outsideChain(mentee.employeeId, index, supervisorOf, chains) : () => true };
+  return {
+    candidates,
+    count,
+    totals,
+    goals,
+    confirm: s2j ? outsideChain(mentee.employeeId, index, supervisorOf, chains) : () => true,
+  };
 }
 
 /** The S2J chain rule as a test per mentor index; walked only for S2J mentees (R-PLAT-1). */
-function outsideChain(menteeId: string, index: MentorIndex, supervisorOf: SupervisorLookup, chains?: MentorChains): (i: number) => boolean {
+function outsideChain(
+  menteeId: string,
+  index: MentorIndex,
+  supervisorOf: SupervisorLookup,
+  chains?: MentorChains,
+): (i: number) => boolean {
   if (chains) {
-    if (chains.mentorIds.length !== index.mentors.length) throw new Error('mentor chains were built for another mentor index');
+    if (chains.mentorIds.length !== index.mentors.length)
+      throw new Error('mentor chains were built for another mentor index');
     const sameChain = chainTesterOver(chains, menteeId, supervisorOf);
     return (i) => !sameChain(i);
   }

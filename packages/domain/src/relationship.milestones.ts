@@ -71,7 +71,13 @@ export function milestoneStatus(rel: Relationship, clock: Date): MilestoneView[]
     const dueAt = due[key];
     const doneAt = milestoneDoneAt(rel, key);
     const left = dueAt.getTime() - clock.getTime();
-    const status: MilestoneStatus = doneAt ? 'done' : left < 0 ? 'overdue' : left <= DUE_SOON_DAYS * DAY_MS ? 'due_soon' : 'due';
+    const status: MilestoneStatus = doneAt
+      ? 'done'
+      : left < 0
+        ? 'overdue'
+        : left <= DUE_SOON_DAYS * DAY_MS
+          ? 'due_soon'
+          : 'due';
     return { key, dueAt, doneAt, status };
   });
 }

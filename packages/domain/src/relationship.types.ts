@@ -1,6 +1,13 @@
 /** §6 relationship states; live = onboarding, active or termination_requested (§4). */
-export type RelationshipState = 'onboarding' | 'active' | 'termination_requested' | 'completed' | 'terminated';
-export const RELATIONSHIP_STATES: readonly RelationshipState[] = ['onboarding', 'active', 'termination_requested', 'completed', 'terminated'];
+export type RelationshipState =
+  'onboarding' | 'active' | 'termination_requested' | 'completed' | 'terminated';
+export const RELATIONSHIP_STATES: readonly RelationshipState[] = [
+  'onboarding',
+  'active',
+  'termination_requested',
+  'completed',
+  'terminated',
+];
 
 export type PairRole = 'mentor' | 'mentee';
 

@@ -27,7 +27,10 @@ export function inSameChain(aId: string, bId: string, supervisorOf: SupervisorLo
  * candidate's supervisors are from that person is remembered, so candidates sharing managers share the walk.
  * Same answers as inSameChain, including its MAX_CHAIN_DEPTH bound and cycles (reporting-chain.test.ts checks it).
  */
-export function chainTesterFor(employeeId: string, supervisorOf: SupervisorLookup): (otherId: string) => boolean {
+export function chainTesterFor(
+  employeeId: string,
+  supervisorOf: SupervisorLookup,
+): (otherId: string) => boolean {
   const above = new Set(chainOf(employeeId, supervisorOf));
   /** Depth of `employeeId` in someone's chain (1 = their supervisor); Infinity when it is not there within reach. */
   const depth = new Map<string, number>();
@@ -55,7 +58,9 @@ export function chainTesterFor(employeeId: string, supervisorOf: SupervisorLooku
     return found;
   };
   return (otherId) =>
-    otherId === employeeId || above.has(otherId) || (depth.get(otherId) ?? depthBelow(otherId)) <= MAX_CHAIN_DEPTH;
+    otherId === employeeId ||
+    above.has(otherId) ||
+    (depth.get(otherId) ?? depthBelow(otherId)) <= MAX_CHAIN_DEPTH;
 }
 
 /**
@@ -86,7 +91,11 @@ export function mentorChains(mentorIds: readonly string[], supervisorOf: Supervi
 }
 
 /** inSameChain(employeeId, mentorIds[i]) for each mentor i of `chains`, from the precomputed chains. */
-export function chainTesterOver(chains: MentorChains, employeeId: string, supervisorOf: SupervisorLookup): (i: number) => boolean {
+export function chainTesterOver(
+  chains: MentorChains,
+  employeeId: string,
+  supervisorOf: SupervisorLookup,
+): (i: number) => boolean {
   const above = new Set(chainOf(employeeId, supervisorOf));
   const me = chains.interned.get(employeeId) ?? -1;
   const { mentorIds, start, chain } = chains;

@@ -8,7 +8,9 @@ export function grade(label: string): Grade {
   return r.grade;
 }
 
-export function makeEmployee(over: Partial<Omit<EmployeeFacts, 'grade'>> & { grade?: string | Grade } = {}): EmployeeFacts {
+export function makeEmployee(
+  over: Partial<Omit<EmployeeFacts, 'grade'>> & { grade?: string | Grade } = {},
+): EmployeeFacts {
   const { grade: g, ...rest } = over;
   return {
     id: 'e1',
@@ -24,7 +26,9 @@ export function makeEmployee(over: Partial<Omit<EmployeeFacts, 'grade'>> & { gra
   };
 }
 
-export function makeMentor(over: Partial<MentorProfile> & { id?: string; grade?: string } = {}): MentorProfile {
+export function makeMentor(
+  over: Partial<MentorProfile> & { id?: string; grade?: string } = {},
+): MentorProfile {
   const { id = 'mentor-1', grade: g = 'GS-14', employee, ...rest } = over;
   return {
     employeeId: id,
@@ -43,7 +47,9 @@ export function makeMentor(over: Partial<MentorProfile> & { id?: string; grade?:
   };
 }
 
-export function makeMentee(over: Partial<MenteeProfile> & { id?: string; grade?: string } = {}): MenteeProfile {
+export function makeMentee(
+  over: Partial<MenteeProfile> & { id?: string; grade?: string } = {},
+): MenteeProfile {
   const { id = 'mentee-1', grade: g = 'GS-12', employee, ...rest } = over;
   return {
     employeeId: id,

@@ -12,7 +12,12 @@ import { is, Placeholder, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { pipelineTransactions } from './pipelined.js';
-import { assertNoEditedMigrations, MigrationMismatch, migrationsFolder, migrationStatus } from './migrations.js';
+import {
+  assertNoEditedMigrations,
+  MigrationMismatch,
+  migrationsFolder,
+  migrationStatus,
+} from './migrations.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -135,7 +140,11 @@ async function openPglite(dataDir: string, apply: boolean, loadDataDir?: Blob): 
       mkdirSync(dataDir, { recursive: true });
       release = await lockDataDir(dataDir);
     }
-    client = await PGlite.create({ dataDir, extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
+    client = await PGlite.create({
+      dataDir,
+      extensions: { pg_trgm },
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
     const pdb = drizzlePglite(client, { schema });
     if (apply) {
       assertNoEditedMigrations(await migrationStatus(pdb as never));
@@ -166,7 +175,11 @@ async function openPglite(dataDir: string, apply: boolean, loadDataDir?: Blob): 
 /** One process per embedded data folder: PGlite has no lock of its own, and two writers would corrupt it. */
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   try {
-    return await lockfile.lock(dataDir, { lockfilePath: `${dataDir}/.hhs-mentoring.lock`, stale: 15_000, update: 5_000 });
+    return await lockfile.lock(dataDir, {
+      lockfilePath: `${dataDir}/.hhs-mentoring.lock`,
+      stale: 15_000,
+      update: 5_000,
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED')
       throw new StartupError(
@@ -212,7 +225,9 @@ const texts = new Map<string, { sql: string; params: unknown[] }>();
  */
 function sendNamed<T>(connection: unknown, name: string, text: string, params: unknown[]): Promise<T[]> {
   if (connection instanceof pg.Client || connection instanceof pg.Pool)
-    return (connection as pg.ClientBase).query<T & pg.QueryResultRow>({ name, text, values: params }).then((r) => r.rows);
+    return (connection as pg.ClientBase)
+      .query<T & pg.QueryResultRow>({ name, text, values: params })
+      .then((r) => r.rows);
   return (connection as Queryable).query(text, params).then((r) => r.rows as T[]);
 }
 
@@ -221,7 +236,12 @@ function sendNamed<T>(connection: unknown, name: string, text: string, params: u
  * one that PostgreSQL plans on every call (half a millisecond for the journey's multi-part reads). `build` is called
  * once per name, with `sql.placeholder(...)` for every value; `values` fill them.
  */
-export function preparedRows<T>(db: Tx, name: string, build: () => SQL, values: Record<string, unknown>): Promise<T[]> {
+export function preparedRows<T>(
+  db: Tx,
+  name: string,
+  build: () => SQL,
+  values: Record<string, unknown>,
+): Promise<T[]> {
   const internals = db as unknown as Internals;
   let query = texts.get(name);
   if (!query) texts.set(name, (query = internals.dialect.sqlToQuery(build())));
@@ -238,7 +258,8 @@ export function preparedRows<T>(db: Tx, name: string, build: () => SQL, values: 
  */
 export function useGenericPlans(db: Tx): void {
   const client = (db as unknown as Internals).session.client;
-  if (client instanceof pg.Client) client.query('set local plan_cache_mode = force_generic_plan').catch(() => undefined);
+  if (client instanceof pg.Client)
+    client.query('set local plan_cache_mode = force_generic_plan').catch(() => undefined);
 }
 
 /**
@@ -246,7 +267,12 @@ export function useGenericPlans(db: Tx): void {
  * shape repeats but is written per call (the journey's write batches): PostgreSQL plans each shape once per
  * connection. `client` (a transaction's connection) overrides the one of `db`.
  */
-export function rowsPreparedText<T>(db: Tx, text: string, params: unknown[], client?: pg.ClientBase): Promise<T[]> {
+export function rowsPreparedText<T>(
+  db: Tx,
+  text: string,
+  params: unknown[],
+  client?: pg.ClientBase,
+): Promise<T[]> {
   const name = `s_${createHash('sha1').update(text).digest('base64url')}`;
   return sendNamed<T>(client ?? (db as unknown as Internals).session.client, name, text, params);
 }

@@ -34,19 +34,28 @@ function readMigrationsFromDisk() {
   const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
     entries: { tag: string }[];
   };
-  return readMigrationFiles({ migrationsFolder }).map((file, i) => ({ ...file, tag: journal.entries[i]!.tag }));
+  return readMigrationFiles({ migrationsFolder }).map((file, i) => ({
+    ...file,
+    tag: journal.entries[i]!.tag,
+  }));
 }
 
 /** Compares what the database has applied with this version's migrations, without changing anything. */
 export async function migrationStatus(db: AnyDb): Promise<MigrationStatus> {
   const migrations = readMigrations();
-  const exists = (await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`)) as unknown as {
+  const exists = (await db.execute(
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+  )) as unknown as {
     rows: { present: boolean }[];
   };
   const applied = exists.rows[0]?.present
-    ? ((await db.execute(sql`select hash, created_at from drizzle.__drizzle_migrations order by created_at`)) as unknown as {
-        rows: { hash: string; created_at: string | number }[];
-      }).rows
+    ? (
+        (await db.execute(
+          sql`select hash, created_at from drizzle.__drizzle_migrations order by created_at`,
+        )) as unknown as {
+          rows: { hash: string; created_at: string | number }[];
+        }
+      ).rows
     : [];
   const byWhen = new Map(migrations.map((m) => [m.folderMillis, m]));
   const changed: string[] = [];

@@ -24,7 +24,10 @@ export function corked<T>(client: pg.ClientBase, issue: () => T): T {
  * issued right behind it, in the same packet, and the transaction does not send another. When the statement fails,
  * PostgreSQL turns that COMMIT into a ROLLBACK. Anywhere else (PGlite, a savepoint) it just sends the statement.
  */
-export function withCommit<T>(tx: object, send: (client: pg.ClientBase | undefined) => Promise<T>): Promise<T> {
+export function withCommit<T>(
+  tx: object,
+  send: (client: pg.ClientBase | undefined) => Promise<T>,
+): Promise<T> {
   const state = topLevel.get(tx);
   if (!state) return send(undefined);
   return corked(state.client, () => {

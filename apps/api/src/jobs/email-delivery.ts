@@ -44,7 +44,12 @@ export const DELIVERY_DEFAULTS = {
 };
 
 type Claimed = {
-  id: number; to_address: string; subject: string; text_body: string; attempts: number; created_at: string | Date;
+  id: number;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  attempts: number;
+  created_at: string | Date;
   ical_event: OutboxCalendar | string | null;
 };
 
@@ -85,7 +90,10 @@ export function backoffDelay(attempts: number, baseMs: number, maxMs: number): n
 }
 
 /** Sends every due email (up to maxPerRun); returns how many were sent and how many failed this run. */
-export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promise<{ sent: number; failed: number }> {
+export async function deliverDueEmails(
+  db: Db,
+  options: DeliveryOptions,
+): Promise<{ sent: number; failed: number }> {
   const o = { ...DELIVERY_DEFAULTS, ...options };
   const clock = o.clock ?? (() => new Date());
   let sent = 0;
@@ -104,7 +112,14 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
         messageId,
         // RFC 3834: automated mail, so out-of-office replies are not sent back to the no-reply address.
         headers: { 'Auto-Submitted': 'auto-generated' },
-        ...(row.ical_event ? { icalEvent: typeof row.ical_event === 'string' ? (JSON.parse(row.ical_event) as OutboxCalendar) : row.ical_event } : {}),
+        ...(row.ical_event
+          ? {
+              icalEvent:
+                typeof row.ical_event === 'string'
+                  ? (JSON.parse(row.ical_event) as OutboxCalendar)
+                  : row.ical_event,
+            }
+          : {}),
       });
     } catch (error) {
       const giveUp = row.attempts >= o.maxAttempts;

@@ -67,7 +67,12 @@ export function scheduledJobs(config: Config, db: Db, log: JobLogger) {
       everyMs: 5_000,
       scope: 'each',
       run: async (_now, signal) => {
-        const { sent, failed } = await deliverDueEmails(db, { sender, from: config.MAIL_FROM, messageIdDomain: domain, signal });
+        const { sent, failed } = await deliverDueEmails(db, {
+          sender,
+          from: config.MAIL_FROM,
+          messageIdDomain: domain,
+          signal,
+        });
         if (sent || failed) return `emails sent ${sent}, failed ${failed}`;
       },
     });

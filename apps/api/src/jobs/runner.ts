@@ -98,7 +98,10 @@ export class JobRunner {
       const run = this.tick(job)
         .catch((error: unknown) =>
           isDatabaseUnavailable(error)
-            ? this.log.warn({ job: job.name }, 'database unavailable: the job will try again at its next tick')
+            ? this.log.warn(
+                { job: job.name },
+                'database unavailable: the job will try again at its next tick',
+              )
             : this.log.error({ job: job.name, err: error }, 'job tick failed'),
         )
         .then(() => {

@@ -8,7 +8,13 @@ export const slotOf = (now: Date, everyMs: number) => Math.floor(now.getTime() /
  * and then sees the winner's live lease, so it gets nothing. A slot whose claimer died (lease passed, never
  * finished) is taken over by the next process that asks. One statement, the same on PostgreSQL and PGlite.
  */
-export async function claimSlot(db: Db, job: string, slot: number, now: Date, leaseMs: number): Promise<boolean> {
+export async function claimSlot(
+  db: Db,
+  job: string,
+  slot: number,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
   const until = new Date(now.getTime() + leaseMs);
   const rows = await queryRows<{ job: string }>(
     db,
@@ -22,7 +28,12 @@ export async function claimSlot(db: Db, job: string, slot: number, now: Date, le
   return rows.length === 1;
 }
 
-export async function finishSlot(db: Db, job: string, slot: number, outcome: { result?: string; error?: string }) {
+export async function finishSlot(
+  db: Db,
+  job: string,
+  slot: number,
+  outcome: { result?: string; error?: string },
+) {
   await db.execute(sql`update job_runs set finished_at = now(), result = ${outcome.result ?? null},
     error = ${outcome.error?.slice(0, 500) ?? null} where job = ${job} and slot = ${slot}`);
 }

@@ -60,8 +60,10 @@ export type Refusal = { rule: string; detail: string };
 export const problems = {
   badRequest: (detail: string, errors?: ProblemBody['errors']) =>
     new Problem(400, 'validation', 'Your request is not valid', detail, errors ? { errors } : {}),
-  unauthorized: (detail = 'Sign in to continue.') => new Problem(401, 'unauthorized', 'Not signed in', detail),
-  forbidden: (detail = 'You are not allowed to do this.') => new Problem(403, 'forbidden', 'Forbidden', detail),
+  unauthorized: (detail = 'Sign in to continue.') =>
+    new Problem(401, 'unauthorized', 'Not signed in', detail),
+  forbidden: (detail = 'You are not allowed to do this.') =>
+    new Problem(403, 'forbidden', 'Forbidden', detail),
   notFound: (what: string) => new Problem(404, 'not-found', 'Not found', `${what} was not found.`),
   conflict: (detail: string) => new Problem(409, 'conflict', 'Conflict', detail),
   preconditionFailed: (detail: string) =>

@@ -16,7 +16,8 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Route response schemas: the success shapes plus the problem shape for each listed error status. */
 export function responses(ok: Record<number, TSchema>, errors: number[] = []): Record<number, TSchema> {
   const out: Record<number, TSchema> = { ...ok };
-  for (const status of [400, 401, ...errors, 503]) out[status] = { ...problemRef, description: DESCRIPTIONS[status] };
+  for (const status of [400, 401, ...errors, 503])
+    out[status] = { ...problemRef, description: DESCRIPTIONS[status] };
   return out;
 }
 

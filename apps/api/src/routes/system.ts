@@ -28,7 +28,12 @@ const system: FastifyPluginAsyncTypebox = async (app) => {
     async (_request, reply) => {
       if (await isReady(app.db).catch(() => false)) return { status: 'ready' };
       reply.header('retry-after', '5');
-      throw new Problem(503, 'not-ready', 'Not ready', 'The database does not answer, or its schema is not at this version yet.');
+      throw new Problem(
+        503,
+        'not-ready',
+        'Not ready',
+        'The database does not answer, or its schema is not at this version yet.',
+      );
     },
   );
 };

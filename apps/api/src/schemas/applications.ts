@@ -21,7 +21,11 @@ const background = {
   bio: Type.String({ maxLength: 4000 }),
   education: Type.String({ maxLength: 2000 }),
   positions: Type.Array(PositionSchema, { maxItems: 20 }),
-  communicationMethods: Type.Array(CommunicationMethodSchema, { minItems: 1, maxItems: 4, uniqueItems: true }),
+  communicationMethods: Type.Array(CommunicationMethodSchema, {
+    minItems: 1,
+    maxItems: 4,
+    uniqueItems: true,
+  }),
 };
 const acknowledgement = {
   acknowledgeResponsibilities: Type.Literal(true, {
@@ -33,7 +37,11 @@ export const MentorApplicationInputSchema = Type.Object(
   {
     ...background,
     ...acknowledgement,
-    competencies: Type.Array(Type.String({ maxLength: 60 }), { minItems: 1, maxItems: 12, uniqueItems: true }),
+    competencies: Type.Array(Type.String({ maxLength: 60 }), {
+      minItems: 1,
+      maxItems: 12,
+      uniqueItems: true,
+    }),
     technicalAreas: Type.String({ maxLength: 2000 }),
     platforms: Type.Array(PlatformSchema, { minItems: 1, maxItems: 2, uniqueItems: true }),
     capacity: Type.Integer({ minimum: 1, maximum: 5, description: 'R-CAP-1: 1 to the program maximum' }),
@@ -81,7 +89,10 @@ export const MentorApplicationSchema = Type.Object(
   { ...mentorFields, ...stored, paused: Type.Boolean(), liveMentees: Type.Integer() },
   { $id: 'MentorApplication' },
 );
-export const MenteeApplicationSchema = Type.Object({ ...menteeFields, ...stored }, { $id: 'MenteeApplication' });
+export const MenteeApplicationSchema = Type.Object(
+  { ...menteeFields, ...stored },
+  { $id: 'MenteeApplication' },
+);
 export const MyApplicationsSchema = Type.Object({
   mentor: Type.Union([Type.Ref('MentorApplication'), Type.Null()]),
   mentee: Type.Union([Type.Ref('MenteeApplication'), Type.Null()]),

@@ -4,7 +4,9 @@ import { PageQuery, Paged } from '../lib/responses.js';
 export const AuditEntrySchema = Type.Object({
   id: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
-  actorId: Type.Union([Type.String(), Type.Null()], { description: 'Employee id, or client:<id> for a system client' }),
+  actorId: Type.Union([Type.String(), Type.Null()], {
+    description: 'Employee id, or client:<id> for a system client',
+  }),
   actorLabel: Type.String(),
   action: Type.String(),
   objectType: Type.String(),
@@ -18,10 +20,17 @@ export const AuditPageSchema = Paged(AuditEntrySchema);
 
 export const AuditQuerySchema = Type.Object(
   {
-    actor: Type.Optional(Type.String({ maxLength: 80, description: 'Actor id (employee id or client:<id>)' })),
+    actor: Type.Optional(
+      Type.String({ maxLength: 80, description: 'Actor id (employee id or client:<id>)' }),
+    ),
     objectType: Type.Optional(Type.String({ maxLength: 60 })),
     objectId: Type.Optional(Type.String({ maxLength: 80 })),
-    action: Type.Optional(Type.String({ maxLength: 80, description: 'Action, or its prefix: "training." finds every training action' })),
+    action: Type.Optional(
+      Type.String({
+        maxLength: 80,
+        description: 'Action, or its prefix: "training." finds every training action',
+      }),
+    ),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     ...PageQuery,

@@ -8,14 +8,23 @@ export const LoginSchema = Type.Object(
   { additionalProperties: false },
 );
 export const SessionSchema = Type.Object({
-  token: Type.String({ description: 'The same JWT as the session cookie, for API callers (Authorization: Bearer)' }),
+  token: Type.String({
+    description: 'The same JWT as the session cookie, for API callers (Authorization: Bearer)',
+  }),
   expiresInSeconds: Type.Integer(),
 });
 export const MeSchema = Type.Object(
   {
     userId: Type.String(),
     employee: Type.Ref('Employee'),
-    roles: Type.Array(Type.Union([Type.Literal('participant'), Type.Literal('supervisor'), Type.Literal('coordinator'), Type.Literal('program_manager')])),
+    roles: Type.Array(
+      Type.Union([
+        Type.Literal('participant'),
+        Type.Literal('supervisor'),
+        Type.Literal('coordinator'),
+        Type.Literal('program_manager'),
+      ]),
+    ),
     coordinatorOpdivs: Type.Array(Type.String()),
     directReports: Type.Integer(),
   },

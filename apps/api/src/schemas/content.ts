@@ -2,7 +2,12 @@ import { Type } from '@sinclair/typebox';
 
 export const Slug = Type.String({ pattern: '^[a-z0-9-]{1,80}$' });
 export const ContentPageSummarySchema = Type.Object(
-  { slug: Type.String(), title: Type.String(), version: Type.Integer(), publishedAt: Type.String({ format: 'date-time' }) },
+  {
+    slug: Type.String(),
+    title: Type.String(),
+    version: Type.Integer(),
+    publishedAt: Type.String({ format: 'date-time' }),
+  },
   { $id: 'ContentPageSummary' },
 );
 export const ContentPageSchema = Type.Object(
@@ -21,7 +26,9 @@ const versionFields = {
   note: Type.Union([Type.String(), Type.Null()]),
   authorName: Type.Union([Type.String(), Type.Null()], { description: 'Null for the seeded first version' }),
   createdAt: Type.String({ format: 'date-time' }),
-  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Null while a draft' }),
+  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'Null while a draft',
+  }),
 };
 export const ContentVersionSummarySchema = Type.Object(versionFields, { $id: 'ContentVersionSummary' });
 export const ContentVersionSchema = Type.Object(

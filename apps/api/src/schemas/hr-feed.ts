@@ -2,18 +2,27 @@ import { Type, type Static } from '@sinclair/typebox';
 
 export const HR_BATCH_MAX = 10_000;
 
-const text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+const text = (max: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 
 export const HrEmployeeSchema = Type.Object(
   {
-    id: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$', description: 'HR’s stable employee id' }),
+    id: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      pattern: '^[A-Za-z0-9_-]+$',
+      description: 'HR’s stable employee id',
+    }),
     firstName: text(80),
     lastName: text(80),
     email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }),
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
     opdiv: text(20, 'OPDIV/STAFFDIV code, e.g. CDC'),
     payPlan: text(20, 'GS, GM, ES, CC …'),
-    grade: Type.String({ maxLength: 20, description: 'Grade within the pay plan: 13, O-5 …; empty for ES/SL/ST' }),
+    grade: Type.String({
+      maxLength: 20,
+      description: 'Grade within the pay plan: 13, O-5 …; empty for ES/SL/ST',
+    }),
     occupationSeries: text(10),
     occupationTitle: text(200),
     city: text(80),
@@ -38,9 +47,17 @@ export const HrBatchResultSchema = Type.Object({
   inserted: Type.Integer(),
   updated: Type.Integer(),
   unchanged: Type.Integer(),
-  pairAlerts: Type.Integer({ description: 'Live S2J pairs whose rules this batch broke; their coordinators were alerted' }),
+  pairAlerts: Type.Integer({
+    description: 'Live S2J pairs whose rules this batch broke; their coordinators were alerted',
+  }),
 });
 
 export const IdempotencyHeadersSchema = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'A repeat with the same key returns the first answer' })),
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: 'A repeat with the same key returns the first answer',
+    }),
+  ),
 });

@@ -10,7 +10,14 @@ import { MentorProfileSchema } from './mentor-profile.js';
 import { SharedIdpSchema } from './shared-idps.js';
 import { RelationshipSchema } from './relationships.js';
 import { ProvidersSchema } from './accounts.js';
-import { ContentPageSchema, ContentPageSummarySchema, ContentSectionSchema, ContentVersionSchema, ContentVersionSummarySchema, GuidanceSchema } from './content.js';
+import {
+  ContentPageSchema,
+  ContentPageSummarySchema,
+  ContentSectionSchema,
+  ContentVersionSchema,
+  ContentVersionSummarySchema,
+  GuidanceSchema,
+} from './content.js';
 import { SystemClientSchema } from './integrations.js';
 import { TrainingEventSchema } from './training.js';
 import { NotificationSchema } from './notifications.js';

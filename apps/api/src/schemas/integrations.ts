@@ -17,7 +17,9 @@ export const SystemClientSchema = Type.Object(
 );
 export const CreatedSystemClientSchema = Type.Intersect([
   Type.Ref('SystemClient'),
-  Type.Object({ clientSecret: Type.String({ description: 'Shown once; store it in the calling system’s vault' }) }),
+  Type.Object({
+    clientSecret: Type.String({ description: 'Shown once; store it in the calling system’s vault' }),
+  }),
 ]);
 export const CreateSystemClientSchema = Type.Object(
   {
@@ -26,7 +28,10 @@ export const CreateSystemClientSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export const SystemClientParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const SystemClientParamsSchema = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
 
 // RFC 6749 §4.4.2: unknown parameters are ignored, so this body allows additional properties (docs/decisions/0402).
 export const TokenRequestSchema = Type.Object({
@@ -44,7 +49,11 @@ export const TokenResponseSchema = Type.Object({
 });
 export const OAuthErrorSchema = Type.Object(
   {
-    error: Type.Union(['invalid_request', 'invalid_client', 'invalid_scope', 'unsupported_grant_type'].map((e) => Type.Literal(e))),
+    error: Type.Union(
+      ['invalid_request', 'invalid_client', 'invalid_scope', 'unsupported_grant_type'].map((e) =>
+        Type.Literal(e),
+      ),
+    ),
     error_description: Type.String(),
     type: Type.String(),
     title: Type.String(),

@@ -23,7 +23,11 @@ export const LmsResultSchema = Type.Object({
   rows: Type.Array(
     Type.Object({
       index: Type.Integer(),
-      status: Type.Union(['recorded', 'already_recorded', 'unknown_employee', 'unknown_event', 'invalid'].map((s) => Type.Literal(s))),
+      status: Type.Union(
+        ['recorded', 'already_recorded', 'unknown_employee', 'unknown_event', 'invalid'].map((s) =>
+          Type.Literal(s),
+        ),
+      ),
       detail: Type.Optional(Type.String()),
     }),
     { description: 'One entry per completion, in the order sent' },

@@ -10,14 +10,21 @@ export const MentorProfileSchema = Type.Intersect(
   [
     Type.Ref('MentorCard'),
     Type.Object({
-      competencyDetails: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), focus: Type.Boolean() }), {
-        description: 'The competencies with their names, in the order the mentor gave them (R-COMP-1)',
+      competencyDetails: Type.Array(
+        Type.Object({ code: Type.String(), name: Type.String(), focus: Type.Boolean() }),
+        {
+          description: 'The competencies with their names, in the order the mentor gave them (R-COMP-1)',
+        },
+      ),
+      capacity: Type.Integer({
+        description: 'Mentees the mentor offers to take, capped by the program maximum (R-CAP-1)',
       }),
-      capacity: Type.Integer({ description: 'Mentees the mentor offers to take, capped by the program maximum (R-CAP-1)' }),
       paused: Type.Boolean({ description: 'R-APP-2: a paused mentor cannot be invited' }),
       acceptsOtherOpdivs: Type.Boolean(),
       education: Type.String(),
-      positions: Type.Array(Type.Object({ title: Type.String(), organization: Type.String(), years: Type.Number() })),
+      positions: Type.Array(
+        Type.Object({ title: Type.String(), organization: Type.String(), years: Type.Number() }),
+      ),
       occupationSeries: Type.String(),
       timeZone: Type.String(),
       commissionedCorps: Type.Boolean(),

@@ -18,6 +18,11 @@ export const NotificationQuerySchema = Type.Object(
   { unread: Type.Optional(Type.Boolean({ description: 'Only unread notifications' })), ...PageQuery },
   { additionalProperties: false },
 );
-export const NotificationParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const NotificationParamsSchema = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
 export const UnreadCountSchema = Type.Object({ unread: Type.Integer() });
-export const MarkedReadSchema = Type.Object({ marked: Type.Integer({ description: 'How many became read' }) });
+export const MarkedReadSchema = Type.Object({
+  marked: Type.Integer({ description: 'How many became read' }),
+});

@@ -1,11 +1,21 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 export const CompetencySchema = Type.Object(
-  { code: Type.String(), name: Type.String(), group: Type.String(), definition: Type.String(), focus: Type.Boolean() },
+  {
+    code: Type.String(),
+    name: Type.String(),
+    group: Type.String(),
+    definition: Type.String(),
+    focus: Type.Boolean(),
+  },
   { $id: 'Competency' },
 );
 export const OpdivSchema = Type.Object(
-  { code: Type.String(), name: Type.String(), kind: Type.Union([Type.Literal('OPDIV'), Type.Literal('STAFFDIV')]) },
+  {
+    code: Type.String(),
+    name: Type.String(),
+    kind: Type.Union([Type.Literal('OPDIV'), Type.Literal('STAFFDIV')]),
+  },
   { $id: 'Opdiv' },
 );
 
@@ -23,16 +33,28 @@ export const ProgramSettingsValueSchema = Type.Object(
       },
       { additionalProperties: false, description: 'Scorer weights (R-MATCH-1)' },
     ),
-    maxCapacity: Type.Integer({ minimum: 1, maximum: 5, description: 'Program maximum mentees per mentor (R-CAP-1)' }),
+    maxCapacity: Type.Integer({
+      minimum: 1,
+      maximum: 5,
+      description: 'Program maximum mentees per mentor (R-CAP-1)',
+    }),
     maxOpenInvitations: Type.Integer({ minimum: 1, maximum: 3, description: 'R-CAP-3' }),
     invitationExpiryDays: Type.Integer({ minimum: 1, maximum: 90 }),
-    reportMinGroupSize: Type.Integer({ minimum: 1, maximum: 50, description: 'R-ADMIN-2 small-group suppression' }),
+    reportMinGroupSize: Type.Integer({
+      minimum: 1,
+      maximum: 50,
+      description: 'R-ADMIN-2 small-group suppression',
+    }),
     terminationMinMonths: Type.Integer({ minimum: 0, maximum: 12, description: 'R-LIFE-7' }),
   },
   { additionalProperties: false },
 );
 export type ProgramSettingsValue = Static<typeof ProgramSettingsValueSchema>;
 export const ProgramSettingsSchema = Type.Object(
-  { value: ProgramSettingsValueSchema, version: Type.Integer(), updatedAt: Type.String({ format: 'date-time' }) },
+  {
+    value: ProgramSettingsValueSchema,
+    version: Type.Integer(),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
   { $id: 'ProgramSettings' },
 );

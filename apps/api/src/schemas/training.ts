@@ -133,7 +133,8 @@ export const TrainingHistorySchema = Type.Object({
   lastOrientationAttendedAt: Nullable(DateTime),
   orientationCurrent: Type.Boolean({ description: 'An orientation within 12 months waives R-LIFE-1' }),
   orientationSource: Type.Union([Type.Literal('training'), Type.Literal('relationship'), Type.Null()], {
-    description: 'Where the latest orientation was recorded: a training attendance, or a pair\'s orientation recorded on the relationship',
+    description:
+      "Where the latest orientation was recorded: a training attendance, or a pair's orientation recorded on the relationship",
   }),
   items: Type.Array(
     Type.Object({

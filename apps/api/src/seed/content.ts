@@ -9,9 +9,21 @@ import { rolesAndResponsibilities } from './content/roles-and-responsibilities.j
 /** R-CONTENT-1: the program's pages as first published, rewritten from the program's website (seeds 000–004). */
 export const SEED_PAGES = [
   { slug: 'about-the-program', title: 'About the program', markdown: aboutTheProgram },
-  { slug: 'becoming-a-mentor-or-mentee', title: 'Become a mentor or mentee', markdown: becomingAMentorOrMentee },
-  { slug: 'roles-and-responsibilities', title: 'Roles and responsibilities', markdown: rolesAndResponsibilities },
-  { slug: 'creating-a-successful-partnership', title: 'Creating a successful partnership', markdown: creatingASuccessfulPartnership },
+  {
+    slug: 'becoming-a-mentor-or-mentee',
+    title: 'Become a mentor or mentee',
+    markdown: becomingAMentorOrMentee,
+  },
+  {
+    slug: 'roles-and-responsibilities',
+    title: 'Roles and responsibilities',
+    markdown: rolesAndResponsibilities,
+  },
+  {
+    slug: 'creating-a-successful-partnership',
+    title: 'Creating a successful partnership',
+    markdown: creatingASuccessfulPartnership,
+  },
 ];
 
 /**
@@ -25,6 +37,15 @@ export async function ensureContent(db: Db) {
     .onConflictDoNothing();
   await db
     .insert(contentVersions)
-    .values(SEED_PAGES.map((p) => ({ pageSlug: p.slug, version: 1, title: p.title, markdown: p.markdown, note: 'First version, from the program website', publishedAt: sql`now()` })))
+    .values(
+      SEED_PAGES.map((p) => ({
+        pageSlug: p.slug,
+        version: 1,
+        title: p.title,
+        markdown: p.markdown,
+        note: 'First version, from the program website',
+        publishedAt: sql`now()`,
+      })),
+    )
     .onConflictDoNothing();
 }

@@ -11,9 +11,19 @@ export const OPDIVS = [
   { code: 'HRSA', name: 'Health Resources and Services Administration', kind: 'OPDIV', share: 2.4 },
   { code: 'IHS', name: 'Indian Health Service', kind: 'OPDIV', share: 17 },
   { code: 'NIH', name: 'National Institutes of Health', kind: 'OPDIV', share: 22 },
-  { code: 'SAMHSA', name: 'Substance Abuse and Mental Health Services Administration', kind: 'OPDIV', share: 1 },
+  {
+    code: 'SAMHSA',
+    name: 'Substance Abuse and Mental Health Services Administration',
+    kind: 'OPDIV',
+    share: 1,
+  },
   { code: 'OS', name: 'Office of the Secretary', kind: 'STAFFDIV', share: 2.5 },
-  { code: 'ASPR', name: 'Administration for Strategic Preparedness and Response', kind: 'STAFFDIV', share: 1.2 },
+  {
+    code: 'ASPR',
+    name: 'Administration for Strategic Preparedness and Response',
+    kind: 'STAFFDIV',
+    share: 1.2,
+  },
   { code: 'OIG', name: 'Office of Inspector General', kind: 'STAFFDIV', share: 1.8 },
   { code: 'OCR', name: 'Office for Civil Rights', kind: 'STAFFDIV', share: 0.3 },
   { code: 'ONC', name: 'Assistant Secretary for Technology Policy / ONC', kind: 'STAFFDIV', share: 0.2 },
@@ -83,14 +93,23 @@ export const LOCATIONS: Record<string, Place[]> = {
   OIG: [DC, ...FIELD],
   OCR: [DC, ...FIELD.slice(0, 6)],
   ONC: [DC],
-  OMHA: [['Arlington', 'VA', 'America/New_York'], ['Cleveland', 'OH', 'America/New_York'], ['Irvine', 'CA', 'America/Los_Angeles'], ['Miami', 'FL', 'America/New_York']],
+  OMHA: [
+    ['Arlington', 'VA', 'America/New_York'],
+    ['Cleveland', 'OH', 'America/New_York'],
+    ['Irvine', 'CA', 'America/Los_Angeles'],
+    ['Miami', 'FL', 'America/New_York'],
+  ],
   PSC: [ROCKVILLE, DC],
 };
 
 /** Occupational series with a title and the words a career in it is made of (for goals-vs-career text). */
 export const OCCUPATIONS = [
   ['0301', 'Program Specialist', 'program management operations coordination policy implementation'],
-  ['0343', 'Management and Program Analyst', 'management analysis process improvement performance measurement'],
+  [
+    '0343',
+    'Management and Program Analyst',
+    'management analysis process improvement performance measurement',
+  ],
   ['0340', 'Program Manager', 'program leadership strategy budget oversight stakeholder'],
   ['0601', 'Health Scientist', 'research science public health studies data analysis'],
   ['0602', 'Medical Officer', 'clinical medicine patient care medical review'],
@@ -118,10 +137,25 @@ export const OCCUPATIONS = [
 
 /** Grade mix for GS employees (weights per grade 5..15), roughly the HHS professional workforce. */
 export const GS_GRADE_WEIGHTS: Array<[number, number]> = [
-  [5, 2], [6, 2], [7, 5], [8, 3], [9, 8], [10, 2], [11, 10], [12, 18], [13, 24], [14, 16], [15, 10],
+  [5, 2],
+  [6, 2],
+  [7, 5],
+  [8, 3],
+  [9, 8],
+  [10, 2],
+  [11, 10],
+  [12, 18],
+  [13, 24],
+  [14, 16],
+  [15, 10],
 ];
 /** Commissioned Corps ranks for the ~6% of officers (mostly IHS, CDC, FDA, NIH). */
 export const CC_RANK_WEIGHTS: Array<[string, number]> = [
-  ['O-2', 5], ['O-3', 20], ['O-4', 30], ['O-5', 25], ['O-6', 17], ['O-7', 3],
+  ['O-2', 5],
+  ['O-3', 20],
+  ['O-4', 30],
+  ['O-5', 25],
+  ['O-6', 17],
+  ['O-7', 3],
 ];
 export const CC_HEAVY_OPDIVS = new Set(['IHS', 'CDC', 'FDA', 'NIH']);

@@ -155,42 +155,40 @@ export async function seedDemoJourneys(
       closedAt: r.confirmedAt,
     })),
   );
-  await db
-    .insert(relationshipEvents)
-    .values([
-      ...each((r) => ({
-        relationshipId: r.id,
-        event: 'confirm',
-        fromState: null,
-        toState: 'onboarding',
-        actorId: r.menteeId,
-        at: r.confirmedAt,
-      })),
-      ...each((r) =>
-        r.idpAt
-          ? {
-              relationshipId: r.id,
-              event: 'complete_idp',
-              fromState: 'onboarding',
-              toState: 'active',
-              actorId: r.menteeId,
-              at: r.idpAt,
-            }
-          : null,
-      ),
-      ...each((r) =>
-        r.endedAt
-          ? {
-              relationshipId: r.id,
-              event: r.state === 'completed' ? 'complete' : 'terminate',
-              fromState: r.state === 'completed' ? 'active' : 'termination_requested',
-              toState: r.state,
-              actorId: r.endedBy,
-              at: r.endedAt,
-            }
-          : null,
-      ),
-    ]);
+  await db.insert(relationshipEvents).values([
+    ...each((r) => ({
+      relationshipId: r.id,
+      event: 'confirm',
+      fromState: null,
+      toState: 'onboarding',
+      actorId: r.menteeId,
+      at: r.confirmedAt,
+    })),
+    ...each((r) =>
+      r.idpAt
+        ? {
+            relationshipId: r.id,
+            event: 'complete_idp',
+            fromState: 'onboarding',
+            toState: 'active',
+            actorId: r.menteeId,
+            at: r.idpAt,
+          }
+        : null,
+    ),
+    ...each((r) =>
+      r.endedAt
+        ? {
+            relationshipId: r.id,
+            event: r.state === 'completed' ? 'complete' : 'terminate',
+            fromState: r.state === 'completed' ? 'active' : 'termination_requested',
+            toState: r.state,
+            actorId: r.endedBy,
+            at: r.endedAt,
+          }
+        : null,
+    ),
+  ]);
   await db.insert(agreements).values(
     each((r, i) =>
       r.agreementAt
@@ -284,14 +282,12 @@ export async function seedDemoJourneys(
     .filter((r) => r.state === 'active')
     .sort((a, b) => b.confirmedAt.getTime() - a.confirmedAt.getTime())[0];
   if (asking)
-    await db
-      .insert(coordinatorContactRequests)
-      .values({
-        relationshipId: asking.id,
-        requestedBy: asking.menteeId,
-        source: 'progress_report',
-        createdAt: daysAgo(now, 3),
-      });
+    await db.insert(coordinatorContactRequests).values({
+      relationshipId: asking.id,
+      requestedBy: asking.menteeId,
+      source: 'progress_report',
+      createdAt: daysAgo(now, 3),
+    });
   await seedOrientationRecords(
     db,
     inserted.filter((r) => r.orientationAt).map((r) => ({ employeeId: r.menteeId, at: r.orientationAt! })),
@@ -308,16 +304,14 @@ async function seedOrientationRecords(db: Db, attended: { employeeId: string; at
     .limit(1);
   if (!online || attended.length === 0) return;
   const recent = attended.filter((a) => now.getTime() - a.at.getTime() < 400 * DAY);
-  await db
-    .insert(trainingAttendance)
-    .values(
-      recent.map((a) => ({
-        eventId: online.id,
-        employeeId: a.employeeId,
-        attendedAt: a.at,
-        source: 'lms' as const,
-      })),
-    );
+  await db.insert(trainingAttendance).values(
+    recent.map((a) => ({
+      eventId: online.id,
+      employeeId: a.employeeId,
+      attendedAt: a.at,
+      source: 'lms' as const,
+    })),
+  );
   await db.insert(trainingEvaluations).values(
     recent.map((a, i) => ({
       eventId: online.id,

@@ -12,9 +12,22 @@ export async function ensureReferenceData(db: Db) {
     .onConflictDoUpdate({ target: opdivs.code, set: { name: sql`excluded.name`, kind: sql`excluded.kind` } });
   await db
     .insert(competencies)
-    .values(COMPETENCIES.map((c) => ({ code: c.code, name: c.name, group: c.group, definition: c.definition, focus: c.focus })))
+    .values(
+      COMPETENCIES.map((c) => ({
+        code: c.code,
+        name: c.name,
+        group: c.group,
+        definition: c.definition,
+        focus: c.focus,
+      })),
+    )
     .onConflictDoUpdate({
       target: competencies.code,
-      set: { name: sql`excluded.name`, group: sql`excluded.group`, definition: sql`excluded.definition`, focus: sql`excluded.focus` },
+      set: {
+        name: sql`excluded.name`,
+        group: sql`excluded.group`,
+        definition: sql`excluded.definition`,
+        focus: sql`excluded.focus`,
+      },
     });
 }

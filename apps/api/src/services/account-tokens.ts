@@ -17,7 +17,13 @@ export async function issueToken(tx: Tx, employeeId: string, purpose: TokenPurpo
   await tx
     .update(accountTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(accountTokens.employeeId, employeeId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
+    .where(
+      and(
+        eq(accountTokens.employeeId, employeeId),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+      ),
+    );
   const token = randomBytes(32).toString('base64url');
   await tx.insert(accountTokens).values({
     employeeId,
@@ -29,7 +35,8 @@ export async function issueToken(tx: Tx, employeeId: string, purpose: TokenPurpo
   return token;
 }
 
-const linkProblem = (slug: string, detail: string) => new Problem(400, slug, 'This link cannot be used', detail);
+const linkProblem = (slug: string, detail: string) =>
+  new Problem(400, slug, 'This link cannot be used', detail);
 
 /**
  * Marks a token used and returns its row, or throws a problem naming why it cannot be used. The update is
@@ -41,9 +48,15 @@ export async function consumeToken(tx: Tx, token: string, purpose: TokenPurpose)
     .from(accountTokens)
     .where(and(eq(accountTokens.tokenHash, sha256(token)), eq(accountTokens.purpose, purpose)))
     .for('update');
-  const again = purpose === 'register' ? 'Register again to get a new link.' : 'Ask for a new password reset link.';
-  if (!row) throw linkProblem('link-invalid', `This link is not valid. Copy the whole link from the email, or ${again.toLowerCase()}`);
-  if (row.usedAt) throw linkProblem('link-used', `This link was already used or replaced by a newer one. ${again}`);
+  const again =
+    purpose === 'register' ? 'Register again to get a new link.' : 'Ask for a new password reset link.';
+  if (!row)
+    throw linkProblem(
+      'link-invalid',
+      `This link is not valid. Copy the whole link from the email, or ${again.toLowerCase()}`,
+    );
+  if (row.usedAt)
+    throw linkProblem('link-used', `This link was already used or replaced by a newer one. ${again}`);
   if (row.expiresAt <= new Date()) throw linkProblem('link-expired', `This link has expired. ${again}`);
   await tx.update(accountTokens).set({ usedAt: new Date() }).where(eq(accountTokens.id, row.id));
   return row;

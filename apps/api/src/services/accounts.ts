@@ -46,13 +46,23 @@ export const clearSignInThrottle = (db: Db, email: string) =>
 type SignInOptions = { ip: string; appUrl: string; sleep?: (ms: number) => Promise<unknown> };
 
 /** Verifies a work email and password; returns the user id or throws a problem. Every outcome is audited. */
-export async function passwordSignIn(db: Db, email: string, password: string, ctx: AuditContext, options: SignInOptions): Promise<string> {
+export async function passwordSignIn(
+  db: Db,
+  email: string,
+  password: string,
+  ctx: AuditContext,
+  options: SignInOptions,
+): Promise<string> {
   const who = email.toLowerCase();
   const pairKey = `signin|pair|${who}|${options.ip}`;
   const accountKey = `signin|account|${who}`;
   const [pair, account] = await Promise.all([peekHits(db, pairKey), peekHits(db, accountKey)]);
   if (pair.hits >= SIGN_IN_THROTTLE.perAddress) {
-    await audit(db, { ...ctx, actorLabel: email }, { action: 'auth.login_throttled', objectType: 'user', detail: { failures: pair.hits } });
+    await audit(
+      db,
+      { ...ctx, actorLabel: email },
+      { action: 'auth.login_throttled', objectType: 'user', detail: { failures: pair.hits } },
+    );
     throw problems.tooMany(
       'Too many sign-in attempts for this email from here. Wait a few minutes, or reset your password.',
       Math.ceil(pair.ttlMs / 1000),
@@ -60,46 +70,76 @@ export async function passwordSignIn(db: Db, email: string, password: string, ct
   }
   await (options.sleep ?? sleep)(signInDelayMs(account.hits));
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, who));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, who));
   // An unknown email costs the same hash check as a known one (R-SEC-8).
   const hashToCheck = user?.passwordHash ?? (await (dummyHash ??= hashPassword('timing-equaliser')));
   const matches = await verify(hashToCheck, password).catch(() => false);
   const ok = Boolean(user?.passwordHash) && matches;
   if (!user || !ok) {
-    const [, counted] = await Promise.all([countHit(db, pairKey, SIGN_IN_THROTTLE.windowMs), countHit(db, accountKey, SIGN_IN_THROTTLE.windowMs)]);
+    const [, counted] = await Promise.all([
+      countHit(db, pairKey, SIGN_IN_THROTTLE.windowMs),
+      countHit(db, accountKey, SIGN_IN_THROTTLE.windowMs),
+    ]);
     if (user && counted.hits === SIGN_IN_THROTTLE.notifyAt)
-      await queueAccountEmail(db, user.email, 'Someone is trying to sign in to your account',
+      await queueAccountEmail(
+        db,
+        user.email,
+        'Someone is trying to sign in to your account',
         `Someone tried to sign in to your account with a wrong password ${counted.hits} times in the last few minutes. ` +
-        `If it was you, you can reset your password at ${options.appUrl}/reset-password. If it was not you, your account ` +
-        'is still safe: nobody can sign in without your password, and repeated attempts are slowed down.');
-    await audit(db, { ...ctx, actorLabel: email }, {
-      action: 'auth.login_failed',
-      objectType: 'user',
-      objectId: user?.id ?? null,
-      detail: { reason: user ? 'wrong password' : 'unknown account', failures: counted.hits },
-    });
+          `If it was you, you can reset your password at ${options.appUrl}/reset-password. If it was not you, your account ` +
+          'is still safe: nobody can sign in without your password, and repeated attempts are slowed down.',
+      );
+    await audit(
+      db,
+      { ...ctx, actorLabel: email },
+      {
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: user?.id ?? null,
+        detail: { reason: user ? 'wrong password' : 'unknown account', failures: counted.hits },
+      },
+    );
     throw problems.unauthorized('The email or password is not right.');
   }
-  if (!user.emailVerifiedAt) throw problems.forbidden('Confirm your work email first: follow the link we sent you.');
+  if (!user.emailVerifiedAt)
+    throw problems.forbidden('Confirm your work email first: follow the link we sent you.');
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-  await audit(db, { ...ctx, actorId: user.employeeId, actorLabel: email }, {
-    action: 'auth.login',
-    objectType: 'user',
-    objectId: user.id,
-  });
+  await audit(
+    db,
+    { ...ctx, actorId: user.employeeId, actorLabel: email },
+    {
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+    },
+  );
   return user.id;
 }
 
 /** "Sign out everywhere": raising the session version ends every session signed before, on every device. Audited. */
 export async function endAllSessions(db: Db, actor: UserActor, ctx: AuditContext): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.userId));
-    await audit(tx, ctx, { action: 'auth.logout_everywhere', objectType: 'user', objectId: actor.userId, opdivs: [actor.opdiv] });
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.userId));
+    await audit(tx, ctx, {
+      action: 'auth.logout_everywhere',
+      objectType: 'user',
+      objectId: actor.userId,
+      opdivs: [actor.opdiv],
+    });
   });
 }
 
 /** Forgets sign-outs whose tokens have expired anyway (the daily prune job, R-SEC-6). */
 export async function pruneRevokedSessions(db: Db, now: Date): Promise<number> {
-  const rows = await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).returning({ id: revokedSessions.sessionId });
+  const rows = await db
+    .delete(revokedSessions)
+    .where(lt(revokedSessions.expiresAt, now))
+    .returning({ id: revokedSessions.sessionId });
   return rows.length;
 }

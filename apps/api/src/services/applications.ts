@@ -54,20 +54,40 @@ export function presentMentee(r: MenteeRow) {
 }
 
 async function assertCompetencies(db: Tx, codes: string[], field: string) {
-  const found = await db.select({ code: competencies.code }).from(competencies).where(inArray(competencies.code, codes));
+  const found = await db
+    .select({ code: competencies.code })
+    .from(competencies)
+    .where(inArray(competencies.code, codes));
   const known = new Set(found.map((f) => f.code));
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length > 0)
-    throw problems.badRequest(`Unknown competency: ${unknown.join(', ')}.`, unknown.map((c) => ({ field: `/body/${field}`, message: `${c} is not a known competency` })));
+    throw problems.badRequest(
+      `Unknown competency: ${unknown.join(', ')}.`,
+      unknown.map((c) => ({ field: `/body/${field}`, message: `${c} is not a known competency` })),
+    );
 }
 
 export async function myApplications(db: Db, actor: UserActor) {
-  const [mentor] = await db.select().from(mentorApplications).where(and(eq(mentorApplications.employeeId, actor.employeeId), isNull(mentorApplications.withdrawnAt)));
-  const [mentee] = await db.select().from(menteeApplications).where(and(eq(menteeApplications.employeeId, actor.employeeId), isNull(menteeApplications.withdrawnAt)));
-  return { mentor: mentor ? await presentMentor(db, mentor) : null, mentee: mentee ? presentMentee(mentee) : null };
+  const [mentor] = await db
+    .select()
+    .from(mentorApplications)
+    .where(and(eq(mentorApplications.employeeId, actor.employeeId), isNull(mentorApplications.withdrawnAt)));
+  const [mentee] = await db
+    .select()
+    .from(menteeApplications)
+    .where(and(eq(menteeApplications.employeeId, actor.employeeId), isNull(menteeApplications.withdrawnAt)));
+  return {
+    mentor: mentor ? await presentMentor(db, mentor) : null,
+    mentee: mentee ? presentMentee(mentee) : null,
+  };
 }
 
-export async function saveMentorApplication(db: Db, actor: UserActor, input: MentorApplicationInput, ctx: AuditContext) {
+export async function saveMentorApplication(
+  db: Db,
+  actor: UserActor,
+  input: MentorApplicationInput,
+  ctx: AuditContext,
+) {
   const settings = await currentSettings(db);
   if (input.capacity > settings.maxCapacity)
     throw problems.rule('R-CAP-1', `A mentor may take at most ${settings.maxCapacity} mentees.`, 422);
@@ -75,30 +95,67 @@ export async function saveMentorApplication(db: Db, actor: UserActor, input: Men
   return db.transaction(async (tx) => {
     const live = await liveMenteeCount(tx, actor.employeeId);
     if (input.capacity < live)
-      throw problems.rule('R-CAP-1', `You already mentor ${live} people; capacity cannot go below that.`, 409);
+      throw problems.rule(
+        'R-CAP-1',
+        `You already mentor ${live} people; capacity cannot go below that.`,
+        409,
+      );
     const { acknowledgeResponsibilities: _ack, ...fields } = input;
-    const values = { ...fields, acknowledgedAt: new Date(), acknowledgementVersion: await currentResponsibilitiesVersion(tx), withdrawnAt: null, updatedAt: new Date() };
+    const values = {
+      ...fields,
+      acknowledgedAt: new Date(),
+      acknowledgementVersion: await currentResponsibilitiesVersion(tx),
+      withdrawnAt: null,
+      updatedAt: new Date(),
+    };
     const [row] = await tx
       .insert(mentorApplications)
       .values({ employeeId: actor.employeeId, ...values })
-      .onConflictDoUpdate({ target: mentorApplications.employeeId, set: { ...values, version: sql`${mentorApplications.version} + 1` } })
+      .onConflictDoUpdate({
+        target: mentorApplications.employeeId,
+        set: { ...values, version: sql`${mentorApplications.version} + 1` },
+      })
       .returning();
-    await audit(tx, ctx, { action: 'application.mentor.save', objectType: 'mentor_application', objectId: actor.employeeId, opdivs: [actor.opdiv] });
+    await audit(tx, ctx, {
+      action: 'application.mentor.save',
+      objectType: 'mentor_application',
+      objectId: actor.employeeId,
+      opdivs: [actor.opdiv],
+    });
     return presentMentor(tx, row!);
   });
 }
 
-export async function saveMenteeApplication(db: Db, actor: UserActor, input: MenteeApplicationInput, ctx: AuditContext) {
+export async function saveMenteeApplication(
+  db: Db,
+  actor: UserActor,
+  input: MenteeApplicationInput,
+  ctx: AuditContext,
+) {
   await assertCompetencies(db, input.developmentalNeeds, 'developmentalNeeds');
   return db.transaction(async (tx) => {
     const { acknowledgeResponsibilities: _ack, ...fields } = input;
-    const values = { ...fields, acknowledgedAt: new Date(), acknowledgementVersion: await currentResponsibilitiesVersion(tx), withdrawnAt: null, updatedAt: new Date() };
+    const values = {
+      ...fields,
+      acknowledgedAt: new Date(),
+      acknowledgementVersion: await currentResponsibilitiesVersion(tx),
+      withdrawnAt: null,
+      updatedAt: new Date(),
+    };
     const [row] = await tx
       .insert(menteeApplications)
       .values({ employeeId: actor.employeeId, ...values })
-      .onConflictDoUpdate({ target: menteeApplications.employeeId, set: { ...values, version: sql`${menteeApplications.version} + 1` } })
+      .onConflictDoUpdate({
+        target: menteeApplications.employeeId,
+        set: { ...values, version: sql`${menteeApplications.version} + 1` },
+      })
       .returning();
-    await audit(tx, ctx, { action: 'application.mentee.save', objectType: 'mentee_application', objectId: actor.employeeId, opdivs: [actor.opdiv] });
+    await audit(tx, ctx, {
+      action: 'application.mentee.save',
+      objectType: 'mentee_application',
+      objectId: actor.employeeId,
+      opdivs: [actor.opdiv],
+    });
     return presentMentee(row!);
   });
 }
@@ -112,12 +169,22 @@ export async function setMentorPaused(db: Db, actor: UserActor, paused: boolean,
       .where(and(eq(mentorApplications.employeeId, actor.employeeId), isNull(mentorApplications.withdrawnAt)))
       .returning();
     if (!row) throw problems.notFound('Your mentor application');
-    await audit(tx, ctx, { action: paused ? 'application.mentor.pause' : 'application.mentor.resume', objectType: 'mentor_application', objectId: actor.employeeId, opdivs: [actor.opdiv] });
+    await audit(tx, ctx, {
+      action: paused ? 'application.mentor.pause' : 'application.mentor.resume',
+      objectType: 'mentor_application',
+      objectId: actor.employeeId,
+      opdivs: [actor.opdiv],
+    });
     return presentMentor(tx, row);
   });
 }
 
-export async function withdrawApplication(db: Db, actor: UserActor, role: 'mentor' | 'mentee', ctx: AuditContext) {
+export async function withdrawApplication(
+  db: Db,
+  actor: UserActor,
+  role: 'mentor' | 'mentee',
+  ctx: AuditContext,
+) {
   const table = role === 'mentor' ? mentorApplications : menteeApplications;
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -126,6 +193,11 @@ export async function withdrawApplication(db: Db, actor: UserActor, role: 'mento
       .where(and(eq(table.employeeId, actor.employeeId), isNull(table.withdrawnAt)))
       .returning({ id: table.employeeId });
     if (!row) throw problems.notFound(`Your ${role} application`);
-    await audit(tx, ctx, { action: `application.${role}.withdraw`, objectType: `${role}_application`, objectId: actor.employeeId, opdivs: [actor.opdiv] });
+    await audit(tx, ctx, {
+      action: `application.${role}.withdraw`,
+      objectType: `${role}_application`,
+      objectId: actor.employeeId,
+      opdivs: [actor.opdiv],
+    });
   });
 }

@@ -22,11 +22,22 @@ export async function searchAudit(db: Db, actor: UserActor, q: AuditQuery) {
   );
   const page = keyset(AUDIT_ORDER, q);
   const [rows, [total]] = await Promise.all([
-    db.select({ r: auditLog, key: page.key }).from(auditLog).where(and(where, page.where)).orderBy(...page.orderBy).limit(page.fetch),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ r: auditLog, key: page.key })
+      .from(auditLog)
+      .where(and(where, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
-  const { items, nextCursor } = page.page(rows, (row) => row.key, (kept) =>
-    kept.map(({ r }) => ({ ...r, at: r.at.toISOString(), detail: r.detail as Record<string, unknown> })),
+  const { items, nextCursor } = page.page(
+    rows,
+    (row) => row.key,
+    (kept) =>
+      kept.map(({ r }) => ({ ...r, at: r.at.toISOString(), detail: r.detail as Record<string, unknown> })),
   );
   return { items, nextCursor, total: total?.n ?? 0 };
 }

@@ -2,7 +2,12 @@ import type { Tx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import { auditValues } from './write-batch.js';
 
-export type AuditContext = { actorId: string | null; actorLabel: string; ip: string | null; requestId: string | null };
+export type AuditContext = {
+  actorId: string | null;
+  actorLabel: string;
+  ip: string | null;
+  requestId: string | null;
+};
 
 export const SYSTEM_AUDIT: AuditContext = { actorId: null, actorLabel: 'system', ip: null, requestId: null };
 

@@ -7,6 +7,11 @@ export async function liveMenteeCount(db: Tx, mentorId: string): Promise<number>
   const [row] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(relationships)
-    .where(and(eq(relationships.mentorId, mentorId), inArray(relationships.state, ['onboarding', 'active', 'termination_requested'])));
+    .where(
+      and(
+        eq(relationships.mentorId, mentorId),
+        inArray(relationships.state, ['onboarding', 'active', 'termination_requested']),
+      ),
+    );
   return row?.n ?? 0;
 }

@@ -23,7 +23,8 @@ export async function visibleContactIds(
     .from(employees)
     .where(eq(employees.id, viewer.employeeId));
   const viewerSupervisor = viewerRow[0]?.supervisorId ?? null;
-  const pairs = mentors.size > 0 ? await pairContactIds(db, viewer.employeeId, [...mentors]) : new Set<string>();
+  const pairs =
+    mentors.size > 0 ? await pairContactIds(db, viewer.employeeId, [...mentors]) : new Set<string>();
   const visible = new Set<string>();
   for (const p of people) {
     const ok =
@@ -53,10 +54,24 @@ export async function pairContactIds(db: Db, viewerId: string, mentorIds: string
   const accepted = await db
     .select({ id: invitations.mentorId })
     .from(invitations)
-    .where(and(eq(invitations.menteeId, viewerId), inArray(invitations.mentorId, mentorIds), inArray(invitations.state, ['accepted', 'confirmed'])));
+    .where(
+      and(
+        eq(invitations.menteeId, viewerId),
+        inArray(invitations.mentorId, mentorIds),
+        inArray(invitations.state, ['accepted', 'confirmed']),
+      ),
+    );
   const paired = await db
     .select({ id: relationships.mentorId, menteeId: relationships.menteeId })
     .from(relationships)
-    .where(or(and(eq(relationships.menteeId, viewerId), inArray(relationships.mentorId, mentorIds)), and(eq(relationships.mentorId, viewerId), inArray(relationships.menteeId, mentorIds))));
-  return new Set([...accepted.map((r) => r.id), ...paired.flatMap((r) => [r.id, r.menteeId]).filter((id) => id !== viewerId)]);
+    .where(
+      or(
+        and(eq(relationships.menteeId, viewerId), inArray(relationships.mentorId, mentorIds)),
+        and(eq(relationships.mentorId, viewerId), inArray(relationships.menteeId, mentorIds)),
+      ),
+    );
+  return new Set([
+    ...accepted.map((r) => r.id),
+    ...paired.flatMap((r) => [r.id, r.menteeId]).filter((id) => id !== viewerId),
+  ]);
 }

@@ -11,8 +11,14 @@ type VersionRow = typeof contentVersions.$inferSelect;
 /** R-CONTENT-3: where each guidance snippet lives. Publishing a page without one of its sections is refused. */
 export const GUIDANCE = {
   reflectionPrompts: { slug: 'becoming-a-mentor-or-mentee', section: 'reflecting-on-your-goals' },
-  questionsForProspectiveMentor: { slug: 'becoming-a-mentor-or-mentee', section: 'questions-to-ask-a-prospective-mentor' },
-  agreementTopics: { slug: 'creating-a-successful-partnership', section: 'topics-for-your-mentoring-agreement' },
+  questionsForProspectiveMentor: {
+    slug: 'becoming-a-mentor-or-mentee',
+    section: 'questions-to-ask-a-prospective-mentor',
+  },
+  agreementTopics: {
+    slug: 'creating-a-successful-partnership',
+    section: 'topics-for-your-mentoring-agreement',
+  },
 } as const;
 export const RESPONSIBILITIES_SLUG = 'roles-and-responsibilities';
 
@@ -41,7 +47,8 @@ export async function listPages(db: Db) {
   const out = [];
   for (const page of pages) {
     const v = await current(db, page.slug);
-    if (v) out.push({ slug: page.slug, title: v.title, version: v.version, publishedAt: iso(v.publishedAt)! });
+    if (v)
+      out.push({ slug: page.slug, title: v.title, version: v.version, publishedAt: iso(v.publishedAt)! });
   }
   return out;
 }
@@ -67,9 +74,14 @@ export async function publishedSection(db: Db, slug: string, id: string) {
 
 export async function guidance(db: Db) {
   const entries = await Promise.all(
-    Object.entries(GUIDANCE).map(async ([key, g]) => [key, await publishedSection(db, g.slug, g.section)] as const),
+    Object.entries(GUIDANCE).map(
+      async ([key, g]) => [key, await publishedSection(db, g.slug, g.section)] as const,
+    ),
   );
-  return Object.fromEntries(entries) as Record<keyof typeof GUIDANCE, Awaited<ReturnType<typeof publishedSection>>>;
+  return Object.fromEntries(entries) as Record<
+    keyof typeof GUIDANCE,
+    Awaited<ReturnType<typeof publishedSection>>
+  >;
 }
 
 async function lockPage(tx: Tx, slug: string) {
@@ -81,7 +93,11 @@ async function lockPage(tx: Tx, slug: string) {
 function assertGuidanceKept(slug: string, markdown: string) {
   const missing = Object.values(GUIDANCE).filter((g) => g.slug === slug && !findSection(markdown, g.section));
   if (missing.length > 0)
-    throw problems.rule('R-CONTENT-3', `Other screens show parts of this page. Keep the heading${missing.length > 1 ? 's' : ''} ${missing.map((g) => `"${g.section.replace(/-/g, ' ')}"`).join(', ')} before publishing.`, 422);
+    throw problems.rule(
+      'R-CONTENT-3',
+      `Other screens show parts of this page. Keep the heading${missing.length > 1 ? 's' : ''} ${missing.map((g) => `"${g.section.replace(/-/g, ' ')}"`).join(', ')} before publishing.`,
+      422,
+    );
 }
 
 export async function listVersions(db: Db, slug: string) {
@@ -93,11 +109,18 @@ export async function listVersions(db: Db, slug: string) {
     .orderBy(desc(contentVersions.version));
   if (rows.length === 0) throw problems.notFound('That page');
   const published = rows.find((r) => r.v.publishedAt)?.v.version ?? null;
-  return { slug, currentVersion: published, items: rows.map((r) => summary(r.v, r.first ? `${r.first} ${r.last}` : null)) };
+  return {
+    slug,
+    currentVersion: published,
+    items: rows.map((r) => summary(r.v, r.first ? `${r.first} ${r.last}` : null)),
+  };
 }
 
 export async function getVersion(db: Db, slug: string, version: number) {
-  const [row] = await db.select().from(contentVersions).where(and(eq(contentVersions.pageSlug, slug), eq(contentVersions.version, version)));
+  const [row] = await db
+    .select()
+    .from(contentVersions)
+    .where(and(eq(contentVersions.pageSlug, slug), eq(contentVersions.version, version)));
   if (!row) throw problems.notFound(`Version ${version} of that page`);
   return { ...summary(row, null), slug, markdown: row.markdown };
 }
@@ -105,16 +128,38 @@ export async function getVersion(db: Db, slug: string, version: number) {
 export type NewVersion = { title: string; markdown: string; note?: string | undefined; publish: boolean };
 
 /** R-CONTENT-1: every edit is a new version (a draft, or published at once); nothing is overwritten. */
-export async function createVersion(db: Db, actor: UserActor, slug: string, input: NewVersion, ctx: AuditContext) {
+export async function createVersion(
+  db: Db,
+  actor: UserActor,
+  slug: string,
+  input: NewVersion,
+  ctx: AuditContext,
+) {
   if (input.publish) assertGuidanceKept(slug, input.markdown);
   return db.transaction(async (tx) => {
     await lockPage(tx, slug);
-    const [{ latest } = { latest: 0 }] = await tx.select({ latest: max(contentVersions.version) }).from(contentVersions).where(eq(contentVersions.pageSlug, slug));
+    const [{ latest } = { latest: 0 }] = await tx
+      .select({ latest: max(contentVersions.version) })
+      .from(contentVersions)
+      .where(eq(contentVersions.pageSlug, slug));
     const [row] = await tx
       .insert(contentVersions)
-      .values({ pageSlug: slug, version: (latest ?? 0) + 1, title: input.title, markdown: input.markdown, note: input.note ?? null, authorId: actor.employeeId, publishedAt: input.publish ? new Date() : null })
+      .values({
+        pageSlug: slug,
+        version: (latest ?? 0) + 1,
+        title: input.title,
+        markdown: input.markdown,
+        note: input.note ?? null,
+        authorId: actor.employeeId,
+        publishedAt: input.publish ? new Date() : null,
+      })
       .returning();
-    await audit(tx, ctx, { action: input.publish ? 'content.publish' : 'content.draft', objectType: 'content_page', objectId: slug, detail: { version: row!.version } });
+    await audit(tx, ctx, {
+      action: input.publish ? 'content.publish' : 'content.draft',
+      objectType: 'content_page',
+      objectId: slug,
+      detail: { version: row!.version },
+    });
     return { ...summary(row!, actor.name), slug, markdown: row!.markdown };
   });
 }
@@ -123,15 +168,29 @@ export async function createVersion(db: Db, actor: UserActor, slug: string, inpu
 export async function publishVersion(db: Db, slug: string, version: number, ctx: AuditContext) {
   return db.transaction(async (tx) => {
     await lockPage(tx, slug);
-    const [row] = await tx.select().from(contentVersions).where(and(eq(contentVersions.pageSlug, slug), eq(contentVersions.version, version)));
+    const [row] = await tx
+      .select()
+      .from(contentVersions)
+      .where(and(eq(contentVersions.pageSlug, slug), eq(contentVersions.version, version)));
     if (!row) throw problems.notFound(`Version ${version} of that page`);
     if (row.publishedAt) throw problems.conflict(`Version ${version} is already published.`);
     const live = await current(tx, slug);
     if (live && live.version > version)
-      throw problems.conflict(`Version ${live.version} is already published and is newer. Save this text as a new version to publish it.`);
+      throw problems.conflict(
+        `Version ${live.version} is already published and is newer. Save this text as a new version to publish it.`,
+      );
     assertGuidanceKept(slug, row.markdown);
-    const [published] = await tx.update(contentVersions).set({ publishedAt: new Date() }).where(eq(contentVersions.id, row.id)).returning();
-    await audit(tx, ctx, { action: 'content.publish', objectType: 'content_page', objectId: slug, detail: { version } });
+    const [published] = await tx
+      .update(contentVersions)
+      .set({ publishedAt: new Date() })
+      .where(eq(contentVersions.id, row.id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'content.publish',
+      objectType: 'content_page',
+      objectId: slug,
+      detail: { version },
+    });
     return { ...summary(published!, null), slug, markdown: published!.markdown };
   });
 }

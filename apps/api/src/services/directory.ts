@@ -10,7 +10,10 @@ type EmployeeRow = typeof employees.$inferSelect;
 
 export async function presentEmployees(db: Db, viewer: UserActor, rows: EmployeeRow[]): Promise<Employee[]> {
   if (rows.length === 0) return [];
-  const mentors = await mentorIdsAmong(db, rows.map((r) => r.id));
+  const mentors = await mentorIdsAmong(
+    db,
+    rows.map((r) => r.id),
+  );
   const visible = await visibleContactIds(db, viewer, rows, mentors);
   return rows.map((r) => ({
     id: r.id,
@@ -39,12 +42,19 @@ export function nameFilter(q: string): SQL | undefined {
   const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   return and(
     ...words.map((w) =>
-      or(like(sql`lower(${employees.firstName})`, likePrefix(w)), like(sql`lower(${employees.lastName})`, likePrefix(w))),
+      or(
+        like(sql`lower(${employees.firstName})`, likePrefix(w)),
+        like(sql`lower(${employees.lastName})`, likePrefix(w)),
+      ),
     ),
   );
 }
 
-export async function searchDirectory(db: Db, viewer: UserActor, query: DirectoryQuery): Promise<PageResult<Employee>> {
+export async function searchDirectory(
+  db: Db,
+  viewer: UserActor,
+  query: DirectoryQuery,
+): Promise<PageResult<Employee>> {
   const page = keyset(DIRECTORY_ORDER, query);
   const where = and(
     eq(employees.active, true),
@@ -54,10 +64,19 @@ export async function searchDirectory(db: Db, viewer: UserActor, query: Director
     query.city ? ilike(employees.city, query.city) : undefined,
   );
   const [rows, total] = await Promise.all([
-    db.select({ e: employees, key: page.key }).from(employees).where(and(where, page.where)).orderBy(...page.orderBy).limit(page.fetch),
+    db
+      .select({ e: employees, key: page.key })
+      .from(employees)
+      .where(and(where, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
     countAll(db, where),
   ]);
-  const { items, nextCursor } = page.page(rows, (r) => r.key, (kept) => kept.map((r) => r.e));
+  const { items, nextCursor } = page.page(
+    rows,
+    (r) => r.key,
+    (kept) => kept.map((r) => r.e),
+  );
   return { items: await presentEmployees(db, viewer, items), nextCursor, total };
 }
 
@@ -68,7 +87,10 @@ const DIRECTORY_ORDER: SortKey[] = [
 ];
 
 async function countAll(db: Db, where: SQL | undefined) {
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(employees).where(where);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(employees)
+    .where(where);
   return row?.n ?? 0;
 }
 

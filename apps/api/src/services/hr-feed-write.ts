@@ -7,12 +7,23 @@ type EmployeeInsert = typeof employees.$inferInsert;
 
 // Every column HR owns, with its SQL type; an update happens only when one of them differs.
 const COLUMNS: Array<[keyof EmployeeInsert, string, string]> = [
-  ['id', 'id', 'text'], ['firstName', 'first_name', 'text'], ['lastName', 'last_name', 'text'], ['email', 'email', 'text'],
-  ['phone', 'phone', 'text'], ['opdiv', 'opdiv', 'text'], ['payPlan', 'pay_plan', 'text'], ['grade', 'grade', 'text'],
-  ['gradeRank', 'grade_rank', 'float8'], ['occupationSeries', 'occupation_series', 'text'],
-  ['occupationTitle', 'occupation_title', 'text'], ['city', 'city', 'text'], ['state', 'state', 'text'],
-  ['timeZone', 'time_zone', 'text'], ['supervisorId', 'supervisor_id', 'text'],
-  ['commissionedCorps', 'commissioned_corps', 'bool'], ['active', 'active', 'bool'],
+  ['id', 'id', 'text'],
+  ['firstName', 'first_name', 'text'],
+  ['lastName', 'last_name', 'text'],
+  ['email', 'email', 'text'],
+  ['phone', 'phone', 'text'],
+  ['opdiv', 'opdiv', 'text'],
+  ['payPlan', 'pay_plan', 'text'],
+  ['grade', 'grade', 'text'],
+  ['gradeRank', 'grade_rank', 'float8'],
+  ['occupationSeries', 'occupation_series', 'text'],
+  ['occupationTitle', 'occupation_title', 'text'],
+  ['city', 'city', 'text'],
+  ['state', 'state', 'text'],
+  ['timeZone', 'time_zone', 'text'],
+  ['supervisorId', 'supervisor_id', 'text'],
+  ['commissionedCorps', 'commissioned_corps', 'bool'],
+  ['active', 'active', 'bool'],
 ];
 const names = COLUMNS.map(([, c]) => c);
 const updatable = names.filter((c) => c !== 'id');
@@ -25,16 +36,29 @@ const UPSERT_TAIL = sql.raw(`
  * One statement per batch: each column travels as one array parameter and `unnest` turns them back into rows,
  * so 10,000 rows cost 17 bind parameters instead of 170,000 (docs/decisions/0403). Unchanged rows are not touched.
  */
-export async function upsertRows(tx: Tx, values: EmployeeInsert[]): Promise<Array<{ id: string; inserted: boolean }>> {
-  const arrays = COLUMNS.map(([key, , type]) => sql`${sql.param(values.map((v) => v[key] ?? null))}::${sql.raw(type)}[]`);
-  return queryRows(tx, sql`
+export async function upsertRows(
+  tx: Tx,
+  values: EmployeeInsert[],
+): Promise<Array<{ id: string; inserted: boolean }>> {
+  const arrays = COLUMNS.map(
+    ([key, , type]) => sql`${sql.param(values.map((v) => v[key] ?? null))}::${sql.raw(type)}[]`,
+  );
+  return queryRows(
+    tx,
+    sql`
     insert into employees (${sql.raw(names.join(', '))})
     select * from unnest(${sql.join(arrays, sql`, `)})
-    ${UPSERT_TAIL}`);
+    ${UPSERT_TAIL}`,
+  );
 }
 
 /** R-ADMIN-3: one audit row per inserted or updated employee, in one statement. */
-export async function auditRows(tx: Tx, ctx: AuditContext, written: Array<{ id: string; inserted: boolean }>, opdivOf: Map<string, string>) {
+export async function auditRows(
+  tx: Tx,
+  ctx: AuditContext,
+  written: Array<{ id: string; inserted: boolean }>,
+  opdivOf: Map<string, string>,
+) {
   if (written.length === 0) return;
   await tx.execute(sql`
     insert into audit_log (actor_id, actor_label, ip, request_id, action, object_type, object_id, opdivs, detail)

@@ -17,7 +17,8 @@ const MAX_LISTED_ERRORS = 500;
 /** R-API-3 / R-DIR-2: every row checked before anything is written; any error rejects the whole batch. */
 async function validate(tx: Tx, rows: HrEmployee[]): Promise<EmployeeInsert[]> {
   const errors: FieldError[] = [];
-  const at = (i: number, field: string, message: string) => errors.push({ field: `/body/employees/${i}/${field}`, message });
+  const at = (i: number, field: string, message: string) =>
+    errors.push({ field: `/body/employees/${i}/${field}`, message });
   const known = new Set((await tx.select({ code: opdivs.code }).from(opdivs)).map((o) => o.code));
   const ids = new Map<string, number>();
   const emails = new Map<string, number>();
@@ -34,10 +35,22 @@ async function validate(tx: Tx, rows: HrEmployee[]): Promise<EmployeeInsert[]> {
     emails.set(email, i);
     if (!parsed.ok) return;
     out.push({
-      id: r.id, firstName: r.firstName, lastName: r.lastName, email: r.email, phone: r.phone ?? null, opdiv: r.opdiv,
-      payPlan: parsed.grade.payPlan, grade: parsed.grade.grade || parsed.grade.label, gradeRank: parsed.grade.rank,
-      occupationSeries: r.occupationSeries, occupationTitle: r.occupationTitle, city: r.city, state: r.state.toUpperCase(),
-      timeZone: r.timeZone, supervisorId: r.supervisorId ?? null, commissionedCorps: r.commissionedCorps ?? parsed.grade.payPlan === 'CC',
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      phone: r.phone ?? null,
+      opdiv: r.opdiv,
+      payPlan: parsed.grade.payPlan,
+      grade: parsed.grade.grade || parsed.grade.label,
+      gradeRank: parsed.grade.rank,
+      occupationSeries: r.occupationSeries,
+      occupationTitle: r.occupationTitle,
+      city: r.city,
+      state: r.state.toUpperCase(),
+      timeZone: r.timeZone,
+      supervisorId: r.supervisorId ?? null,
+      commissionedCorps: r.commissionedCorps ?? parsed.grade.payPlan === 'CC',
       active: r.active ?? true,
     });
   });
@@ -54,9 +67,13 @@ async function validate(tx: Tx, rows: HrEmployee[]): Promise<EmployeeInsert[]> {
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.field.localeCompare(b.field, 'en', { numeric: true }));
-    throw new Problem(422, 'hr-batch-rejected', 'The batch was rejected; nothing was written',
+    throw new Problem(
+      422,
+      'hr-batch-rejected',
+      'The batch was rejected; nothing was written',
       `${errors.length} problem(s) in the batch; fix them and send it again (R-API-3).`,
-      { errors: errors.slice(0, MAX_LISTED_ERRORS) });
+      { errors: errors.slice(0, MAX_LISTED_ERRORS) },
+    );
   }
   return out;
 }
@@ -67,7 +84,10 @@ export async function upsertEmployees(tx: Tx, ctx: AuditContext, rows: HrEmploye
   const before = new Map<string, { gradeRank: number; supervisorId: string | null }>();
   for (let i = 0; i < values.length; i += CHUNK) {
     const ids = values.slice(i, i + CHUNK).map((v) => v.id);
-    for (const b of await tx.select({ id: employees.id, gradeRank: employees.gradeRank, supervisorId: employees.supervisorId }).from(employees).where(inArray(employees.id, ids)))
+    for (const b of await tx
+      .select({ id: employees.id, gradeRank: employees.gradeRank, supervisorId: employees.supervisorId })
+      .from(employees)
+      .where(inArray(employees.id, ids)))
       before.set(b.id, b);
   }
   const written = await upsertRows(tx, values);
@@ -80,5 +100,11 @@ export async function upsertEmployees(tx: Tx, ctx: AuditContext, rows: HrEmploye
     })
     .map((v) => v.id);
   const pairAlerts = changed.length > 0 ? await alertBrokenS2jPairs(tx, ctx, changed, appUrl) : 0;
-  return { received: rows.length, inserted, updated: written.length - inserted, unchanged: rows.length - written.length, pairAlerts };
+  return {
+    received: rows.length,
+    inserted,
+    updated: written.length - inserted,
+    unchanged: rows.length - written.length,
+    pairAlerts,
+  };
 }

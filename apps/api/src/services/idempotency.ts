@@ -7,7 +7,11 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
 
 /** Deletes stored answers older than the retention; returns how many went. */
-export async function pruneIdempotencyKeys(db: Db, now: Date, keepDays = IDEMPOTENCY_RETENTION_DAYS): Promise<number> {
+export async function pruneIdempotencyKeys(
+  db: Db,
+  now: Date,
+  keepDays = IDEMPOTENCY_RETENTION_DAYS,
+): Promise<number> {
   const gone = await db
     .delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - keepDays * 24 * 3_600_000)))

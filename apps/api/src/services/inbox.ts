@@ -17,7 +17,8 @@ const view = (n: Row) => ({
 });
 
 // R-NOTE-1 inbox. Every query is bounded to the signed-in person's own rows (R-SEC-3: authorised on the object).
-const mine = (actor: UserActor, ...more: SQL[]) => and(eq(notifications.recipientId, actor.employeeId), ...more);
+const mine = (actor: UserActor, ...more: SQL[]) =>
+  and(eq(notifications.recipientId, actor.employeeId), ...more);
 
 export async function listNotifications(db: Db, actor: UserActor, q: { unread?: boolean } & PageParams) {
   const where = q.unread ? mine(actor, isNull(notifications.readAt)) : mine(actor);
@@ -29,14 +30,29 @@ export async function listNotifications(db: Db, actor: UserActor, q: { unread?: 
     q,
   );
   const [rows, [total]] = await Promise.all([
-    db.select({ n: notifications, key: page.key }).from(notifications).where(and(where, page.where)).orderBy(...page.orderBy).limit(page.fetch),
+    db
+      .select({ n: notifications, key: page.key })
+      .from(notifications)
+      .where(and(where, page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
     db.select({ n: count() }).from(notifications).where(where),
   ]);
-  return { ...page.page(rows, (r) => r.key, (kept) => kept.map((r) => view(r.n))), total: total?.n ?? 0 };
+  return {
+    ...page.page(
+      rows,
+      (r) => r.key,
+      (kept) => kept.map((r) => view(r.n)),
+    ),
+    total: total?.n ?? 0,
+  };
 }
 
 export async function unreadCount(db: Db, actor: UserActor) {
-  const [row] = await db.select({ n: count() }).from(notifications).where(mine(actor, isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(mine(actor, isNull(notifications.readAt)));
   return { unread: row?.n ?? 0 };
 }
 
@@ -48,7 +64,10 @@ export async function markRead(db: Db, actor: UserActor, id: string) {
     .where(mine(actor, eq(notifications.id, id), isNull(notifications.readAt)))
     .returning();
   if (updated) return view(updated);
-  const [existing] = await db.select().from(notifications).where(mine(actor, eq(notifications.id, id)));
+  const [existing] = await db
+    .select()
+    .from(notifications)
+    .where(mine(actor, eq(notifications.id, id)));
   if (!existing) throw problems.notFound('That notification');
   return view(existing);
 }

@@ -19,7 +19,14 @@ export function sections(markdown: string): Section[] {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     const heading = fenced ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
     if (heading) {
-      out.push({ id: headingId(heading[2]!), heading: heading[2]!, level: heading[1]!.length, markdown: '', items: [], lines: [] });
+      out.push({
+        id: headingId(heading[2]!),
+        heading: heading[2]!,
+        level: heading[1]!.length,
+        markdown: '',
+        items: [],
+        lines: [],
+      });
       continue;
     }
     for (const open of out.slice(-1)) open.lines.push(line);
@@ -28,7 +35,9 @@ export function sections(markdown: string): Section[] {
   return out.map((s, i) => {
     const end = out.findIndex((t, j) => j > i && t.level <= s.level);
     const own = out.slice(i, end === -1 ? undefined : end);
-    const lines = own.flatMap((t, k) => (k === 0 ? t.lines : [`${'#'.repeat(t.level)} ${t.heading}`, ...t.lines]));
+    const lines = own.flatMap((t, k) =>
+      k === 0 ? t.lines : [`${'#'.repeat(t.level)} ${t.heading}`, ...t.lines],
+    );
     const items = s.lines.flatMap((l) => {
       const m = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(l);
       return m ? [m[1]!.trim()] : [];

@@ -34,13 +34,20 @@ export function readCredentials(authorization: string | undefined, body: TokenRe
   const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (basic) {
     if (body.client_id !== undefined && body.client_secret !== undefined)
-      throw new OAuthError('invalid_request', 'Send the client credentials one way only: HTTP Basic or the body.');
+      throw new OAuthError(
+        'invalid_request',
+        'Send the client credentials one way only: HTTP Basic or the body.',
+      );
     const decoded = Buffer.from(basic, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) throw new OAuthError('invalid_client', 'The Basic credentials are malformed.');
     const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
     try {
-      return { clientId: unescape(decoded.slice(0, colon)), clientSecret: unescape(decoded.slice(colon + 1)), viaBasic: true };
+      return {
+        clientId: unescape(decoded.slice(0, colon)),
+        clientSecret: unescape(decoded.slice(colon + 1)),
+        viaBasic: true,
+      };
     } catch {
       throw new OAuthError('invalid_client', 'The Basic credentials are malformed.');
     }
@@ -63,16 +70,33 @@ export async function issueToken(
   if (body.grant_type !== 'client_credentials')
     throw new OAuthError('unsupported_grant_type', 'Only the client_credentials grant is supported.');
   const client = await authenticateClient(db, credentials.clientId, credentials.clientSecret);
-  const ctx = { actorId: `client:${credentials.clientId}`, actorLabel: client?.name ?? 'unknown system client', ip, requestId };
+  const ctx = {
+    actorId: `client:${credentials.clientId}`,
+    actorLabel: client?.name ?? 'unknown system client',
+    ip,
+    requestId,
+  };
   if (!client) {
-    await audit(db, ctx, { action: 'oauth.token_refused', objectType: 'system_client', objectId: null, detail: { clientId: credentials.clientId.slice(0, 64) } });
+    await audit(db, ctx, {
+      action: 'oauth.token_refused',
+      objectType: 'system_client',
+      objectId: null,
+      detail: { clientId: credentials.clientId.slice(0, 64) },
+    });
     throw new OAuthError('invalid_client', 'The client is unknown, revoked, or the secret is wrong.');
   }
   const requested = body.scope?.trim() ? [...new Set(body.scope.trim().split(/\s+/))] : client.scopes;
-  const notGranted = requested.filter((s) => !client.scopes.includes(s) || !(SYSTEM_SCOPES as readonly string[]).includes(s));
+  const notGranted = requested.filter(
+    (s) => !client.scopes.includes(s) || !(SYSTEM_SCOPES as readonly string[]).includes(s),
+  );
   if (notGranted.length > 0)
     throw new OAuthError('invalid_scope', `This client was not granted: ${notGranted.join(', ')}.`);
-  await audit(db, ctx, { action: 'oauth.token', objectType: 'system_client', objectId: client.id, detail: { scopes: requested } });
+  await audit(db, ctx, {
+    action: 'oauth.token',
+    objectType: 'system_client',
+    objectId: client.id,
+    detail: { scopes: requested },
+  });
   return {
     access_token: sign(client.id, client.name, requested, TOKEN_TTL_SECONDS),
     token_type: 'Bearer' as const,

@@ -2,7 +2,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Config } from '../config.js';
 
-export type OidcSettings = { issuer: URL; clientId: string; clientSecret: string; redirectUrl: URL; insecure: boolean };
+export type OidcSettings = {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: URL;
+  insecure: boolean;
+};
 
 /** The OIDC settings when single sign-on is configured (R-ACC-1), otherwise undefined. */
 export function oidcSettings(config: Config): OidcSettings | undefined {
@@ -10,7 +16,8 @@ export function oidcSettings(config: Config): OidcSettings | undefined {
   const issuer = new URL(config.OIDC_ISSUER_URL);
   // Plain http only outside production: local and test providers.
   const insecure = issuer.protocol === 'http:';
-  if (insecure && config.NODE_ENV === 'production') throw new Error('OIDC_ISSUER_URL must be https in production');
+  if (insecure && config.NODE_ENV === 'production')
+    throw new Error('OIDC_ISSUER_URL must be https in production');
   return {
     issuer,
     clientId: config.OIDC_CLIENT_ID,
@@ -25,7 +32,13 @@ export function oidcDiscovery(settings: OidcSettings) {
   let pending: Promise<oidc.Configuration> | undefined;
   return () => {
     pending ??= oidc
-      .discovery(settings.issuer, settings.clientId, settings.clientSecret, undefined, settings.insecure ? { execute: [oidc.allowInsecureRequests] } : {})
+      .discovery(
+        settings.issuer,
+        settings.clientId,
+        settings.clientSecret,
+        undefined,
+        settings.insecure ? { execute: [oidc.allowInsecureRequests] } : {},
+      )
       .catch((error: unknown) => {
         pending = undefined; // try again on the next sign-in
         throw error;

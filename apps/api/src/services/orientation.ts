@@ -13,7 +13,12 @@ export async function lastOrientationAttendedAt(db: Tx, employeeId: string): Pro
     .select({ at: trainingAttendance.attendedAt })
     .from(trainingAttendance)
     .innerJoin(trainingEvents, eq(trainingEvents.id, trainingAttendance.eventId))
-    .where(and(eq(trainingAttendance.employeeId, employeeId), inArray(trainingEvents.kind, [...ORIENTATION_KINDS])))
+    .where(
+      and(
+        eq(trainingAttendance.employeeId, employeeId),
+        inArray(trainingEvents.kind, [...ORIENTATION_KINDS]),
+      ),
+    )
     .orderBy(desc(trainingAttendance.attendedAt))
     .limit(1);
   return row?.at ?? null;

@@ -9,7 +9,15 @@ export const PASSWORD_MAX = 128;
 const COMMON = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
 
 // Context-specific words (the service's names): a password made only of them is refused.
-const CONTEXT_WORDS = new Set(['hhs', 'mentoring', 'hhsmentoring', 'mentoringhhs', 'hhsmentoringprogram', 'mentoringprogram', 'mentoringmatchingsystem']);
+const CONTEXT_WORDS = new Set([
+  'hhs',
+  'mentoring',
+  'hhsmentoring',
+  'mentoringhhs',
+  'hhsmentoringprogram',
+  'mentoringprogram',
+  'mentoringmatchingsystem',
+]);
 
 export type PasswordRefusal = { field: string; message: string };
 
@@ -17,7 +25,8 @@ export type PasswordRefusal = { field: string; message: string };
 export function checkNewPassword(password: string, email: string): PasswordRefusal | undefined {
   const refuse = (message: string) => ({ field: '/body/password', message });
   const length = [...password.normalize('NFKC')].length;
-  if (length < PASSWORD_MIN) return refuse(`Use at least ${PASSWORD_MIN} characters; a few unrelated words work well.`);
+  if (length < PASSWORD_MIN)
+    return refuse(`Use at least ${PASSWORD_MIN} characters; a few unrelated words work well.`);
   if (length > PASSWORD_MAX) return refuse(`Use at most ${PASSWORD_MAX} characters.`);
   const lower = password.toLowerCase();
   // A common password padded with digits or symbols ("iloveyou12345678!") is as guessable as the password itself.
@@ -26,7 +35,11 @@ export function checkNewPassword(password: string, email: string): PasswordRefus
     return refuse('This password is on the list of passwords attackers try first. Choose another.');
   const local = email.toLowerCase().split('@')[0] ?? '';
   const letters = lower.replace(/[^a-z]/g, '');
-  if (lower.includes(email.toLowerCase()) || (local.length >= 4 && lower.includes(local)) || CONTEXT_WORDS.has(letters))
+  if (
+    lower.includes(email.toLowerCase()) ||
+    (local.length >= 4 && lower.includes(local)) ||
+    CONTEXT_WORDS.has(letters)
+  )
     return refuse('Do not use your email address or the name of this service in your password.');
   return undefined;
 }

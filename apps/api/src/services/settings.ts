@@ -33,8 +33,18 @@ export async function writeSettings(db: Tx, value: ProgramSettingsValue, ctx: Au
     .values({ id: 1, value, version: 1, updatedBy: ctx.actorId })
     .onConflictDoUpdate({
       target: programSettings.id,
-      set: { value, version: sql`${programSettings.version} + 1`, updatedAt: new Date(), updatedBy: ctx.actorId },
+      set: {
+        value,
+        version: sql`${programSettings.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: ctx.actorId,
+      },
     });
-  await audit(db, ctx, { action: 'settings.update', objectType: 'program_settings', objectId: '1', detail: { before: before.value, after: value } });
+  await audit(db, ctx, {
+    action: 'settings.update',
+    objectType: 'program_settings',
+    objectId: '1',
+    detail: { before: before.value, after: value },
+  });
   return readSettings(db);
 }

@@ -29,9 +29,19 @@ export async function createClient(db: Db, ctx: AuditContext, input: { name: str
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(systemClients)
-      .values({ name: input.name, scopes: [...new Set(input.scopes)], secretHash, createdBy: ctx.actorId ?? 'unknown' })
+      .values({
+        name: input.name,
+        scopes: [...new Set(input.scopes)],
+        secretHash,
+        createdBy: ctx.actorId ?? 'unknown',
+      })
       .returning();
-    await audit(tx, ctx, { action: 'system_client.create', objectType: 'system_client', objectId: row!.id, detail: { name: input.name, scopes: row!.scopes } });
+    await audit(tx, ctx, {
+      action: 'system_client.create',
+      objectType: 'system_client',
+      objectId: row!.id,
+      detail: { name: input.name, scopes: row!.scopes },
+    });
     return { ...presentClient(row!), clientSecret: secret };
   });
 }
@@ -45,8 +55,17 @@ export async function revokeClient(db: Db, ctx: AuditContext, id: string) {
     const [row] = await tx.select().from(systemClients).where(eq(systemClients.id, id)).for('update');
     if (!row) throw problems.notFound('That system client');
     if (row.revokedAt) return presentClient(row);
-    const [updated] = await tx.update(systemClients).set({ revokedAt: new Date() }).where(eq(systemClients.id, id)).returning();
-    await audit(tx, ctx, { action: 'system_client.revoke', objectType: 'system_client', objectId: id, detail: { name: row.name } });
+    const [updated] = await tx
+      .update(systemClients)
+      .set({ revokedAt: new Date() })
+      .where(eq(systemClients.id, id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'system_client.revoke',
+      objectType: 'system_client',
+      objectId: id,
+      detail: { name: row.name },
+    });
     return presentClient(updated!);
   });
 }
@@ -55,9 +74,18 @@ let dummyHash: Promise<string> | undefined;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The client for these credentials if they are right and it is not revoked; the same work either way. */
-export async function authenticateClient(db: Db, clientId: string, secret: string): Promise<ClientRow | null> {
-  const [row] = UUID.test(clientId) ? await db.select().from(systemClients).where(eq(systemClients.id, clientId)) : [];
-  const ok = await verify(row?.secretHash ?? (await (dummyHash ??= hashPassword(randomBytes(16).toString('hex')))), secret).catch(() => false);
+export async function authenticateClient(
+  db: Db,
+  clientId: string,
+  secret: string,
+): Promise<ClientRow | null> {
+  const [row] = UUID.test(clientId)
+    ? await db.select().from(systemClients).where(eq(systemClients.id, clientId))
+    : [];
+  const ok = await verify(
+    row?.secretHash ?? (await (dummyHash ??= hashPassword(randomBytes(16).toString('hex')))),
+    secret,
+  ).catch(() => false);
   if (!row || !ok || row.revokedAt) return null;
   await db.update(systemClients).set({ lastTokenAt: new Date() }).where(eq(systemClients.id, row.id));
   return row;
@@ -66,6 +94,9 @@ export async function authenticateClient(db: Db, clientId: string, secret: strin
 /** Resolving a system actor: a revoked client's unexpired tokens stop working at once (docs/decisions/0401). */
 export async function isClientActive(db: Db, clientId: string): Promise<boolean> {
   if (!UUID.test(clientId)) return false;
-  const [row] = await db.select({ revokedAt: systemClients.revokedAt }).from(systemClients).where(eq(systemClients.id, clientId));
+  const [row] = await db
+    .select({ revokedAt: systemClients.revokedAt })
+    .from(systemClients)
+    .where(eq(systemClients.id, clientId));
   return !!row && !row.revokedAt;
 }

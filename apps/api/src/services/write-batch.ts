@@ -46,11 +46,20 @@ export class WriteBatch {
       names.push(quote(column.name));
       slots.push(this.param(column, value));
     }
-    return this.part(`insert into ${quote(getTableName(table))} (${names.join(', ')}) values (${slots.join(', ')})${keep ? ' returning *' : ''}`, keep);
+    return this.part(
+      `insert into ${quote(getTableName(table))} (${names.join(', ')}) values (${slots.join(', ')})${keep ? ' returning *' : ''}`,
+      keep,
+    );
   }
 
   /** UPDATE of the row with this id, optionally adding 1 to its `version` column; with `keep`, run() returns it. */
-  update<T extends Table>(table: T, id: string, set: Partial<InferInsertModel<T>>, options: { bumpVersion?: boolean } = {}, keep = false): string {
+  update<T extends Table>(
+    table: T,
+    id: string,
+    set: Partial<InferInsertModel<T>>,
+    options: { bumpVersion?: boolean } = {},
+    keep = false,
+  ): string {
     const cols = columns(table);
     const assignments: string[] = [];
     for (const [key, value] of Object.entries(set)) {
@@ -61,7 +70,10 @@ export class WriteBatch {
     }
     if (options.bumpVersion) assignments.push('"version" = "version" + 1');
     const idColumn = cols.get('id')!;
-    return this.part(`update ${quote(getTableName(table))} set ${assignments.join(', ')} where "id" = ${this.param(idColumn, id)}${keep ? ' returning *' : ''}`, keep);
+    return this.part(
+      `update ${quote(getTableName(table))} set ${assignments.join(', ')} where "id" = ${this.param(idColumn, id)}${keep ? ' returning *' : ''}`,
+      keep,
+    );
   }
 
   /** R-NOTE-1: the inbox row and, unless `email: false`, its email, greeting the recipient by first name. */
@@ -82,12 +94,17 @@ export class WriteBatch {
     }
     // No email when the inbox row was a duplicate (dedupeKey) or the recipient is unknown.
     const n = this.part(`${inbox} on conflict do nothing returning "id", "recipient_id"`, false);
-    const link = notice.link ? `\n\nOpen it in the HHS Mentoring Matching System:\n${appUrl}${notice.link}` : '';
+    const link = notice.link
+      ? `\n\nOpen it in the HHS Mentoring Matching System:\n${appUrl}${notice.link}`
+      : '';
     const rest = `,\n\n${notice.body}${link}\n\n— HHS Mentoring Program\nThis message was sent by the HHS Mentoring Matching System. You can see all your notifications in the app.`;
     const calendar = notice.calendar ? `${this.raw(JSON.stringify(notice.calendar))}::jsonb` : 'null::jsonb';
-    this.part(`insert into ${quote(getTableName(emailOutbox))} (notification_id, to_address, subject, text_body, ical_event)
+    this.part(
+      `insert into ${quote(getTableName(emailOutbox))} (notification_id, to_address, subject, text_body, ical_event)
       select ${n}.id, e.email, ${this.raw(`HHS Mentoring Program: ${notice.title}`)}::text, 'Hello ' || e.first_name || ${this.raw(rest)}::text, ${calendar}
-      from ${n} join ${quote(getTableName(employees))} e on e.id = ${n}.recipient_id`, false);
+      from ${n} join ${quote(getTableName(employees))} e on e.id = ${n}.recipient_id`,
+      false,
+    );
   }
 
   /** R-ADMIN-3: one audit row. */
@@ -114,7 +131,12 @@ export class WriteBatch {
       ? `json_build_object(${this.kept.map((k) => `'${k}', (select coalesce(json_agg(${k}), '[]'::json) from ${k})`).join(', ')})`
       : 'null::json';
     const text = `with ${this.parts.join(', ')} select ${out} as out`;
-    const [row] = await rowsPreparedText<{ out: Record<string, Record<string, unknown>[]> | null }>(this.tx, text, this.params, client);
+    const [row] = await rowsPreparedText<{ out: Record<string, Record<string, unknown>[]> | null }>(
+      this.tx,
+      text,
+      this.params,
+      client,
+    );
     return row?.out ?? {};
   }
 
@@ -166,7 +188,8 @@ function boundedDetail(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return bounded(value, AUDIT_DETAIL_STRING_MAX);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 4) return '…';
-  if (Array.isArray(value)) return value.slice(0, AUDIT_DETAIL_ITEMS_MAX).map((v) => boundedDetail(v, depth + 1));
+  if (Array.isArray(value))
+    return value.slice(0, AUDIT_DETAIL_ITEMS_MAX).map((v) => boundedDetail(v, depth + 1));
   return Object.fromEntries(
     Object.entries(value)
       .slice(0, AUDIT_DETAIL_ITEMS_MAX)

@@ -14,7 +14,12 @@ const unverified = { sub: 'idp-unverified-4', email: 'unverified@test.hhs.gov', 
 
 beforeAll(async () => {
   idp = await startIdp([dana, local, stranger, unverified]);
-  ctx = await makeTestApp({ APP_URL, OIDC_ISSUER_URL: idp.issuer, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret });
+  ctx = await makeTestApp({
+    APP_URL,
+    OIDC_ISSUER_URL: idp.issuer,
+    OIDC_CLIENT_ID: OIDC_CLIENT.id,
+    OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+  });
 });
 afterAll(async () => {
   await ctx?.close();
@@ -34,13 +39,17 @@ async function ssoSignIn(sub: string, returnTo = '/dashboard') {
   return ctx.app.inject({ url: back.pathname + back.search, cookies: { hhs_oidc: state!.value } });
 }
 
-const sessionOf = (res: Awaited<ReturnType<typeof ssoSignIn>>) => res.cookies.find((c) => c.name === 'hhs_session')?.value;
+const sessionOf = (res: Awaited<ReturnType<typeof ssoSignIn>>) =>
+  res.cookies.find((c) => c.name === 'hhs_session')?.value;
 const userCount = async () => (await ctx.app.db.select({ n: count() }).from(users))[0]!.n;
 
 describe('R-ACC-1 single sign-on against a real OIDC provider', () => {
   it('R-ACC-1: the providers endpoint offers single sign-on when it is configured', async () => {
     const res = await ctx.app.inject('/api/v1/auth/providers');
-    expect(res.json().oidc).toMatchObject({ loginUrl: '/api/v1/auth/oidc/login', logoutUrl: '/api/v1/auth/oidc/logout' });
+    expect(res.json().oidc).toMatchObject({
+      loginUrl: '/api/v1/auth/oidc/login',
+      logoutUrl: '/api/v1/auth/oidc/logout',
+    });
   });
 
   it('R-ACC-1: the first sign-in links the directory entry by work email and signs in; the second reuses the account', async () => {
@@ -76,7 +85,10 @@ describe('R-ACC-1 single sign-on against a real OIDC provider', () => {
   });
 
   it('R-ACC-1: refuses someone who is not in the directory, creates nothing, and audits the refusal', async () => {
-    const [people, accounts] = [(await ctx.app.db.select({ n: count() }).from(employees))[0]!.n, await userCount()];
+    const [people, accounts] = [
+      (await ctx.app.db.select({ n: count() }).from(employees))[0]!.n,
+      await userCount(),
+    ];
     const res = await ssoSignIn(stranger.sub);
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe(`${APP_URL}/not-in-directory`);
@@ -101,7 +113,10 @@ describe('R-ACC-1 single sign-on against a real OIDC provider', () => {
     const missing = await ctx.app.inject(back.pathname + back.search);
     expect(missing.headers.location).toBe(`${APP_URL}/sign-in?error=sso-expired`);
     const cookie = login.cookies.find((c) => c.name === 'hhs_oidc')!.value;
-    const forged = await ctx.app.inject({ url: back.pathname + back.search, cookies: { hhs_oidc: cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) } });
+    const forged = await ctx.app.inject({
+      url: back.pathname + back.search,
+      cookies: { hhs_oidc: cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) },
+    });
     expect(forged.headers.location).toBe(`${APP_URL}/sign-in?error=sso-expired`);
     expect(sessionOf(missing) ?? sessionOf(forged)).toBeUndefined();
   });
@@ -113,7 +128,10 @@ describe('R-ACC-1 single sign-on against a real OIDC provider', () => {
 
   it("R-ACC-1, R-SEC-6: logout ends the local session and sends the browser to the provider's end-session page", async () => {
     const person = await makeUser(ctx.app);
-    const res = await ctx.app.inject({ url: '/api/v1/auth/oidc/logout', cookies: { hhs_session: person.token } });
+    const res = await ctx.app.inject({
+      url: '/api/v1/auth/oidc/logout',
+      cookies: { hhs_session: person.token },
+    });
     expect(res.statusCode).toBe(302);
     expect((await ctx.app.inject({ url: '/api/v1/me', headers: person.auth })).statusCode).toBe(401);
     const cleared = res.cookies.find((c) => c.name === 'hhs_session');

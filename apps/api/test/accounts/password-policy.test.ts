@@ -17,7 +17,13 @@ describe('R-ACC-1 password rules (NIST SP 800-63B)', () => {
   });
 
   it('R-ACC-1: refuses common breached passwords, padded variants and repetitions', () => {
-    for (const p of ['123456789987654321', 'qwerty123456789', 'Password123456789!', 'abcabcabcabcabcabc', 'mentoring-hhs-2026!'])
+    for (const p of [
+      '123456789987654321',
+      'qwerty123456789',
+      'Password123456789!',
+      'abcabcabcabcabcabc',
+      'mentoring-hhs-2026!',
+    ])
       expect(checkNewPassword(p, email), p).toBeDefined();
   });
 

@@ -18,7 +18,14 @@ const post = async (url: string, payload: object) => {
 };
 const outboxCount = async () => (await ctx.app.db.select({ n: count() }).from(emailOutbox))[0]!.n;
 const lastEmailTo = async (to: string) =>
-  (await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to)).orderBy(desc(emailOutbox.id)).limit(1))[0];
+  (
+    await ctx.app.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, to))
+      .orderBy(desc(emailOutbox.id))
+      .limit(1)
+  )[0];
 const tokenIn = (text: string) => /token=([\w-]+)/.exec(text)?.[1] as string;
 
 describe('R-ACC-1 local registration', () => {
@@ -29,13 +36,19 @@ describe('R-ACC-1 local registration', () => {
     expect(await ctx.app.db.select().from(users).where(eq(users.employeeId, employee.id))).toHaveLength(0);
     const email = await lastEmailTo(employee.email);
     expect(email?.subject).toContain('Confirm your work email');
-    const stored = await ctx.app.db.select().from(accountTokens).where(eq(accountTokens.employeeId, employee.id));
+    const stored = await ctx.app.db
+      .select()
+      .from(accountTokens)
+      .where(eq(accountTokens.employeeId, employee.id));
     expect(stored[0]!.tokenHash).not.toContain(tokenIn(email!.textBody)); // only the hash is stored
 
     const verified = await post('verify-email', { token: tokenIn(email!.textBody) });
     expect(verified.statusCode).toBe(200);
     expect(verified.cookies.some((c) => c.name === 'hhs_session')).toBe(true);
-    const me = await ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${verified.json().token}` } });
+    const me = await ctx.app.inject({
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${verified.json().token}` },
+    });
     expect(me.json().employee.id).toBe(employee.id);
     const login = await post('login', { email: employee.email, password: PASSWORD });
     expect(login.statusCode).toBe(200);
@@ -46,14 +59,22 @@ describe('R-ACC-1 local registration', () => {
   });
 
   it('R-ACC-1: an email outside the directory gets the same answer, and nothing is created or sent', async () => {
-    const [accounts, mails] = [(await ctx.app.db.select({ n: count() }).from(users))[0]!.n, await outboxCount()];
+    const [accounts, mails] = [
+      (await ctx.app.db.select({ n: count() }).from(users))[0]!.n,
+      await outboxCount(),
+    ];
     const res = await post('register', { email: 'someone@example.com', password: PASSWORD });
     expect(res.statusCode).toBe(202);
     const known = await post('register', { email: (await makeEmployee(ctx.app)).email, password: PASSWORD });
     expect(res.json()).toEqual(known.json());
     expect((await ctx.app.db.select({ n: count() }).from(users))[0]!.n).toBe(accounts);
     expect(await outboxCount()).toBe(mails + 1); // only the directory person's link
-    const [refusal] = await ctx.app.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.register_refused'), eq(auditLog.actorLabel, 'someone@example.com')));
+    const [refusal] = await ctx.app.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'auth.register_refused'), eq(auditLog.actorLabel, 'someone@example.com')),
+      );
     expect(refusal).toBeDefined();
   });
 
@@ -71,12 +92,18 @@ describe('R-ACC-1 local registration', () => {
     const employee = await makeEmployee(ctx.app);
     await post('register', { email: employee.email, password: PASSWORD });
     const token = tokenIn((await lastEmailTo(employee.email))!.textBody);
-    await ctx.app.db.update(accountTokens).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(accountTokens.employeeId, employee.id));
+    await ctx.app.db
+      .update(accountTokens)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(accountTokens.employeeId, employee.id));
     const res = await post('verify-email', { token });
     expect(res.statusCode).toBe(400);
     expect(res.json().type).toMatch(/link-expired$/);
     expect(await ctx.app.db.select().from(users).where(eq(users.employeeId, employee.id))).toHaveLength(0);
-    const [row] = await ctx.app.db.select().from(accountTokens).where(eq(accountTokens.employeeId, employee.id));
+    const [row] = await ctx.app.db
+      .select()
+      .from(accountTokens)
+      .where(eq(accountTokens.employeeId, employee.id));
     expect(row!.usedAt).toBeNull();
   });
 
@@ -95,13 +122,22 @@ describe('R-ACC-1 local registration', () => {
   it('R-ACC-1: refuses short, common and email-based passwords with a field error, and accepts a long passphrase', async () => {
     const employee = await makeEmployee(ctx.app, { email: 'pat.example@test.hhs.gov' });
     const mails = await outboxCount();
-    for (const password of ['short pass', 'passwordpassword', 'iloveyou12345678!', 'pat.example-2026-spring', 'aaaaaaaaaaaaaaaaaaaa']) {
+    for (const password of [
+      'short pass',
+      'passwordpassword',
+      'iloveyou12345678!',
+      'pat.example-2026-spring',
+      'aaaaaaaaaaaaaaaaaaaa',
+    ]) {
       const res = await post('register', { email: employee.email, password });
       expect(res.statusCode, password).toBe(400);
       expect(res.json().errors[0].field).toBe('/body/password');
     }
     expect(await outboxCount()).toBe(mails);
-    expect((await post('register', { email: employee.email, password: 'maple river under seven clouds' })).statusCode).toBe(202);
+    expect(
+      (await post('register', { email: employee.email, password: 'maple river under seven clouds' }))
+        .statusCode,
+    ).toBe(202);
   });
 });
 
@@ -115,7 +151,8 @@ describe('R-ACC-1 password reset', () => {
 
   it('R-ACC-1, R-SEC-7: a reset link sets a new password once, ends a sign-in cool-down, and is audited', async () => {
     const employee = await account();
-    for (let i = 0; i < 5; i++) await post('login', { email: employee.email, password: 'wrong password attempt' });
+    for (let i = 0; i < 5; i++)
+      await post('login', { email: employee.email, password: 'wrong password attempt' });
     expect((await post('login', { email: employee.email, password: PASSWORD })).statusCode).toBe(429);
     expect((await post('password-reset/request', { email: employee.email })).statusCode).toBe(202);
     const token = tokenIn((await lastEmailTo(employee.email))!.textBody);
@@ -125,21 +162,28 @@ describe('R-ACC-1 password reset', () => {
     const reused = await post('password-reset/confirm', { token, password: 'yet another long passphrase' });
     expect(reused.json().type).toMatch(/link-used$/);
     expect((await post('login', { email: employee.email, password: newPassword })).statusCode).toBe(200);
-    const actions = (await ctx.app.db.select().from(auditLog).where(eq(auditLog.actorId, employee.id))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['auth.email_verified', 'auth.password_reset', 'auth.login']));
+    const actions = (await ctx.app.db.select().from(auditLog).where(eq(auditLog.actorId, employee.id))).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.email_verified', 'auth.password_reset', 'auth.login']),
+    );
   });
 
   it('R-ACC-1: a password reset ends every session signed in before it', async () => {
     const employee = await account();
-    const before = (await post('login', { email: employee.email, password: PASSWORD })).json().token as string;
-    const me = (token: string) => ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    const before = (await post('login', { email: employee.email, password: PASSWORD })).json()
+      .token as string;
+    const me = (token: string) =>
+      ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
     expect((await me(before)).statusCode).toBe(200);
     await post('password-reset/request', { email: employee.email });
     const token = tokenIn((await lastEmailTo(employee.email))!.textBody);
     const newPassword = 'eleven copper kettles on the stove';
     expect((await post('password-reset/confirm', { token, password: newPassword })).statusCode).toBe(200);
     expect((await me(before)).statusCode).toBe(401);
-    const after = (await post('login', { email: employee.email, password: newPassword })).json().token as string;
+    const after = (await post('login', { email: employee.email, password: newPassword })).json()
+      .token as string;
     expect((await me(after)).statusCode).toBe(200);
   });
 
@@ -149,8 +193,14 @@ describe('R-ACC-1 password reset', () => {
     const token = tokenIn((await lastEmailTo(employee.email))!.textBody);
     const weak = await post('password-reset/confirm', { token, password: '123456789987654321' });
     expect(weak.statusCode).toBe(400);
-    await ctx.app.db.update(accountTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(accountTokens.employeeId, employee.id));
-    const expired = await post('password-reset/confirm', { token, password: 'a perfectly fine new passphrase' });
+    await ctx.app.db
+      .update(accountTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(accountTokens.employeeId, employee.id));
+    const expired = await post('password-reset/confirm', {
+      token,
+      password: 'a perfectly fine new passphrase',
+    });
     expect(expired.json().type).toMatch(/link-expired$/);
     expect((await post('login', { email: employee.email, password: PASSWORD })).statusCode).toBe(200);
   });

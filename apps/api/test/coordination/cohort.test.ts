@@ -10,10 +10,20 @@ import { chainsAbove } from '../../src/services/journey/people.js';
 
 let ctx: TestContext;
 const u: Record<string, Awaited<ReturnType<typeof mentee>>> = {};
-type Pair = { id: string; mentee: { id: string; opdiv: string }; mentor: { id: string; opdiv: string }; score: number; reasons: string[]; status: string };
+type Pair = {
+  id: string;
+  mentee: { id: string; opdiv: string };
+  mentor: { id: string; opdiv: string };
+  score: number;
+  reasons: string[];
+  status: string;
+};
 
 /** Exact optimum by trying every assignment (each mentee: one of its mentors or nobody), independent of the API. */
-function bruteForce(edges: Map<string, Array<{ mentorId: string; score: number }>>, capacity: Map<string, number>): number {
+function bruteForce(
+  edges: Map<string, Array<{ mentorId: string; score: number }>>,
+  capacity: Map<string, number>,
+): number {
   const mentees = [...edges.keys()];
   const go = (i: number): number => {
     if (i === mentees.length) return 0;
@@ -42,19 +52,29 @@ beforeAll(async () => {
   u.full = await mentee(app, 'CDC'); // three open invitations already: R-CAP-3
   u.nihMentee = await mentee(app, 'NIH'); // outside the CDC scope entirely
   u.m1 = await mentor(app, 'CDC', { capacity: 1, competencies: ['strategic-thinking', 'accountability'] });
-  u.m2 = await mentor(app, 'NIH', { capacity: 1, competencies: ['strategic-thinking', 'conflict-management', 'decisiveness'] });
+  u.m2 = await mentor(app, 'NIH', {
+    capacity: 1,
+    competencies: ['strategic-thinking', 'conflict-management', 'decisiveness'],
+  });
   u.m3 = await mentor(app, 'CDC', { capacity: 1, competencies: ['customer-service'] });
   for (const m of [u.m1, u.m2, u.m3]) await makeInvitation(app, u.full!.employee.id, m!.employee.id);
 });
 afterAll(() => ctx.close());
 
-const post = (url: string, who: string, payload: object = {}) => ctx.app.inject({ method: 'POST', url, headers: u[who]!.auth, payload });
+const post = (url: string, who: string, payload: object = {}) =>
+  ctx.app.inject({ method: 'POST', url, headers: u[who]!.auth, payload });
 const get = (url: string, who: string) => ctx.app.inject({ method: 'GET', url, headers: u[who]!.auth });
-let proposal: { id: string; total: number; greedyTotal: number; pairs: Pair[]; unmatched: Array<{ mentee: { id: string }; reason: string }> };
+let proposal: {
+  id: string;
+  total: number;
+  greedyTotal: number;
+  pairs: Pair[];
+  unmatched: Array<{ mentee: { id: string }; reason: string }>;
+};
 let optimum = NaN;
 
 describe('cohort matching (R-MATCH-4)', () => {
-  it('R-MATCH-4: proposes the assignment with the highest total, never below greedy, equal to the exact optimum of the scorer\'s edges', async () => {
+  it("R-MATCH-4: proposes the assignment with the highest total, never below greedy, equal to the exact optimum of the scorer's edges", async () => {
     const res = await post('/api/v1/coordination/cohort-proposals', 'cdc', { topK: 50 });
     expect(res.statusCode).toBe(201);
     proposal = res.json();
@@ -65,7 +85,13 @@ describe('cohort matching (R-MATCH-4)', () => {
     for (const who of ['a', 'b', 'c', 'd']) {
       const s = await get(`/api/v1/mentees/${u[who]!.employee.id}/suggestions?limit=100`, 'cdc');
       expect(s.statusCode).toBe(200);
-      edges.set(u[who]!.employee.id, s.json().items.map((i: { mentor: { id: string }; score: number }) => ({ mentorId: i.mentor.id, score: i.score })));
+      edges.set(
+        u[who]!.employee.id,
+        s.json().items.map((i: { mentor: { id: string }; score: number }) => ({
+          mentorId: i.mentor.id,
+          score: i.score,
+        })),
+      );
     }
     optimum = bruteForce(edges, new Map([u.m1, u.m2, u.m3].map((m) => [m!.employee.id, 1])));
     expect(proposal.total).toBeCloseTo(optimum, 6);
@@ -76,7 +102,7 @@ describe('cohort matching (R-MATCH-4)', () => {
     expect(proposal.pairs.length + proposal.unmatched.length).toBe(5);
   });
 
-  it('R-MATCH-4-OPT: started from each mentee\'s single best mentor, the proposal is still the exact optimum and records how it was proven', async () => {
+  it("R-MATCH-4-OPT: started from each mentee's single best mentor, the proposal is still the exact optimum and records how it was proven", async () => {
     const res = await post('/api/v1/coordination/cohort-proposals', 'cdc', { topK: 1 });
     expect(res.statusCode).toBe(201);
     const body = res.json();
@@ -89,29 +115,53 @@ describe('cohort matching (R-MATCH-4)', () => {
 
   it('R-ROLE-2: a CDC proposal holds only CDC mentees, and an NIH coordinator cannot read or approve it', async () => {
     for (const p of proposal.pairs) expect(p.mentee.opdiv).toBe('CDC');
-    expect([...proposal.pairs.map((p) => p.mentee.id), ...proposal.unmatched.map((x) => x.mentee.id)]).not.toContain(u.nihMentee!.employee.id);
+    expect([
+      ...proposal.pairs.map((p) => p.mentee.id),
+      ...proposal.unmatched.map((x) => x.mentee.id),
+    ]).not.toContain(u.nihMentee!.employee.id);
     expect((await get(`/api/v1/coordination/cohort-proposals/${proposal.id}`, 'nih')).statusCode).toBe(404);
-    expect((await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'nih')).statusCode).toBe(404);
-    expect((await post('/api/v1/coordination/cohort-proposals', 'cdc', { opdiv: 'NIH' })).statusCode).toBe(403);
+    expect(
+      (await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'nih')).statusCode,
+    ).toBe(404);
+    expect((await post('/api/v1/coordination/cohort-proposals', 'cdc', { opdiv: 'NIH' })).statusCode).toBe(
+      403,
+    );
     expect((await post('/api/v1/coordination/cohort-proposals', 'a')).statusCode).toBe(403);
   });
 
   it('R-MATCH-4: approving some pairs re-checks the rules; a refused pair is reported with its rule and leaves no invitation', async () => {
     const [first, second] = proposal.pairs;
     // Between proposal and approval the first pair's mentor pauses (R-APP-2).
-    await ctx.app.db.update(mentorApplications).set({ paused: true, updatedAt: new Date() }).where(eq(mentorApplications.employeeId, first!.mentor.id));
-    const res = await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', { pairIds: [first!.id, second!.id] });
+    await ctx.app.db
+      .update(mentorApplications)
+      .set({ paused: true, updatedAt: new Date() })
+      .where(eq(mentorApplications.employeeId, first!.mentor.id));
+    const res = await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', {
+      pairIds: [first!.id, second!.id],
+    });
     expect(res.statusCode).toBe(200);
     const results = new Map(res.json().results.map((r: { pairId: string }) => [r.pairId, r]));
     expect(results.get(first!.id)).toMatchObject({ status: 'refused', refusal: { rule: 'R-APP-2' } });
     expect(results.get(second!.id)).toMatchObject({ status: 'invited', refusal: null });
-    const refusedInvites = await ctx.app.db.select().from(invitations).where(and(eq(invitations.menteeId, first!.mentee.id), eq(invitations.mentorId, first!.mentor.id)));
+    const refusedInvites = await ctx.app.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.menteeId, first!.mentee.id), eq(invitations.mentorId, first!.mentor.id)));
     expect(refusedInvites).toHaveLength(0);
-    const [sent] = await ctx.app.db.select().from(invitations).where(and(eq(invitations.menteeId, second!.mentee.id), eq(invitations.mentorId, second!.mentor.id)));
+    const [sent] = await ctx.app.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.menteeId, second!.mentee.id), eq(invitations.mentorId, second!.mentor.id)));
     expect(sent?.state).toBe('pending');
-    const mentorNotes = await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, second!.mentor.id));
+    const mentorNotes = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, second!.mentor.id));
     expect(mentorNotes.map((n) => n.kind)).toContain('invitation.received');
-    const menteeNotes = await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, second!.mentee.id));
+    const menteeNotes = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, second!.mentee.id));
     expect(menteeNotes.map((n) => n.kind)).toContain('cohort.invitation_sent');
     const audits = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, proposal.id));
     expect(audits.map((a) => a.action).sort()).toEqual(['cohort_proposal.approve', 'cohort_proposal.create']);
@@ -123,7 +173,9 @@ describe('cohort matching (R-MATCH-4)', () => {
   it('R-MATCH-4: the remaining pairs can become suggestions, which the mentee reads in their shortlists', async () => {
     const rest = proposal.pairs.slice(2);
     expect(rest.length).toBeGreaterThan(0);
-    const res = await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', { mode: 'suggestion' });
+    const res = await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', {
+      mode: 'suggestion',
+    });
     expect(res.statusCode).toBe(200);
     const fresh = res.json().results.filter((r: { alreadyDecided: boolean }) => !r.alreadyDecided);
     expect(fresh.map((r: { pairId: string }) => r.pairId).sort()).toEqual(rest.map((p) => p.id).sort());
@@ -134,8 +186,14 @@ describe('cohort matching (R-MATCH-4)', () => {
   });
 
   it('R-MATCH-4: the solve runs on a worker thread (decision 0506) and gives exactly what the domain gives in line', async () => {
-    const [mentees, { index, settings }] = await Promise.all([unmatchedMenteeProfiles(ctx.app.db, ['CDC']), matchingContext(ctx.app.db)]);
-    const chains = await chainsAbove(ctx.app.db, [...mentees, ...index.mentors].map((p) => p.employeeId));
+    const [mentees, { index, settings }] = await Promise.all([
+      unmatchedMenteeProfiles(ctx.app.db, ['CDC']),
+      matchingContext(ctx.app.db),
+    ]);
+    const chains = await chainsAbove(
+      ctx.app.db,
+      [...mentees, ...index.mentors].map((p) => p.employeeId),
+    );
     const work = { mentees, mentors: [...index.mentors], settings, chains, topK: 25 };
     const inWorker = await ctx.app.solveCohort(work);
     expect(inWorker.pairs.length).toBeGreaterThan(0);

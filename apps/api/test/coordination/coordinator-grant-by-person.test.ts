@@ -12,16 +12,28 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const grant = (payload: object, auth = pm.auth) => ctx.app.inject({ method: 'POST', url: '/api/v1/admin/coordinators', headers: auth, payload });
-const counts = async () => ({ grants: (await ctx.app.db.select().from(roleGrants)).length, audit: (await ctx.app.db.select().from(auditLog)).length });
+const grant = (payload: object, auth = pm.auth) =>
+  ctx.app.inject({ method: 'POST', url: '/api/v1/admin/coordinators', headers: auth, payload });
+const counts = async () => ({
+  grants: (await ctx.app.db.select().from(roleGrants)).length,
+  audit: (await ctx.app.db.select().from(auditLog)).length,
+});
 
 describe('granting the coordinator role by person (program settings, R-ROLE-2)', () => {
   it('R-ROLE-2: the program manager names the person by employee id; the grant takes effect', async () => {
     const person = await makeUser(ctx.app, { employee: { opdiv: 'FDA' } });
     const res = await grant({ employeeId: person.employee.id, opdiv: 'FDA' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ userId: person.user.id, opdiv: 'FDA', employee: { id: person.employee.id } });
-    const dash = await ctx.app.inject({ method: 'GET', url: '/api/v1/coordination/dashboard', headers: person.auth });
+    expect(res.json()).toMatchObject({
+      userId: person.user.id,
+      opdiv: 'FDA',
+      employee: { id: person.employee.id },
+    });
+    const dash = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/coordination/dashboard',
+      headers: person.auth,
+    });
     expect(dash.json().scope).toEqual(['FDA']);
   });
 
@@ -62,7 +74,9 @@ describe('granting the coordinator role by person (program settings, R-ROLE-2)',
   it('R-ROLE-2: a coordinator cannot grant by employee id either', async () => {
     const coordinator = await staff.coordinator(ctx.app, 'CDC');
     const before = await counts();
-    expect((await grant({ employeeId: coordinator.employee.id, opdiv: 'NIH' }, coordinator.auth)).statusCode).toBe(403);
+    expect(
+      (await grant({ employeeId: coordinator.employee.id, opdiv: 'NIH' }, coordinator.auth)).statusCode,
+    ).toBe(403);
     expect(await counts()).toEqual(before);
   });
 });

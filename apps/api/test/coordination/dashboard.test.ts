@@ -3,7 +3,15 @@ import { eq, inArray } from 'drizzle-orm';
 import { employees } from '../../src/db/schema/index.js';
 import { makeEmployee } from '../helpers/factories.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { daysAgo, makeHelpRequest, makeInvitation, makeRelationship, mentee, mentor, staff } from './helpers.js';
+import {
+  daysAgo,
+  makeHelpRequest,
+  makeInvitation,
+  makeRelationship,
+  mentee,
+  mentor,
+  staff,
+} from './helpers.js';
 
 let ctx: TestContext;
 type Users = Record<string, Awaited<ReturnType<typeof mentee>>>;
@@ -22,11 +30,17 @@ beforeAll(async () => {
   u.nihMentor = await mentor(app, 'NIH');
   u.nihMentee2 = await mentee(app, 'NIH', { appliedAt: daysAgo(10) });
   // A CDC pair, confirmed 40 days ago: orientation/agreement/IDP overdue; asks for help.
-  const cdcPair = await makeRelationship(app, u.paired!.employee.id, u.cdcMentor!.employee.id, { confirmedAt: daysAgo(40) });
+  const cdcPair = await makeRelationship(app, u.paired!.employee.id, u.cdcMentor!.employee.id, {
+    confirmedAt: daysAgo(40),
+  });
   await makeHelpRequest(app, cdcPair.id, u.paired!.employee.id);
   // An NIH–NIH pair in termination_requested, agreement due in 10 days: CDC must never count it (R-ROLE-2).
   await makeRelationship(app, u.nihMentee!.employee.id, u.nihMentor!.employee.id, {
-    confirmedAt: daysAgo(20), state: 'termination_requested', terminationRequestedBy: 'mentee', terminationRequestedAt: daysAgo(1), terminationFromState: 'onboarding',
+    confirmedAt: daysAgo(20),
+    state: 'termination_requested',
+    terminationRequestedBy: 'mentee',
+    terminationRequestedAt: daysAgo(1),
+    terminationFromState: 'onboarding',
   });
   await makeInvitation(app, u.waitLong!.employee.id, u.cdcMentor!.employee.id);
   await makeInvitation(app, u.waitShort!.employee.id, u.nihMentor!.employee.id, { state: 'accepted' });
@@ -49,8 +63,18 @@ describe('coordinator dashboard (R-ADMIN-1)', () => {
       { role: 'mentor', platform: 's2j', count: 1 },
     ]);
     expect(d.unmatched.count).toBe(2);
-    expect(d.unmatched.longestWaiting.map((m: { menteeId: string; daysWaiting: number; openInvitations: number }) => [m.menteeId, m.daysWaiting, m.openInvitations]))
-      .toEqual([[u.waitLong!.employee.id, 40, 1], [u.waitShort!.employee.id, 3, 1]]);
+    expect(
+      d.unmatched.longestWaiting.map(
+        (m: { menteeId: string; daysWaiting: number; openInvitations: number }) => [
+          m.menteeId,
+          m.daysWaiting,
+          m.openInvitations,
+        ],
+      ),
+    ).toEqual([
+      [u.waitLong!.employee.id, 40, 1],
+      [u.waitShort!.employee.id, 3, 1],
+    ]);
     expect(d.openInvitations).toEqual({ pending: 1, accepted: 1 });
     expect(d.livePairs).toEqual({ onboarding: 1, active: 0, termination_requested: 0 });
     expect(d.milestones).toEqual({ dueNext14Days: 0, overdue: 3 });
@@ -77,7 +101,9 @@ describe('coordinator dashboard (R-ADMIN-1)', () => {
     expect(all.openInvitations).toEqual({ pending: 2, accepted: 1 });
     const nih = (await get('/api/v1/coordination/dashboard?opdiv=NIH', 'pm')).json();
     expect(nih.scope).toEqual(['NIH']);
-    expect(nih.unmatched.longestWaiting.map((m: { menteeId: string }) => m.menteeId)).toEqual([u.nihMentee2!.employee.id]);
+    expect(nih.unmatched.longestWaiting.map((m: { menteeId: string }) => m.menteeId)).toEqual([
+      u.nihMentee2!.employee.id,
+    ]);
     expect(nih.openInvitations).toEqual({ pending: 1, accepted: 1 });
   });
 
@@ -96,14 +122,23 @@ describe('coordinator dashboard (R-ADMIN-1)', () => {
   it('R-ROLE-2: the scope reads program people only; a pair of people who never applied still counts for their OPDIV', async () => {
     // Decision 0504: triggers mark everyone who applies, is invited or is in a relationship (employees.in_program).
     const before = (await get('/api/v1/coordination/dashboard', 'cdcCoord')).json();
-    const programPeople = await ctx.app.db.select({ id: employees.id, inProgram: employees.inProgram }).from(employees)
-      .where(inArray(employees.id, [u.waitLong!.employee.id, u.cdcMentor!.employee.id, u.cdcCoord!.employee.id]));
+    const programPeople = await ctx.app.db
+      .select({ id: employees.id, inProgram: employees.inProgram })
+      .from(employees)
+      .where(
+        inArray(employees.id, [u.waitLong!.employee.id, u.cdcMentor!.employee.id, u.cdcCoord!.employee.id]),
+      );
     expect(Object.fromEntries(programPeople.map((p) => [p.id, p.inProgram]))).toEqual({
-      [u.waitLong!.employee.id]: true, [u.cdcMentor!.employee.id]: true, [u.cdcCoord!.employee.id]: false,
+      [u.waitLong!.employee.id]: true,
+      [u.cdcMentor!.employee.id]: true,
+      [u.cdcCoord!.employee.id]: false,
     });
     const outsideMentee = await makeEmployee(ctx.app, { opdiv: 'CDC', grade: '9' });
     const outsideMentor = await makeEmployee(ctx.app, { opdiv: 'FDA', grade: '14' });
-    await makeRelationship(ctx.app, outsideMentee.id, outsideMentor.id, { confirmedAt: daysAgo(5), state: 'active' });
+    await makeRelationship(ctx.app, outsideMentee.id, outsideMentor.id, {
+      confirmedAt: daysAgo(5),
+      state: 'active',
+    });
     const after = (await get('/api/v1/coordination/dashboard', 'cdcCoord')).json();
     expect(after.livePairs).toEqual({ ...before.livePairs, active: before.livePairs.active + 1 });
     // Moving to another OPDIV keeps the mark: the FDA side's new OPDIV (CDC) now sees the pair from both sides, once.

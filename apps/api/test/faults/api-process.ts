@@ -47,7 +47,10 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API process exited at start-up:\n${output}`);
-    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`the API process did not become ready:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

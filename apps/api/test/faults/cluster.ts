@@ -19,14 +19,17 @@ export function freePort(): Promise<number> {
 function pgBin(name: string): string {
   const root = '/usr/lib/postgresql';
   const version = existsSync(root) ? readdirSync(root).sort().pop() : undefined;
-  if (!version) throw new Error('PostgreSQL server binaries are not installed (/usr/lib/postgresql/<version>/bin)');
+  if (!version)
+    throw new Error('PostgreSQL server binaries are not installed (/usr/lib/postgresql/<version>/bin)');
   return join(root, version, 'bin', name);
 }
 
 const asRoot = process.getuid?.() === 0;
 /** initdb and pg_ctl refuse to run as root: as root they run as the postgres user. */
 function run(bin: string, args: string[]) {
-  const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', pgBin(bin), ...args]] : [pgBin(bin), args];
+  const [cmd, argv] = asRoot
+    ? ['runuser', ['-u', 'postgres', '--', pgBin(bin), ...args]]
+    : [pgBin(bin), args];
   return execFileSync(cmd as string, argv as string[], { stdio: 'pipe' }).toString();
 }
 
@@ -51,7 +54,18 @@ export async function startCluster() {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start() {
-      run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c fsync=off -c max_connections=100`, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+      run('pg_ctl', [
+        '-D',
+        data,
+        '-o',
+        `-p ${port} -k ${dir} -c fsync=off -c max_connections=100`,
+        '-l',
+        join(dir, 'log'),
+        '-w',
+        '-t',
+        '60',
+        'start',
+      ]);
     },
     /** kill -9 of the postmaster (its backends notice and exit). */
     kill() {

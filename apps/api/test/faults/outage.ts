@@ -13,7 +13,12 @@ type Probe = { at: number; api: number; path: string; status: number };
  * (`kill -9`) `killAfterMs` into the run and started again `downMs` later. Returns what happened, for the test's
  * assertions and the benchmark's table.
  */
-export async function databaseOutage(options: { mentees: number; maxRequests: number; killAfterMs: number; downMs: number }) {
+export async function databaseOutage(options: {
+  mentees: number;
+  maxRequests: number;
+  killAfterMs: number;
+  downMs: number;
+}) {
   const cluster = await startCluster();
   const smtp = await startSmtp();
   const apis: ApiProcess[] = [];
@@ -32,7 +37,10 @@ export async function databaseOutage(options: { mentees: number; maxRequests: nu
         await Promise.all(
           apis.flatMap((api, i) =>
             ['/readyz', '/healthz'].map(async (path) => {
-              const status = await fetch(`${api.base}${path}`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 0);
+              const status = await fetch(`${api.base}${path}`, { signal: AbortSignal.timeout(5_000) }).then(
+                (r) => r.status,
+                () => 0,
+              );
               probes.push({ at: Date.now() - started, api: i, path, status });
             }),
           ),
@@ -54,7 +62,13 @@ export async function databaseOutage(options: { mentees: number; maxRequests: nu
       await Promise.all(
         apis.map(async (api, i) => {
           for (;;) {
-            const ok = await fetch(`${api.base}/api/v1/me`, { headers: someone.auth, signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+            const ok = await fetch(`${api.base}/api/v1/me`, {
+              headers: someone.auth,
+              signal: AbortSignal.timeout(5_000),
+            }).then(
+              (r) => r.ok,
+              () => false,
+            );
             if (ok) return (firstOkAfterBack[i] = Date.now() - started - backAt);
             await pause(100);
           }
@@ -62,7 +76,15 @@ export async function databaseOutage(options: { mentees: number; maxRequests: nu
       );
     })();
 
-    const load = await runLoad({ apis, people, users: 4, maxRequests: options.maxRequests, thinkMs: 40, started, stop: () => false });
+    const load = await runLoad({
+      apis,
+      people,
+      users: 4,
+      maxRequests: options.maxRequests,
+      thinkMs: 40,
+      started,
+      stop: () => false,
+    });
     await fault;
     // The load may finish before the outage ends on a fast machine; the figures say when it ran.
     probing = false;
@@ -82,7 +104,9 @@ export async function databaseOutage(options: { mentees: number; maxRequests: nu
     const ids = smtp.received.map((m) => smtp.header(m, 'Message-ID'));
     const writes = await checkWrites(app, load.written);
     const during = load.outcomes.filter((o) => o.at >= killedAt && o.at <= backAt);
-    const firstOkAfterKill = load.outcomes.find((o) => o.at > backAt && o.status >= 200 && o.status < 300)?.at;
+    const firstOkAfterKill = load.outcomes.find(
+      (o) => o.at > backAt && o.status >= 200 && o.status < 300,
+    )?.at;
     const readyz = (i: number) => probes.filter((p) => p.api === i && p.path === '/readyz');
     return {
       requests: load.requests,
@@ -94,14 +118,22 @@ export async function databaseOutage(options: { mentees: number; maxRequests: nu
       fiveHundredsOtherThan503: load.outcomes.filter((o) => o.status >= 500 && o.status !== 503).length,
       noAnswer: load.outcomes.filter((o) => o.status === 0).length,
       requestsDuringOutage: during.length,
-      secondsUnavailable: firstOkAfterKill === undefined ? Infinity : (Math.max(firstOkAfterKill, backAt + Math.max(...firstOkAfterBack)) - killedAt) / 1000,
+      secondsUnavailable:
+        firstOkAfterKill === undefined
+          ? Infinity
+          : (Math.max(firstOkAfterKill, backAt + Math.max(...firstOkAfterBack)) - killedAt) / 1000,
       secondsFromBackToFirst2xx: firstOkAfterBack.map((ms) => ms / 1000),
       readyzWent503: apis.map((_, i) => readyz(i).some((p) => p.status === 503 && p.at > killedAt)),
       readyzBack200: apis.map((_, i) => readyz(i).some((p) => p.status === 200 && p.at > backAt)),
       readyzSlowest: 0,
       healthzNot200: probes.filter((p) => p.path === '/healthz' && p.status !== 200).length,
       bothAlive: apis.every((a) => a.alive()),
-      emails: { outbox: outbox.total, sent: outbox.sent, received: ids.length, duplicates: ids.length - new Set(ids).size },
+      emails: {
+        outbox: outbox.total,
+        sent: outbox.sent,
+        received: ids.length,
+        duplicates: ids.length - new Set(ids).size,
+      },
       ...writes,
       logs: apis.map((a) => a.output()),
     };

@@ -97,7 +97,13 @@ export async function replicaCrashDuringCohortApproval(options: { pairs: number 
     const settledAfterKill = await invited();
     apis[1] = await startApiProcess(cluster.url);
     const again = await post(apis[1]!, `/coordination/cohort-proposals/${proposal.id}/approve`, {});
-    const rows = await queryRows<{ pairs: number; invited: number; halfMade: number; duplicated: number; invitations: number }>(
+    const rows = await queryRows<{
+      pairs: number;
+      invited: number;
+      halfMade: number;
+      duplicated: number;
+      invitations: number;
+    }>(
       app.db,
       sql`select
             (select count(*) from cohort_proposal_pairs where proposal_id = ${proposal.id})::int as pairs,

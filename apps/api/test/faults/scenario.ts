@@ -31,7 +31,13 @@ export type Written = { invitations: Set<string>; accepted: Set<string>; confirm
 
 type Answer = { status: number; json(): Record<string, unknown>; contentType: string };
 
-async function call(api: ApiProcess, method: string, path: string, who: Person, body?: object): Promise<Answer> {
+async function call(
+  api: ApiProcess,
+  method: string,
+  path: string,
+  who: Person,
+  body?: object,
+): Promise<Answer> {
   try {
     const res = await fetch(`${api.base}/api/v1${path}`, {
       method,
@@ -40,7 +46,11 @@ async function call(api: ApiProcess, method: string, path: string, who: Person, 
       signal: AbortSignal.timeout(15_000),
     });
     const text = await res.text();
-    return { status: res.status, json: () => JSON.parse(text) as Record<string, unknown>, contentType: res.headers.get('content-type') ?? '' };
+    return {
+      status: res.status,
+      json: () => JSON.parse(text) as Record<string, unknown>,
+      contentType: res.headers.get('content-type') ?? '',
+    };
   } catch {
     return { status: 0, json: () => ({}), contentType: '' }; // refused, reset or timed out: the API did not answer
   }
@@ -80,7 +90,7 @@ export async function runLoad(options: {
     const me = mentees[index]!;
     const them = mentors[index % mentors.length]!;
     let invitationId: string | undefined;
-    for (let step = 0; step < 3 && !done(); ) {
+    for (let step = 0; step < 3 && !done();) {
       await pause(options.thinkMs);
       await send('read', 'GET', '/invitations?role=mentee', me);
       if (done()) break;
@@ -98,7 +108,10 @@ export async function runLoad(options: {
       } else if (res.status === 409) {
         // An earlier try answered 503 may have committed: read where the invitation stands and go on from there.
         const list = await send('read', 'GET', '/invitations?role=mentee', me);
-        const mine = list.status === 200 ? (list.json() as unknown as Array<{ id: string; mentorId: string; state: string }>) : [];
+        const mine =
+          list.status === 200
+            ? (list.json() as unknown as Array<{ id: string; mentorId: string; state: string }>)
+            : [];
         const found = Array.isArray(mine) ? mine.find((i) => i.mentorId === them.employee.id) : undefined;
         if (!found) return;
         invitationId = found.id;
@@ -126,7 +139,8 @@ export async function checkWrites(app: FastifyInstance, written: Written) {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const lost =
     [...written.invitations].filter((id) => !byId.has(id)).length +
-    [...written.accepted].filter((id) => !['accepted', 'confirmed'].includes(byId.get(id)?.state ?? '')).length +
+    [...written.accepted].filter((id) => !['accepted', 'confirmed'].includes(byId.get(id)?.state ?? ''))
+      .length +
     [...written.confirmed].filter((id) => byId.get(id)?.state !== 'confirmed').length;
   const perPair = await queryRows<{ n: number }>(
     app.db,

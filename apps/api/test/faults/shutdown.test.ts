@@ -34,7 +34,7 @@ describe('graceful shutdown (decision 0009)', () => {
           () => 0,
         ),
       );
-      for (let waiting = 0; waiting < 5; ) {
+      for (let waiting = 0; waiting < 5;) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         const r = await blocker.query<{ n: number }>(
           `select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
@@ -44,7 +44,13 @@ describe('graceful shutdown (decision 0009)', () => {
       }
       api.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect(await fetch(`${api.base}/healthz`).then((r) => r.status, () => 0), 'no new connection once closing').toBe(0);
+      expect(
+        await fetch(`${api.base}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+        'no new connection once closing',
+      ).toBe(0);
       await blocker.query('commit');
       const statuses = await Promise.all(inFlight);
       const exit = await api.exited;

@@ -4,7 +4,13 @@ import { loadConfig } from '../../src/config.js';
 describe('configuration', () => {
   it('applies documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: '.data/pglite', SEED: 'demo', JOBS: 'on' });
+    expect(c).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATA_DIR: '.data/pglite',
+      SEED: 'demo',
+      JOBS: 'on',
+    });
     expect(c.DATABASE_URL).toBeUndefined();
   });
 

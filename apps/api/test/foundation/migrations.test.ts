@@ -92,9 +92,13 @@ describe('forward-only migrations (decision 0003)', () => {
         .map(([hash, file]) => [file, hash]),
     );
     const files = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql'));
-    expect([...sums.keys()].sort(), 'add a new migration with `sha256sum NEW.sql >> SHA256SUMS`').toEqual(files.sort());
+    expect([...sums.keys()].sort(), 'add a new migration with `sha256sum NEW.sql >> SHA256SUMS`').toEqual(
+      files.sort(),
+    );
     for (const [file, hash] of sums) {
-      const actual = createHash('sha256').update(readFileSync(join(migrationsFolder, file))).digest('hex');
+      const actual = createHash('sha256')
+        .update(readFileSync(join(migrationsFolder, file)))
+        .digest('hex');
       expect(actual, `${file} was edited after release: add a new migration instead`).toBe(hash);
     }
     // The first release is frozen by name too: its files can be neither dropped nor renamed.
@@ -110,7 +114,10 @@ describe('forward-only migrations (decision 0003)', () => {
     );
     entries.forEach((e, i) => {
       expect(e.idx).toBe(i);
-      if (i > 0) expect(e.when, `${e.tag} must be dated after ${entries[i - 1]!.tag}`).toBeGreaterThan(entries[i - 1]!.when);
+      if (i > 0)
+        expect(e.when, `${e.tag} must be dated after ${entries[i - 1]!.tag}`).toBeGreaterThan(
+          entries[i - 1]!.when,
+        );
     });
   });
 
@@ -123,107 +130,115 @@ describe('forward-only migrations (decision 0003)', () => {
       `export default ${JSON.stringify({ dialect: 'postgresql', schema: join(process.cwd(), 'src/db/schema/index.ts'), out: join(dir, 'drizzle') })};`,
     );
     execFileSync('pnpm', ['exec', 'drizzle-kit', 'generate', '--config', config], { stdio: 'pipe' });
-    expect(readdirSync(join(dir, 'drizzle')).filter((f) => f.endsWith('.sql')).length).toBe(journal().entries.length);
+    expect(readdirSync(join(dir, 'drizzle')).filter((f) => f.endsWith('.sql')).length).toBe(
+      journal().entries.length,
+    );
   }, 60_000);
 });
 
 // Each project runs the upgrade on its own kind of database; the PGlite-only checks run once, in the PGlite pass.
-if (!onPostgres) describe('upgrading an embedded database in place (PGlite)', () => {
-  async function release1DataDir(): Promise<string> {
-    const dir = join(tempDir(), 'pglite');
-    const client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
-    await migratePglite(drizzlePglite(client), { migrationsFolder: release1Folder() });
-    await client.exec(fixtureSql());
-    await client.close();
-    return dir;
-  }
-
-  it('a release-1 database (demo seed, invitations and relationships in every state) migrates to head with every row intact', async () => {
-    const dir = await release1DataDir();
-    const before = await (async () => {
+if (!onPostgres)
+  describe('upgrading an embedded database in place (PGlite)', () => {
+    async function release1DataDir(): Promise<string> {
+      const dir = join(tempDir(), 'pglite');
       const client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
-      try {
-        return await fingerprint((t) => client.query(t));
-      } finally {
-        await client.close();
-      }
-    })();
-    expect(before.out.relationships).toMatch(/^5:/);
-    const database = await openDatabase({ dataDir: dir });
-    try {
-      const status = await migrationStatus(database.db as never);
-      expect(status.pending).toEqual([]);
-      expect(status.applied).toBe(journal().entries.length);
-      const after = await fingerprint((t) => database.pglite!.query(t), before.cols);
-      expect(after.out).toEqual(before.out);
-    } finally {
-      await database.close();
+      await migratePglite(drizzlePglite(client), { migrationsFolder: release1Folder() });
+      await client.exec(fixtureSql());
+      await client.close();
+      return dir;
     }
-  });
 
-  it('MIGRATE_ON_START=false refuses a database behind this version and names the migrate step', async () => {
-    const dir = await release1DataDir();
-    await expect(openDatabase({ dataDir: dir, migrate: false })).rejects.toThrow(/MIGRATE_ON_START is false.*migrate/s);
-    (await openDatabase({ dataDir: dir })).close();
-    const current = await openDatabase({ dataDir: dir, migrate: false });
-    await current.close();
-  });
+    it('a release-1 database (demo seed, invitations and relationships in every state) migrates to head with every row intact', async () => {
+      const dir = await release1DataDir();
+      const before = await (async () => {
+        const client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
+        try {
+          return await fingerprint((t) => client.query(t));
+        } finally {
+          await client.close();
+        }
+      })();
+      expect(before.out.relationships).toMatch(/^5:/);
+      const database = await openDatabase({ dataDir: dir });
+      try {
+        const status = await migrationStatus(database.db as never);
+        expect(status.pending).toEqual([]);
+        expect(status.applied).toBe(journal().entries.length);
+        const after = await fingerprint((t) => database.pglite!.query(t), before.cols);
+        expect(after.out).toEqual(before.out);
+      } finally {
+        await database.close();
+      }
+    });
 
-  it('refuses to start when a migration the database applied was edited since', async () => {
-    const dir = join(tempDir(), 'pglite');
-    const first = await openDatabase({ dataDir: dir });
-    await first.pglite!.query(`update drizzle.__drizzle_migrations set hash = 'edited' where id = 2`);
-    await first.close();
-    const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MigrationMismatch);
-    expect((error as Error).message).toMatch(/0001_schema.*never edited/s);
-  });
+    it('MIGRATE_ON_START=false refuses a database behind this version and names the migrate step', async () => {
+      const dir = await release1DataDir();
+      await expect(openDatabase({ dataDir: dir, migrate: false })).rejects.toThrow(
+        /MIGRATE_ON_START is false.*migrate/s,
+      );
+      (await openDatabase({ dataDir: dir })).close();
+      const current = await openDatabase({ dataDir: dir, migrate: false });
+      await current.close();
+    });
 
-  it('a DATA_DIR in use by another process gives a start-up message naming DATA_DIR', async () => {
-    const dir = join(tempDir(), 'pglite');
-    const first = await openDatabase({ dataDir: dir });
-    try {
+    it('refuses to start when a migration the database applied was edited since', async () => {
+      const dir = join(tempDir(), 'pglite');
+      const first = await openDatabase({ dataDir: dir });
+      await first.pglite!.query(`update drizzle.__drizzle_migrations set hash = 'edited' where id = 2`);
+      await first.close();
+      const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MigrationMismatch);
+      expect((error as Error).message).toMatch(/0001_schema.*never edited/s);
+    });
+
+    it('a DATA_DIR in use by another process gives a start-up message naming DATA_DIR', async () => {
+      const dir = join(tempDir(), 'pglite');
+      const first = await openDatabase({ dataDir: dir });
+      try {
+        const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StartupError);
+        expect((error as Error).message).toMatch(/DATA_DIR \(.*\) is in use by another process/);
+      } finally {
+        await first.close();
+      }
+      (await openDatabase({ dataDir: dir })).close(); // the lock went with the first process
+    });
+
+    it('a damaged DATA_DIR gives a start-up message naming DATA_DIR, not a stack trace', async () => {
+      const dir = join(tempDir(), 'pglite');
+      (await openDatabase({ dataDir: dir })).close();
+      writeFileSync(join(dir, 'PG_VERSION'), 'not a version\n');
       const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StartupError);
-      expect((error as Error).message).toMatch(/DATA_DIR \(.*\) is in use by another process/);
-    } finally {
-      await first.close();
-    }
-    (await openDatabase({ dataDir: dir })).close(); // the lock went with the first process
+      expect((error as Error).message).toMatch(/DATA_DIR \(.*\) could not be opened/);
+    });
   });
 
-  it('a damaged DATA_DIR gives a start-up message naming DATA_DIR, not a stack trace', async () => {
-    const dir = join(tempDir(), 'pglite');
-    (await openDatabase({ dataDir: dir })).close();
-    writeFileSync(join(dir, 'PG_VERSION'), 'not a version\n');
-    const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StartupError);
-    expect((error as Error).message).toMatch(/DATA_DIR \(.*\) could not be opened/);
+if (onPostgres)
+  describe('upgrading a PostgreSQL database in place', () => {
+    it('a release-1 database (demo seed, invitations and relationships in every state) migrates to head with every row intact', async () => {
+      const name = `hhs_upgrade_${randomSuffix()}`;
+      await withAdmin((c) => c.query(`create database ${name}`));
+      let database: Database | undefined;
+      const client = new pg.Client({ connectionString: databaseUrl(name) });
+      try {
+        await client.connect();
+        await migratePg(drizzlePg(client), { migrationsFolder: release1Folder() });
+        await client.query(fixtureSql());
+        const before = await fingerprint((t) => client.query(t));
+        expect(before.out.relationships).toMatch(/^5:/);
+        await expect(openDatabase({ databaseUrl: databaseUrl(name), migrate: false })).rejects.toThrow(
+          /MIGRATE_ON_START/,
+        );
+        database = await openDatabase({ databaseUrl: databaseUrl(name), poolSize: 2 });
+        const status = await migrationStatus(database.db as never);
+        expect(status.pending).toEqual([]);
+        const after = await fingerprint((t) => client.query(t), before.cols);
+        expect(after.out).toEqual(before.out);
+      } finally {
+        await client.end();
+        await database?.close();
+        await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
+      }
+    });
   });
-});
-
-if (onPostgres) describe('upgrading a PostgreSQL database in place', () => {
-  it('a release-1 database (demo seed, invitations and relationships in every state) migrates to head with every row intact', async () => {
-    const name = `hhs_upgrade_${randomSuffix()}`;
-    await withAdmin((c) => c.query(`create database ${name}`));
-    let database: Database | undefined;
-    const client = new pg.Client({ connectionString: databaseUrl(name) });
-    try {
-      await client.connect();
-      await migratePg(drizzlePg(client), { migrationsFolder: release1Folder() });
-      await client.query(fixtureSql());
-      const before = await fingerprint((t) => client.query(t));
-      expect(before.out.relationships).toMatch(/^5:/);
-      await expect(openDatabase({ databaseUrl: databaseUrl(name), migrate: false })).rejects.toThrow(/MIGRATE_ON_START/);
-      database = await openDatabase({ databaseUrl: databaseUrl(name), poolSize: 2 });
-      const status = await migrationStatus(database.db as never);
-      expect(status.pending).toEqual([]);
-      const after = await fingerprint((t) => client.query(t), before.cols);
-      expect(after.out).toEqual(before.out);
-    } finally {
-      await client.end();
-      await database?.close();
-      await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
-    }
-  });
-});

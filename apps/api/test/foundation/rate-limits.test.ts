@@ -17,7 +17,9 @@ beforeAll(async () => {
   apps = [];
   for (const database of [fresh.database, second ?? fresh.database]) {
     const app = await buildApp({ config: testConfig(), database });
-    app.get('/limited', { config: { rateLimit: { max: 3, timeWindow: '1 minute' } } }, async () => ({ ok: true }));
+    app.get('/limited', { config: { rateLimit: { max: 3, timeWindow: '1 minute' } } }, async () => ({
+      ok: true,
+    }));
     await app.ready();
     apps.push(app);
   }
@@ -51,12 +53,16 @@ describe('rate limits shared by every replica (decision 0010)', () => {
   });
 
   it('starts a new window once the old one has passed, and the prune job forgets old windows', async () => {
-    const store = new (postgresRateLimitStore(apps[0]!.db))().child({ routeInfo: { method: 'GET', url: '/w' } } as never);
+    const store = new (postgresRateLimitStore(apps[0]!.db))().child({
+      routeInfo: { method: 'GET', url: '/w' },
+    } as never);
     expect((await incr(store, 'k', 50)).current).toBe(1);
     expect((await incr(store, 'k', 50)).current).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect((await incr(store, 'k', 50)).current).toBe(1);
-    expect(await pruneRateLimitCounters(apps[0]!.db, new Date(Date.now() + 2 * 3_600_000))).toBeGreaterThan(0);
+    expect(await pruneRateLimitCounters(apps[0]!.db, new Date(Date.now() + 2 * 3_600_000))).toBeGreaterThan(
+      0,
+    );
     expect((await incr(store, 'k', 50)).current).toBe(1);
   });
 

@@ -21,11 +21,16 @@ describe('system', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { tags?: string[]; summary?: string; responses?: object }>>)
-      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(
+      doc.paths as Record<string, Record<string, { tags?: string[]; summary?: string; responses?: object }>>,
+    ).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
     expect(operations.length).toBeGreaterThan(8);
     // Only the process probes for the platform (load balancer, orchestrator) live outside the versioned API.
-    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/v1/')).sort()).toEqual(['/healthz', '/readyz']);
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => !p.startsWith('/api/v1/'))
+        .sort(),
+    ).toEqual(['/healthz', '/readyz']);
     for (const { path, method, op } of operations) {
       expect(op.tags?.length, `${method} ${path} tags`).toBeGreaterThan(0);
       expect(op.summary, `${method} ${path} summary`).toBeTruthy();
@@ -51,10 +56,21 @@ describe('reference data', () => {
   it('R-COMP-1: lists the competencies with the eight focus competencies marked', async () => {
     const res = await ctx.app.inject('/api/v1/competencies');
     const list = res.json() as Array<{ name: string; focus: boolean; definition: string }>;
-    const focus = list.filter((c) => c.focus).map((c) => c.name).sort();
+    const focus = list
+      .filter((c) => c.focus)
+      .map((c) => c.name)
+      .sort();
     expect(focus).toEqual(
-      ['Accountability', 'Conflict Management', 'Customer Service', 'Decisiveness', 'Leveraging Diversity',
-        'Organizational Systems Awareness', 'Self-Direction', 'Strategic Thinking'].sort(),
+      [
+        'Accountability',
+        'Conflict Management',
+        'Customer Service',
+        'Decisiveness',
+        'Leveraging Diversity',
+        'Organizational Systems Awareness',
+        'Self-Direction',
+        'Strategic Thinking',
+      ].sort(),
     );
     expect(list.every((c) => c.definition.length > 10)).toBe(true);
   });
@@ -64,12 +80,27 @@ describe('reference data', () => {
     const person = await makeUser(ctx.app);
     const current = (await ctx.app.inject({ url: '/api/v1/settings', headers: person.auth })).json();
     const changed = { ...current.value, invitationExpiryDays: 21 };
-    const refused = await ctx.app.inject({ method: 'PUT', url: '/api/v1/settings', headers: person.auth, payload: changed });
+    const refused = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings',
+      headers: person.auth,
+      payload: changed,
+    });
     expect(refused.statusCode).toBe(403);
-    const bad = await ctx.app.inject({ method: 'PUT', url: '/api/v1/settings', headers: pm.auth, payload: { ...changed, maxCapacity: 9 } });
+    const bad = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings',
+      headers: pm.auth,
+      payload: { ...changed, maxCapacity: 9 },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('/body/maxCapacity');
-    const ok = await ctx.app.inject({ method: 'PUT', url: '/api/v1/settings', headers: pm.auth, payload: changed });
+    const ok = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings',
+      headers: pm.auth,
+      payload: changed,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().value.invitationExpiryDays).toBe(21);
   });

@@ -32,7 +32,13 @@ describe('synthetic HHS workforce (R-DIR-1)', () => {
     const heads = w.employees.filter((e) => !e.supervisorId);
     expect(heads.length).toBe(OPDIVS.length);
     const someone = w.employees.find((e) => e.supervisorId && byId.get(e.supervisorId)!.supervisorId)!;
-    expect(inSameChain(someone.id, byId.get(someone.supervisorId!)!.supervisorId!, (id) => byId.get(id)?.supervisorId)).toBe(true);
+    expect(
+      inSameChain(
+        someone.id,
+        byId.get(someone.supervisorId!)!.supervisorId!,
+        (id) => byId.get(id)?.supervisorId,
+      ),
+    ).toBe(true);
   });
 
   it('includes Commissioned Corps officers and a share of mentor and mentee applications', () => {

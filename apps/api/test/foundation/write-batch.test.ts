@@ -9,7 +9,9 @@ import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEmployee } from '../helpers/factories.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
 
 // Decision 0505: a change, its notices and its audit row go out as one statement of data-modifying CTEs.
@@ -20,21 +22,49 @@ describe('WriteBatch: one statement for a change and everything written with it'
     const id = randomUUID();
     const created = await ctx.app.db.transaction(async (tx) => {
       const batch = new WriteBatch(tx);
-      const name = batch.insert(invitations, {
-        id, menteeId: mentee.id, mentorId: mentor.id, platform: 's2j', message: 'Hello', state: 'pending',
-        sentAt, expiresAt: new Date('2026-12-14T10:00:00Z'), updatedAt: sentAt,
-      }, true);
-      batch.audit(SYSTEM_AUDIT, { action: 'test.create', objectType: 'invitation', objectId: id, opdivs: [mentee.opdiv, mentee.opdiv] });
+      const name = batch.insert(
+        invitations,
+        {
+          id,
+          menteeId: mentee.id,
+          mentorId: mentor.id,
+          platform: 's2j',
+          message: 'Hello',
+          state: 'pending',
+          sentAt,
+          expiresAt: new Date('2026-12-14T10:00:00Z'),
+          updatedAt: sentAt,
+        },
+        true,
+      );
+      batch.audit(SYSTEM_AUDIT, {
+        action: 'test.create',
+        objectType: 'invitation',
+        objectId: id,
+        opdivs: [mentee.opdiv, mentee.opdiv],
+      });
       return invitationFrom(await batch.run(), name);
     });
-    expect(created).toMatchObject({ id, state: 'pending', version: 1, alreadyAgreed: false, answeredAt: null });
+    expect(created).toMatchObject({
+      id,
+      state: 'pending',
+      version: 1,
+      alreadyAgreed: false,
+      answeredAt: null,
+    });
     expect(created.sentAt).toBeInstanceOf(Date);
     expect(created.sentAt.getTime()).toBe(sentAt.getTime());
 
     const answeredAt = new Date('2026-12-01T09:30:00Z');
     const updated = await ctx.app.db.transaction(async (tx) => {
       const batch = new WriteBatch(tx);
-      const name = batch.update(invitations, id, { state: 'accepted', answeredAt, updatedAt: answeredAt }, { bumpVersion: true }, true);
+      const name = batch.update(
+        invitations,
+        id,
+        { state: 'accepted', answeredAt, updatedAt: answeredAt },
+        { bumpVersion: true },
+        true,
+      );
       return invitationFrom(await batch.run(), name);
     });
     expect(updated).toMatchObject({ state: 'accepted', version: 2 });
@@ -49,7 +79,14 @@ describe('WriteBatch: one statement for a change and everything written with it'
     const id = randomUUID();
     const batch = new WriteBatch(ctx.app.db); // no transaction: only a single statement keeps the audit row out
     batch.audit(SYSTEM_AUDIT, { action: 'test.self', objectType: 'invitation', objectId: id });
-    batch.insert(invitations, { id, menteeId: person.id, mentorId: person.id, platform: 's2j', state: 'pending', expiresAt: new Date() });
+    batch.insert(invitations, {
+      id,
+      menteeId: person.id,
+      mentorId: person.id,
+      platform: 's2j',
+      state: 'pending',
+      expiresAt: new Date(),
+    });
     await expect(batch.run()).rejects.toThrow(/invitations_not_self_ck/);
     expect(await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, id))).toHaveLength(0);
     expect(await ctx.app.db.select().from(invitations).where(eq(invitations.id, id))).toHaveLength(0);

@@ -32,7 +32,9 @@ export async function freshDatabase(): Promise<{ database: Database; url?: strin
         // pool.end() resolves before its sockets close; forcing out a backend that is still saying goodbye
         // surfaces as an uncaught "terminating connection" error in the test file, so wait for them first.
         for (let i = 0; i < 100; i++) {
-          const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+            name,
+          ]);
           if (r.rows[0]?.n === 0) break;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseGrade } from '@hhs-mentoring/domain';
-import { employees, menteeApplications, mentorApplications, roleGrants, users } from '../../src/db/schema/index.js';
+import {
+  employees,
+  menteeApplications,
+  mentorApplications,
+  roleGrants,
+  users,
+} from '../../src/db/schema/index.js';
 import { RESPONSIBILITIES_VERSION } from '../../src/services/applications.js';
 
 type EmployeeRow = typeof employees.$inferInsert;
@@ -50,7 +56,9 @@ export async function makeUser(
     .values({ employeeId: employee.id, email: employee.email, emailVerifiedAt: new Date() })
     .returning();
   for (const g of options.grants ?? [])
-    await app.db.insert(roleGrants).values({ userId: user!.id, role: g.role, opdiv: g.role === 'coordinator' ? g.opdiv : null });
+    await app.db
+      .insert(roleGrants)
+      .values({ userId: user!.id, role: g.role, opdiv: g.role === 'coordinator' ? g.opdiv : null });
   const token = app.signUserToken(user!.id);
   return { employee, user: user!, token, auth: { authorization: `Bearer ${token}` } };
 }

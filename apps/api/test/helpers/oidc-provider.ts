@@ -39,7 +39,12 @@ export async function startIdp(people: IdpPerson[]) {
     cookies: { keys: ['test-cookie-key-0123456789'] },
     findAccount: (_ctx, sub) => {
       const person = bySub.get(sub);
-      return person ? { accountId: sub, claims: () => ({ sub, email: person.email, email_verified: person.emailVerified ?? true }) } : undefined;
+      return person
+        ? {
+            accountId: sub,
+            claims: () => ({ sub, email: person.email, email_verified: person.emailVerified ?? true }),
+          }
+        : undefined;
     },
   });
   server.on('request', provider.callback());
@@ -73,7 +78,10 @@ export async function signInAtIdp(authorizationUrl: string, sub: string): Promis
     const res = await fetch(url, {
       method: body ? 'POST' : 'GET',
       redirect: 'manual',
-      headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        cookie: jar.header(),
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       ...(body ? { body } : {}),
     });
     jar.store(res);
@@ -86,10 +94,12 @@ export async function signInAtIdp(authorizationUrl: string, sub: string): Promis
       continue;
     }
     const html = await res.text();
-    if (res.status !== 200) throw new Error(`identity provider answered ${res.status}: ${html.slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(`identity provider answered ${res.status}: ${html.slice(0, 300)}`);
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    if (!action || !prompt) throw new Error(`unexpected page at the identity provider: ${html.slice(0, 300)}`);
+    if (!action || !prompt)
+      throw new Error(`unexpected page at the identity provider: ${html.slice(0, 300)}`);
     url = new URL(action, url).href;
     body = new URLSearchParams(prompt === 'login' ? { prompt, login: sub, password: 'any' } : { prompt });
   }

@@ -10,7 +10,11 @@ const tag = `t${Date.now().toString(36)}`;
 beforeAll(async () => {
   ctx = await makeTestApp();
   const entry = (action: string, objectId: string, opdivs: string[], actorId = 'E1') =>
-    audit(ctx.app.db, { ...SYSTEM_AUDIT, actorId, actorLabel: 'Someone' }, { action, objectType: tag, objectId, opdivs });
+    audit(
+      ctx.app.db,
+      { ...SYSTEM_AUDIT, actorId, actorLabel: 'Someone' },
+      { action, objectType: tag, objectId, opdivs },
+    );
   await entry('relationship.guidance', 'cdc-only', ['CDC']);
   await entry('relationship.guidance', 'cdc-and-nih', ['CDC', 'NIH'], 'E2');
   await entry('training.attendance', 'fda-only', ['FDA']);
@@ -19,8 +23,15 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const search = async (auth: Record<string, string>, query: string) => {
-  const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/audit?objectType=${tag}&${query}`, headers: auth });
-  return { res, ids: (res.json().items ?? []).map((i: { objectId: string }) => i.objectId).sort() as string[] };
+  const res = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/v1/audit?objectType=${tag}&${query}`,
+    headers: auth,
+  });
+  return {
+    res,
+    ids: (res.json().items ?? []).map((i: { objectId: string }) => i.objectId).sort() as string[],
+  };
 };
 
 describe('R-ADMIN-3: audit log search and append-only storage', () => {
@@ -56,7 +67,10 @@ describe('R-ADMIN-3: audit log search and append-only storage', () => {
     const before = await queryRows<{ n: number }>(ctx.app.db, sql`select count(*)::int as n from audit_log`);
     await expect(ctx.app.db.execute(sql`update audit_log set action = 'tampered'`)).rejects.toThrow();
     await expect(ctx.app.db.execute(sql`delete from audit_log`)).rejects.toThrow();
-    const after = await queryRows<{ n: number; tampered: number }>(ctx.app.db, sql`select count(*)::int as n, count(*) filter (where action = 'tampered')::int as tampered from audit_log`);
+    const after = await queryRows<{ n: number; tampered: number }>(
+      ctx.app.db,
+      sql`select count(*)::int as n, count(*) filter (where action = 'tampered')::int as tampered from audit_log`,
+    );
     expect(after[0]).toEqual({ n: before[0]!.n, tampered: 0 });
   });
 });

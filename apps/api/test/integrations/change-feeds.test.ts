@@ -61,9 +61,7 @@ describe('R-API-5: change feeds', () => {
 
   // Two connections at once: PGlite has one, so this runs in the PostgreSQL pass.
   if (process.env.DB_KIND === 'postgres')
-  it(
-    'R-API-5: with two concurrent writers, a change that commits late is held back, never skipped',
-    async () => {
+    it('R-API-5: with two concurrent writers, a change that commits late is held back, never skipped', async () => {
       const client = await makeSystemClient(ctx.app, ['directory:read'], 'HR reconciliation');
       const auth = await client.token();
       const { resume } = await drain(auth, 'employees');
@@ -95,6 +93,5 @@ describe('R-API-5: change feeds', () => {
       } finally {
         await Promise.all([early.end(), late.end()]);
       }
-    },
-  );
+    });
 });

@@ -20,14 +20,30 @@ function hrRow(overrides: Record<string, unknown> = {}) {
   n += 1;
   const id = `HR${Date.now().toString(36)}${n}`;
   return {
-    id, firstName: 'Alex', lastName: `Feed${n}`, email: `${id.toLowerCase()}@hr.hhs.gov`, opdiv: 'CDC', payPlan: 'GS', grade: '12',
-    occupationSeries: '0343', occupationTitle: 'Management Analyst', city: 'Atlanta', state: 'GA', timeZone: 'America/New_York',
+    id,
+    firstName: 'Alex',
+    lastName: `Feed${n}`,
+    email: `${id.toLowerCase()}@hr.hhs.gov`,
+    opdiv: 'CDC',
+    payPlan: 'GS',
+    grade: '12',
+    occupationSeries: '0343',
+    occupationTitle: 'Management Analyst',
+    city: 'Atlanta',
+    state: 'GA',
+    timeZone: 'America/New_York',
     ...overrides,
   };
 }
 const post = (payload: object, headers: Record<string, string> = {}) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/integrations/hr/employees', headers: { ...auth, ...headers }, payload });
-const countEmployees = async () => (await queryRows<{ n: number }>(ctx.app.db, sql`select count(*)::int as n from employees`))[0]!.n;
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/integrations/hr/employees',
+    headers: { ...auth, ...headers },
+    payload,
+  });
+const countEmployees = async () =>
+  (await queryRows<{ n: number }>(ctx.app.db, sql`select count(*)::int as n from employees`))[0]!.n;
 
 describe('R-API-3: HR feed', () => {
   it('R-API-3: upserts a batch, and the same batch again changes nothing', async () => {
@@ -59,18 +75,25 @@ describe('R-API-3: HR feed', () => {
     const rows = [hrRow()];
     expect((await post({ employees: rows }, { 'idempotency-key': oldKey })).statusCode).toBe(200);
     expect((await post({ employees: rows }, { 'idempotency-key': newKey })).statusCode).toBe(200);
-    await ctx.app.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 8 * 24 * 3_600_000) }).where(eq(idempotencyKeys.key, oldKey));
+    await ctx.app.db
+      .update(idempotencyKeys)
+      .set({ createdAt: new Date(Date.now() - 8 * 24 * 3_600_000) })
+      .where(eq(idempotencyKeys.key, oldKey));
     expect(await pruneIdempotencyKeys(ctx.app.db, new Date())).toBe(1);
     const afterPrune = await post({ employees: rows }, { 'idempotency-key': oldKey });
     expect(afterPrune.headers['idempotent-replayed']).toBeUndefined();
     expect(afterPrune.json()).toMatchObject({ unchanged: 1 });
-    expect((await post({ employees: rows }, { 'idempotency-key': newKey })).headers['idempotent-replayed']).toBe('true');
+    expect(
+      (await post({ employees: rows }, { 'idempotency-key': newKey })).headers['idempotent-replayed'],
+    ).toBe('true');
   });
 
   it('R-API-3: two concurrent requests with one Idempotency-Key write once and answer alike', async () => {
     const rows = [hrRow(), hrRow()];
     const before = await countEmployees();
-    const [a, b] = await Promise.all([1, 2].map(() => post({ employees: rows }, { 'idempotency-key': `race-${rows[0]!.id}` })));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => post({ employees: rows }, { 'idempotency-key': `race-${rows[0]!.id}` })),
+    );
     expect([a!.statusCode, b!.statusCode]).toEqual([200, 200]);
     expect(a!.json()).toEqual(b!.json());
     expect(a!.json()).toMatchObject({ inserted: 2 });
@@ -79,7 +102,13 @@ describe('R-API-3: HR feed', () => {
 
   it('R-API-3: refuses more than 10,000 employees in one request', async () => {
     const row = hrRow();
-    const res = await post({ employees: Array.from({ length: 10_001 }, (_, i) => ({ ...row, id: `BIG${i}`, email: `big${i}@hr.hhs.gov` })) });
+    const res = await post({
+      employees: Array.from({ length: 10_001 }, (_, i) => ({
+        ...row,
+        id: `BIG${i}`,
+        email: `big${i}@hr.hhs.gov`,
+      })),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('/body/employees');
   });
@@ -96,18 +125,27 @@ describe('R-API-3: HR feed', () => {
 
   it('R-API-3: one invalid row rejects the whole batch with per-row errors and writes nothing', async () => {
     const before = await countEmployees();
-    const rows = [hrRow(), hrRow({ grade: '17' }), hrRow({ opdiv: 'XYZ' }), hrRow({ payPlan: 'WG', grade: '10' })];
+    const rows = [
+      hrRow(),
+      hrRow({ grade: '17' }),
+      hrRow({ opdiv: 'XYZ' }),
+      hrRow({ payPlan: 'WG', grade: '10' }),
+    ];
     const res = await post({ employees: rows });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
-      '/body/employees/1/grade', '/body/employees/2/opdiv', '/body/employees/3/grade',
+      '/body/employees/1/grade',
+      '/body/employees/2/opdiv',
+      '/body/employees/3/grade',
     ]);
     expect(await countEmployees()).toBe(before);
   });
 
   it('R-API-3: rows of the wrong shape are refused with the row’s field pointer', async () => {
-    const res = await post({ employees: [hrRow(), { ...hrRow(), grade: undefined, favouriteColour: 'blue' }] });
+    const res = await post({
+      employees: [hrRow(), { ...hrRow(), grade: undefined, favouriteColour: 'blue' }],
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toContain('/body/employees/1/grade');
@@ -128,12 +166,25 @@ describe('R-API-3 with R-PLAT-1: HR changes that break a live S2J pair', () => {
     const nih = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'NIH' }] });
     const mentor = await makeEmployee(ctx.app, { opdiv: 'NIH', grade: '14' });
     const mentee = await makeEmployee(ctx.app, { opdiv: 'CDC', grade: '11' });
-    const [rel] = await queryRows<{ id: string }>(ctx.app.db, sql`
+    const [rel] = await queryRows<{ id: string }>(
+      ctx.app.db,
+      sql`
       insert into relationships (mentee_id, mentor_id, platform, state, confirmed_at)
-      values (${mentee.id}, ${mentor.id}, 's2j', 'active', now()) returning id`);
+      values (${mentee.id}, ${mentor.id}, 's2j', 'active', now()) returning id`,
+    );
     const asRow = (e: typeof mentee) => ({
-      id: e.id, firstName: e.firstName, lastName: e.lastName, email: e.email, opdiv: e.opdiv, payPlan: e.payPlan, grade: e.grade,
-      occupationSeries: e.occupationSeries, occupationTitle: e.occupationTitle, city: e.city, state: e.state, timeZone: e.timeZone,
+      id: e.id,
+      firstName: e.firstName,
+      lastName: e.lastName,
+      email: e.email,
+      opdiv: e.opdiv,
+      payPlan: e.payPlan,
+      grade: e.grade,
+      occupationSeries: e.occupationSeries,
+      occupationTitle: e.occupationTitle,
+      city: e.city,
+      state: e.state,
+      timeZone: e.timeZone,
       supervisorId: e.supervisorId,
     });
     const inbox = async (who: { employee: { id: string } }) =>
@@ -148,10 +199,16 @@ describe('R-API-3 with R-PLAT-1: HR changes that break a live S2J pair', () => {
     for (const coordinator of [p.cdc, p.nih]) {
       const notes = await p.inbox(coordinator);
       expect(notes).toHaveLength(1);
-      expect(notes[0]).toMatchObject({ kind: 'relationship.hr_rule_broken', link: `/relationships/${p.relationshipId}` });
+      expect(notes[0]).toMatchObject({
+        kind: 'relationship.hr_rule_broken',
+        link: `/relationships/${p.relationshipId}`,
+      });
       expect(notes[0]!.body).toContain('higher grade');
     }
-    const [rel] = await queryRows<{ state: string }>(ctx.app.db, sql`select state from relationships where id = ${p.relationshipId}`);
+    const [rel] = await queryRows<{ state: string }>(
+      ctx.app.db,
+      sql`select state from relationships where id = ${p.relationshipId}`,
+    );
     expect(rel!.state).toBe('active');
     const again = await post({ employees: [{ ...p.mentee, grade: '14' }] });
     expect(again.json()).toMatchObject({ unchanged: 1, pairAlerts: 0 });

@@ -7,19 +7,25 @@ import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { mentee, mentor, pairUp } from './pairs.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
 
 const now = new Date('2027-03-15T12:00:00Z');
 const milestoneNotices = async (id: string) =>
   (await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, id)))
-    .filter((n) => n.kind.startsWith('milestone.')).map((n) => `${n.kind}:${(n.data as { milestone?: string } | null)?.milestone}`);
+    .filter((n) => n.kind.startsWith('milestone.'))
+    .map((n) => `${n.kind}:${(n.data as { milestone?: string } | null)?.milestone}`);
 
 /** A pair confirmed `confirmedAt`, with the given milestones already done. */
 async function pairConfirmed(confirmedAt: Date, done: Partial<typeof relationships.$inferInsert> = {}) {
   const me = await mentee(ctx.app);
   const id = await pairUp(ctx.app, me, await mentor(ctx.app));
-  await ctx.app.db.update(relationships).set({ confirmedAt, state: 'active', ...done }).where(eq(relationships.id, id));
+  await ctx.app.db
+    .update(relationships)
+    .set({ confirmedAt, state: 'active', ...done })
+    .where(eq(relationships.id, id));
   return me;
 }
 
@@ -29,7 +35,9 @@ describe('milestone clock selection (R-NOTE-2, decision 0252)', () => {
     const soon = await pairConfirmed(new Date(addMonths(now, -1).getTime() + 6.9 * DAY_MS));
     const notYet = await pairConfirmed(new Date(addMonths(now, -1).getTime() + 7.1 * DAY_MS));
     await advanceRelationshipClocks(ctx.app.db, now, 'http://x');
-    expect(await milestoneNotices(soon.employee.id)).toEqual(expect.arrayContaining(['milestone.due_soon:agreement', 'milestone.due_soon:idp']));
+    expect(await milestoneNotices(soon.employee.id)).toEqual(
+      expect.arrayContaining(['milestone.due_soon:agreement', 'milestone.due_soon:idp']),
+    );
     expect(await milestoneNotices(notYet.employee.id)).toEqual([]);
   });
 
@@ -44,7 +52,13 @@ describe('milestone clock selection (R-NOTE-2, decision 0252)', () => {
   });
 
   it('R-NOTE-2: the completion survey is noticed near 12 months even when everything else is done', async () => {
-    const allButSurvey = { orientationAt: now, agreementAt: now, idpAt: now, progressMentorAt: now, progressMenteeAt: now };
+    const allButSurvey = {
+      orientationAt: now,
+      agreementAt: now,
+      idpAt: now,
+      progressMentorAt: now,
+      progressMenteeAt: now,
+    };
     const me = await pairConfirmed(new Date(addMonths(now, -12).getTime() + 3 * DAY_MS), allButSurvey);
     await advanceRelationshipClocks(ctx.app.db, now, 'http://x');
     expect(await milestoneNotices(me.employee.id)).toEqual(['milestone.due_soon:completionSurvey.mentee']);

@@ -15,7 +15,10 @@ let apps: FastifyInstance[];
 beforeAll(async () => {
   fresh = await freshDatabase();
   second = fresh.url ? await openDatabase({ databaseUrl: fresh.url, poolSize: 10 }) : undefined;
-  apps = [await buildApp({ config: testConfig(), database: fresh.database }), await buildApp({ config: testConfig(), database: second ?? fresh.database })];
+  apps = [
+    await buildApp({ config: testConfig(), database: fresh.database }),
+    await buildApp({ config: testConfig(), database: second ?? fresh.database }),
+  ];
   await Promise.all(apps.map((a) => a.ready()));
 });
 afterAll(async () => {
@@ -35,14 +38,24 @@ describe('invariants under concurrent requests on two instances', () => {
       await post(a, them, `/invitations/${inv.json().id}/accept`);
       invs.push(inv.json().id);
     }
-    const results = await Promise.all(mentees.map((m, i) => post(i % 2 ? b : a, m, `/invitations/${invs[i]}/confirm`)));
+    const results = await Promise.all(
+      mentees.map((m, i) => post(i % 2 ? b : a, m, `/invitations/${invs[i]}/confirm`)),
+    );
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     for (const r of results.filter((r) => r.statusCode !== 200)) {
       expect(r.statusCode).toBe(409);
       expect(r.json().rule).toBe('R-CAP-1');
     }
-    const live = await a.db.select().from(relationships).where(and(eq(relationships.mentorId, them.employee.id), inArray(relationships.state, ['onboarding', 'active'])));
+    const live = await a.db
+      .select()
+      .from(relationships)
+      .where(
+        and(
+          eq(relationships.mentorId, them.employee.id),
+          inArray(relationships.state, ['onboarding', 'active']),
+        ),
+      );
     expect(live).toHaveLength(1);
   });
 
@@ -50,13 +63,22 @@ describe('invariants under concurrent requests on two instances', () => {
     const [a, b] = apps as [FastifyInstance, FastifyInstance];
     const me = await mentee(a);
     const mentors = await Promise.all(Array.from({ length: 10 }, () => mentor(a)));
-    const results = await Promise.all(mentors.map((m, i) => post(i % 2 ? b : a, me, '/invitations', { mentorId: m.employee.id, message: '' })));
+    const results = await Promise.all(
+      mentors.map((m, i) =>
+        post(i % 2 ? b : a, me, '/invitations', { mentorId: m.employee.id, message: '' }),
+      ),
+    );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
     for (const r of results.filter((r) => r.statusCode !== 201)) {
       expect(r.statusCode).toBe(409);
       expect(r.json().rule).toBe('R-CAP-3');
     }
-    const open = await a.db.select().from(invitations).where(and(eq(invitations.menteeId, me.employee.id), inArray(invitations.state, ['pending', 'accepted'])));
+    const open = await a.db
+      .select()
+      .from(invitations)
+      .where(
+        and(eq(invitations.menteeId, me.employee.id), inArray(invitations.state, ['pending', 'accepted'])),
+      );
     expect(open).toHaveLength(3);
   });
 });

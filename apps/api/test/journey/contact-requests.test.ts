@@ -6,21 +6,37 @@ import { makeUser } from '../helpers/factories.js';
 import { get, mentee, mentor, pairUp, post, put } from './pairs.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
 
-const report = { meetingsHeld: 2, objectivesProgress: 'slow', relationshipRating: 2, concerns: 'scheduling', wantsCoordinatorContact: true, submit: true, version: 0 };
+const report = {
+  meetingsHeld: 2,
+  objectivesProgress: 'slow',
+  relationshipRating: 2,
+  concerns: 'scheduling',
+  wantsCoordinatorContact: true,
+  submit: true,
+  version: 0,
+};
 
 /** A CDC mentee paired with an NIH mentor; the mentor's progress report asks for the coordinator. */
 async function helpRequested() {
   const me = await mentee(ctx.app, { opdiv: 'CDC' });
   const them = await mentor(ctx.app, { opdiv: 'NIH' });
   const relationshipId = await pairUp(ctx.app, me, them);
-  expect((await put(ctx.app, them, `/relationships/${relationshipId}/progress-reports/mentor`, report)).statusCode).toBe(200);
-  const [row] = await ctx.app.db.select().from(coordinatorContactRequests).where(eq(coordinatorContactRequests.relationshipId, relationshipId));
+  expect(
+    (await put(ctx.app, them, `/relationships/${relationshipId}/progress-reports/mentor`, report)).statusCode,
+  ).toBe(200);
+  const [row] = await ctx.app.db
+    .select()
+    .from(coordinatorContactRequests)
+    .where(eq(coordinatorContactRequests.relationshipId, relationshipId));
   return { me, them, relationshipId, id: row!.id };
 }
-const staff = (opdiv: string) => makeUser(ctx.app, { employee: { opdiv }, grants: [{ role: 'coordinator', opdiv }] });
+const staff = (opdiv: string) =>
+  makeUser(ctx.app, { employee: { opdiv }, grants: [{ role: 'coordinator', opdiv }] });
 type Item = { id: string; role: string; requestedBy: { id: string }; resolvedAt: string | null };
 
 describe('coordinator contact requests (R-LIFE-4)', () => {
@@ -30,9 +46,16 @@ describe('coordinator contact requests (R-LIFE-4)', () => {
     const list = await get(ctx.app, nih, '/coordination/contact-requests');
     expect(list.statusCode).toBe(200);
     const item = list.json().items.find((i: Item) => i.id === id);
-    expect(item).toMatchObject({ role: 'mentor', requestedBy: { id: them.employee.id }, resolvedAt: null, source: 'progress_report' });
+    expect(item).toMatchObject({
+      role: 'mentor',
+      requestedBy: { id: them.employee.id },
+      resolvedAt: null,
+      source: 'progress_report',
+    });
     const fda = await staff('FDA');
-    expect((await get(ctx.app, fda, '/coordination/contact-requests')).json().items.map((i: Item) => i.id)).not.toContain(id);
+    expect(
+      (await get(ctx.app, fda, '/coordination/contact-requests')).json().items.map((i: Item) => i.id),
+    ).not.toContain(id);
     expect((await get(ctx.app, nih, '/coordination/contact-requests?opdiv=FDA')).statusCode).toBe(403);
   });
 
@@ -47,8 +70,12 @@ describe('coordinator contact requests (R-LIFE-4)', () => {
     const res = await post(ctx.app, cdc, `/coordination/contact-requests/${id}/resolve`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id, resolvedBy: cdc.employee.id });
-    expect((await get(ctx.app, cdc, '/coordination/contact-requests')).json().items.map((i: Item) => i.id)).not.toContain(id);
-    const resolved = (await get(ctx.app, cdc, '/coordination/contact-requests?status=resolved')).json().items.map((i: Item) => i.id);
+    expect(
+      (await get(ctx.app, cdc, '/coordination/contact-requests')).json().items.map((i: Item) => i.id),
+    ).not.toContain(id);
+    const resolved = (await get(ctx.app, cdc, '/coordination/contact-requests?status=resolved'))
+      .json()
+      .items.map((i: Item) => i.id);
     expect(resolved).toContain(id);
     const audits = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, relationshipId));
     expect(audits.map((a) => a.action)).toContain('contact_request.resolve');
@@ -61,7 +88,10 @@ describe('coordinator contact requests (R-LIFE-4)', () => {
     const second = await post(ctx.app, await staff('NIH'), `/coordination/contact-requests/${id}/resolve`);
     expect(second.statusCode).toBe(409);
     expect(second.json().rule).toBe('R-LIFE-4');
-    const [row] = await ctx.app.db.select().from(coordinatorContactRequests).where(eq(coordinatorContactRequests.id, id));
+    const [row] = await ctx.app.db
+      .select()
+      .from(coordinatorContactRequests)
+      .where(eq(coordinatorContactRequests.id, id));
     expect(row!.resolvedBy).toBe(cdc.employee.id);
     expect(row!.resolvedAt!.toISOString()).toBe(first.json().resolvedAt);
   });
@@ -70,7 +100,10 @@ describe('coordinator contact requests (R-LIFE-4)', () => {
     const { id } = await helpRequested();
     const res = await post(ctx.app, await staff('FDA'), `/coordination/contact-requests/${id}/resolve`);
     expect(res.statusCode).toBe(404);
-    const [row] = await ctx.app.db.select().from(coordinatorContactRequests).where(eq(coordinatorContactRequests.id, id));
+    const [row] = await ctx.app.db
+      .select()
+      .from(coordinatorContactRequests)
+      .where(eq(coordinatorContactRequests.id, id));
     expect(row!.resolvedAt).toBeNull();
   });
 });

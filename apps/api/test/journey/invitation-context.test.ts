@@ -71,19 +71,17 @@ describe('invitation context (issue 20: a mentor can judge fit)', () => {
         unmatched: [],
       })
       .returning();
-    await ctx.app.db
-      .insert(cohortProposalPairs)
-      .values({
-        proposalId: proposal!.id,
-        menteeId: me.employee.id,
-        mentorId: them.employee.id,
-        score: 81.5,
-        reasons: ['Covers 2 of your 2 development needs'],
-        status: 'invited',
-        invitationId: inv.id,
-        decidedBy: coordinator.employee.id,
-        decidedAt: new Date(),
-      });
+    await ctx.app.db.insert(cohortProposalPairs).values({
+      proposalId: proposal!.id,
+      menteeId: me.employee.id,
+      mentorId: them.employee.id,
+      score: 81.5,
+      reasons: ['Covers 2 of your 2 development needs'],
+      status: 'invited',
+      invitationId: inv.id,
+      decidedBy: coordinator.employee.id,
+      decidedAt: new Date(),
+    });
     const body = (await get(ctx.app, them, `/invitations/${inv.id}/context`)).json();
     expect(body.cohort).toMatchObject({
       approvedBy: 'Priya Cohort',

@@ -7,9 +7,12 @@ import { expireDueInvitations } from '../../src/services/clock-jobs.js';
 import { get, mentee, mentor, pairUp, post } from './pairs.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
-const count = async (menteeId: string) => (await ctx.app.db.select().from(invitations).where(eq(invitations.menteeId, menteeId))).length;
+const count = async (menteeId: string) =>
+  (await ctx.app.db.select().from(invitations).where(eq(invitations.menteeId, menteeId))).length;
 
 describe('invitations (§6)', () => {
   it('R-INVT-1: inviting notifies the mentor; accepting reveals contact details (R-MATCH-5)', async () => {
@@ -17,12 +20,20 @@ describe('invitations (§6)', () => {
     const them = await mentor(ctx.app);
     const before = await get(ctx.app, me, `/directory/${them.employee.id}`);
     expect(before.json().contact).toBeNull();
-    const inv = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: 'Would you mentor me?' });
+    const inv = await post(ctx.app, me, '/invitations', {
+      mentorId: them.employee.id,
+      message: 'Would you mentor me?',
+    });
     expect(inv.statusCode).toBe(201);
-    const inbox = await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, them.employee.id));
+    const inbox = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, them.employee.id));
     expect(inbox.map((n) => n.kind)).toContain('invitation.received');
     expect((await post(ctx.app, them, `/invitations/${inv.json().id}/accept`)).json().state).toBe('accepted');
-    expect((await get(ctx.app, me, `/directory/${them.employee.id}`)).json().contact.email).toBe(them.employee.email);
+    expect((await get(ctx.app, me, `/directory/${them.employee.id}`)).json().contact.email).toBe(
+      them.employee.email,
+    );
   });
 
   it('R-INV-1: refuses inviting oneself and changes nothing', async () => {
@@ -57,8 +68,12 @@ describe('invitations (§6)', () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
     const first = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
-    expect((await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' })).json().rule).toBe('R-MATCH-1');
-    const declined = await post(ctx.app, them, `/invitations/${first.json().id}/decline`, { reason: 'time_constraints' });
+    expect(
+      (await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' })).json().rule,
+    ).toBe('R-MATCH-1');
+    const declined = await post(ctx.app, them, `/invitations/${first.json().id}/decline`, {
+      reason: 'time_constraints',
+    });
     expect(declined.json().state).toBe('declined');
     const again = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
     expect(again.json().rule).toBe('R-MATCH-1');
@@ -69,7 +84,9 @@ describe('invitations (§6)', () => {
     const me = await mentee(ctx.app);
     for (let i = 0; i < 3; i++) {
       const m = await mentor(ctx.app);
-      expect((await post(ctx.app, me, '/invitations', { mentorId: m.employee.id, message: '' })).statusCode).toBe(201);
+      expect(
+        (await post(ctx.app, me, '/invitations', { mentorId: m.employee.id, message: '' })).statusCode,
+      ).toBe(201);
     }
     const fourth = await mentor(ctx.app);
     const res = await post(ctx.app, me, '/invitations', { mentorId: fourth.employee.id, message: '' });
@@ -96,14 +113,20 @@ describe('invitations (§6)', () => {
     const relId = await pairUp(ctx.app, me, them);
     expect((await get(ctx.app, me, `/relationships/${relId}`)).json().state).toBe('onboarding');
     expect((await get(ctx.app, me, `/invitations/${otherInv.json().id}`)).json().state).toBe('withdrawn');
-    const inbox = await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, other.employee.id));
+    const inbox = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, other.employee.id));
     expect(inbox.map((n) => n.kind)).toContain('invitation.withdrawn');
   });
 
   it('R-CAP-2: a mentee with a live relationship cannot invite again', async () => {
     const me = await mentee(ctx.app);
     await pairUp(ctx.app, me, await mentor(ctx.app));
-    const res = await post(ctx.app, me, '/invitations', { mentorId: (await mentor(ctx.app)).employee.id, message: '' });
+    const res = await post(ctx.app, me, '/invitations', {
+      mentorId: (await mentor(ctx.app)).employee.id,
+      message: '',
+    });
     expect(res.json().rule).toBe('R-CAP-2');
   });
 
@@ -117,17 +140,25 @@ describe('invitations (§6)', () => {
     const res = await post(ctx.app, b, `/invitations/${invB.json().id}/confirm`);
     expect(res.statusCode).toBe(409);
     expect(res.json().rule).toBe('R-CAP-1');
-    expect(await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, b.employee.id))).toHaveLength(0);
+    expect(
+      await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, b.employee.id)),
+    ).toHaveLength(0);
   });
 
-  it('R-INV-2: confirmation re-checks R-PLAT-1 against today\'s directory and changes nothing when it fails', async () => {
+  it("R-INV-2: confirmation re-checks R-PLAT-1 against today's directory and changes nothing when it fails", async () => {
     // The HR feed may change the directory between acceptance and confirmation: a promotion to the mentor's grade, or
     // the mentor becoming the mentee's supervisor. Either way the S2J pair no longer holds and is not confirmed.
     const cases = [
       async (me: Awaited<ReturnType<typeof mentee>>, _them: Awaited<ReturnType<typeof mentor>>) =>
-        ctx.app.db.update(employees).set({ grade: '14', gradeRank: 14 }).where(eq(employees.id, me.employee.id)),
+        ctx.app.db
+          .update(employees)
+          .set({ grade: '14', gradeRank: 14 })
+          .where(eq(employees.id, me.employee.id)),
       async (me: Awaited<ReturnType<typeof mentee>>, them: Awaited<ReturnType<typeof mentor>>) =>
-        ctx.app.db.update(employees).set({ supervisorId: them.employee.id }).where(eq(employees.id, me.employee.id)),
+        ctx.app.db
+          .update(employees)
+          .set({ supervisorId: them.employee.id })
+          .where(eq(employees.id, me.employee.id)),
     ];
     for (const change of cases) {
       const them = await mentor(ctx.app, { grade: '14' });
@@ -139,7 +170,9 @@ describe('invitations (§6)', () => {
       expect(res.statusCode).toBe(409);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().rule).toBe('R-PLAT-1');
-      expect(await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, me.employee.id))).toHaveLength(0);
+      expect(
+        await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, me.employee.id)),
+      ).toHaveLength(0);
       const [still] = await ctx.app.db.select().from(invitations).where(eq(invitations.id, inv.json().id));
       expect(still!.state).toBe('accepted');
     }
@@ -148,7 +181,11 @@ describe('invitations (§6)', () => {
   it('R-INVT-2: an already-agreed invitation is confirmed when the mentor accepts', async () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
-    const inv = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '', alreadyAgreed: true });
+    const inv = await post(ctx.app, me, '/invitations', {
+      mentorId: them.employee.id,
+      message: '',
+      alreadyAgreed: true,
+    });
     const res = await post(ctx.app, them, `/invitations/${inv.json().id}/accept`);
     expect(res.json().state).toBe('confirmed');
     expect(res.json().relationshipId).toBeTruthy();
@@ -156,18 +193,27 @@ describe('invitations (§6)', () => {
 
   it('R-INVT-1: the expiry job expires due invitations and notifies the mentee, once', async () => {
     const me = await mentee(ctx.app);
-    const inv = await post(ctx.app, me, '/invitations', { mentorId: (await mentor(ctx.app)).employee.id, message: '' });
+    const inv = await post(ctx.app, me, '/invitations', {
+      mentorId: (await mentor(ctx.app)).employee.id,
+      message: '',
+    });
     const later = new Date(Date.now() + 15 * 86_400_000);
     expect(await expireDueInvitations(ctx.app.db, later, 'http://x')).toBeGreaterThanOrEqual(1);
     expect(await expireDueInvitations(ctx.app.db, later, 'http://x')).toBe(0);
     expect((await get(ctx.app, me, `/invitations/${inv.json().id}`)).json().state).toBe('expired');
-    const inbox = await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, me.employee.id));
+    const inbox = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, me.employee.id));
     expect(inbox.filter((n) => n.kind === 'invitation.expired')).toHaveLength(1);
   });
 
   it('R-SEC-3: an outsider cannot read an invitation', async () => {
     const me = await mentee(ctx.app);
-    const inv = await post(ctx.app, me, '/invitations', { mentorId: (await mentor(ctx.app)).employee.id, message: '' });
+    const inv = await post(ctx.app, me, '/invitations', {
+      mentorId: (await mentor(ctx.app)).employee.id,
+      message: '',
+    });
     const outsider = await makeUser(ctx.app);
     expect((await get(ctx.app, outsider, `/invitations/${inv.json().id}`)).statusCode).toBe(404);
   });

@@ -4,14 +4,24 @@ import { makeUser } from '../helpers/factories.js';
 import { get, mentee, mentor, post } from './pairs.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
 
 describe('finding a mentor (§5)', () => {
   it('R-MATCH-1: ranks eligible mentors with a breakdown and reasons, hiding contact details and ineligible mentors', async () => {
-    const boss = await mentor(ctx.app, { grade: '15', lastName: 'Chain' }, { competencies: ['strategic-thinking', 'conflict-management'] });
+    const boss = await mentor(
+      ctx.app,
+      { grade: '15', lastName: 'Chain' },
+      { competencies: ['strategic-thinking', 'conflict-management'] },
+    );
     const me = await mentee(ctx.app, { supervisorId: boss.employee.id });
-    const best = await mentor(ctx.app, { lastName: 'Best' }, { competencies: ['strategic-thinking', 'conflict-management'] });
+    const best = await mentor(
+      ctx.app,
+      { lastName: 'Best' },
+      { competencies: ['strategic-thinking', 'conflict-management'] },
+    );
     const weaker = await mentor(ctx.app, { lastName: 'Weaker' }, { competencies: ['customer-service'] });
     const junior = await mentor(ctx.app, { grade: '9' });
     const paused = await mentor(ctx.app, {}, { paused: true });
@@ -30,7 +40,9 @@ describe('finding a mentor (§5)', () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
     await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
-    const ids = (await get(ctx.app, me, '/me/suggestions?limit=100')).json().items.map((s: { mentor: { id: string } }) => s.mentor.id);
+    const ids = (await get(ctx.app, me, '/me/suggestions?limit=100'))
+      .json()
+      .items.map((s: { mentor: { id: string } }) => s.mentor.id);
     expect(ids).not.toContain(them.employee.id);
   });
 
@@ -66,17 +78,33 @@ describe('finding a mentor (§5)', () => {
 
   it('R-MATCH-2: searches mentors by name, expertise and combined filters, most relevant first', async () => {
     const searcher = await makeUser(ctx.app);
-    const target = await mentor(ctx.app, { firstName: 'Quillon', lastName: 'Zarathustra', opdiv: 'FDA', state: 'MD', city: 'Silver Spring' }, { technicalAreas: 'pharmacovigilance and drug safety', platforms: ['p2p'] });
-    await mentor(ctx.app, { firstName: 'Other', lastName: 'Person', opdiv: 'FDA', state: 'MD' }, { technicalAreas: 'budget' });
+    const target = await mentor(
+      ctx.app,
+      { firstName: 'Quillon', lastName: 'Zarathustra', opdiv: 'FDA', state: 'MD', city: 'Silver Spring' },
+      { technicalAreas: 'pharmacovigilance and drug safety', platforms: ['p2p'] },
+    );
+    await mentor(
+      ctx.app,
+      { firstName: 'Other', lastName: 'Person', opdiv: 'FDA', state: 'MD' },
+      { technicalAreas: 'budget' },
+    );
     const byName = (await get(ctx.app, searcher, '/mentors?q=zarathustra')).json();
     expect(byName.items[0].id).toBe(target.employee.id);
     expect(byName.items[0]).not.toHaveProperty('email');
-    const byExpertiseRes = await get(ctx.app, searcher, '/mentors?expertise=pharmacovigilance&opdiv=FDA&state=MD&platform=p2p');
+    const byExpertiseRes = await get(
+      ctx.app,
+      searcher,
+      '/mentors?expertise=pharmacovigilance&opdiv=FDA&state=MD&platform=p2p',
+    );
     expect(byExpertiseRes.statusCode).toBe(200);
     const byExpertise = byExpertiseRes.json();
     expect(byExpertise.items.map((m: { id: string }) => m.id)).toEqual([target.employee.id]);
     expect((await get(ctx.app, searcher, '/mentors?q=zarathustra&opdiv=CDC')).json().total).toBe(0);
-    const byCompetencyRes = await get(ctx.app, searcher, '/mentors?competency=strategic-thinking&city=silver%20spring');
+    const byCompetencyRes = await get(
+      ctx.app,
+      searcher,
+      '/mentors?competency=strategic-thinking&city=silver%20spring',
+    );
     expect(byCompetencyRes.statusCode).toBe(200);
     const byCompetency = byCompetencyRes.json();
     expect(byCompetency.items.map((m: { id: string }) => m.id)).toContain(target.employee.id);

@@ -5,12 +5,16 @@ import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { get, mentee, mentor, pairUp } from './pairs.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
 
 type Person = Awaited<ReturnType<typeof mentee>>;
 const suggested = async (who: Person) =>
-  (await get(ctx.app, who, '/me/suggestions?limit=100')).json().items.map((s: { mentor: { id: string } }) => s.mentor.id) as string[];
+  (await get(ctx.app, who, '/me/suggestions?limit=100'))
+    .json()
+    .items.map((s: { mentor: { id: string } }) => s.mentor.id) as string[];
 
 // The cached mentor index must follow every change it is built from (decision 0251), whoever writes it.
 describe('mentor index cache key (decision 0251)', () => {
@@ -26,7 +30,10 @@ describe('mentor index cache key (decision 0251)', () => {
     const paused = await mentor(ctx.app);
     const me = await mentee(ctx.app);
     expect(await suggested(me)).toContain(paused.employee.id);
-    await ctx.app.db.update(mentorApplications).set({ paused: true }).where(eq(mentorApplications.employeeId, paused.employee.id));
+    await ctx.app.db
+      .update(mentorApplications)
+      .set({ paused: true })
+      .where(eq(mentorApplications.employeeId, paused.employee.id));
     expect(await suggested(me)).not.toContain(paused.employee.id);
   });
 
@@ -34,7 +41,10 @@ describe('mentor index cache key (decision 0251)', () => {
     const demoted = await mentor(ctx.app);
     const me = await mentee(ctx.app);
     expect(await suggested(me)).toContain(demoted.employee.id);
-    await ctx.app.db.update(employees).set({ grade: '9', gradeRank: 9 }).where(eq(employees.id, demoted.employee.id));
+    await ctx.app.db
+      .update(employees)
+      .set({ grade: '9', gradeRank: 9 })
+      .where(eq(employees.id, demoted.employee.id));
     expect(await suggested(me)).not.toContain(demoted.employee.id);
   });
 });

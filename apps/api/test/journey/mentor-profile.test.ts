@@ -7,26 +7,51 @@ import { makeUser } from '../helpers/factories.js';
 import { get, mentee, mentor, pairUp, post } from './pairs.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
 
 const application = {
-  capacity: 3, competencies: ['strategic-thinking', 'accountability'], technicalAreas: 'epidemiology', bio: 'Twenty years at NIH',
-  education: 'MPH, Emory', positions: [{ title: 'Branch Chief', organization: 'NIH', years: 6 }], acceptsOtherOpdivs: true,
+  capacity: 3,
+  competencies: ['strategic-thinking', 'accountability'],
+  technicalAreas: 'epidemiology',
+  bio: 'Twenty years at NIH',
+  education: 'MPH, Emory',
+  positions: [{ title: 'Branch Chief', organization: 'NIH', years: 6 }],
+  acceptsOtherOpdivs: true,
 };
 
 describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)", () => {
   it('R-MATCH-5: shows the application and directory facts but no contact details before the mentor accepts', async () => {
-    const dana = await mentor(ctx.app, { lastName: 'Whitfield' }, { ...application, acceptsOtherOpdivs: false });
+    const dana = await mentor(
+      ctx.app,
+      { lastName: 'Whitfield' },
+      { ...application, acceptsOtherOpdivs: false },
+    );
     const me = await mentee(ctx.app);
     const res = await get(ctx.app, me, `/mentors/${dana.employee.id}`);
     expect(res.statusCode).toBe(200);
     const p = res.json();
     expect(p).toMatchObject({
-      id: dana.employee.id, name: 'Test Whitfield', opdiv: 'NIH', grade: 'GS-14', bio: 'Twenty years at NIH', education: 'MPH, Emory',
-      positions: application.positions, technicalAreas: 'epidemiology', platforms: ['s2j', 'p2p'], communicationMethods: ['video'],
-      acceptsOtherOpdivs: false, paused: false, capacity: 3, remainingCapacity: 3, occupationSeries: '0343', timeZone: 'America/New_York',
-      commissionedCorps: false, contact: null,
+      id: dana.employee.id,
+      name: 'Test Whitfield',
+      opdiv: 'NIH',
+      grade: 'GS-14',
+      bio: 'Twenty years at NIH',
+      education: 'MPH, Emory',
+      positions: application.positions,
+      technicalAreas: 'epidemiology',
+      platforms: ['s2j', 'p2p'],
+      communicationMethods: ['video'],
+      acceptsOtherOpdivs: false,
+      paused: false,
+      capacity: 3,
+      remainingCapacity: 3,
+      occupationSeries: '0343',
+      timeZone: 'America/New_York',
+      commissionedCorps: false,
+      contact: null,
     });
     expect(p.competencyDetails).toEqual([
       { code: 'strategic-thinking', name: 'Strategic Thinking', focus: true },
@@ -39,8 +64,14 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
     const dana = await mentor(ctx.app, {}, application);
     const me = await mentee(ctx.app);
     const stranger = await mentee(ctx.app);
-    const coordinator = await makeUser(ctx.app, { employee: { opdiv: 'NIH' }, grants: [{ role: 'coordinator', opdiv: 'NIH' }] });
-    const otherCoordinator = await makeUser(ctx.app, { employee: { opdiv: 'FDA' }, grants: [{ role: 'coordinator', opdiv: 'FDA' }] });
+    const coordinator = await makeUser(ctx.app, {
+      employee: { opdiv: 'NIH' },
+      grants: [{ role: 'coordinator', opdiv: 'NIH' }],
+    });
+    const otherCoordinator = await makeUser(ctx.app, {
+      employee: { opdiv: 'FDA' },
+      grants: [{ role: 'coordinator', opdiv: 'FDA' }],
+    });
     const inv = await post(ctx.app, me, '/invitations', { mentorId: dana.employee.id, message: 'Hello' });
     expect(inv.statusCode).toBe(201);
     expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json().contact).toBeNull();
@@ -57,13 +88,28 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
     const dana = await mentor(ctx.app, {}, application);
     const me = await mentee(ctx.app);
     await pairUp(ctx.app, me, dana);
-    expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json()).toMatchObject({ capacity: 3, remainingCapacity: 2 });
-    await ctx.app.db.insert(programSettings).values({ id: 1, value: { ...DEFAULT_SETTINGS, maxCapacity: 2 } })
-      .onConflictDoUpdate({ target: programSettings.id, set: { value: { ...DEFAULT_SETTINGS, maxCapacity: 2 } } });
+    expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json()).toMatchObject({
+      capacity: 3,
+      remainingCapacity: 2,
+    });
+    await ctx.app.db
+      .insert(programSettings)
+      .values({ id: 1, value: { ...DEFAULT_SETTINGS, maxCapacity: 2 } })
+      .onConflictDoUpdate({
+        target: programSettings.id,
+        set: { value: { ...DEFAULT_SETTINGS, maxCapacity: 2 } },
+      });
     try {
-      expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json()).toMatchObject({ capacity: 2, remainingCapacity: 1 });
-      const search = (await get(ctx.app, me, `/mentors?q=${encodeURIComponent(dana.employee.lastName)}`)).json();
-      const card = search.items.find((i: { mentor?: { id: string }; id?: string }) => (i.mentor?.id ?? i.id) === dana.employee.id);
+      expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json()).toMatchObject({
+        capacity: 2,
+        remainingCapacity: 1,
+      });
+      const search = (
+        await get(ctx.app, me, `/mentors?q=${encodeURIComponent(dana.employee.lastName)}`)
+      ).json();
+      const card = search.items.find(
+        (i: { mentor?: { id: string }; id?: string }) => (i.mentor?.id ?? i.id) === dana.employee.id,
+      );
       expect(card.mentor?.remainingCapacity ?? card.remainingCapacity).toBe(1);
     } finally {
       await ctx.app.db.delete(programSettings).where(eq(programSettings.id, 1));
@@ -74,7 +120,10 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
     const me = await mentee(ctx.app);
     const notMentor = await makeUser(ctx.app);
     const gone = await mentor(ctx.app, {}, application);
-    await ctx.app.db.update(mentorApplications).set({ withdrawnAt: new Date() }).where(eq(mentorApplications.employeeId, gone.employee.id));
+    await ctx.app.db
+      .update(mentorApplications)
+      .set({ withdrawnAt: new Date() })
+      .where(eq(mentorApplications.employeeId, gone.employee.id));
     for (const id of [notMentor.employee.id, gone.employee.id, 'NOPE-1', me.employee.id]) {
       const res = await get(ctx.app, me, `/mentors/${id}`);
       expect(res.statusCode).toBe(404);
@@ -84,6 +133,8 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
 
   it('R-SEC-2: signing in is required', async () => {
     const dana = await mentor(ctx.app, {}, application);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/mentors/${dana.employee.id}` })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/v1/mentors/${dana.employee.id}` })).statusCode,
+    ).toBe(401);
   });
 });

@@ -6,11 +6,26 @@ import { makeUser } from '../helpers/factories.js';
 import { get, mentee, mentor, pairUp, post, put } from './pairs.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
 
-const idp = { strengths: 'Analysis', developmentalNeeds: ['strategic-thinking'], objectives: [{ text: 'Lead a project' }], activities: [], reviewDates: [], version: 0 };
-type Item = { relationshipId: string; mentee: { id: string }; inputGiven: boolean; myInputAt: string | null; sharedAt: string };
+const idp = {
+  strengths: 'Analysis',
+  developmentalNeeds: ['strategic-thinking'],
+  objectives: [{ text: 'Lead a project' }],
+  activities: [],
+  reviewDates: [],
+  version: 0,
+};
+type Item = {
+  relationshipId: string;
+  mentee: { id: string };
+  inputGiven: boolean;
+  myInputAt: string | null;
+  sharedAt: string;
+};
 const list = async (who: { auth: Record<string, string>; employee: { id: string } }) => {
   const res = await get(ctx.app, who, '/me/shared-idps');
   expect(res.statusCode).toBe(200);
@@ -33,10 +48,20 @@ describe('GET /me/shared-idps: the IDPs my direct reports shared with me (R-SEC-
     await reportWithIdp(boss.employee.id, false);
     let items = await list(boss);
     expect(items.map((i) => i.relationshipId)).toEqual([shared.id]);
-    expect(items[0]).toMatchObject({ mentee: { id: shared.me.employee.id }, inputGiven: false, myInputAt: null });
+    expect(items[0]).toMatchObject({
+      mentee: { id: shared.me.employee.id },
+      inputGiven: false,
+      myInputAt: null,
+    });
     const read = await get(ctx.app, boss, `/relationships/${shared.id}/idp`);
     expect(read.statusCode).toBe(200);
-    const input = await put(ctx.app, boss, `/relationships/${shared.id}/idp/supervisor-input`, { input: 'Supportive' }, { 'if-match': read.headers.etag as string });
+    const input = await put(
+      ctx.app,
+      boss,
+      `/relationships/${shared.id}/idp/supervisor-input`,
+      { input: 'Supportive' },
+      { 'if-match': read.headers.etag as string },
+    );
     expect(input.statusCode).toBe(200);
     items = await list(boss);
     expect(items[0]).toMatchObject({ inputGiven: true });
@@ -46,12 +71,18 @@ describe('GET /me/shared-idps: the IDPs my direct reports shared with me (R-SEC-
   it('R-SEC-1, R-SEC-3: nobody else sees the shared IDP in their list, and a former supervisor loses it', async () => {
     const boss = await makeUser(ctx.app, { employee: { grade: '15' } });
     const otherBoss = await makeUser(ctx.app, { employee: { grade: '15' } });
-    const coordinator = await makeUser(ctx.app, { employee: { opdiv: 'CDC' }, grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
+    const coordinator = await makeUser(ctx.app, {
+      employee: { opdiv: 'CDC' },
+      grants: [{ role: 'coordinator', opdiv: 'CDC' }],
+    });
     const { me, them } = await reportWithIdp(boss.employee.id, true);
     for (const who of [otherBoss, coordinator, me, them]) expect(await list(who)).toEqual([]);
     expect(await list(boss)).toHaveLength(1);
     // The directory moves the mentee under another supervisor: the old one no longer reaches the IDP (readIdp agrees).
-    await ctx.app.db.update(employees).set({ supervisorId: otherBoss.employee.id }).where(eq(employees.id, me.employee.id));
+    await ctx.app.db
+      .update(employees)
+      .set({ supervisorId: otherBoss.employee.id })
+      .where(eq(employees.id, me.employee.id));
     expect(await list(boss)).toEqual([]);
     expect(await list(otherBoss)).toEqual([]);
   });
@@ -62,6 +93,8 @@ describe('GET /me/shared-idps: the IDPs my direct reports shared with me (R-SEC-
     const before = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, id));
     const [item] = await list(boss);
     expect(Object.keys(item!)).not.toContain('strengths');
-    expect(await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, id))).toHaveLength(before.length);
+    expect(await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, id))).toHaveLength(
+      before.length,
+    );
   });
 });

@@ -9,11 +9,16 @@ import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { mentee, mentor, post } from './pairs.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await makeTestApp(); });
+beforeAll(async () => {
+  ctx = await makeTestApp();
+});
 afterAll(async () => ctx?.close());
-afterEach(() => { vi.restoreAllMocks(); });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
-const abort = (code: string) => Object.assign(new Error(code === '40P01' ? 'deadlock detected' : 'could not serialize access'), { code });
+const abort = (code: string) =>
+  Object.assign(new Error(code === '40P01' ? 'deadlock detected' : 'could not serialize access'), { code });
 
 /**
  * The database aborts the next `times` transactions at their last statement (the write batch that goes out with
@@ -47,7 +52,12 @@ describe('transactions retried after a deadlock or serialization failure (decisi
   it('does not retry other errors', async () => {
     let calls = 0;
     const failure = Object.assign(new Error('duplicate key'), { code: '23505' });
-    await expect(transactionWithRetry(ctx.app.db, async () => { calls++; throw failure; })).rejects.toBe(failure);
+    await expect(
+      transactionWithRetry(ctx.app.db, async () => {
+        calls++;
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
     expect(calls).toBe(1);
   });
 
@@ -58,9 +68,15 @@ describe('transactions retried after a deadlock or serialization failure (decisi
     expect(res.statusCode).toBe(200);
     expect(res.json().state).toBe('confirmed');
     expect(spy).toHaveBeenCalledTimes(2);
-    const rels = await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, me.employee.id));
+    const rels = await ctx.app.db
+      .select()
+      .from(relationships)
+      .where(eq(relationships.menteeId, me.employee.id));
     expect(rels).toHaveLength(1);
-    const notices = await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, them.employee.id));
+    const notices = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, them.employee.id));
     expect(notices.filter((n) => n.kind === 'invitation.confirmed')).toHaveLength(1);
     const audits = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, id));
     expect(audits.filter((a) => a.action === 'invitation.confirm')).toHaveLength(1);
@@ -78,13 +94,19 @@ describe('transactions retried after a deadlock or serialization failure (decisi
     expect(attempts).toBe(4);
     const [inv] = await ctx.app.db.select().from(invitations).where(eq(invitations.id, id));
     expect(inv!.state).toBe('accepted');
-    expect(await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, me.employee.id))).toHaveLength(0);
+    expect(
+      await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, me.employee.id)),
+    ).toHaveLength(0);
   });
 
   it('returns the Problem the work threw without retrying it', async () => {
     let calls = 0;
-    await expect(transactionWithRetry(ctx.app.db, async () => { calls++; throw new Problem(409, 'conflict', 'Conflict', 'no'); }))
-      .rejects.toBeInstanceOf(Problem);
+    await expect(
+      transactionWithRetry(ctx.app.db, async () => {
+        calls++;
+        throw new Problem(409, 'conflict', 'Conflict', 'no');
+      }),
+    ).rejects.toBeInstanceOf(Problem);
     expect(calls).toBe(1);
   });
 });

@@ -29,9 +29,13 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
 describe('R-NOTE-1/R-NOTE-2: several processes on one database', () => {
   it('R-NOTE-1: two workers delivering 50 queued emails concurrently send each exactly once', async () => {
     const addresses = Array.from({ length: 50 }, (_, i) => `person${i}@test.hhs.gov`);
-    await fresh.database.db
-      .insert(emailOutbox)
-      .values(addresses.map((to) => ({ toAddress: to, subject: 'HHS Mentoring Program: load', textBody: 'Hello.' })));
+    await fresh.database.db.insert(emailOutbox).values(
+      addresses.map((to) => ({
+        toAddress: to,
+        subject: 'HHS Mentoring Program: load',
+        textBody: 'Hello.',
+      })),
+    );
     const senders = [smtpSender(smtp.url), smtpSender(smtp.url)];
     const worker = (i: number) =>
       deliverDueEmails([fresh.database, second][i]!.db, {
@@ -60,7 +64,9 @@ describe('R-NOTE-1/R-NOTE-2: several processes on one database', () => {
   it('R-NOTE-2: of many concurrent claims for one slot from two processes, exactly one wins', async () => {
     const now = new Date();
     const claims = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => claimSlot([fresh.database, second][i % 2]!.db, 'race', 1, now, 60_000)),
+      Array.from({ length: 20 }, (_, i) =>
+        claimSlot([fresh.database, second][i % 2]!.db, 'race', 1, now, 60_000),
+      ),
     );
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
@@ -86,7 +92,10 @@ describe('R-NOTE-1/R-NOTE-2: several processes on one database', () => {
         await new Promise((r) => setTimeout(r, 20));
       },
     });
-    const runners = [new JobRunner(fresh.database.db, [job(0)], silent), new JobRunner(second.db, [job(1)], silent)];
+    const runners = [
+      new JobRunner(fresh.database.db, [job(0)], silent),
+      new JobRunner(second.db, [job(1)], silent),
+    ];
     for (const r of runners) r.start();
     await new Promise((r) => setTimeout(r, 2_000));
     await Promise.all(runners.map((r) => r.stop()));

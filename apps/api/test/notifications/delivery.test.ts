@@ -39,7 +39,11 @@ const options = (clock: () => Date, more: Partial<DeliveryOptions> = {}): Delive
 async function queue(to: string) {
   const [row] = await ctx.app.db
     .insert(emailOutbox)
-    .values({ toAddress: to, subject: 'HHS Mentoring Program: test', textBody: 'Hello.\n\nhttp://localhost:3000/inbox' })
+    .values({
+      toAddress: to,
+      subject: 'HHS Mentoring Program: test',
+      textBody: 'Hello.\n\nhttp://localhost:3000/inbox',
+    })
     .returning();
   return row!;
 }
@@ -54,7 +58,17 @@ describe('R-NOTE-1: email delivery over SMTP', () => {
   it('R-NOTE-1: delivers a notice once, to the recipient, with the subject, the link and a stable Message-ID', async () => {
     const person = await makeUser(ctx.app);
     await ctx.app.db.transaction((tx) =>
-      notify(tx, { to: person.employee.id, kind: 'invitation.received', title: 'You have a new mentoring invitation', body: 'Jordan Rivera invited you to be their mentor.', link: '/invitations/42' }, 'https://mentoring.hhs.gov'),
+      notify(
+        tx,
+        {
+          to: person.employee.id,
+          kind: 'invitation.received',
+          title: 'You have a new mentoring invitation',
+          body: 'Jordan Rivera invited you to be their mentor.',
+          link: '/invitations/42',
+        },
+        'https://mentoring.hhs.gov',
+      ),
     );
     const now = () => new Date();
     expect(await deliverDueEmails(ctx.app.db, options(now))).toEqual({ sent: 1, failed: 0 });
@@ -68,7 +82,10 @@ describe('R-NOTE-1: email delivery over SMTP', () => {
     expect(mail!.text).toContain('https://mentoring.hhs.gov/invitations/42');
     expect(smtp.header(mail!, 'Content-Type')).toContain('text/plain');
     expect(smtp.header(mail!, 'Auto-Submitted')).toBe('auto-generated');
-    const [row] = await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, person.employee.email));
+    const [row] = await ctx.app.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, person.employee.email));
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null });
     expect(smtp.header(mail!, 'Message-ID')).toBe(row!.messageId);
     expect(row!.messageId).toMatch(new RegExp(`^<outbox-${row!.id}-\\d+@hhs\\.gov>$`));
@@ -78,8 +95,13 @@ describe('R-NOTE-1: email delivery over SMTP', () => {
     const row = await queue('retry@test.hhs.gov');
     const t0 = dueNow(row);
     let now = t0;
-    const run = () => deliverDueEmails(ctx.app.db, options(() => new Date(now), { backoffMs: 1_000 }));
-    const stored = async () => (await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id)))[0]!;
+    const run = () =>
+      deliverDueEmails(
+        ctx.app.db,
+        options(() => new Date(now), { backoffMs: 1_000 }),
+      );
+    const stored = async () =>
+      (await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id)))[0]!;
 
     smtp.state.refuse = true;
     expect(await run()).toEqual({ sent: 0, failed: 1 });
@@ -109,12 +131,20 @@ describe('R-NOTE-1: email delivery over SMTP', () => {
     smtp.state.refuse = true;
     let now = dueNow(row);
     for (let i = 0; i < 3; i++) {
-      await deliverDueEmails(ctx.app.db, options(() => new Date(now), { backoffMs: 10, maxAttempts: 3 }));
+      await deliverDueEmails(
+        ctx.app.db,
+        options(() => new Date(now), { backoffMs: 10, maxAttempts: 3 }),
+      );
       now += 1_000;
     }
     const [r] = await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id));
     expect(r).toMatchObject({ status: 'failed', attempts: 3 });
-    expect(await deliverDueEmails(ctx.app.db, options(() => new Date(now + 3_600_000)))).toEqual({ sent: 0, failed: 0 });
+    expect(
+      await deliverDueEmails(
+        ctx.app.db,
+        options(() => new Date(now + 3_600_000)),
+      ),
+    ).toEqual({ sent: 0, failed: 0 });
   });
 
   it('R-NOTE-1: a row claimed by a worker that died is delivered once its lease expires, not before', async () => {
@@ -124,9 +154,19 @@ describe('R-NOTE-1: email delivery over SMTP', () => {
     const claimed = await claimNextEmail(ctx.app.db, new Date(t0), 60_000);
     expect(claimed?.id).toBe(row.id);
 
-    expect(await deliverDueEmails(ctx.app.db, options(() => new Date(t0 + 59_000)))).toEqual({ sent: 0, failed: 0 });
+    expect(
+      await deliverDueEmails(
+        ctx.app.db,
+        options(() => new Date(t0 + 59_000)),
+      ),
+    ).toEqual({ sent: 0, failed: 0 });
     expect(smtp.received).toHaveLength(0);
-    expect(await deliverDueEmails(ctx.app.db, options(() => new Date(t0 + 60_001)))).toEqual({ sent: 1, failed: 0 });
+    expect(
+      await deliverDueEmails(
+        ctx.app.db,
+        options(() => new Date(t0 + 60_001)),
+      ),
+    ).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);
     const [r] = await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id));
     expect(r).toMatchObject({ status: 'sent', attempts: 2 });
@@ -135,10 +175,16 @@ describe('R-NOTE-1: email delivery over SMTP', () => {
   it('R-NOTE-1: without SMTP configured the email stays pending in the outbox', async () => {
     const person = await makeUser(ctx.app);
     await ctx.app.db.transaction((tx) =>
-      notify(tx, { to: person.employee.id, kind: 'test', title: 'Stays queued', body: 'Body.' }, ctx.app.config.APP_URL),
+      notify(
+        tx,
+        { to: person.employee.id, kind: 'test', title: 'Stays queued', body: 'Body.' },
+        ctx.app.config.APP_URL,
+      ),
     );
     // JOBS=off and no SMTP_URL in this app: nothing delivers it, and nothing loses it.
-    const rows = await ctx.app.db.execute(sql`select status from email_outbox where to_address = ${person.employee.email}`);
+    const rows = await ctx.app.db.execute(
+      sql`select status from email_outbox where to_address = ${person.employee.email}`,
+    );
     expect((rows as unknown as { rows: { status: string }[] }).rows).toEqual([{ status: 'pending' }]);
     expect(ctx.app.jobs).toBeUndefined();
   });

@@ -13,7 +13,11 @@ afterAll(async () => ctx?.close());
 
 async function send(to: string, title: string, extra: { dedupeKey?: string } = {}) {
   await ctx.app.db.transaction((tx) =>
-    notify(tx, { to, kind: 'test.event', title, body: `${title} happened.`, link: '/inbox', ...extra }, ctx.app.config.APP_URL),
+    notify(
+      tx,
+      { to, kind: 'test.event', title, body: `${title} happened.`, link: '/inbox', ...extra },
+      ctx.app.config.APP_URL,
+    ),
   );
 }
 
@@ -22,11 +26,20 @@ describe('R-NOTE-1: the in-app inbox', () => {
     const person = await makeUser(ctx.app);
     await send(person.employee.id, 'Milestone overdue', { dedupeKey: 'm-1' });
     await send(person.employee.id, 'Milestone overdue', { dedupeKey: 'm-1' });
-    const [inbox] = await ctx.app.db.select({ n: count() }).from(notifications).where(eq(notifications.recipientId, person.employee.id));
-    const mails = await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, person.employee.email));
+    const [inbox] = await ctx.app.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(eq(notifications.recipientId, person.employee.id));
+    const mails = await ctx.app.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, person.employee.email));
     expect(inbox?.n).toBe(1);
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ status: 'pending', subject: 'HHS Mentoring Program: Milestone overdue' });
+    expect(mails[0]).toMatchObject({
+      status: 'pending',
+      subject: 'HHS Mentoring Program: Milestone overdue',
+    });
     expect(mails[0]!.textBody).toContain(`${ctx.app.config.APP_URL}/inbox`);
   });
 
@@ -36,7 +49,11 @@ describe('R-NOTE-1: the in-app inbox', () => {
     for (const title of ['First', 'Second', 'Third']) await send(me.employee.id, title);
     await send(other.employee.id, 'Not yours');
 
-    const page = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/notifications?limit=2', headers: me.auth });
+    const page = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications?limit=2',
+      headers: me.auth,
+    });
     expect(page.statusCode).toBe(200);
     expect(page.json()).toMatchObject({ total: 3, limit: 2, next: expect.stringContaining('cursor=') });
     expect(page.json().items.map((n: { title: string }) => n.title)).toEqual(['Third', 'Second']);
@@ -45,13 +62,25 @@ describe('R-NOTE-1: the in-app inbox', () => {
     expect(next.json().next).toBeNull();
 
     const first = page.json().items[0];
-    const read = await ctx.app.inject({ method: 'POST', url: `/api/v1/me/notifications/${first.id}/read`, headers: me.auth });
+    const read = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/notifications/${first.id}/read`,
+      headers: me.auth,
+    });
     expect(read.statusCode).toBe(200);
     expect(read.json().readAt).toEqual(expect.any(String));
 
-    const unread = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/notifications?unread=true', headers: me.auth });
+    const unread = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications?unread=true',
+      headers: me.auth,
+    });
     expect(unread.json().items.map((n: { title: string }) => n.title)).toEqual(['Second', 'First']);
-    const countRes = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/notifications/unread-count', headers: me.auth });
+    const countRes = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications/unread-count',
+      headers: me.auth,
+    });
     expect(countRes.json()).toEqual({ unread: 2 });
   });
 
@@ -59,15 +88,26 @@ describe('R-NOTE-1: the in-app inbox', () => {
     const me = await makeUser(ctx.app);
     const other = await makeUser(ctx.app);
     await send(other.employee.id, 'Private to the other person');
-    const [theirs] = await ctx.app.db.select().from(notifications).where(eq(notifications.recipientId, other.employee.id));
+    const [theirs] = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, other.employee.id));
 
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/me/notifications/${theirs!.id}/read`, headers: me.auth });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/notifications/${theirs!.id}/read`,
+      headers: me.auth,
+    });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const [after] = await ctx.app.db.select().from(notifications).where(eq(notifications.id, theirs!.id));
     expect(after!.readAt).toBeNull();
 
-    const bad = await ctx.app.inject({ method: 'POST', url: '/api/v1/me/notifications/not-a-uuid/read', headers: me.auth });
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/notifications/not-a-uuid/read',
+      headers: me.auth,
+    });
     expect(bad.statusCode).toBe(400);
     const anonymous = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/notifications' });
     expect(anonymous.statusCode).toBe(401);
@@ -80,11 +120,23 @@ describe('R-NOTE-1: the in-app inbox', () => {
     await send(me.employee.id, 'Two');
     await send(other.employee.id, 'Theirs');
 
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/me/notifications/read-all', headers: me.auth });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/notifications/read-all',
+      headers: me.auth,
+    });
     expect(res.json()).toEqual({ marked: 2 });
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/v1/me/notifications/read-all', headers: me.auth });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/notifications/read-all',
+      headers: me.auth,
+    });
     expect(again.json()).toEqual({ marked: 0 });
-    const theirs = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/notifications/unread-count', headers: other.auth });
+    const theirs = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications/unread-count',
+      headers: other.auth,
+    });
     expect(theirs.json()).toEqual({ unread: 1 });
   });
 });

@@ -23,13 +23,26 @@ describe('R-NOTE-1/R-NOTE-2: the app with JOBS=on', () => {
     expect(ctx.app.jobs).toBeDefined();
     const person = await makeUser(ctx.app);
     await ctx.app.db.transaction((tx) =>
-      notify(tx, { to: person.employee.id, kind: 'invitation.accepted', title: 'Your invitation was accepted', body: 'Dana Whitfield accepted.', link: '/invitations/7' }, ctx.app.config.APP_URL),
+      notify(
+        tx,
+        {
+          to: person.employee.id,
+          kind: 'invitation.accepted',
+          title: 'Your invitation was accepted',
+          body: 'Dana Whitfield accepted.',
+          link: '/invitations/7',
+        },
+        ctx.app.config.APP_URL,
+      ),
     );
     const deadline = Date.now() + 15_000;
     while (smtp.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(smtp.received.map((m) => m.to)).toEqual([[person.employee.email]]);
     expect(smtp.received[0]!.text).toContain('https://mentoring.hhs.gov/invitations/7');
-    const [row] = await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, person.employee.email));
+    const [row] = await ctx.app.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, person.employee.email));
     expect(row?.status).toBe('sent');
   });
 

@@ -106,7 +106,9 @@ describe('GET /metrics', () => {
     expect(value(text, 'hhs_job_last_success_timestamp_seconds', { job_name: 'metrics-ok' })).toBeGreaterThan(
       Date.now() / 1000 - 60,
     );
-    expect(value(text, 'hhs_job_last_success_timestamp_seconds', { job_name: 'metrics-failing' })).toBeUndefined();
+    expect(
+      value(text, 'hhs_job_last_success_timestamp_seconds', { job_name: 'metrics-failing' }),
+    ).toBeUndefined();
   });
 
   it('OPS-MET-6: reports the email outbox backlog and the age of the oldest unsent email', async () => {

@@ -11,9 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const register = (id: string, auth: Record<string, string>) => ctx.app.inject({ method: 'POST', url: `/api/v1/training/events/${id}/registration`, headers: auth });
+const register = (id: string, auth: Record<string, string>) =>
+  ctx.app.inject({ method: 'POST', url: `/api/v1/training/events/${id}/registration`, headers: auth });
 const statuses = async (eventId: string) =>
-  Object.fromEntries((await ctx.app.db.select().from(trainingRegistrations).where(eq(trainingRegistrations.eventId, eventId))).map((r) => [r.employeeId, r.status]));
+  Object.fromEntries(
+    (
+      await ctx.app.db.select().from(trainingRegistrations).where(eq(trainingRegistrations.eventId, eventId))
+    ).map((r) => [r.employeeId, r.status]),
+  );
 
 describe('R-TRAIN-1: catalogue, capacity and waitlist', () => {
   it('R-TRAIN-1: fills the places, then waitlists in order, and promotes the first when a place frees', async () => {
@@ -23,15 +28,30 @@ describe('R-TRAIN-1: catalogue, capacity and waitlist', () => {
     for (const p of people) answers.push((await register(event.id, p.auth)).json());
     expect(answers.map((a) => a.status)).toEqual(['registered', 'registered', 'waitlisted', 'waitlisted']);
     expect(answers[3].waitlistPosition).toBe(2);
-    const cancel = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/training/events/${event.id}/registration`, headers: people[0]!.auth });
+    const cancel = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/training/events/${event.id}/registration`,
+      headers: people[0]!.auth,
+    });
     expect(cancel.statusCode).toBe(200);
     const after = await statuses(event.id);
     expect(after[people[2]!.employee.id]).toBe('registered');
     expect(after[people[3]!.employee.id]).toBe('waitlisted');
-    const note = await ctx.app.db.select().from(notifications)
-      .where(and(eq(notifications.recipientId, people[2]!.employee.id), eq(notifications.kind, 'training.waitlist_promoted')));
+    const note = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.recipientId, people[2]!.employee.id),
+          eq(notifications.kind, 'training.waitlist_promoted'),
+        ),
+      );
     expect(note).toHaveLength(1);
-    const read = await ctx.app.inject({ method: 'GET', url: `/api/v1/training/events/${event.id}`, headers: people[3]!.auth });
+    const read = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/training/events/${event.id}`,
+      headers: people[3]!.auth,
+    });
     expect(read.json()).toMatchObject({ registered: 2, waitlisted: 1, myStatus: 'waitlisted' });
   });
 
@@ -49,7 +69,12 @@ describe('R-TRAIN-1: catalogue, capacity and waitlist', () => {
     const { pm, event } = await makeEvent(ctx.app, { capacity: 1 });
     const people = await Promise.all([1, 2, 3].map(() => makeUser(ctx.app)));
     for (const p of people) await register(event.id, p.auth);
-    const res = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/training/events/${event.id}`, headers: pm.auth, payload: { capacity: 2 } });
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/training/events/${event.id}`,
+      headers: pm.auth,
+      payload: { capacity: 2 },
+    });
     expect(res.json()).toMatchObject({ capacity: 2, registered: 2, waitlisted: 1 });
     expect((await statuses(event.id))[people[1]!.employee.id]).toBe('registered');
   });
@@ -65,26 +90,65 @@ describe('R-TRAIN-1: catalogue, capacity and waitlist', () => {
 
   it('R-TRAIN-1: a Lunch and Learn must be on one of the eight focus competencies', async () => {
     const pm = await makeUser(ctx.app, { grants: [{ role: 'program_manager' }] });
-    const base = { kind: 'lunch_and_learn', title: 'Lunch and Learn', startsAt: '2030-03-05T17:00:00Z', endsAt: '2030-03-05T18:00:00Z', location: 'Teams' };
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/training/events', headers: pm.auth, payload: { ...base, competencyCode: 'financial-management' } });
+    const base = {
+      kind: 'lunch_and_learn',
+      title: 'Lunch and Learn',
+      startsAt: '2030-03-05T17:00:00Z',
+      endsAt: '2030-03-05T18:00:00Z',
+      location: 'Teams',
+    };
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/training/events',
+      headers: pm.auth,
+      payload: { ...base, competencyCode: 'financial-management' },
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().rule).toBe('R-TRAIN-1');
-    const right = await ctx.app.inject({ method: 'POST', url: '/api/v1/training/events', headers: pm.auth, payload: { ...base, competencyCode: 'decisiveness' } });
+    const right = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/training/events',
+      headers: pm.auth,
+      payload: { ...base, competencyCode: 'decisiveness' },
+    });
     expect(right.statusCode).toBe(201);
   });
 
   it('R-TRAIN-1: a coordinator manages only their own OPDIV’s events; participants none', async () => {
     const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
-    const payload = { kind: 'online_course', title: 'CDC mentoring refresher', lmsUrl: 'https://lms.hhs.gov/course/cdc-1' };
-    const own = await ctx.app.inject({ method: 'POST', url: '/api/v1/training/events', headers: coordinator.auth, payload: { ...payload, opdiv: 'CDC' } });
+    const payload = {
+      kind: 'online_course',
+      title: 'CDC mentoring refresher',
+      lmsUrl: 'https://lms.hhs.gov/course/cdc-1',
+    };
+    const own = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/training/events',
+      headers: coordinator.auth,
+      payload: { ...payload, opdiv: 'CDC' },
+    });
     expect(own.statusCode).toBe(201);
-    const dept = await ctx.app.inject({ method: 'POST', url: '/api/v1/training/events', headers: coordinator.auth, payload });
+    const dept = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/training/events',
+      headers: coordinator.auth,
+      payload,
+    });
     expect(dept.statusCode).toBe(403);
     const { event } = await makeEvent(ctx.app);
-    const cancel = await ctx.app.inject({ method: 'POST', url: `/api/v1/training/events/${event.id}/cancel`, headers: coordinator.auth });
+    const cancel = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/training/events/${event.id}/cancel`,
+      headers: coordinator.auth,
+    });
     expect(cancel.statusCode).toBe(403);
     const participant = await makeUser(ctx.app);
-    const create = await ctx.app.inject({ method: 'POST', url: '/api/v1/training/events', headers: participant.auth, payload: { ...payload, opdiv: 'CDC' } });
+    const create = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/training/events',
+      headers: participant.auth,
+      payload: { ...payload, opdiv: 'CDC' },
+    });
     expect(create.statusCode).toBe(403);
   });
 
@@ -92,13 +156,26 @@ describe('R-TRAIN-1: catalogue, capacity and waitlist', () => {
     const { pm, event } = await makeEvent(ctx.app);
     const p = await makeUser(ctx.app);
     await register(event.id, p.auth);
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/training/events/${event.id}/cancel`, headers: pm.auth });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/training/events/${event.id}/cancel`,
+      headers: pm.auth,
+    });
     expect(res.json().cancelledAt).not.toBeNull();
-    const notes = await ctx.app.db.select().from(notifications).where(and(eq(notifications.recipientId, p.employee.id), eq(notifications.kind, 'training.event_cancelled')));
+    const notes = await ctx.app.db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.recipientId, p.employee.id), eq(notifications.kind, 'training.event_cancelled')),
+      );
     expect(notes).toHaveLength(1);
     const late = await register(event.id, (await makeUser(ctx.app)).auth);
     expect(late.statusCode).toBe(409);
-    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/training/events?limit=100', headers: p.auth });
+    const list = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/training/events?limit=100',
+      headers: p.auth,
+    });
     expect(list.json().items.map((e: { id: string }) => e.id)).not.toContain(event.id);
   });
 });

@@ -8,7 +8,10 @@ const common = {
   bio: text('bio').notNull().default(''),
   education: text('education').notNull().default(''),
   positions: jsonb('positions').$type<PositionHeld[]>().notNull().default([]),
-  communicationMethods: text('communication_methods').array().notNull().default(sql`'{}'::text[]`),
+  communicationMethods: text('communication_methods')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
   acknowledgementVersion: text('acknowledgement_version').notNull(),
   withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
@@ -25,7 +28,10 @@ export const mentorApplications = pgTable(
       .primaryKey()
       .references(() => employees.id),
     ...common,
-    competencies: text('competencies').array().notNull().default(sql`'{}'::text[]`),
+    competencies: text('competencies')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     technicalAreas: text('technical_areas').notNull().default(''),
     platforms: text('platforms').array().notNull(),
     capacity: integer('capacity').notNull(),
@@ -34,7 +40,10 @@ export const mentorApplications = pgTable(
   },
   (t) => [
     check('mentor_capacity_ck', sql`${t.capacity} between 1 and 5`),
-    check('mentor_platforms_ck', sql`cardinality(${t.platforms}) > 0 and ${t.platforms} <@ array['s2j','p2p']`),
+    check(
+      'mentor_platforms_ck',
+      sql`cardinality(${t.platforms}) > 0 and ${t.platforms} <@ array['s2j','p2p']`,
+    ),
     index('mentor_competencies_gin').using('gin', t.competencies),
     index('mentor_expertise_trgm_idx').using('gin', sql`${t.technicalAreas} gin_trgm_ops`),
   ],
@@ -58,7 +67,5 @@ export const menteeApplications = pgTable(
       .notNull()
       .default('no_preference'),
   },
-  (t) => [
-    check('mentee_needs_ck', sql`cardinality(${t.developmentalNeeds}) between 1 and 8`),
-  ],
+  (t) => [check('mentee_needs_ck', sql`cardinality(${t.developmentalNeeds}) between 1 and 8`)],
 );

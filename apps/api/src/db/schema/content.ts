@@ -30,7 +30,9 @@ export const contentVersions = pgTable(
   },
   (t) => [
     uniqueIndex('content_versions_page_version_uq').on(t.pageSlug, t.version),
-    index('content_versions_published_idx').on(t.pageSlug, t.version).where(sql`${t.publishedAt} is not null`),
+    index('content_versions_published_idx')
+      .on(t.pageSlug, t.version)
+      .where(sql`${t.publishedAt} is not null`),
     check('content_versions_version_ck', sql`${t.version} >= 1`),
   ],
 );

@@ -1,6 +1,16 @@
 import type { CohortProof } from '@hhs-mentoring/domain';
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { employees } from './directory.js';
 import { invitations } from './journey.js';
 
@@ -11,15 +21,23 @@ export const thirdPartyCases = pgTable(
   'third_party_cases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    menteeId: text('mentee_id').notNull().references(() => employees.id),
-    coordinatorId: text('coordinator_id').notNull().references(() => employees.id),
-    status: text('status', { enum: ['open', 'shortlisted', 'closed'] }).notNull().default('open'),
+    menteeId: text('mentee_id')
+      .notNull()
+      .references(() => employees.id),
+    coordinatorId: text('coordinator_id')
+      .notNull()
+      .references(() => employees.id),
+    status: text('status', { enum: ['open', 'shortlisted', 'closed'] })
+      .notNull()
+      .default('open'),
     note: text('note').notNull().default(''),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('third_party_cases_one_open_uq').on(t.menteeId).where(sql`status <> 'closed'`),
+    uniqueIndex('third_party_cases_one_open_uq')
+      .on(t.menteeId)
+      .where(sql`status <> 'closed'`),
     index('third_party_cases_status_idx').on(t.status),
   ],
 );
@@ -29,8 +47,12 @@ export const thirdPartyContacts = pgTable(
   'third_party_contacts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => thirdPartyCases.id),
-    mentorId: text('mentor_id').notNull().references(() => employees.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => thirdPartyCases.id),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => employees.id),
     contactedAt: at('contacted_at').notNull(),
     outcome: text('outcome', { enum: ['interested', 'not_interested', 'no_answer'] }).notNull(),
     note: text('note').notNull().default(''),
@@ -45,7 +67,9 @@ export const shortlists = pgTable(
   'shortlists',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    menteeId: text('mentee_id').notNull().references(() => employees.id),
+    menteeId: text('mentee_id')
+      .notNull()
+      .references(() => employees.id),
     caseId: uuid('case_id').references(() => thirdPartyCases.id),
     source: text('source', { enum: ['third_party', 'cohort'] }).notNull(),
     mentorIds: text('mentor_ids').array().notNull(),
@@ -76,12 +100,20 @@ export const cohortProposalPairs = pgTable(
   'cohort_proposal_pairs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    proposalId: uuid('proposal_id').notNull().references(() => cohortProposals.id),
-    menteeId: text('mentee_id').notNull().references(() => employees.id),
-    mentorId: text('mentor_id').notNull().references(() => employees.id),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => cohortProposals.id),
+    menteeId: text('mentee_id')
+      .notNull()
+      .references(() => employees.id),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => employees.id),
     score: doublePrecision('score').notNull(),
     reasons: text('reasons').array().notNull(),
-    status: text('status', { enum: ['proposed', 'invited', 'suggested', 'refused'] }).notNull().default('proposed'),
+    status: text('status', { enum: ['proposed', 'invited', 'suggested', 'refused'] })
+      .notNull()
+      .default('proposed'),
     refusalRule: text('refusal_rule'),
     refusalDetail: text('refusal_detail'),
     invitationId: uuid('invitation_id').references(() => invitations.id),

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 // R-DIR-1: OPDIVs and STAFFDIVs of HHS, reference data.
 export const opdivs = pgTable('opdivs', {
@@ -45,10 +54,15 @@ export const employees = pgTable(
     uniqueIndex('employees_email_lower_uq').on(sql`lower(${t.email})`),
     index('employees_supervisor_idx').on(t.supervisorId),
     index('employees_opdiv_idx').on(t.opdiv),
-    index('employees_program_opdiv_idx').on(t.opdiv, t.id).where(sql`${t.inProgram}`),
+    index('employees_program_opdiv_idx')
+      .on(t.opdiv, t.id)
+      .where(sql`${t.inProgram}`),
     index('employees_last_name_prefix_idx').on(sql`lower(${t.lastName}) text_pattern_ops`),
     index('employees_first_name_prefix_idx').on(sql`lower(${t.firstName}) text_pattern_ops`),
-    index('employees_name_trgm_idx').using('gin', sql`(lower(${t.firstName} || ' ' || ${t.lastName})) gin_trgm_ops`),
+    index('employees_name_trgm_idx').using(
+      'gin',
+      sql`(lower(${t.firstName} || ' ' || ${t.lastName})) gin_trgm_ops`,
+    ),
     check('employees_grade_rank_ck', sql`${t.gradeRank} between 1 and 16`),
     check('employees_not_own_supervisor_ck', sql`${t.supervisorId} is null or ${t.supervisorId} <> ${t.id}`),
   ],

@@ -1,6 +1,12 @@
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const SYSTEM_SCOPES = ['directory:write', 'training:write', 'reports:read', 'directory:read', 'audit:read'] as const;
+export const SYSTEM_SCOPES = [
+  'directory:write',
+  'training:write',
+  'reports:read',
+  'directory:read',
+  'audit:read',
+] as const;
 
 // R-API-2: other HHS systems; the secret is stored as an argon2id hash and shown once at creation.
 export const systemClients = pgTable('system_clients', {

@@ -1,9 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { relationships } from './journey.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
-const relationshipRef = () => uuid('relationship_id').notNull().references(() => relationships.id);
+const relationshipRef = () =>
+  uuid('relationship_id')
+    .notNull()
+    .references(() => relationships.id);
 // Optimistic concurrency (issue 4 §3): every write names the version it read; a stale write gets 412.
 const versioned = {
   version: integer('version').notNull().default(1),
@@ -28,7 +41,10 @@ export const agreements = pgTable('agreements', {
   /** R-MEET-1: the agreed interval between meetings and the usual way of meeting. */
   cadence: text('cadence', { enum: ['weekly', 'every_2_weeks', 'every_4_weeks', 'monthly'] }),
   usualMode: text('usual_mode', { enum: ['in_person', 'phone', 'video'] }),
-  communicationMethods: text('communication_methods').array().notNull().default(sql`'{}'::text[]`),
+  communicationMethods: text('communication_methods')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   confidentiality: text('confidentiality').notNull().default(''),
   boundaries: text('boundaries').notNull().default(''),
   noFaultTermination: boolean('no_fault_termination').notNull().default(false),
@@ -43,7 +59,10 @@ export const agreements = pgTable('agreements', {
 export const idps = pgTable('idps', {
   relationshipId: relationshipRef().primaryKey(),
   strengths: text('strengths').notNull().default(''),
-  developmentalNeeds: text('developmental_needs').array().notNull().default(sql`'{}'::text[]`),
+  developmentalNeeds: text('developmental_needs')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   objectives: jsonb('objectives').$type<IdpObjective[]>().notNull().default([]),
   activities: jsonb('activities').$type<IdpActivity[]>().notNull().default([]),
   reviewDates: jsonb('review_dates').$type<string[]>().notNull().default([]),
@@ -72,7 +91,10 @@ export const progressReports = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.relationshipId, t.role] }),
-    check('progress_rating_ck', sql`${t.relationshipRating} is null or ${t.relationshipRating} between 1 and 5`),
+    check(
+      'progress_rating_ck',
+      sql`${t.relationshipRating} is null or ${t.relationshipRating} between 1 and 5`,
+    ),
   ],
 );
 

@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { employees } from './directory.js';
 
@@ -12,8 +21,12 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    menteeId: text('mentee_id').notNull().references(() => employees.id),
-    mentorId: text('mentor_id').notNull().references(() => employees.id),
+    menteeId: text('mentee_id')
+      .notNull()
+      .references(() => employees.id),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => employees.id),
     platform: text('platform', { enum: ['s2j', 'p2p'] }).notNull(),
     message: text('message').notNull().default(''),
     state: text('state', {
@@ -37,7 +50,9 @@ export const invitations = pgTable(
       .where(sql`state in ('pending', 'accepted')`),
     index('invitations_mentee_idx').on(t.menteeId, t.state),
     index('invitations_mentor_idx').on(t.mentorId, t.state),
-    index('invitations_expiry_idx').on(t.expiresAt).where(sql`state = 'pending'`),
+    index('invitations_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`state = 'pending'`),
   ],
 );
 
@@ -46,8 +61,12 @@ export const relationships = pgTable(
   'relationships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    menteeId: text('mentee_id').notNull().references(() => employees.id),
-    mentorId: text('mentor_id').notNull().references(() => employees.id),
+    menteeId: text('mentee_id')
+      .notNull()
+      .references(() => employees.id),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => employees.id),
     platform: text('platform', { enum: ['s2j', 'p2p'] }).notNull(),
     state: text('state', {
       enum: ['onboarding', 'active', 'termination_requested', 'completed', 'terminated'],
@@ -89,7 +108,9 @@ export const relationshipEvents = pgTable(
   'relationship_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    relationshipId: uuid('relationship_id').notNull().references(() => relationships.id),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationships.id),
     event: text('event').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
@@ -104,12 +125,20 @@ export const coordinatorContactRequests = pgTable(
   'coordinator_contact_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    relationshipId: uuid('relationship_id').notNull().references(() => relationships.id),
-    requestedBy: text('requested_by').notNull().references(() => employees.id),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationships.id),
+    requestedBy: text('requested_by')
+      .notNull()
+      .references(() => employees.id),
     source: text('source').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     resolvedAt: at('resolved_at'),
     resolvedBy: text('resolved_by'),
   },
-  (t) => [index('contact_requests_open_idx').on(t.relationshipId).where(sql`resolved_at is null`)],
+  (t) => [
+    index('contact_requests_open_idx')
+      .on(t.relationshipId)
+      .where(sql`resolved_at is null`),
+  ],
 );

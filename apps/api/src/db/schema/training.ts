@@ -3,7 +3,12 @@ import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { employees, opdivs } from './directory.js';
 import { competencies } from './reference.js';
 
-export const TRAINING_KINDS = ['orientation_online', 'orientation_instructor', 'lunch_and_learn', 'online_course'] as const;
+export const TRAINING_KINDS = [
+  'orientation_online',
+  'orientation_instructor',
+  'lunch_and_learn',
+  'online_course',
+] as const;
 
 // R-TRAIN-1: the catalogue. opdiv null = department-wide (HHSU); set = an OPDIV's own event (docs/decisions/0400).
 export const trainingEvents = pgTable(
@@ -31,8 +36,14 @@ export const trainingEvents = pgTable(
     index('training_events_starts_idx').on(t.startsAt),
     uniqueIndex('training_events_lms_course_uq').on(t.lmsCourseId),
     check('training_events_capacity_ck', sql`${t.capacity} is null or ${t.capacity} > 0`),
-    check('training_events_dates_ck', sql`${t.endsAt} is null or ${t.startsAt} is null or ${t.endsAt} > ${t.startsAt}`),
-    check('training_events_lunch_ck', sql`(${t.kind} = 'lunch_and_learn') = (${t.competencyCode} is not null)`),
+    check(
+      'training_events_dates_ck',
+      sql`${t.endsAt} is null or ${t.startsAt} is null or ${t.endsAt} > ${t.startsAt}`,
+    ),
+    check(
+      'training_events_lunch_ck',
+      sql`(${t.kind} = 'lunch_and_learn') = (${t.competencyCode} is not null)`,
+    ),
   ],
 );
 

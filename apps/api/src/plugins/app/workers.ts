@@ -25,7 +25,11 @@ export default fp(
       // whole process past its container's memory limit (infra/k8s: 768 Mi). A department-wide solve of the benchmark
       // workforce adds ~260 MiB to the process at its peak (docs/benchmarks.md).
       pool ??= new Piscina<CohortWork, ExplainedCohortResult>({
-        filename, minThreads: 0, maxThreads: 1, idleTimeout: 60_000, resourceLimits: { maxOldGenerationSizeMb: 512 },
+        filename,
+        minThreads: 0,
+        maxThreads: 1,
+        idleTimeout: 60_000,
+        resourceLimits: { maxOldGenerationSizeMb: 512 },
       });
       return pool.run(work);
     });

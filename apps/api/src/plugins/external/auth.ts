@@ -85,7 +85,9 @@ export default fp<{ config: Config }>(
       .select({
         user: users,
         employee: employees,
-        grants: sql<{ role: string; opdiv: string | null }[]>`coalesce((select json_agg(json_build_object('role', g.role, 'opdiv', g.opdiv))
+        grants: sql<
+          { role: string; opdiv: string | null }[]
+        >`coalesce((select json_agg(json_build_object('role', g.role, 'opdiv', g.opdiv))
           from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`,
         revoked: sql<boolean>`exists (select 1 from ${revokedSessions} r where r.session_id = ${sql.placeholder('sid')}::uuid)`,
       })
@@ -98,9 +100,14 @@ export default fp<{ config: Config }>(
      * The session's person, unless their employee record is inactive or the session was ended: signed out
      * (its id revoked, R-SEC-6) or everywhere (session version).
      */
-    async function loadUser(userId: string, sessionId: string, sessionVersion: number): Promise<UserActor | undefined> {
+    async function loadUser(
+      userId: string,
+      sessionId: string,
+      sessionVersion: number,
+    ): Promise<UserActor | undefined> {
       const [row] = await userById.execute({ userId, sid: sessionId });
-      if (!row || row.revoked || !row.employee.active || row.user.sessionVersion !== sessionVersion) return undefined;
+      if (!row || row.revoked || !row.employee.active || row.user.sessionVersion !== sessionVersion)
+        return undefined;
       const { grants } = row;
       return {
         kind: 'user',
@@ -110,7 +117,9 @@ export default fp<{ config: Config }>(
         name: `${row.employee.firstName} ${row.employee.lastName}`,
         opdiv: row.employee.opdiv,
         isProgramManager: grants.some((g) => g.role === 'program_manager'),
-        coordinatorOpdivs: grants.filter((g) => g.role === 'coordinator' && g.opdiv).map((g) => g.opdiv as string),
+        coordinatorOpdivs: grants
+          .filter((g) => g.role === 'coordinator' && g.opdiv)
+          .map((g) => g.opdiv as string),
       };
     }
 
@@ -124,7 +133,8 @@ export default fp<{ config: Config }>(
       }
       if (payload.typ === 'system' && !(await isClientActive(app.db, payload.sub))) return undefined;
       // A user token without a session id could not be ended by signing out (R-SEC-6).
-      if (payload.typ === 'user' && !(UUID.test(String(payload.sid)) && UUID.test(String(payload.sub)))) return undefined;
+      if (payload.typ === 'user' && !(UUID.test(String(payload.sid)) && UUID.test(String(payload.sub))))
+        return undefined;
       request.actor =
         payload.typ === 'system'
           ? { kind: 'system', clientId: payload.sub, name: payload.name, scopes: payload.scope.split(' ') }
@@ -159,7 +169,10 @@ export default fp<{ config: Config }>(
     });
 
     app.decorate('issueSession', async (reply: FastifyReply, userId: string) => {
-      const [account] = await app.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
+      const [account] = await app.db
+        .select({ sv: users.sessionVersion })
+        .from(users)
+        .where(eq(users.id, userId));
       const token = app.signUserToken(userId, account?.sv ?? 0);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
@@ -183,11 +196,18 @@ export default fp<{ config: Config }>(
       if (payload.typ !== 'user' || !UUID.test(String(payload.sid)) || !UUID.test(payload.sub)) return;
       await app.db
         .insert(revokedSessions)
-        .values({ sessionId: payload.sid, userId: payload.sub, expiresAt: new Date((payload.exp ?? 0) * 1000) })
+        .values({
+          sessionId: payload.sid,
+          userId: payload.sub,
+          expiresAt: new Date((payload.exp ?? 0) * 1000),
+        })
         .onConflictDoNothing();
     });
     app.decorate('signSystemToken', (clientId: string, name: string, scopes: string[], ttlSeconds: number) =>
-      app.jwt.sign({ sub: clientId, typ: 'system', scope: scopes.join(' '), name }, { expiresIn: ttlSeconds }),
+      app.jwt.sign(
+        { sub: clientId, typ: 'system', scope: scopes.join(' '), name },
+        { expiresIn: ttlSeconds },
+      ),
     );
   },
   { name: 'auth', dependencies: ['db'] },

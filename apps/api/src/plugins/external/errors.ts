@@ -9,7 +9,8 @@ import { failureInWords, validationDetail } from '../../lib/validation-words.js'
 
 /** Sent as plain JSON, never through a route's response schema, so a problem can never fail to serialise (R-SEC-4). */
 function send(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
-  if (problem.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, problem.retryAfterSeconds)));
+  if (problem.retryAfterSeconds !== undefined)
+    reply.header('retry-after', String(Math.max(1, problem.retryAfterSeconds)));
   return reply
     .status(problem.status)
     .type('application/problem+json')
@@ -22,7 +23,8 @@ function fromValidation(error: FastifyError): Problem {
     const base = `/${error.validationContext ?? 'body'}${v.instancePath}`;
     const params = v.params as Record<string, unknown>;
     const message = failureInWords({ keyword: v.keyword, params });
-    if (v.keyword === 'additionalProperties') return { field: `${base}/${String(params.additionalProperty)}`, message };
+    if (v.keyword === 'additionalProperties')
+      return { field: `${base}/${String(params.additionalProperty)}`, message };
     if (v.keyword === 'required') return { field: `${base}/${String(params.missingProperty)}`, message };
     return { field: base, message };
   });
@@ -31,7 +33,11 @@ function fromValidation(error: FastifyError): Problem {
 
 /** Titles of the 4xx errors Fastify raises itself (parsers, router, limits), in words for people. */
 const FRAMEWORK_TITLES: Record<number, [slug: string, title: string, detail: string]> = {
-  400: ['malformed', 'Your request is not valid', 'The request could not be read: check its address and body.'],
+  400: [
+    'malformed',
+    'Your request is not valid',
+    'The request could not be read: check its address and body.',
+  ],
   413: ['too-large', 'Request too large', 'The request body is larger than this service accepts.'],
   414: ['uri-too-long', 'Address too long', 'A part of the address is longer than this service accepts.'],
   415: ['unsupported-media-type', 'Unsupported content type', 'Send the body as application/json.'],
@@ -54,7 +60,12 @@ export function problemFor(error: FastifyError, request: FastifyRequest, reply: 
   const refused = refusedInputCode(error);
   if (refused) {
     request.log.warn({ sqlstate: refused }, 'database refused a value of the request');
-    return new Problem(422, 'refused-value', 'A value was not accepted', 'A value in the request refers to something that does not exist or is not allowed. Check it and try again.');
+    return new Problem(
+      422,
+      'refused-value',
+      'A value was not accepted',
+      'A value in the request refers to something that does not exist or is not allowed. Check it and try again.',
+    );
   }
   const status = error.statusCode ?? 500;
   if (status === 429) return problems.tooMany(error.message);
@@ -64,7 +75,12 @@ export function problemFor(error: FastifyError, request: FastifyRequest, reply: 
     return new Problem(status, slug, title, detail);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return new Problem(500, 'internal', 'Something went wrong on our side', `Quote request id ${request.id} when you report it.`);
+  return new Problem(
+    500,
+    'internal',
+    'Something went wrong on our side',
+    `Quote request id ${request.id} when you report it.`,
+  );
 }
 
 /** Fastify's `frameworkErrors` option: the router's 400 (bad URL encoding) and 414 (parameter too long). */
@@ -75,7 +91,9 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 /** Every error leaves as application/problem+json (RFC 9457). 5xx details stay in the log. */
 export default fp(
   async (app) => {
-    app.setErrorHandler((error: FastifyError, request, reply) => send(reply, request, problemFor(error, request, reply)));
+    app.setErrorHandler((error: FastifyError, request, reply) =>
+      send(reply, request, problemFor(error, request, reply)),
+    );
   },
   { name: 'errors' },
 );

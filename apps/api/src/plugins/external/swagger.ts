@@ -11,14 +11,30 @@ export const API_TAGS = [
   { name: 'reference', description: 'Competencies, OPDIVs and program settings' },
   { name: 'matching', description: 'Suggestions and mentor search (R-MATCH-1/2)' },
   { name: 'invitations', description: 'Invitations and confirmation (§6, R-CAP-*, R-INVT-*)' },
-  { name: 'relationships', description: "The pair's year: milestones, documents, termination (R-LIFE-*, R-SEC-1)" },
+  {
+    name: 'relationships',
+    description: "The pair's year: milestones, documents, termination (R-LIFE-*, R-SEC-1)",
+  },
   { name: 'content', description: "The program's own pages and guidance (R-CONTENT-1..3)" },
   { name: 'notifications', description: 'The in-app inbox (R-NOTE-1)' },
-  { name: 'integrations', description: 'Other HHS systems: OAuth client credentials, HR and LMS feeds (R-API-2/3); see docs/api.md' },
-  { name: 'training', description: 'Training catalogue, registration, attendance and evaluations (R-TRAIN-1/2)' },
+  {
+    name: 'integrations',
+    description: 'Other HHS systems: OAuth client credentials, HR and LMS feeds (R-API-2/3); see docs/api.md',
+  },
+  {
+    name: 'training',
+    description: 'Training catalogue, registration, attendance and evaluations (R-TRAIN-1/2)',
+  },
   { name: 'audit', description: 'Audit log search (R-ADMIN-3)' },
-  { name: 'coordination', description: 'Coordinators and the program manager: dashboard, third-party and cohort matching, coordinator grants (R-ADMIN-1, R-MATCH-3/4)' },
-  { name: 'reports', description: 'Participation, matching, outcomes and evaluation reports, JSON or CSV (R-ADMIN-2)' },
+  {
+    name: 'coordination',
+    description:
+      'Coordinators and the program manager: dashboard, third-party and cohort matching, coordinator grants (R-ADMIN-1, R-MATCH-3/4)',
+  },
+  {
+    name: 'reports',
+    description: 'Participation, matching, outcomes and evaluation reports, JSON or CSV (R-ADMIN-2)',
+  },
 ];
 
 export default fp(

@@ -16,7 +16,13 @@ export default fp<{ config: Config }>(
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       // /metrics is on METRICS_PORT only: never the web app's HTML here (decision 0606).
-      if (!serveWeb || request.method !== 'GET' || path.startsWith('/api/') || path === '/metrics' || path.includes('.'))
+      if (
+        !serveWeb ||
+        request.method !== 'GET' ||
+        path.startsWith('/api/') ||
+        path === '/metrics' ||
+        path.includes('.')
+      )
         return reply
           .status(404)
           .type('application/problem+json')

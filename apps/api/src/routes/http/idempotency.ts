@@ -12,11 +12,16 @@ export function idempotencyOwner(request: FastifyRequest): string {
   return actor?.kind === 'system' ? `client:${actor.clientId}` : `user:${actor?.userId ?? 'anonymous'}`;
 }
 
-const hashOf = (route: string, body: unknown) => createHash('sha256').update(route).update('\n').update(JSON.stringify(body)).digest('hex');
+const hashOf = (route: string, body: unknown) =>
+  createHash('sha256').update(route).update('\n').update(JSON.stringify(body)).digest('hex');
 
 const mismatch = () =>
-  new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with a different request',
-    'This Idempotency-Key was already used for a different request body; use a new key for a new request (R-API-3).');
+  new Problem(
+    422,
+    'idempotency-key-reused',
+    'Idempotency-Key reused with a different request',
+    'This Idempotency-Key was already used for a different request body; use a new key for a new request (R-API-3).',
+  );
 
 /**
  * R-API-3: runs `work` in one transaction and stores its answer under the caller's Idempotency-Key in that same
@@ -31,7 +36,13 @@ export async function idempotent<T>(
 ): Promise<T> {
   const key = request.headers[IDEMPOTENCY_HEADER];
   if (typeof key !== 'string' || key === '') return db.transaction(work);
-  if (key.length > 255) throw new Problem(400, 'validation', 'Your request is not valid', 'Idempotency-Key is at most 255 characters.');
+  if (key.length > 255)
+    throw new Problem(
+      400,
+      'validation',
+      'Your request is not valid',
+      'Idempotency-Key is at most 255 characters.',
+    );
   const owner = idempotencyOwner(request);
   const route = `${request.method} ${request.routeOptions.url}`;
   const requestHash = hashOf(route, request.body);
@@ -50,7 +61,9 @@ export async function idempotent<T>(
   try {
     return await db.transaction(async (tx) => {
       const body = await work(tx);
-      await tx.insert(idempotencyKeys).values({ clientId: owner, key, route, requestHash, status: reply.statusCode, body });
+      await tx
+        .insert(idempotencyKeys)
+        .values({ clientId: owner, key, route, requestHash, status: reply.statusCode, body });
       return body;
     });
   } catch (error) {

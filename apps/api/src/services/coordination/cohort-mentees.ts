@@ -12,12 +12,30 @@ import { baseCtes, unmatchedCte } from './unmatched.js';
  * per-mentee menteeProfileFrom + menteeActivitySql (same fields, same meaning: open = pending or accepted; declined mentors excluded).
  */
 export async function unmatchedMenteeProfiles(db: Db, scope: Scope): Promise<MenteeProfile[]> {
-  const ids = (await queryRows<{ mentee_id: string }>(db, sql`with ${baseCtes(scope)}, ${unmatchedCte()} select mentee_id from unmatched order by mentee_id`)).map((r) => r.mentee_id);
+  const ids = (
+    await queryRows<{ mentee_id: string }>(
+      db,
+      sql`with ${baseCtes(scope)}, ${unmatchedCte()} select mentee_id from unmatched order by mentee_id`,
+    )
+  ).map((r) => r.mentee_id);
   if (ids.length === 0) return [];
-  const rows = await db.select({ app: menteeApplications, e: employees }).from(menteeApplications)
-    .innerJoin(employees, eq(employees.id, menteeApplications.employeeId)).where(inArray(menteeApplications.employeeId, ids));
-  const invited = await db.select({ menteeId: invitations.menteeId, mentorId: invitations.mentorId, state: invitations.state }).from(invitations)
-    .where(sql`${invitations.menteeId} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) and ${invitations.state} in (${sql.join([...OPEN_STATES, 'declined'].map((s) => sql`${s}`), sql`, `)})`);
+  const rows = await db
+    .select({ app: menteeApplications, e: employees })
+    .from(menteeApplications)
+    .innerJoin(employees, eq(employees.id, menteeApplications.employeeId))
+    .where(inArray(menteeApplications.employeeId, ids));
+  const invited = await db
+    .select({ menteeId: invitations.menteeId, mentorId: invitations.mentorId, state: invitations.state })
+    .from(invitations)
+    .where(
+      sql`${invitations.menteeId} in (${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )}) and ${invitations.state} in (${sql.join(
+        [...OPEN_STATES, 'declined'].map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   const byMentee = new Map<string, typeof invited>();
   for (const i of invited) byMentee.set(i.menteeId, [...(byMentee.get(i.menteeId) ?? []), i]);
   return rows.map(({ app, e }) => {

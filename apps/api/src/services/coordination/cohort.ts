@@ -1,5 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import { DEFAULT_COHORT_TOP_K, remainingCapacity, type CohortWork, type ExplainedCohortResult } from '@hhs-mentoring/domain';
+import {
+  DEFAULT_COHORT_TOP_K,
+  remainingCapacity,
+  type CohortWork,
+  type ExplainedCohortResult,
+} from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { cohortProposalPairs, cohortProposals } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
@@ -23,27 +28,78 @@ export type CohortSolver = (work: CohortWork) => Promise<ExplainedCohortResult>;
  * (`runCohortWork`), handed to `solver` as plain data.
  */
 async function solve(db: Db, opdivs: string[] | null, topK: number, solver: CohortSolver) {
-  const [mentees, { index, settings }] = await Promise.all([unmatchedMenteeProfiles(db, opdivs), matchingContext(db)]);
+  const [mentees, { index, settings }] = await Promise.all([
+    unmatchedMenteeProfiles(db, opdivs),
+    matchingContext(db),
+  ]);
   const free = index.mentors.filter((m) => remainingCapacity(m, settings) > 0);
-  const chains = await chainsAbove(db, [...mentees.map((m) => m.employeeId), ...free.map((m) => m.employeeId)]);
-  const result = await solver({ mentees, mentors: [...index.mentors], settings, chains, topK, budgetMs: COHORT_PROOF_BUDGET_MS });
+  const chains = await chainsAbove(db, [
+    ...mentees.map((m) => m.employeeId),
+    ...free.map((m) => m.employeeId),
+  ]);
+  const result = await solver({
+    mentees,
+    mentors: [...index.mentors],
+    settings,
+    chains,
+    topK,
+    budgetMs: COHORT_PROOF_BUDGET_MS,
+  });
   return { result, mentorCount: free.length, menteeCount: mentees.length };
 }
 
 /** Builds, stores and returns a proposal; nothing is sent to anyone until a person approves (R-MATCH-4). */
-export async function proposeCohort(db: Db, actor: UserActor, input: { opdiv?: string; topK?: number }, ctx: AuditContext, solver: CohortSolver, now = new Date()) {
+export async function proposeCohort(
+  db: Db,
+  actor: UserActor,
+  input: { opdiv?: string; topK?: number },
+  ctx: AuditContext,
+  solver: CohortSolver,
+  now = new Date(),
+) {
   const scope = requestScope(actor, input.opdiv);
   const topK = input.topK ?? DEFAULT_COHORT_TOP_K;
   const { result, mentorCount, menteeCount } = await solve(db, scope, topK, solver);
   const id = await db.transaction(async (tx) => {
-    const [proposal] = await tx.insert(cohortProposals).values({
-      opdivs: scope ?? [], createdBy: actor.employeeId, topK, total: result.total, greedyTotal: result.greedyTotal,
-      menteeCount, mentorCount, unmatched: result.unmatched, proof: result.proof, createdAt: now,
-    }).returning();
-    const rows = result.pairs.map((p) => ({ proposalId: proposal!.id, menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: p.reasons }));
-    for (let i = 0; i < rows.length; i += 1000) await tx.insert(cohortProposalPairs).values(rows.slice(i, i + 1000));
-    await audit(tx, ctx, { action: 'cohort_proposal.create', objectType: 'cohort_proposal', objectId: proposal!.id, opdivs: scope ?? [],
-      detail: { pairs: rows.length, unmatched: result.unmatched.length, total: result.total, greedyTotal: result.greedyTotal, topK, proof: result.proof.status, bound: result.proof.bound } });
+    const [proposal] = await tx
+      .insert(cohortProposals)
+      .values({
+        opdivs: scope ?? [],
+        createdBy: actor.employeeId,
+        topK,
+        total: result.total,
+        greedyTotal: result.greedyTotal,
+        menteeCount,
+        mentorCount,
+        unmatched: result.unmatched,
+        proof: result.proof,
+        createdAt: now,
+      })
+      .returning();
+    const rows = result.pairs.map((p) => ({
+      proposalId: proposal!.id,
+      menteeId: p.menteeId,
+      mentorId: p.mentorId,
+      score: p.score,
+      reasons: p.reasons,
+    }));
+    for (let i = 0; i < rows.length; i += 1000)
+      await tx.insert(cohortProposalPairs).values(rows.slice(i, i + 1000));
+    await audit(tx, ctx, {
+      action: 'cohort_proposal.create',
+      objectType: 'cohort_proposal',
+      objectId: proposal!.id,
+      opdivs: scope ?? [],
+      detail: {
+        pairs: rows.length,
+        unmatched: result.unmatched.length,
+        total: result.total,
+        greedyTotal: result.greedyTotal,
+        topK,
+        proof: result.proof.status,
+        bound: result.proof.bound,
+      },
+    });
     return proposal!.id;
   });
   return getProposal(db, actor, id);
@@ -53,15 +109,27 @@ export async function proposeCohort(db: Db, actor: UserActor, input: { opdiv?: s
 export async function proposalFor(tx: Tx, actor: UserActor, id: string, lock = false): Promise<ProposalRow> {
   const q = tx.select().from(cohortProposals).where(eq(cohortProposals.id, id));
   const [row] = lock ? await q.for('update') : await q;
-  if (!row || !actorCovers(actor, row.opdivs.length > 0 ? row.opdivs : null)) throw problems.notFound('That cohort proposal');
+  if (!row || !actorCovers(actor, row.opdivs.length > 0 ? row.opdivs : null))
+    throw problems.notFound('That cohort proposal');
   return row;
 }
 
 export async function getProposal(db: Db, actor: UserActor, id: string) {
   const proposal = await proposalFor(db, actor, id);
-  const pairs = await db.select().from(cohortProposalPairs).where(eq(cohortProposalPairs.proposalId, id)).orderBy(asc(cohortProposalPairs.menteeId));
-  const people = await employeeRows(db, [...pairs.flatMap((p) => [p.menteeId, p.mentorId]), ...proposal.unmatched.map((u) => u.menteeId)]);
-  const who = (pid: string) => ({ id: pid, name: people.get(pid) ? fullName(people.get(pid)!) : pid, opdiv: people.get(pid)?.opdiv ?? '' });
+  const pairs = await db
+    .select()
+    .from(cohortProposalPairs)
+    .where(eq(cohortProposalPairs.proposalId, id))
+    .orderBy(asc(cohortProposalPairs.menteeId));
+  const people = await employeeRows(db, [
+    ...pairs.flatMap((p) => [p.menteeId, p.mentorId]),
+    ...proposal.unmatched.map((u) => u.menteeId),
+  ]);
+  const who = (pid: string) => ({
+    id: pid,
+    name: people.get(pid) ? fullName(people.get(pid)!) : pid,
+    opdiv: people.get(pid)?.opdiv ?? '',
+  });
   return {
     id: proposal.id,
     opdivs: proposal.opdivs.length > 0 ? proposal.opdivs : null,
@@ -73,9 +141,15 @@ export async function getProposal(db: Db, actor: UserActor, id: string) {
     greedyTotal: proposal.greedyTotal,
     proof: proposal.proof ?? null,
     pairs: pairs.map((p) => ({
-      id: p.id, mentee: who(p.menteeId), mentor: who(p.mentorId), score: p.score, reasons: p.reasons, status: p.status,
+      id: p.id,
+      mentee: who(p.menteeId),
+      mentor: who(p.mentorId),
+      score: p.score,
+      reasons: p.reasons,
+      status: p.status,
       refusal: p.refusalRule ? { rule: p.refusalRule, detail: p.refusalDetail ?? '' } : null,
-      invitationId: p.invitationId, shortlistId: p.shortlistId,
+      invitationId: p.invitationId,
+      shortlistId: p.shortlistId,
     })),
     unmatched: proposal.unmatched.map((u) => ({ mentee: who(u.menteeId), reason: u.reason })),
   };

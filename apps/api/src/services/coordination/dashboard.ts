@@ -1,7 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import type { Scope } from './scope.js';
-import { baseCtes, LIVE_SQL, LONGEST_FIRST, OPEN_SQL, pairInScoped, unmatchedCte, unmatchedJson, type UnmatchedRow } from './unmatched.js';
+import {
+  baseCtes,
+  LIVE_SQL,
+  LONGEST_FIRST,
+  OPEN_SQL,
+  pairInScoped,
+  unmatchedCte,
+  unmatchedJson,
+  type UnmatchedRow,
+} from './unmatched.js';
 
 export const LONGEST_WAITING = 20;
 const DUE_WINDOW_DAYS = 14;
@@ -26,14 +35,18 @@ export type Dashboard = {
  * milestones are counted per due date with arithmetic rather than one row each.
  */
 export async function dashboard(db: Db, scope: Scope, now = new Date()): Promise<Dashboard> {
-  const [row] = await queryRows<{ d: Omit<Dashboard, 'scope' | 'generatedAt'> }>(db, dashboardQuery(scope, now));
+  const [row] = await queryRows<{ d: Omit<Dashboard, 'scope' | 'generatedAt'> }>(
+    db,
+    dashboardQuery(scope, now),
+  );
   return { scope, generatedAt: now.toISOString(), ...row!.d };
 }
 
 // Open milestones of a pair sharing one due date (n of them), counted when the date falls in the window / has passed.
 const dueBetween = (due: string, n: string, from: Date, to: Date) =>
   sql`case when ${sql.raw(due)} >= ${from}::timestamptz and ${sql.raw(due)} < ${to}::timestamptz then ${sql.raw(n)} else 0 end`;
-const overdue = (due: string, n: string, now: Date) => sql`case when ${sql.raw(due)} < ${now}::timestamptz then ${sql.raw(n)} else 0 end`;
+const overdue = (due: string, n: string, now: Date) =>
+  sql`case when ${sql.raw(due)} < ${now}::timestamptz then ${sql.raw(n)} else 0 end`;
 
 export function dashboardQuery(scope: Scope, now: Date): SQL {
   const soon = new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000);

@@ -9,20 +9,30 @@ import { activeMenteeApplication, menteeProfileFrom, mentorProfileOf } from '../
  * the journey's own profile code. R-CAP-3 is left out: a shortlist is not an invitation, the mentee invites later
  * and is checked then.
  */
-export async function shortlistRefusals(tx: Tx, menteeId: string, mentorId: string, settings: ProgramSettings): Promise<Refusal[]> {
+export async function shortlistRefusals(
+  tx: Tx,
+  menteeId: string,
+  mentorId: string,
+  settings: ProgramSettings,
+): Promise<Refusal[]> {
   // The same one-statement read of the pair as a mentee's own invitation (decision 0505).
   const menteeApp = await activeMenteeApplication(tx, menteeId);
   const pair = await readPairContext(tx, menteeId, mentorId);
   const menteeEmployee = pair.people.get(menteeId);
   const mentorEmployee = pair.people.get(mentorId);
-  if (!menteeApp || !menteeEmployee) return [{ rule: 'R-APP-1', detail: 'The mentee has no active mentee application.' }];
-  if (!pair.mentorApp || !mentorEmployee) return [{ rule: 'R-APP-2', detail: `${mentorId} is not an active mentor.` }];
+  if (!menteeApp || !menteeEmployee)
+    return [{ rule: 'R-APP-1', detail: 'The mentee has no active mentee application.' }];
+  if (!pair.mentorApp || !mentorEmployee)
+    return [{ rule: 'R-APP-2', detail: `${mentorId} is not an active mentor.` }];
   const mentee = menteeProfileFrom(menteeApp, menteeEmployee, pair.activity);
   const mentor = mentorProfileOf(pair.mentorApp, mentorEmployee, pair.mentorLive);
   const supervisorOf = pair.supervisorOf;
   const checked = checkPairEligibility({ mentor, mentee, supervisorOf, settings, purpose: 'invite' });
   const refusals = checked.ok ? [] : checked.refusals.filter((r) => r.rule !== 'R-CAP-3');
   if (mentee.declinedByMentorIds.includes(mentorId))
-    refusals.push({ rule: 'R-MATCH-1', detail: 'This mentor declined an earlier invitation from the mentee.' });
+    refusals.push({
+      rule: 'R-MATCH-1',
+      detail: 'This mentor declined an earlier invitation from the mentee.',
+    });
   return refusals;
 }

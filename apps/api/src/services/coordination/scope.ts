@@ -13,7 +13,9 @@ export function requestScope(actor: Actor, opdiv?: string): Scope {
   if (actor.kind === 'system' || actor.isProgramManager) return opdiv ? [opdiv] : null;
   if (!opdiv) return actor.coordinatorOpdivs;
   if (!actor.coordinatorOpdivs.includes(opdiv))
-    throw problems.forbidden(`You coordinate ${actor.coordinatorOpdivs.join(', ')}, not ${opdiv} (R-ROLE-2).`);
+    throw problems.forbidden(
+      `You coordinate ${actor.coordinatorOpdivs.join(', ')}, not ${opdiv} (R-ROLE-2).`,
+    );
   return [opdiv];
 }
 
@@ -27,7 +29,10 @@ export function actorCovers(actor: UserActor, inner: Scope): boolean {
 export function opdivIn(column: SQL, scope: Scope): SQL {
   if (scope === null) return sql`true`;
   if (scope.length === 0) return sql`false`;
-  return sql`${column} in (${sql.join(scope.map((o) => sql`${o}`), sql`, `)})`;
+  return sql`${column} in (${sql.join(
+    scope.map((o) => sql`${o}`),
+    sql`, `,
+  )})`;
 }
 
 /** A pair is in scope when either side is (R-ROLE-2). */

@@ -20,7 +20,12 @@ export type TerminationRequestRow = {
  * R-LIFE-7, the coordinator's queue: termination requests in scope with no guidance recorded yet, oldest first.
  * Guidance and ending are recorded on the relationship itself (the journey's relationship routes).
  */
-export async function terminationRequestsAwaitingGuidance(db: Db, scope: Scope, params: PageParams, now = new Date()) {
+export async function terminationRequestsAwaitingGuidance(
+  db: Db,
+  scope: Scope,
+  params: PageParams,
+  now = new Date(),
+) {
   const page = keyset(
     [
       { expr: sql.raw('termination_requested_at'), dir: 'asc', type: 'timestamptz' },
@@ -45,6 +50,10 @@ export async function terminationRequestsAwaitingGuidance(db: Db, scope: Scope, 
   );
   const total = rows[0]?.total ?? 0;
   const present = (kept: typeof rows) =>
-    kept.map(({ total: _total, k: _k, ...r }) => ({ ...r, confirmedAt: new Date(r.confirmedAt).toISOString(), requestedAt: new Date(r.requestedAt).toISOString() }));
+    kept.map(({ total: _total, k: _k, ...r }) => ({
+      ...r,
+      confirmedAt: new Date(r.confirmedAt).toISOString(),
+      requestedAt: new Date(r.requestedAt).toISOString(),
+    }));
   return { ...page.page(rows, (r) => r.k, present), total };
 }

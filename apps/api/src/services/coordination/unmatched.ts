@@ -18,7 +18,9 @@ export const OPEN_SQL = sql.raw(`('pending', 'accepted')`);
  * in a relationship, kept by triggers; decision 0504), with its trailing comma; nothing for the department.
  */
 export const scopedCte = (scope: Scope): SQL =>
-  scope === null ? sql`` : sql`scoped as materialized (select id from employees where in_program and ${opdivIn(sql`opdiv`, scope)}),`;
+  scope === null
+    ? sql``
+    : sql`scoped as materialized (select id from employees where in_program and ${opdivIn(sql`opdiv`, scope)}),`;
 
 export function baseCtes(scope: Scope): SQL {
   return sql`${scopedCte(scope)}
@@ -33,11 +35,15 @@ export function baseCtes(scope: Scope): SQL {
 
 /** R-ROLE-2 for a pair or an invitation: either side in scope, against the hashed "scoped" CTE (many rows). */
 export const pairInScoped = (menteeId: SQL, mentorId: SQL, scope: Scope): SQL =>
-  scope === null ? sql`true` : sql`(${menteeId} in (select id from scoped) or ${mentorId} in (select id from scoped))`;
+  scope === null
+    ? sql`true`
+    : sql`(${menteeId} in (select id from scoped) or ${mentorId} in (select id from scoped))`;
 
 /** The same by probing the two people by id, without a CTE: cheaper for a few rows (one queue's). */
 export const pairInScope = (menteeId: SQL, mentorId: SQL, scope: Scope): SQL =>
-  scope === null ? sql`true` : sql`exists (select 1 from employees s where s.id in (${menteeId}, ${mentorId}) and ${opdivIn(sql`s.opdiv`, scope)})`;
+  scope === null
+    ? sql`true`
+    : sql`exists (select 1 from employees s where s.id in (${menteeId}, ${mentorId}) and ${opdivIn(sql`s.opdiv`, scope)})`;
 
 /**
  * R-ADMIN-1: mentees in scope with an active application and no live relationship (needs baseCtes). They have
@@ -57,10 +63,20 @@ export function unmatchedCte(): SQL {
 /** Longest waiting first: the oldest "waiting since", then by id. */
 export const LONGEST_FIRST = sql.raw('waiting_since, mentee_id');
 
-export type UnmatchedRow = { menteeId: string; name: string; opdiv: string; platform: 's2j' | 'p2p'; daysWaiting: number; openInvitations: number };
+export type UnmatchedRow = {
+  menteeId: string;
+  name: string;
+  opdiv: string;
+  platform: 's2j' | 'p2p';
+  daysWaiting: number;
+  openInvitations: number;
+};
 
 /** JSON of unmatched rows (alias u); names and days waiting are computed only for the rows shown. */
-export const unmatchedJson = (rows: SQL, now: Date) => sql`(select json_agg(json_build_object('menteeId', u.mentee_id,
+export const unmatchedJson = (
+  rows: SQL,
+  now: Date,
+) => sql`(select json_agg(json_build_object('menteeId', u.mentee_id,
     'name', e.first_name || ' ' || e.last_name, 'opdiv', e.opdiv, 'platform', u.platform,
     'daysWaiting', floor(extract(epoch from (${now}::timestamptz - u.waiting_since)) / 86400)::int,
     'openInvitations', u.open_invitations) order by u.waiting_since, u.mentee_id)
@@ -75,7 +91,12 @@ export async function unmatchedQueue(db: Db, scope: Scope, params: PageParams, n
     ],
     params,
   );
-  const [row] = await queryRows<{ total: number; items: UnmatchedRow[] | null; lastKey: string[] | null; fetched: number }>(
+  const [row] = await queryRows<{
+    total: number;
+    items: UnmatchedRow[] | null;
+    lastKey: string[] | null;
+    fetched: number;
+  }>(
     db,
     sql`with ${baseCtes(scope)}, ${unmatchedCte()},
         pg as (select *, ${page.key} as k from unmatched where ${page.where ?? sql`true`} order by ${page.orderSql} limit ${page.fetch})
@@ -85,5 +106,9 @@ export async function unmatchedQueue(db: Db, scope: Scope, params: PageParams, n
           (select count(*) from pg)::int as fetched`,
   );
   const more = Number(row?.fetched ?? 0) > page.limit && row?.lastKey;
-  return { items: row?.items ?? [], total: Number(row?.total ?? 0), nextCursor: more ? encodeCursor(row.lastKey!) : null };
+  return {
+    items: row?.items ?? [],
+    total: Number(row?.total ?? 0),
+    nextCursor: more ? encodeCursor(row.lastKey!) : null,
+  };
 }

@@ -10,13 +10,23 @@ import { coversAny } from '../scope.js';
 
 type Person = { id: string; name: string; opdiv: string };
 type Row = {
-  id: string; relationshipId: string; requestedBy: Person; role: 'mentee' | 'mentor'; mentee: Person; mentor: Person;
-  source: string; createdAt: string; resolvedAt: string | null; resolvedBy: string | null;
+  id: string;
+  relationshipId: string;
+  requestedBy: Person;
+  role: 'mentee' | 'mentor';
+  mentee: Person;
+  mentor: Person;
+  source: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
 };
 export type ContactRequestStatus = 'open' | 'resolved' | 'all';
 
 const person = (alias: string) =>
-  sql.raw(`json_build_object('id', ${alias}.id, 'name', ${alias}.first_name || ' ' || ${alias}.last_name, 'opdiv', ${alias}.opdiv)`);
+  sql.raw(
+    `json_build_object('id', ${alias}.id, 'name', ${alias}.first_name || ' ' || ${alias}.last_name, 'opdiv', ${alias}.opdiv)`,
+  );
 
 /** One query for the list and for a single request: the pair's people and the requester's side. */
 // Open first, then oldest first (R-LIFE-4).
@@ -41,12 +51,27 @@ async function select(db: Tx, where: ReturnType<typeof sql>, params: PageParams)
         order by ${page.orderSql} limit ${page.fetch}`,
   );
   const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
-  return page.page(rows, (r) => r.k, (kept) => kept.map(({ k: _k, ...r }) => ({ ...r, createdAt: iso(r.createdAt)!, resolvedAt: iso(r.resolvedAt) })));
+  return page.page(
+    rows,
+    (r) => r.k,
+    (kept) =>
+      kept.map(({ k: _k, ...r }) => ({ ...r, createdAt: iso(r.createdAt)!, resolvedAt: iso(r.resolvedAt) })),
+  );
 }
 
 /** R-LIFE-4, the coordinator's queue: help requests of pairs in scope (either side, R-ROLE-2), open first, oldest first. */
-export async function listContactRequests(db: Db, scope: Scope, status: ContactRequestStatus, params: PageParams) {
-  const state = status === 'open' ? sql`c.resolved_at is null` : status === 'resolved' ? sql`c.resolved_at is not null` : sql`true`;
+export async function listContactRequests(
+  db: Db,
+  scope: Scope,
+  status: ContactRequestStatus,
+  params: PageParams,
+) {
+  const state =
+    status === 'open'
+      ? sql`c.resolved_at is null`
+      : status === 'resolved'
+        ? sql`c.resolved_at is not null`
+        : sql`true`;
   return select(db, sql`${state} and ${pairIn(sql`me.opdiv`, sql`mo.opdiv`, scope)}`, params);
 }
 
@@ -54,14 +79,39 @@ export async function listContactRequests(db: Db, scope: Scope, status: ContactR
  * R-LIFE-4: staff covering either partner mark a help request handled. Out of scope is 404 (R-SEC-3); resolving it
  * twice is a 409 that changes nothing. The row is locked, so two coordinators cannot both resolve it.
  */
-export async function resolveContactRequest(db: Db, actor: UserActor, id: string, ctx: AuditContext, now = new Date()) {
+export async function resolveContactRequest(
+  db: Db,
+  actor: UserActor,
+  id: string,
+  ctx: AuditContext,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(coordinatorContactRequests).where(eq(coordinatorContactRequests.id, id)).for('update');
+    const [locked] = await tx
+      .select()
+      .from(coordinatorContactRequests)
+      .where(eq(coordinatorContactRequests.id, id))
+      .for('update');
     const current = locked ? (await select(tx, sql`c.id = ${id}`, { limit: 1 })).items[0] : undefined;
-    if (!locked || !current || !coversAny(actor, [current.mentee.opdiv, current.mentor.opdiv])) throw problems.notFound('That contact request');
-    if (locked.resolvedAt) throw problems.rule('R-LIFE-4', `This request was already resolved on ${locked.resolvedAt.toISOString().slice(0, 10)}.`, 409);
-    await tx.update(coordinatorContactRequests).set({ resolvedAt: now, resolvedBy: actor.employeeId }).where(eq(coordinatorContactRequests.id, id));
-    await audit(tx, ctx, { action: 'contact_request.resolve', objectType: 'relationship', objectId: current.relationshipId, opdivs: [current.mentee.opdiv, current.mentor.opdiv], detail: { contactRequestId: id } });
+    if (!locked || !current || !coversAny(actor, [current.mentee.opdiv, current.mentor.opdiv]))
+      throw problems.notFound('That contact request');
+    if (locked.resolvedAt)
+      throw problems.rule(
+        'R-LIFE-4',
+        `This request was already resolved on ${locked.resolvedAt.toISOString().slice(0, 10)}.`,
+        409,
+      );
+    await tx
+      .update(coordinatorContactRequests)
+      .set({ resolvedAt: now, resolvedBy: actor.employeeId })
+      .where(eq(coordinatorContactRequests.id, id));
+    await audit(tx, ctx, {
+      action: 'contact_request.resolve',
+      objectType: 'relationship',
+      objectId: current.relationshipId,
+      opdivs: [current.mentee.opdiv, current.mentor.opdiv],
+      detail: { contactRequestId: id },
+    });
     return { ...current, resolvedAt: now.toISOString(), resolvedBy: actor.employeeId };
   });
 }

@@ -1,5 +1,9 @@
 import {
-  DAY_MS, nextInvitationState, type InvitationContext, type InvitationEffect, type InvitationEvent,
+  DAY_MS,
+  nextInvitationState,
+  type InvitationContext,
+  type InvitationEffect,
+  type InvitationEvent,
 } from '@hhs-mentoring/domain';
 import type { Tx } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
@@ -17,7 +21,10 @@ export function invitationContext(row: Pick<InvitationRow, 'sentAt' | 'expiresAt
 }
 
 /** An invitation as it will be after a transition: what its notices are written from. */
-type NoticeRow = Pick<InvitationRow, 'id' | 'menteeId' | 'mentorId' | 'state' | 'expiresAt' | 'declineReason'>;
+type NoticeRow = Pick<
+  InvitationRow,
+  'id' | 'menteeId' | 'mentorId' | 'state' | 'expiresAt' | 'declineReason'
+>;
 
 /**
  * R-LIFE-8: every invitation transition goes through the domain state machine; an illegal one is a 409 naming
@@ -26,23 +33,42 @@ type NoticeRow = Pick<InvitationRow, 'id' | 'menteeId' | 'mentorId' | 'state' | 
  * if the caller has read them; otherwise they are read here when a notice needs them.
  */
 export async function planInvitationStep(
-  tx: Tx, batch: WriteBatch, row: InvitationRow, event: InvitationEvent, now: Date, appUrl: string,
-  extra: Partial<typeof invitations.$inferInsert> = {}, people?: Map<string, EmployeeRow>,
+  tx: Tx,
+  batch: WriteBatch,
+  row: InvitationRow,
+  event: InvitationEvent,
+  now: Date,
+  appUrl: string,
+  extra: Partial<typeof invitations.$inferInsert> = {},
+  people?: Map<string, EmployeeRow>,
 ): Promise<string> {
   const t = nextInvitationState(row.state, event, now, invitationContext(row));
   if (!t.ok) throw problems.rule(t.rule, t.detail, 409);
   const answered = event.type === 'accept' || event.type === 'decline';
   const ends = t.state !== 'pending' && t.state !== 'accepted';
-  const name = batch.update(invitations, row.id, {
-    state: t.state,
-    ...(answered ? { answeredAt: now } : {}),
-    ...(ends ? { closedAt: now } : {}),
-    ...extra,
-    updatedAt: now,
-  }, { bumpVersion: true }, true);
+  const name = batch.update(
+    invitations,
+    row.id,
+    {
+      state: t.state,
+      ...(answered ? { answeredAt: now } : {}),
+      ...(ends ? { closedAt: now } : {}),
+      ...extra,
+      updatedAt: now,
+    },
+    { bumpVersion: true },
+    true,
+  );
   if (t.effects.length > 0) {
-    const pair = people?.has(row.menteeId) && people.has(row.mentorId) ? people : await employeeRows(tx, [row.menteeId, row.mentorId]);
-    const next = { ...row, state: t.state, declineReason: (extra.declineReason ?? row.declineReason) as InvitationRow['declineReason'] };
+    const pair =
+      people?.has(row.menteeId) && people.has(row.mentorId)
+        ? people
+        : await employeeRows(tx, [row.menteeId, row.mentorId]);
+    const next = {
+      ...row,
+      state: t.state,
+      declineReason: (extra.declineReason ?? row.declineReason) as InvitationRow['declineReason'],
+    };
     for (const notice of invitationNotices(next, t.effects, pair)) batch.notice(notice, appUrl);
   }
   return name;
@@ -55,18 +81,31 @@ export function invitationFrom(out: Record<string, Record<string, unknown>[]>, n
 
 /** One transition on its own: its update and notices in one statement. */
 export async function stepInvitation(
-  tx: Tx, row: InvitationRow, event: InvitationEvent, now: Date, appUrl: string,
-  extra: Partial<typeof invitations.$inferInsert> = {}, people?: Map<string, EmployeeRow>,
+  tx: Tx,
+  row: InvitationRow,
+  event: InvitationEvent,
+  now: Date,
+  appUrl: string,
+  extra: Partial<typeof invitations.$inferInsert> = {},
+  people?: Map<string, EmployeeRow>,
 ): Promise<InvitationRow> {
   const batch = new WriteBatch(tx);
   const name = await planInvitationStep(tx, batch, row, event, now, appUrl, extra, people);
   return invitationFrom(await batch.run(), name);
 }
 
-const DECLINE_REASONS = { time_constraints: 'time constraints', mentoring_preferences: 'mentoring preferences', other: 'another reason' };
+const DECLINE_REASONS = {
+  time_constraints: 'time constraints',
+  mentoring_preferences: 'mentoring preferences',
+  other: 'another reason',
+};
 
 /** The notices an invitation's transition calls for (R-INVT-1), written from the invitation as it now is. */
-export function invitationNotices(row: NoticeRow, effects: InvitationEffect[], people: Map<string, EmployeeRow>): Notice[] {
+export function invitationNotices(
+  row: NoticeRow,
+  effects: InvitationEffect[],
+  people: Map<string, EmployeeRow>,
+): Notice[] {
   const mentee = fullName(people.get(row.menteeId)!);
   const mentor = fullName(people.get(row.mentorId)!);
   const link = `/invitations/${row.id}`;
@@ -74,15 +113,50 @@ export function invitationNotices(row: NoticeRow, effects: InvitationEffect[], p
   const notices: Notice[] = [];
   for (const effect of effects) {
     if (effect === 'notify_mentor_invited')
-      notices.push({ to: row.mentorId, kind: 'invitation.received', title: `${mentee} invited you to be their mentor`, body: `${mentee} would like you to be their mentor. Read their message and accept or decline the invitation by ${row.expiresAt.toISOString().slice(0, 10)}.`, link, data });
+      notices.push({
+        to: row.mentorId,
+        kind: 'invitation.received',
+        title: `${mentee} invited you to be their mentor`,
+        body: `${mentee} would like you to be their mentor. Read their message and accept or decline the invitation by ${row.expiresAt.toISOString().slice(0, 10)}.`,
+        link,
+        data,
+      });
     if (effect === 'notify_mentee_accepted')
-      notices.push({ to: row.menteeId, kind: 'invitation.accepted', title: `${mentor} accepted your invitation`, body: `${mentor} accepted your invitation. You can now see their contact details and arrange a first conversation; confirm the match when you are both ready.`, link, data });
+      notices.push({
+        to: row.menteeId,
+        kind: 'invitation.accepted',
+        title: `${mentor} accepted your invitation`,
+        body: `${mentor} accepted your invitation. You can now see their contact details and arrange a first conversation; confirm the match when you are both ready.`,
+        link,
+        data,
+      });
     if (effect === 'notify_mentee_declined')
-      notices.push({ to: row.menteeId, kind: 'invitation.declined', title: `${mentor} declined your invitation`, body: `${mentor} declined your invitation (${DECLINE_REASONS[row.declineReason ?? 'other']}). Please do not contact them about it; look at your other suggestions.`, link, data });
+      notices.push({
+        to: row.menteeId,
+        kind: 'invitation.declined',
+        title: `${mentor} declined your invitation`,
+        body: `${mentor} declined your invitation (${DECLINE_REASONS[row.declineReason ?? 'other']}). Please do not contact them about it; look at your other suggestions.`,
+        link,
+        data,
+      });
     if (effect === 'notify_mentee_expired')
-      notices.push({ to: row.menteeId, kind: 'invitation.expired', title: `Your invitation to ${mentor} expired`, body: `${mentor} did not answer your invitation in time, so it has expired. You can invite another mentor.`, link, data });
+      notices.push({
+        to: row.menteeId,
+        kind: 'invitation.expired',
+        title: `Your invitation to ${mentor} expired`,
+        body: `${mentor} did not answer your invitation in time, so it has expired. You can invite another mentor.`,
+        link,
+        data,
+      });
     if (effect === 'notify_mentor_withdrawn')
-      notices.push({ to: row.mentorId, kind: row.state === 'closed' ? 'invitation.closed' : 'invitation.withdrawn', title: `${mentee}'s invitation is closed`, body: `${mentee} withdrew the invitation or chose another mentor. Nothing more is needed from you.`, link, data });
+      notices.push({
+        to: row.mentorId,
+        kind: row.state === 'closed' ? 'invitation.closed' : 'invitation.withdrawn',
+        title: `${mentee}'s invitation is closed`,
+        body: `${mentee} withdrew the invitation or chose another mentor. Nothing more is needed from you.`,
+        link,
+        data,
+      });
   }
   return notices;
 }

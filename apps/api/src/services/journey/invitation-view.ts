@@ -11,19 +11,37 @@ import { employeeRows, fullName, type EmployeeRow } from './people.js';
 export type InvitationRow = typeof invitations.$inferSelect;
 
 /** R-SEC-3: an invitation is visible to its mentee, its mentor and staff covering either side; others get 404. */
-export async function invitationFor(db: Tx, actor: UserActor, id: string, lock = false): Promise<InvitationRow> {
-  const row = lock ? await lockInvitation(db, id) : (await db.select().from(invitations).where(eq(invitations.id, id)))[0];
+export async function invitationFor(
+  db: Tx,
+  actor: UserActor,
+  id: string,
+  lock = false,
+): Promise<InvitationRow> {
+  const row = lock
+    ? await lockInvitation(db, id)
+    : (await db.select().from(invitations).where(eq(invitations.id, id)))[0];
   if (!row) throw problems.notFound('That invitation');
   if (row.menteeId === actor.employeeId || row.mentorId === actor.employeeId) return row;
   const people = await employeeRows(db, [row.menteeId, row.mentorId]);
-  if (coversAny(actor, [...people.values()].map((p) => p.opdiv))) return row;
+  if (
+    coversAny(
+      actor,
+      [...people.values()].map((p) => p.opdiv),
+    )
+  )
+    return row;
   throw problems.notFound('That invitation');
 }
 
 /** The invitation row, locked (FOR UPDATE): a prepared statement handed to the connection at once, so statements issued after it run after it. */
 async function lockInvitation(db: Tx, id: string): Promise<InvitationRow | undefined> {
-  const [row] = await preparedRows<{ row: Record<string, unknown> }>(db, 'lock_invitation', () => sql`
-    select to_json(i) as row from ${invitations} i where i.id = ${sql.placeholder('id')} for update`, { id });
+  const [row] = await preparedRows<{ row: Record<string, unknown> }>(
+    db,
+    'lock_invitation',
+    () => sql`
+    select to_json(i) as row from ${invitations} i where i.id = ${sql.placeholder('id')} for update`,
+    { id },
+  );
   return row ? rowFromJson(invitations, row.row) : undefined;
 }
 
@@ -55,14 +73,36 @@ export async function presentInvitations(db: Tx, rows: InvitationRow[], known?: 
   }));
 }
 
-export async function myInvitations(db: Tx, actor: UserActor, params: PageParams, role?: 'mentee' | 'mentor', state?: InvitationRow['state']) {
-  const page = keyset([{ expr: invitations.sentAt, dir: 'desc', type: 'timestamptz' }, { expr: invitations.id, dir: 'desc', type: 'uuid' }], params);
-  const mine = role === 'mentee' ? eq(invitations.menteeId, actor.employeeId)
-    : role === 'mentor' ? eq(invitations.mentorId, actor.employeeId)
-    : or(eq(invitations.menteeId, actor.employeeId), eq(invitations.mentorId, actor.employeeId));
-  const found = await db.select({ i: invitations, key: page.key }).from(invitations)
+export async function myInvitations(
+  db: Tx,
+  actor: UserActor,
+  params: PageParams,
+  role?: 'mentee' | 'mentor',
+  state?: InvitationRow['state'],
+) {
+  const page = keyset(
+    [
+      { expr: invitations.sentAt, dir: 'desc', type: 'timestamptz' },
+      { expr: invitations.id, dir: 'desc', type: 'uuid' },
+    ],
+    params,
+  );
+  const mine =
+    role === 'mentee'
+      ? eq(invitations.menteeId, actor.employeeId)
+      : role === 'mentor'
+        ? eq(invitations.mentorId, actor.employeeId)
+        : or(eq(invitations.menteeId, actor.employeeId), eq(invitations.mentorId, actor.employeeId));
+  const found = await db
+    .select({ i: invitations, key: page.key })
+    .from(invitations)
     .where(and(mine, state ? eq(invitations.state, state) : undefined, page.where))
-    .orderBy(...page.orderBy).limit(page.fetch);
-  const { items, nextCursor } = page.page(found, (f) => f.key, (kept) => kept.map((f) => f.i));
+    .orderBy(...page.orderBy)
+    .limit(page.fetch);
+  const { items, nextCursor } = page.page(
+    found,
+    (f) => f.key,
+    (kept) => kept.map((f) => f.i),
+  );
   return { items: await presentInvitations(db, items), nextCursor };
 }

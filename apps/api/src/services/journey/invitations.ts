@@ -16,61 +16,131 @@ import { employeeRows, type EmployeeRow } from './people.js';
 import { activeMenteeApplication, menteeProfileFrom, mentorProfileOf } from './profiles.js';
 
 export type InviteInput = { mentorId: string; message: string; alreadyAgreed?: boolean };
-const opdivsOf = async (db: Tx, ids: string[]) => [...(await employeeRows(db, ids)).values()].map((e) => e.opdiv);
+const opdivsOf = async (db: Tx, ids: string[]) =>
+  [...(await employeeRows(db, ids)).values()].map((e) => e.opdiv);
 
 /**
  * §6 invite. The mentee's application row is locked first (FOR UPDATE), so two requests from one mentee on
  * any number of API processes count open invitations one after the other (R-CAP-3). Three round trips
  * (decision 0505): BEGIN, the lock and the pair's context; the writes (invitation, notice, audit); COMMIT.
  */
-export async function createInvitation(db: Db, actor: UserActor, input: InviteInput, ctx: AuditContext, appUrl: string, now = new Date()) {
+export async function createInvitation(
+  db: Db,
+  actor: UserActor,
+  input: InviteInput,
+  ctx: AuditContext,
+  appUrl: string,
+  now = new Date(),
+) {
   if (input.mentorId === actor.employeeId) throw problems.rule('R-INV-1', 'Nobody can mentor themself.', 422);
   let people = new Map<string, EmployeeRow>();
-  const row = await withConstraints(() => transactionWithRetry(db, async (tx) => {
-    useGenericPlans(tx);
-    // Sent together (pipelined); PostgreSQL runs the lock first, so the counts are read after it is held.
-    const [menteeApp, pair] = await Promise.all([
-      activeMenteeApplication(tx, actor.employeeId, true), readPairContext(tx, actor.employeeId, input.mentorId)]);
-    if (!menteeApp) throw problems.rule('R-APP-1', 'Apply as a mentee before inviting a mentor.', 409);
-    people = pair.people;
-    const mentorEmployee = people.get(input.mentorId);
-    if (!pair.mentorApp || !mentorEmployee) throw problems.notFound('That mentor');
-    const mentee = menteeProfileFrom(menteeApp, people.get(actor.employeeId)!, pair.activity);
-    if (mentee.invitedMentorIds.includes(input.mentorId))
-      throw problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409);
-    if (mentee.declinedByMentorIds.includes(input.mentorId))
-      throw problems.rule('R-MATCH-1', 'This mentor declined an earlier invitation from you; please choose another mentor.', 409);
-    const { settings } = pair;
-    const mentor = mentorProfileOf(pair.mentorApp, mentorEmployee, pair.mentorLive);
-    const eligible = checkPairEligibility({ mentor, mentee, supervisorOf: pair.supervisorOf, settings, purpose: 'invite' });
-    if (!eligible.ok) throw problems.refusals(eligible.refusals);
-    const t = nextInvitationState(null, { type: 'invite' }, now, { sentAt: now, settings });
-    if (!t.ok) throw problems.rule(t.rule, t.detail);
-    const id = randomUUID();
-    const expiresAt = addDays(now, settings.invitationExpiryDays);
-    const batch = new WriteBatch(tx);
-    const created = batch.insert(invitations, {
-      id, menteeId: actor.employeeId, mentorId: input.mentorId, platform: menteeApp.platform, message: input.message,
-      state: t.state, alreadyAgreed: input.alreadyAgreed ?? false, sentAt: now, expiresAt, updatedAt: now,
-    }, true);
-    const notices = invitationNotices({ id, menteeId: actor.employeeId, mentorId: input.mentorId, state: t.state, expiresAt, declineReason: null }, t.effects, people);
-    for (const notice of notices) batch.notice(notice, appUrl);
-    batch.audit(ctx, { action: 'invitation.create', objectType: 'invitation', objectId: id, opdivs: [actor.opdiv, mentorEmployee.opdiv], detail: { mentorId: input.mentorId, alreadyAgreed: input.alreadyAgreed ?? false } });
-    return invitationFrom(await batch.runAsLast(), created);
-  }), { invitations_one_open_per_pair_uq: () => problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409) });
+  const row = await withConstraints(
+    () =>
+      transactionWithRetry(db, async (tx) => {
+        useGenericPlans(tx);
+        // Sent together (pipelined); PostgreSQL runs the lock first, so the counts are read after it is held.
+        const [menteeApp, pair] = await Promise.all([
+          activeMenteeApplication(tx, actor.employeeId, true),
+          readPairContext(tx, actor.employeeId, input.mentorId),
+        ]);
+        if (!menteeApp) throw problems.rule('R-APP-1', 'Apply as a mentee before inviting a mentor.', 409);
+        people = pair.people;
+        const mentorEmployee = people.get(input.mentorId);
+        if (!pair.mentorApp || !mentorEmployee) throw problems.notFound('That mentor');
+        const mentee = menteeProfileFrom(menteeApp, people.get(actor.employeeId)!, pair.activity);
+        if (mentee.invitedMentorIds.includes(input.mentorId))
+          throw problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409);
+        if (mentee.declinedByMentorIds.includes(input.mentorId))
+          throw problems.rule(
+            'R-MATCH-1',
+            'This mentor declined an earlier invitation from you; please choose another mentor.',
+            409,
+          );
+        const { settings } = pair;
+        const mentor = mentorProfileOf(pair.mentorApp, mentorEmployee, pair.mentorLive);
+        const eligible = checkPairEligibility({
+          mentor,
+          mentee,
+          supervisorOf: pair.supervisorOf,
+          settings,
+          purpose: 'invite',
+        });
+        if (!eligible.ok) throw problems.refusals(eligible.refusals);
+        const t = nextInvitationState(null, { type: 'invite' }, now, { sentAt: now, settings });
+        if (!t.ok) throw problems.rule(t.rule, t.detail);
+        const id = randomUUID();
+        const expiresAt = addDays(now, settings.invitationExpiryDays);
+        const batch = new WriteBatch(tx);
+        const created = batch.insert(
+          invitations,
+          {
+            id,
+            menteeId: actor.employeeId,
+            mentorId: input.mentorId,
+            platform: menteeApp.platform,
+            message: input.message,
+            state: t.state,
+            alreadyAgreed: input.alreadyAgreed ?? false,
+            sentAt: now,
+            expiresAt,
+            updatedAt: now,
+          },
+          true,
+        );
+        const notices = invitationNotices(
+          {
+            id,
+            menteeId: actor.employeeId,
+            mentorId: input.mentorId,
+            state: t.state,
+            expiresAt,
+            declineReason: null,
+          },
+          t.effects,
+          people,
+        );
+        for (const notice of notices) batch.notice(notice, appUrl);
+        batch.audit(ctx, {
+          action: 'invitation.create',
+          objectType: 'invitation',
+          objectId: id,
+          opdivs: [actor.opdiv, mentorEmployee.opdiv],
+          detail: { mentorId: input.mentorId, alreadyAgreed: input.alreadyAgreed ?? false },
+        });
+        return invitationFrom(await batch.runAsLast(), created);
+      }),
+    {
+      invitations_one_open_per_pair_uq: () =>
+        problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409),
+    },
+  );
   return (await presentInvitations(db, [row], people))[0]!;
 }
 
-type Answer = { type: 'accept' } | { type: 'decline'; reason: 'time_constraints' | 'mentoring_preferences' | 'other'; note?: string };
+type Answer =
+  | { type: 'accept' }
+  | { type: 'decline'; reason: 'time_constraints' | 'mentoring_preferences' | 'other'; note?: string };
 
 /** The mentor answers. R-INVT-2: accepting an "already agreed" invitation confirms the pair at once. */
-export async function answerInvitation(db: Db, actor: UserActor, id: string, answer: Answer, ctx: AuditContext, appUrl: string, now = new Date()) {
+export async function answerInvitation(
+  db: Db,
+  actor: UserActor,
+  id: string,
+  answer: Answer,
+  ctx: AuditContext,
+  appUrl: string,
+  now = new Date(),
+) {
   let people = new Map<string, EmployeeRow>();
   let agreed = false;
   const row = await transactionWithRetry(db, async (tx) => {
     useGenericPlans(tx);
-    const [inv, pair] = await Promise.all([invitationFor(tx, actor, id, true), readInvitationPairContext(tx, id, 'answer')]);
-    if (inv.mentorId !== actor.employeeId) throw problems.forbidden('Only the invited mentor can answer this invitation.');
+    const [inv, pair] = await Promise.all([
+      invitationFor(tx, actor, id, true),
+      readInvitationPairContext(tx, id, 'answer'),
+    ]);
+    if (inv.mentorId !== actor.employeeId)
+      throw problems.forbidden('Only the invited mentor can answer this invitation.');
     if (answer.type === 'accept' && inv.alreadyAgreed) {
       agreed = true; // confirmed below, in its own transaction with the confirmation's locks
       return inv;
@@ -80,12 +150,23 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
       if (!pair.mentorApp) throw problems.rule('R-APP-2', 'You are no longer an active mentor.', 409);
       const live = pair.mentorLive;
       if (live >= Math.min(pair.mentorApp.capacity, pair.settings.maxCapacity))
-        throw problems.rule('R-CAP-1', `You already mentor ${live} people, your full capacity. Raise your capacity or decline.`, 409);
+        throw problems.rule(
+          'R-CAP-1',
+          `You already mentor ${live} people, your full capacity. Raise your capacity or decline.`,
+          409,
+        );
     }
-    const extra = answer.type === 'decline' ? { declineReason: answer.reason, declineNote: answer.note ?? null } : {};
+    const extra =
+      answer.type === 'decline' ? { declineReason: answer.reason, declineNote: answer.note ?? null } : {};
     const batch = new WriteBatch(tx);
     const next = await planInvitationStep(tx, batch, inv, answer, now, appUrl, extra, people);
-    batch.audit(ctx, { action: `invitation.${answer.type}`, objectType: 'invitation', objectId: id, opdivs: [...people.values()].map((p) => p.opdiv), detail: extra });
+    batch.audit(ctx, {
+      action: `invitation.${answer.type}`,
+      objectType: 'invitation',
+      objectId: id,
+      opdivs: [...people.values()].map((p) => p.opdiv),
+      detail: extra,
+    });
     return invitationFrom(await batch.runAsLast(), next);
   });
   if (agreed) return confirmInvitation(db, actor, id, ctx, appUrl, now);
@@ -93,12 +174,25 @@ export async function answerInvitation(db: Db, actor: UserActor, id: string, ans
 }
 
 /** The mentee withdraws a pending invitation, or steps back from an accepted one (§6: closed). */
-export async function withdrawInvitation(db: Db, actor: UserActor, id: string, ctx: AuditContext, appUrl: string, now = new Date()) {
+export async function withdrawInvitation(
+  db: Db,
+  actor: UserActor,
+  id: string,
+  ctx: AuditContext,
+  appUrl: string,
+  now = new Date(),
+) {
   const row = await transactionWithRetry(db, async (tx) => {
     const inv = await invitationFor(tx, actor, id, true);
-    if (inv.menteeId !== actor.employeeId) throw problems.forbidden('Only the mentee who sent it can withdraw this invitation.');
+    if (inv.menteeId !== actor.employeeId)
+      throw problems.forbidden('Only the mentee who sent it can withdraw this invitation.');
     const next = await stepInvitation(tx, inv, { type: 'withdraw' }, now, appUrl);
-    await audit(tx, ctx, { action: 'invitation.withdraw', objectType: 'invitation', objectId: id, opdivs: await opdivsOf(tx, [inv.menteeId, inv.mentorId]) });
+    await audit(tx, ctx, {
+      action: 'invitation.withdraw',
+      objectType: 'invitation',
+      objectId: id,
+      opdivs: await opdivsOf(tx, [inv.menteeId, inv.mentorId]),
+    });
     return next;
   });
   return (await presentInvitations(db, [row]))[0]!;

@@ -17,12 +17,20 @@ const cache = new WeakMap<Db, Cached>();
  * statement (the scorer needs both; one round trip instead of two).
  */
 async function versionAndSettings(db: Db): Promise<{ version: number; settings: ProgramSettings }> {
-  const [row] = await queryRows<{ v: string | number | null; value: unknown; version: number | null; updated_at: string | Date | null }>(
+  const [row] = await queryRows<{
+    v: string | number | null;
+    value: unknown;
+    version: number | null;
+    updated_at: string | Date | null;
+  }>(
     db,
     sql`select (select sum(version) from mentor_data_versions) as v, s.value, s.version, s.updated_at
         from (select 1) one left join ${programSettings} s on s.id = 1`,
   );
-  const stored = row?.version == null ? undefined : { value: row.value, version: row.version, updatedAt: new Date(row.updated_at!) };
+  const stored =
+    row?.version == null
+      ? undefined
+      : { value: row.value, version: row.version, updatedAt: new Date(row.updated_at!) };
   return { version: Number(row?.v ?? 0), settings: settingsOf(stored).value as unknown as ProgramSettings };
 }
 
@@ -31,14 +39,22 @@ async function loadIndex(db: Db): Promise<MentorIndex> {
     .select({ app: mentorApplications, employee: employees })
     .from(mentorApplications)
     .innerJoin(employees, eq(employees.id, mentorApplications.employeeId))
-    .where(and(isNull(mentorApplications.withdrawnAt), eq(mentorApplications.paused, false), eq(employees.active, true)));
+    .where(
+      and(
+        isNull(mentorApplications.withdrawnAt),
+        eq(mentorApplications.paused, false),
+        eq(employees.active, true),
+      ),
+    );
   const live = await db
     .select({ id: relationships.mentorId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(relationships)
     .where(inArray(relationships.state, [...LIVE_STATES]))
     .groupBy(relationships.mentorId);
   const liveBy = new Map(live.map((r) => [r.id, r.n]));
-  return buildMentorIndex(rows.map((r) => mentorProfileOf(r.app, r.employee, liveBy.get(r.app.employeeId) ?? 0)));
+  return buildMentorIndex(
+    rows.map((r) => mentorProfileOf(r.app, r.employee, liveBy.get(r.app.employeeId) ?? 0)),
+  );
 }
 
 /**
@@ -53,6 +69,8 @@ export async function matchingContext(db: Db): Promise<{ index: MentorIndex; set
   const index = loadIndex(db);
   const entry = { version, index };
   cache.set(db, entry);
-  index.catch(() => { if (cache.get(db) === entry) cache.delete(db); });
+  index.catch(() => {
+    if (cache.get(db) === entry) cache.delete(db);
+  });
   return { index: await index, settings };
 }

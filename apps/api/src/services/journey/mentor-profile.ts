@@ -20,7 +20,13 @@ export async function mentorProfile(db: Db, viewer: UserActor, employeeId: strin
     .select({ e: employees, m: mentorApplications })
     .from(mentorApplications)
     .innerJoin(employees, eq(employees.id, mentorApplications.employeeId))
-    .where(and(eq(mentorApplications.employeeId, employeeId), isNull(mentorApplications.withdrawnAt), eq(employees.active, true)));
+    .where(
+      and(
+        eq(mentorApplications.employeeId, employeeId),
+        isNull(mentorApplications.withdrawnAt),
+        eq(employees.active, true),
+      ),
+    );
   if (!found) throw problems.notFound('That mentor');
   const { e, m } = found;
   const [cards, settings, visible] = await Promise.all([

@@ -2,11 +2,24 @@ import { sql } from 'drizzle-orm';
 import type { ProgramSettings, SupervisorLookup } from '@hhs-mentoring/domain';
 import { preparedRows, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
-import { employees, invitations, mentorApplications, programSettings, relationships } from '../../db/schema/index.js';
+import {
+  employees,
+  invitations,
+  mentorApplications,
+  programSettings,
+  relationships,
+} from '../../db/schema/index.js';
 import { settingsOf } from '../settings.js';
 import type { InvitationRow } from './invitation-view.js';
 import { lookupFrom, type EmployeeRow } from './people.js';
-import { LIVE_STATES, menteeActivitySql, OPEN_STATES, stateList, type MenteeActivity, type MentorRow } from './profiles.js';
+import {
+  LIVE_STATES,
+  menteeActivitySql,
+  OPEN_STATES,
+  stateList,
+  type MenteeActivity,
+  type MentorRow,
+} from './profiles.js';
 
 /** Everything the hard rules need to judge one mentee/mentor pair, read in one statement. */
 export type PairContext = {
@@ -34,7 +47,6 @@ type Raw = {
   others?: Record<string, unknown>[];
 };
 
-
 /** What each step reads: the rest it already holds from its locks, or does not need. */
 type Purpose = 'invite' | 'answer' | 'confirm';
 const READS: Record<Purpose, { mentorApp: boolean; activity: boolean; chain: boolean; others: boolean }> = {
@@ -57,21 +69,41 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
   const menteeId = byInvitation ? sql`(select mentee_id from pair)` : sql.placeholder('menteeId');
   const mentorId = byInvitation ? sql`(select mentor_id from pair)` : sql.placeholder('mentorId');
   const ctes = [
-    ...(byInvitation ? [sql`pair as (select mentee_id, mentor_id from ${invitations} where id = ${sql.placeholder('invitationId')})`] : []),
-    ...(reads.chain ? [sql`up(id, supervisor_id, depth) as (
+    ...(byInvitation
+      ? [
+          sql`pair as (select mentee_id, mentor_id from ${invitations} where id = ${sql.placeholder('invitationId')})`,
+        ]
+      : []),
+    ...(reads.chain
+      ? [
+          sql`up(id, supervisor_id, depth) as (
       select id, supervisor_id, 0 from ${employees} where id in (${menteeId}, ${mentorId})
       union
-      select e.id, e.supervisor_id, up.depth + 1 from ${employees} e join up on e.id = up.supervisor_id where up.depth < 100)`] : []),
+      select e.id, e.supervisor_id, up.depth + 1 from ${employees} e join up on e.id = up.supervisor_id where up.depth < 100)`,
+        ]
+      : []),
   ];
   const fields = [
     sql`'people', (select json_agg(e) from ${employees} e where e.id in (${menteeId}, ${mentorId}))`,
     sql`'settings', (select to_json(s) from ${programSettings} s where s.id = 1)`,
     sql`'mentorLive', (select count(*)::int from ${relationships} r where r.mentor_id = ${mentorId} and r.state in (${stateList(LIVE_STATES)}))`,
-    ...(reads.mentorApp ? [sql`'mentorApp', (select to_json(a) from ${mentorApplications} a where a.employee_id = ${mentorId} and a.withdrawn_at is null)`] : []),
+    ...(reads.mentorApp
+      ? [
+          sql`'mentorApp', (select to_json(a) from ${mentorApplications} a where a.employee_id = ${mentorId} and a.withdrawn_at is null)`,
+        ]
+      : []),
     ...(reads.activity ? [sql`'activity', ${menteeActivitySql(menteeId)}`] : []),
-    ...(reads.chain ? [sql`'chain', (select coalesce(json_agg(json_build_array(c.id, c.supervisor_id)), '[]'::json) from (select distinct id, supervisor_id from up) c)`] : []),
-    ...(reads.others ? [sql`'others', (select coalesce(json_agg(o), '[]'::json) from (select * from ${invitations} i where i.mentee_id = ${menteeId}
-        and i.id <> ${sql.placeholder('invitationId')} and i.state in (${stateList(OPEN_STATES)}) order by i.id for update) o)`] : []),
+    ...(reads.chain
+      ? [
+          sql`'chain', (select coalesce(json_agg(json_build_array(c.id, c.supervisor_id)), '[]'::json) from (select distinct id, supervisor_id from up) c)`,
+        ]
+      : []),
+    ...(reads.others
+      ? [
+          sql`'others', (select coalesce(json_agg(o), '[]'::json) from (select * from ${invitations} i where i.mentee_id = ${menteeId}
+        and i.id <> ${sql.placeholder('invitationId')} and i.state in (${stateList(OPEN_STATES)}) order by i.id for update) o)`,
+        ]
+      : []),
   ];
   const withClause = ctes.length ? sql`with recursive ${sql.join(ctes, sql`, `)} ` : sql``;
   return sql`${withClause}select json_build_object(${sql.join(fields, sql`, `)}) as ctx`;
@@ -79,25 +111,42 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
 
 /** For an invitation about to be sent by this mentee to this mentor. */
 export async function readPairContext(tx: Tx, menteeId: string, mentorId: string): Promise<PairContext> {
-  const [row] = await preparedRows<{ ctx: Raw }>(tx, 'pair_context_invite', () => pairContextSql('invite', false), { menteeId, mentorId });
+  const [row] = await preparedRows<{ ctx: Raw }>(
+    tx,
+    'pair_context_invite',
+    () => pairContextSql('invite', false),
+    { menteeId, mentorId },
+  );
   return pairContextFrom(row!.ctx);
 }
 
 /** For the mentor's answer to, or the confirmation of, an invitation: read by the invitation's id. */
-export async function readInvitationPairContext(tx: Tx, invitationId: string, purpose: 'answer' | 'confirm'): Promise<PairContext> {
-  const [row] = await preparedRows<{ ctx: Raw }>(tx, `pair_context_${purpose}`, () => pairContextSql(purpose, true), { invitationId });
+export async function readInvitationPairContext(
+  tx: Tx,
+  invitationId: string,
+  purpose: 'answer' | 'confirm',
+): Promise<PairContext> {
+  const [row] = await preparedRows<{ ctx: Raw }>(
+    tx,
+    `pair_context_${purpose}`,
+    () => pairContextSql(purpose, true),
+    { invitationId },
+  );
   return pairContextFrom(row!.ctx);
 }
 
 function pairContextFrom(raw: Raw): PairContext {
-  const people = new Map((raw.people ?? []).map((p) => {
-    const e = rowFromJson(employees, p);
-    return [e.id, e] as const;
-  }));
+  const people = new Map(
+    (raw.people ?? []).map((p) => {
+      const e = rowFromJson(employees, p);
+      return [e.id, e] as const;
+    }),
+  );
   return {
     people,
     mentorApp: raw.mentorApp ? rowFromJson(mentorApplications, raw.mentorApp) : undefined,
-    settings: settingsOf(raw.settings ? rowFromJson(programSettings, raw.settings) : undefined).value as unknown as ProgramSettings,
+    settings: settingsOf(raw.settings ? rowFromJson(programSettings, raw.settings) : undefined)
+      .value as unknown as ProgramSettings,
     mentorLive: raw.mentorLive,
     activity: raw.activity ?? { live: 0, invited: [] },
     supervisorOf: lookupFrom(new Map(raw.chain ?? [])),

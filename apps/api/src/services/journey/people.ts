@@ -8,7 +8,9 @@ export type EmployeeRow = typeof employees.$inferSelect;
 /** R-DIR-2: the stored rank is authoritative; the label comes from the domain when the plan is known. */
 export function gradeOf(e: Pick<EmployeeRow, 'payPlan' | 'grade' | 'gradeRank'>): Grade {
   const parsed = parseGrade(e.payPlan, e.grade);
-  return parsed.ok ? parsed.grade : { payPlan: e.payPlan, grade: e.grade, rank: e.gradeRank, label: `${e.payPlan}-${e.grade}` };
+  return parsed.ok
+    ? parsed.grade
+    : { payPlan: e.payPlan, grade: e.grade, rank: e.gradeRank, label: `${e.payPlan}-${e.grade}` };
 }
 
 export function factsOf(e: EmployeeRow): EmployeeFacts {
@@ -40,7 +42,10 @@ export async function chainsAbove(db: Tx, ids: string[]): Promise<Map<string, st
   const rows = await queryRows<{ id: string; supervisor_id: string | null }>(
     db,
     sql`with recursive up(id, supervisor_id, depth) as (
-          select id, supervisor_id, 0 from employees where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
+          select id, supervisor_id, 0 from employees where id in (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )})
           union
           select e.id, e.supervisor_id, up.depth + 1 from employees e join up on e.id = up.supervisor_id where up.depth < 100
         ) select distinct id, supervisor_id from up`,
@@ -48,7 +53,10 @@ export async function chainsAbove(db: Tx, ids: string[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.supervisor_id]));
 }
 
-export const lookupFrom = (chains: Map<string, string | null>): SupervisorLookup => (id) => chains.get(id) ?? null;
+export const lookupFrom =
+  (chains: Map<string, string | null>): SupervisorLookup =>
+  (id) =>
+    chains.get(id) ?? null;
 
 /** R-ROLE-2: the employee ids of the coordinators covering any of these OPDIVs (alerts go to them). */
 export async function coordinatorsOf(db: Tx, opdivs: string[]): Promise<string[]> {
@@ -57,7 +65,14 @@ export async function coordinatorsOf(db: Tx, opdivs: string[]): Promise<string[]
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .innerJoin(employees, eq(employees.id, users.employeeId))
-    .where(and(eq(roleGrants.role, 'coordinator'), isNotNull(roleGrants.opdiv), inArray(roleGrants.opdiv, [...new Set(opdivs)]), eq(employees.active, true)));
+    .where(
+      and(
+        eq(roleGrants.role, 'coordinator'),
+        isNotNull(roleGrants.opdiv),
+        inArray(roleGrants.opdiv, [...new Set(opdivs)]),
+        eq(employees.active, true),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

@@ -41,7 +41,9 @@ export function mentorProfileOf(app: MentorRow, e: EmployeeRow, liveMenteeCount:
 export type MenteeActivity = { live: number; invited: { mentorId: string; state: string }[] };
 
 /** A json expression giving a mentee's MenteeActivity, to select on its own or beside other columns. */
-export function menteeActivitySql(menteeId: string | SQL | SQL.Aliased | ReturnType<typeof sql.placeholder>): SQL {
+export function menteeActivitySql(
+  menteeId: string | SQL | SQL.Aliased | ReturnType<typeof sql.placeholder>,
+): SQL {
   return sql`json_build_object(
     'live', (select count(*)::int from ${relationships} r where r.mentee_id = ${menteeId} and r.state in (${stateList(LIVE_STATES)})),
     'invited', coalesce((select json_agg(json_build_object('mentorId', i.mentor_id, 'state', i.state)) from ${invitations} i
@@ -66,20 +68,34 @@ export function menteeProfileFrom(app: MenteeRow, e: EmployeeRow, activity: Ment
   };
 }
 
-export async function activeMenteeApplication(db: Tx, employeeId: string, lock = false): Promise<MenteeRow | undefined> {
+export async function activeMenteeApplication(
+  db: Tx,
+  employeeId: string,
+  lock = false,
+): Promise<MenteeRow | undefined> {
   if (lock) {
     // A prepared statement handed to the connection at once: statements issued after it run after it (pipelined).
-    const [row] = await preparedRows<{ row: Record<string, unknown> }>(db, 'lock_mentee_application', () => sql`
+    const [row] = await preparedRows<{ row: Record<string, unknown> }>(
+      db,
+      'lock_mentee_application',
+      () => sql`
       select to_json(a) as row from ${menteeApplications} a where a.employee_id = ${sql.placeholder('employeeId')} and a.withdrawn_at is null for update`,
-    { employeeId });
+      { employeeId },
+    );
     return row ? rowFromJson(menteeApplications, row.row) : undefined;
   }
-  const [row] = await db.select().from(menteeApplications).where(and(eq(menteeApplications.employeeId, employeeId), isNull(menteeApplications.withdrawnAt)));
+  const [row] = await db
+    .select()
+    .from(menteeApplications)
+    .where(and(eq(menteeApplications.employeeId, employeeId), isNull(menteeApplications.withdrawnAt)));
   return row;
 }
 
 export async function activeMentorApplication(db: Tx, employeeId: string, lock = false) {
-  const q = db.select().from(mentorApplications).where(and(eq(mentorApplications.employeeId, employeeId), isNull(mentorApplications.withdrawnAt)));
+  const q = db
+    .select()
+    .from(mentorApplications)
+    .where(and(eq(mentorApplications.employeeId, employeeId), isNull(mentorApplications.withdrawnAt)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }

@@ -16,16 +16,22 @@ export function toDomain(r: RelationshipRow): Relationship {
       progressReport: { mentor: r.progressMentorAt, mentee: r.progressMenteeAt },
       completionSurvey: { mentor: r.surveyMentorAt, mentee: r.surveyMenteeAt },
     },
-    termination: r.terminationRequestedBy && r.terminationRequestedAt && r.terminationFromState
-      ? {
-          requestedBy: r.terminationRequestedBy,
-          reason: r.terminationReason ?? '',
-          requestedAt: r.terminationRequestedAt,
-          fromState: r.terminationFromState,
-          guidance: r.guidanceAt && r.guidanceBy ? { coordinatorId: r.guidanceBy, text: r.guidanceText ?? '', at: r.guidanceAt } : null,
-        }
+    termination:
+      r.terminationRequestedBy && r.terminationRequestedAt && r.terminationFromState
+        ? {
+            requestedBy: r.terminationRequestedBy,
+            reason: r.terminationReason ?? '',
+            requestedAt: r.terminationRequestedAt,
+            fromState: r.terminationFromState,
+            guidance:
+              r.guidanceAt && r.guidanceBy
+                ? { coordinatorId: r.guidanceBy, text: r.guidanceText ?? '', at: r.guidanceAt }
+                : null,
+          }
+        : null,
+    ended: r.endedAt
+      ? { at: r.endedAt, by: r.endedBy ?? '', reason: r.endedReason ?? '', early: r.completedEarly }
       : null,
-    ended: r.endedAt ? { at: r.endedAt, by: r.endedBy ?? '', reason: r.endedReason ?? '', early: r.completedEarly } : null,
   };
 }
 

@@ -14,7 +14,12 @@ import { fromDomain, toDomain, type RelationshipRow } from './relationship-model
  * in relationship_events, and sends the notices its effects call for. A refusal is a 409 naming the rule.
  */
 export async function stepRelationship(
-  tx: Tx, row: RelationshipRow, event: RelationshipEvent, actorId: string | null, now: Date, appUrl: string,
+  tx: Tx,
+  row: RelationshipRow,
+  event: RelationshipEvent,
+  actorId: string | null,
+  now: Date,
+  appUrl: string,
 ): Promise<RelationshipRow> {
   const settings = await currentSettings(tx);
   const t = nextRelationshipState(toDomain(row), event, now, settings);
@@ -24,28 +29,89 @@ export async function stepRelationship(
     .set({ ...fromDomain(t.relationship), updatedAt: now, version: sql`${relationships.version} + 1` })
     .where(and(eq(relationships.id, row.id), eq(relationships.version, row.version)))
     .returning();
-  if (!next) throw problems.conflict('The relationship changed while you were working on it; reload and try again.');
-  await tx.insert(relationshipEvents).values({ relationshipId: row.id, event: event.type, fromState: row.state, toState: next.state, actorId, at: now });
+  if (!next)
+    throw problems.conflict('The relationship changed while you were working on it; reload and try again.');
+  await tx.insert(relationshipEvents).values({
+    relationshipId: row.id,
+    event: event.type,
+    fromState: row.state,
+    toState: next.state,
+    actorId,
+    at: now,
+  });
   if (t.effects.includes('alert_coordinator_help_requested') && actorId)
-    await tx.insert(coordinatorContactRequests).values({ relationshipId: row.id, requestedBy: actorId, source: 'progress_report' });
+    await tx
+      .insert(coordinatorContactRequests)
+      .values({ relationshipId: row.id, requestedBy: actorId, source: 'progress_report' });
   await sendRelationshipNotices(tx, next, t.effects, appUrl);
   // R-WAIT-3: an ending frees the mentor's place; the first waiting mentee hears of it.
-  if (next.state === 'completed' || next.state === 'terminated') await releaseWaitlist(tx, next.mentorId, now, appUrl);
+  if (next.state === 'completed' || next.state === 'terminated')
+    await releaseWaitlist(tx, next.mentorId, now, appUrl);
   return next;
 }
 
 type Audience = 'pair' | 'coordinators' | 'mentee';
 const NOTICES: Record<string, { to: Audience[]; kind: string; title: string; body: string }> = {
-  alert_coordinator_agreement_complete: { to: ['coordinators'], kind: 'relationship.agreement_complete', title: 'Mentoring agreement completed', body: '{pair} completed their mentoring agreement (R-LIFE-2).' },
-  alert_coordinator_idp_complete: { to: ['coordinators'], kind: 'relationship.idp_complete', title: 'IDP completed', body: '{pair} completed the Individual Development Plan (R-LIFE-3).' },
-  alert_coordinator_help_requested: { to: ['coordinators'], kind: 'relationship.help_requested', title: 'A participant asks you to contact them', body: 'A partner of {pair} asked in their progress report for the coordinator to contact them (R-LIFE-4).' },
-  alert_coordinator_termination_requested: { to: ['coordinators'], kind: 'relationship.termination_requested', title: 'Termination requested', body: 'A partner of {pair} asked to end the relationship. Please record your guidance before it takes effect (R-LIFE-7).' },
-  notify_pair_guidance_recorded: { to: ['pair'], kind: 'relationship.guidance', title: 'Your coordinator recorded guidance', body: 'Your coordinator recorded guidance on the request to end the relationship of {pair}.' },
-  notify_coordinator_termination_withdrawn: { to: ['coordinators', 'pair'], kind: 'relationship.termination_withdrawn', title: 'Termination request withdrawn', body: 'The request to end the relationship of {pair} was withdrawn; the relationship continues.' },
-  relationship_terminated: { to: ['pair', 'coordinators'], kind: 'relationship.terminated', title: 'Mentoring relationship ended', body: 'The mentoring relationship of {pair} has ended.' },
-  relationship_active: { to: ['pair'], kind: 'relationship.active', title: 'Your mentoring relationship is active', body: 'Orientation, agreement and IDP are complete: the relationship of {pair} is now active (R-LIFE-6).' },
-  relationship_completed_early: { to: ['pair', 'coordinators'], kind: 'relationship.completed_early', title: 'Mentoring relationship completed early', body: 'The mentoring relationship of {pair} is complete: both partners and the coordinator agreed its goals are met.' },
-  relationship_completed: { to: ['pair', 'coordinators'], kind: 'relationship.completed', title: 'Mentoring year completed', body: 'The mentoring relationship of {pair} is complete. Thank you both (R-LIFE-5).' },
+  alert_coordinator_agreement_complete: {
+    to: ['coordinators'],
+    kind: 'relationship.agreement_complete',
+    title: 'Mentoring agreement completed',
+    body: '{pair} completed their mentoring agreement (R-LIFE-2).',
+  },
+  alert_coordinator_idp_complete: {
+    to: ['coordinators'],
+    kind: 'relationship.idp_complete',
+    title: 'IDP completed',
+    body: '{pair} completed the Individual Development Plan (R-LIFE-3).',
+  },
+  alert_coordinator_help_requested: {
+    to: ['coordinators'],
+    kind: 'relationship.help_requested',
+    title: 'A participant asks you to contact them',
+    body: 'A partner of {pair} asked in their progress report for the coordinator to contact them (R-LIFE-4).',
+  },
+  alert_coordinator_termination_requested: {
+    to: ['coordinators'],
+    kind: 'relationship.termination_requested',
+    title: 'Termination requested',
+    body: 'A partner of {pair} asked to end the relationship. Please record your guidance before it takes effect (R-LIFE-7).',
+  },
+  notify_pair_guidance_recorded: {
+    to: ['pair'],
+    kind: 'relationship.guidance',
+    title: 'Your coordinator recorded guidance',
+    body: 'Your coordinator recorded guidance on the request to end the relationship of {pair}.',
+  },
+  notify_coordinator_termination_withdrawn: {
+    to: ['coordinators', 'pair'],
+    kind: 'relationship.termination_withdrawn',
+    title: 'Termination request withdrawn',
+    body: 'The request to end the relationship of {pair} was withdrawn; the relationship continues.',
+  },
+  relationship_terminated: {
+    to: ['pair', 'coordinators'],
+    kind: 'relationship.terminated',
+    title: 'Mentoring relationship ended',
+    body: 'The mentoring relationship of {pair} has ended.',
+  },
+  relationship_active: {
+    to: ['pair'],
+    kind: 'relationship.active',
+    title: 'Your mentoring relationship is active',
+    body: 'Orientation, agreement and IDP are complete: the relationship of {pair} is now active (R-LIFE-6).',
+  },
+  relationship_completed_early: {
+    to: ['pair', 'coordinators'],
+    kind: 'relationship.completed_early',
+    title: 'Mentoring relationship completed early',
+    body: 'The mentoring relationship of {pair} is complete: both partners and the coordinator agreed its goals are met.',
+  },
+  relationship_completed: {
+    to: ['pair', 'coordinators'],
+    kind: 'relationship.completed',
+    title: 'Mentoring year completed',
+    body: 'The mentoring relationship of {pair} is complete. Thank you both (R-LIFE-5).',
+  },
 };
 
 export async function recipients(tx: Tx, row: RelationshipRow, audience: Audience[]): Promise<string[]> {
@@ -54,7 +120,11 @@ export async function recipients(tx: Tx, row: RelationshipRow, audience: Audienc
   if (audience.includes('mentee')) out.add(row.menteeId);
   if (audience.includes('coordinators')) {
     const people = await employeeRows(tx, [row.menteeId, row.mentorId]);
-    for (const id of await coordinatorsOf(tx, [...people.values()].map((p) => p.opdiv))) out.add(id);
+    for (const id of await coordinatorsOf(
+      tx,
+      [...people.values()].map((p) => p.opdiv),
+    ))
+      out.add(id);
   }
   return [...out];
 }
@@ -64,12 +134,30 @@ export async function pairLabel(tx: Tx, row: RelationshipRow): Promise<string> {
   return `${fullName(people.get(row.menteeId)!)} (mentee) and ${fullName(people.get(row.mentorId)!)} (mentor)`;
 }
 
-export async function sendRelationshipNotices(tx: Tx, row: RelationshipRow, effects: string[], appUrl: string, extra: Partial<Notice> = {}) {
+export async function sendRelationshipNotices(
+  tx: Tx,
+  row: RelationshipRow,
+  effects: string[],
+  appUrl: string,
+  extra: Partial<Notice> = {},
+) {
   for (const effect of effects) {
     const n = NOTICES[effect];
     if (!n) continue;
     const pair = await pairLabel(tx, row);
     for (const to of await recipients(tx, row, n.to))
-      await notify(tx, { to, kind: n.kind, title: n.title, body: n.body.replace('{pair}', pair), link: `/relationships/${row.id}`, data: { relationshipId: row.id }, ...extra }, appUrl);
+      await notify(
+        tx,
+        {
+          to,
+          kind: n.kind,
+          title: n.title,
+          body: n.body.replace('{pair}', pair),
+          link: `/relationships/${row.id}`,
+          data: { relationshipId: row.id },
+          ...extra,
+        },
+        appUrl,
+      );
   }
 }

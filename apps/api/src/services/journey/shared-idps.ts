@@ -9,8 +9,11 @@ const mentees = alias(employees, 'mentee');
 const mentors = alias(employees, 'mentor');
 // Only what the list shows: the document's content is never read here.
 const idpColumns = {
-  relationshipId: idps.relationshipId, sharedWithSupervisorAt: idps.sharedWithSupervisorAt, updatedAt: idps.updatedAt,
-  supervisorInputBy: idps.supervisorInputBy, supervisorInputAt: idps.supervisorInputAt,
+  relationshipId: idps.relationshipId,
+  sharedWithSupervisorAt: idps.sharedWithSupervisorAt,
+  updatedAt: idps.updatedAt,
+  supervisorInputBy: idps.supervisorInputBy,
+  supervisorInputAt: idps.supervisorInputAt,
 };
 
 /**
@@ -25,7 +28,13 @@ export async function sharedIdpsFor(db: Db, actor: UserActor) {
     .innerJoin(relationships, eq(relationships.id, idps.relationshipId))
     .innerJoin(mentees, eq(mentees.id, relationships.menteeId))
     .innerJoin(mentors, eq(mentors.id, relationships.mentorId))
-    .where(and(eq(mentees.supervisorId, actor.employeeId), eq(idps.sharedSupervisorId, actor.employeeId), isNotNull(idps.sharedWithSupervisorAt)))
+    .where(
+      and(
+        eq(mentees.supervisorId, actor.employeeId),
+        eq(idps.sharedSupervisorId, actor.employeeId),
+        isNotNull(idps.sharedWithSupervisorAt),
+      ),
+    )
     .orderBy(desc(idps.sharedWithSupervisorAt));
   return rows.map(({ idp, state, mentee, mentor }) => {
     const mine = idp.supervisorInputBy === actor.employeeId && idp.supervisorInputAt !== null;

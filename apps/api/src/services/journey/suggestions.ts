@@ -52,7 +52,10 @@ function menteeContextQuery(db: Db) {
       chain: sql<Chain>`${chainSql(menteeId)}`,
     })
     .from(employees)
-    .leftJoin(menteeApplications, and(eq(menteeApplications.employeeId, employees.id), isNull(menteeApplications.withdrawnAt)))
+    .leftJoin(
+      menteeApplications,
+      and(eq(menteeApplications.employeeId, employees.id), isNull(menteeApplications.withdrawnAt)),
+    )
     .where(eq(employees.id, menteeId))
     .prepare('suggestions_mentee_context');
 }
@@ -73,14 +76,25 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
   const app = row.app;
   if (!app) {
     const who = self ? 'You have' : 'This person has';
-    throw problems.rule('R-MATCH-1', `${who} no mentee application. Apply as a mentee first; suggestions are built from the application.`, 409);
+    throw problems.rule(
+      'R-MATCH-1',
+      `${who} no mentee application. Apply as a mentee first; suggestions are built from the application.`,
+      409,
+    );
   }
   const { index, settings } = context;
   const mentee = menteeProfileFrom(app, employee, row.activity);
-  const ranked = scoreCandidatesIndexed(mentee, index, settings, { supervisorOf: chainLookup(menteeId, row.chain), limit: SUGGESTION_WINDOW });
+  const ranked = scoreCandidatesIndexed(mentee, index, settings, {
+    supervisorOf: chainLookup(menteeId, row.chain),
+    limit: SUGGESTION_WINDOW,
+  });
   // Ranked by score, then mentor id: the cursor is the last (score, id) shown (R-API-4).
   const page = pageArray(ranked, params, (s) => [s.total, s.mentorId], compareKeys(0));
-  const info = await publicMentorInfo(db, page.items.map((s) => s.mentorId), settings.maxCapacity);
+  const info = await publicMentorInfo(
+    db,
+    page.items.map((s) => s.mentorId),
+    settings.maxCapacity,
+  );
   // A coordinator reads the sentences about the mentee, not addressed to them.
   const voice = self ? (sentence: string) => sentence : aboutTheMentee;
   return {

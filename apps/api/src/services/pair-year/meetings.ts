@@ -321,16 +321,14 @@ export async function recordPastMeeting(
         updatedAt: now,
       })
       .returning();
-    await tx
-      .insert(meetingRecords)
-      .values({
-        meetingId: m!.id,
-        authorId: actor.employeeId,
-        role,
-        privateNote: input.privateNote.trim(),
-        sharedNote: input.sharedNote.trim(),
-        recordedAt: now,
-      });
+    await tx.insert(meetingRecords).values({
+      meetingId: m!.id,
+      authorId: actor.employeeId,
+      role,
+      privateNote: input.privateNote.trim(),
+      sharedNote: input.sharedNote.trim(),
+      recordedAt: now,
+    });
     return (await presentAll(tx, a, [m!], actor.employeeId))[0]!;
   });
 }

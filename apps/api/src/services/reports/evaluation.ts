@@ -4,11 +4,22 @@ import { pairIn, type Scope } from '../coordination/scope.js';
 import type { ReportRange } from './range.js';
 
 /** Guide §XII evaluation areas (1–5) and the would-recommend question (0–10) of the completion survey. */
-export const EVALUATION_AREAS = ['program_objectives', 'selection_matching', 'relationship', 'training', 'program_support', 'would_recommend'] as const;
+export const EVALUATION_AREAS = [
+  'program_objectives',
+  'selection_matching',
+  'relationship',
+  'training',
+  'program_support',
+  'would_recommend',
+] as const;
 
 export type EvaluationRow = {
-  opdiv: string; role: 'mentor' | 'mentee'; area: (typeof EVALUATION_AREAS)[number];
-  suppressed: boolean; respondents: number | null; mean: number | null;
+  opdiv: string;
+  role: 'mentor' | 'mentee';
+  area: (typeof EVALUATION_AREAS)[number];
+  suppressed: boolean;
+  respondents: number | null;
+  mean: number | null;
 };
 
 /**
@@ -17,8 +28,20 @@ export type EvaluationRow = {
  * count leaves the database. Roles are never summed together, and when one OPDIV is suppressed the next smallest is
  * too, so no suppressed group can be read back as the difference of shown ones (docs/decisions/0502).
  */
-export async function evaluation(db: Db, scope: Scope, range: ReportRange, minGroup: number): Promise<EvaluationRow[]> {
-  const rows = await queryRows<{ opdiv: string; role: EvaluationRow['role']; area: EvaluationRow['area']; suppressed: boolean; respondents: number | null; mean: string | null }>(
+export async function evaluation(
+  db: Db,
+  scope: Scope,
+  range: ReportRange,
+  minGroup: number,
+): Promise<EvaluationRow[]> {
+  const rows = await queryRows<{
+    opdiv: string;
+    role: EvaluationRow['role'];
+    area: EvaluationRow['area'];
+    suppressed: boolean;
+    respondents: number | null;
+    mean: string | null;
+  }>(
     db,
     sql`with answers as (
           select me.opdiv, s.role, v.area, v.score

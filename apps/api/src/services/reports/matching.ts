@@ -4,10 +4,22 @@ import { opdivIn, pairIn, type Scope } from '../coordination/scope.js';
 import { rate, round1, type ReportRange } from './range.js';
 
 export type MatchingRow = {
-  opdiv: string; applicants: number; matched: number; matchRate: number | null;
-  relationshipsConfirmed: number; medianDaysToMatch: number | null; p90DaysToMatch: number | null;
+  opdiv: string;
+  applicants: number;
+  matched: number;
+  matchRate: number | null;
+  relationshipsConfirmed: number;
+  medianDaysToMatch: number | null;
+  p90DaysToMatch: number | null;
 };
-type Raw = { opdiv: string; applicants: number | null; matched: number | null; confirmed: number | null; median: number | null; p90: number | null };
+type Raw = {
+  opdiv: string;
+  applicants: number | null;
+  matched: number | null;
+  confirmed: number | null;
+  median: number | null;
+  p90: number | null;
+};
 
 /**
  * R-ADMIN-2 matching, by the mentee's OPDIV and in all ("ALL"): match rate = mentees who applied in the range and
@@ -35,7 +47,9 @@ export async function matching(db: Db, scope: Scope, range: ReportRange): Promis
         from a full join w on w.opdiv = a.opdiv
         order by coalesce(a.opdiv, w.opdiv) = 'ALL', 1`,
   );
-  const all = rows.some((r) => r.opdiv === 'ALL') ? rows : [...rows, { opdiv: 'ALL', applicants: 0, matched: 0, confirmed: 0, median: null, p90: null }];
+  const all = rows.some((r) => r.opdiv === 'ALL')
+    ? rows
+    : [...rows, { opdiv: 'ALL', applicants: 0, matched: 0, confirmed: 0, median: null, p90: null }];
   return all.map((r) => ({
     opdiv: r.opdiv,
     applicants: r.applicants ?? 0,

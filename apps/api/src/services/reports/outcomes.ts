@@ -4,8 +4,15 @@ import { pairIn, type Scope } from '../coordination/scope.js';
 import { rate, type ReportRange } from './range.js';
 
 export type OutcomeRow = {
-  opdiv: string; platform: string; confirmed: number; live: number; completed: number; completedEarly: number; terminated: number;
-  completionRate: number | null; terminationRate: number | null;
+  opdiv: string;
+  platform: string;
+  confirmed: number;
+  live: number;
+  completed: number;
+  completedEarly: number;
+  terminated: number;
+  completionRate: number | null;
+  terminationRate: number | null;
 };
 
 /**
@@ -26,6 +33,23 @@ export async function outcomes(db: Db, scope: Scope, range: ReportRange): Promis
         group by grouping sets ((me.opdiv, r.platform), (me.opdiv), ())
         order by me.opdiv nulls last, r.platform nulls last`,
   );
-  const list = rows.length > 0 ? rows : [{ opdiv: 'ALL', platform: 'ALL', confirmed: 0, live: 0, completed: 0, completedEarly: 0, terminated: 0 }];
-  return list.map((r) => ({ ...r, completionRate: rate(r.completed + r.completedEarly, r.confirmed), terminationRate: rate(r.terminated, r.confirmed) }));
+  const list =
+    rows.length > 0
+      ? rows
+      : [
+          {
+            opdiv: 'ALL',
+            platform: 'ALL',
+            confirmed: 0,
+            live: 0,
+            completed: 0,
+            completedEarly: 0,
+            terminated: 0,
+          },
+        ];
+  return list.map((r) => ({
+    ...r,
+    completionRate: rate(r.completed + r.completedEarly, r.confirmed),
+    terminationRate: rate(r.terminated, r.confirmed),
+  }));
 }

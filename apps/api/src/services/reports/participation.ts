@@ -4,8 +4,22 @@ import { queryRows, type Db } from '../../db/client.js';
 import { opdivIn, type Scope } from '../coordination/scope.js';
 import type { ReportRange } from './range.js';
 
-export type ParticipationRow = { dimension: 'opdiv' | 'platform' | 'grade_band' | 'state'; value: string; label: string; mentors: number; mentees: number };
-type Raw = { opdiv: string | null; label: string | null; platform: string | null; grade_rank: number | null; state: string | null; mentors: number; mentees: number };
+export type ParticipationRow = {
+  dimension: 'opdiv' | 'platform' | 'grade_band' | 'state';
+  value: string;
+  label: string;
+  mentors: number;
+  mentees: number;
+};
+type Raw = {
+  opdiv: string | null;
+  label: string | null;
+  platform: string | null;
+  grade_rank: number | null;
+  state: string | null;
+  mentors: number;
+  mentees: number;
+};
 
 /**
  * R-ADMIN-2 participation: people with a mentor or mentee application active at some point of the range, by
@@ -32,16 +46,38 @@ export async function participation(db: Db, scope: Scope, range: ReportRange): P
   const out: ParticipationRow[] = [];
   const bands = new Map(GRADE_BANDS.map((b) => [b as string, { mentors: 0, mentees: 0 }]));
   for (const r of rows) {
-    if (r.opdiv !== null) out.push({ dimension: 'opdiv', value: r.opdiv, label: r.label ?? r.opdiv, mentors: r.mentors, mentees: r.mentees });
-    else if (r.platform !== null) out.push({ dimension: 'platform', value: r.platform, label: r.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer', mentors: r.mentors, mentees: r.mentees });
-    else if (r.state !== null) out.push({ dimension: 'state', value: r.state, label: r.state, mentors: r.mentors, mentees: r.mentees });
+    if (r.opdiv !== null)
+      out.push({
+        dimension: 'opdiv',
+        value: r.opdiv,
+        label: r.label ?? r.opdiv,
+        mentors: r.mentors,
+        mentees: r.mentees,
+      });
+    else if (r.platform !== null)
+      out.push({
+        dimension: 'platform',
+        value: r.platform,
+        label: r.platform === 's2j' ? 'Senior-to-Junior' : 'Peer-to-Peer',
+        mentors: r.mentors,
+        mentees: r.mentees,
+      });
+    else if (r.state !== null)
+      out.push({
+        dimension: 'state',
+        value: r.state,
+        label: r.state,
+        mentors: r.mentors,
+        mentees: r.mentees,
+      });
     else if (r.grade_rank !== null) {
       const band = bands.get(gradeBand(Number(r.grade_rank)))!;
       band.mentors += r.mentors;
       band.mentees += r.mentees;
     }
   }
-  for (const [band, n] of bands) if (n.mentors + n.mentees > 0) out.push({ dimension: 'grade_band', value: band, label: band, ...n });
+  for (const [band, n] of bands)
+    if (n.mentors + n.mentees > 0) out.push({ dimension: 'grade_band', value: band, label: band, ...n });
   const order = ['opdiv', 'platform', 'grade_band', 'state'];
   return out.sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension));
 }

@@ -1,6 +1,11 @@
 import { and, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { relationships, trainingAttendance, trainingEvaluations, trainingRegistrations } from '../../db/schema/index.js';
+import {
+  relationships,
+  trainingAttendance,
+  trainingEvaluations,
+  trainingRegistrations,
+} from '../../db/schema/index.js';
 import type { UserActor } from '../actors.js';
 import { lastOrientationAttendedAt } from '../orientation.js';
 import { getEvent } from './catalogue.js';
@@ -17,9 +22,20 @@ export async function myHistory(db: Db, actor: UserActor, now = new Date()) {
   const eventIds = (ids as unknown as { rows: Array<{ event_id: string }> }).rows.map((r) => r.event_id);
   const [regs, att, evals] = eventIds.length
     ? await Promise.all([
-        db.select().from(trainingRegistrations).where(and(eq(trainingRegistrations.employeeId, me), inArray(trainingRegistrations.eventId, eventIds))),
-        db.select().from(trainingAttendance).where(and(eq(trainingAttendance.employeeId, me), inArray(trainingAttendance.eventId, eventIds))),
-        db.select({ eventId: trainingEvaluations.eventId }).from(trainingEvaluations).where(eq(trainingEvaluations.employeeId, me)),
+        db
+          .select()
+          .from(trainingRegistrations)
+          .where(
+            and(eq(trainingRegistrations.employeeId, me), inArray(trainingRegistrations.eventId, eventIds)),
+          ),
+        db
+          .select()
+          .from(trainingAttendance)
+          .where(and(eq(trainingAttendance.employeeId, me), inArray(trainingAttendance.eventId, eventIds))),
+        db
+          .select({ eventId: trainingEvaluations.eventId })
+          .from(trainingEvaluations)
+          .where(eq(trainingEvaluations.employeeId, me)),
       ])
     : [[], [], []];
   const items = [];
@@ -31,15 +47,21 @@ export async function myHistory(db: Db, actor: UserActor, now = new Date()) {
       evaluated: evals.some((e) => e.eventId === id),
     });
   }
-  items.sort((a, b) => (b.event.startsAt ?? b.attendedAt ?? '').localeCompare(a.event.startsAt ?? a.attendedAt ?? ''));
+  items.sort((a, b) =>
+    (b.event.startsAt ?? b.attendedAt ?? '').localeCompare(a.event.startsAt ?? a.attendedAt ?? ''),
+  );
   const [last, [recorded]] = await Promise.all([
     lastOrientationAttendedAt(db, me),
     // R-LIFE-1: the orientation a mentee recorded for their pair counts for both partners too.
-    db.select({ at: max(relationships.orientationAt) }).from(relationships)
+    db
+      .select({ at: max(relationships.orientationAt) })
+      .from(relationships)
       .where(or(eq(relationships.menteeId, me), eq(relationships.mentorId, me))),
   ]);
   const pairOrientation = recorded?.at ?? null;
-  const latest = [last, pairOrientation].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  const latest =
+    [last, pairOrientation].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ??
+    null;
   return {
     lastOrientationAttendedAt: iso(latest),
     orientationCurrent: !!latest && now.getTime() - latest.getTime() <= YEAR_MS,

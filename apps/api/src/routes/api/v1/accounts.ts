@@ -11,7 +11,13 @@ import { SessionSchema } from '../../../schemas/auth.js';
 import { responses } from '../../../lib/responses.js';
 import { auditContext } from '../../http/audit-context.js';
 import { oidcSettings } from '../../../services/oidc-client.js';
-import { assertPassword, confirmPasswordReset, register, requestPasswordReset, verifyEmail } from '../../../services/registration.js';
+import {
+  assertPassword,
+  confirmPasswordReset,
+  register,
+  requestPasswordReset,
+  verifyEmail,
+} from '../../../services/registration.js';
 
 /** R-ACC-1: local accounts (development, demos, sites without SSO) and what sign-in methods exist. */
 const accounts: FastifyPluginAsyncTypebox = async (app) => {
@@ -21,11 +27,26 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/auth/providers',
-    { schema: { tags: ['auth'], summary: 'The sign-in methods this site offers', security: [], response: { 200: Type.Ref('AuthProviders') } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The sign-in methods this site offers',
+        security: [],
+        response: { 200: Type.Ref('AuthProviders') },
+      },
+    },
     async () => ({
-      password: { register: '/api/v1/auth/register', signIn: '/api/v1/auth/login', passwordReset: '/api/v1/auth/password-reset/request' },
+      password: {
+        register: '/api/v1/auth/register',
+        signIn: '/api/v1/auth/login',
+        passwordReset: '/api/v1/auth/password-reset/request',
+      },
       oidc: oidcSettings(app.config)
-        ? { loginUrl: '/api/v1/auth/oidc/login', logoutUrl: '/api/v1/auth/oidc/logout', label: 'Sign in with HHS single sign-on' }
+        ? {
+            loginUrl: '/api/v1/auth/oidc/login',
+            logoutUrl: '/api/v1/auth/oidc/logout',
+            label: 'Sign in with HHS single sign-on',
+          }
         : null,
     }),
   );
@@ -36,8 +57,10 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
       config: tight,
       schema: {
         tags: ['auth'],
-        summary: 'Register with a work email found in the directory; a one-time confirmation link is emailed (R-ACC-1)',
-        description: 'Answers 202 with the same message whether or not the email is in the directory or already has an account.',
+        summary:
+          'Register with a work email found in the directory; a one-time confirmation link is emailed (R-ACC-1)',
+        description:
+          'Answers 202 with the same message whether or not the email is in the directory or already has an account.',
         security: [],
         body: RegisterSchema,
         response: responses({ 202: AcceptedSchema }, [429]),
@@ -47,8 +70,16 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
       // R-SEC-8: the password rules are checked now (they say nothing about the email); the rest after answering.
       assertPassword(request.body.password, request.body.email);
       const { email, password } = request.body;
-      app.afterResponse(request, () => register(app.db, email, password, app.config.APP_URL, auditContext(request)));
-      return reply.status(202).send(accepted('If this work email is in the HHS directory, we have sent it a link. Open it within 24 hours to finish.'));
+      app.afterResponse(request, () =>
+        register(app.db, email, password, app.config.APP_URL, auditContext(request)),
+      );
+      return reply
+        .status(202)
+        .send(
+          accepted(
+            'If this work email is in the HHS directory, we have sent it a link. Open it within 24 hours to finish.',
+          ),
+        );
     },
   );
 
@@ -86,8 +117,12 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { email } = request.body;
-      app.afterResponse(request, () => requestPasswordReset(app.db, email, app.config.APP_URL, auditContext(request)));
-      return reply.status(202).send(accepted('If an account uses this email, we have sent it a link. Open it within 1 hour.'));
+      app.afterResponse(request, () =>
+        requestPasswordReset(app.db, email, app.config.APP_URL, auditContext(request)),
+      );
+      return reply
+        .status(202)
+        .send(accepted('If an account uses this email, we have sent it a link. Open it within 1 hour.'));
     },
   );
 

@@ -23,7 +23,13 @@ const applications: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/me/applications',
-    { schema: { tags: ['applications'], summary: 'My mentor and mentee applications', response: responses({ 200: MyApplicationsSchema }) } },
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'My mentor and mentee applications',
+        response: responses({ 200: MyApplicationsSchema }),
+      },
+    },
     async (request) => myApplications(app.db, userActor(request)),
   );
   app.put(

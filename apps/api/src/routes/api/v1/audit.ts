@@ -13,12 +13,14 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.guards.staff,
       schema: {
         tags: ['audit'],
-        summary: 'Search the audit log (a coordinator sees rows concerning their OPDIVs; the program manager all)',
+        summary:
+          'Search the audit log (a coordinator sees rows concerning their OPDIVs; the program manager all)',
         querystring: AuditQuerySchema,
         response: responses({ 200: AuditPageSchema }, [403]),
       },
     },
-    async (request, reply) => sendPage(request, reply, await searchAudit(app.db, userActor(request), request.query)),
+    async (request, reply) =>
+      sendPage(request, reply, await searchAudit(app.db, userActor(request), request.query)),
   );
 };
 export default audit;

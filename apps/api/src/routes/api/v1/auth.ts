@@ -20,10 +20,16 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const userId = await passwordSignIn(app.db, request.body.email, request.body.password, auditContext(request), {
-        ip: request.ip,
-        appUrl: app.config.APP_URL,
-      });
+      const userId = await passwordSignIn(
+        app.db,
+        request.body.email,
+        request.body.password,
+        auditContext(request),
+        {
+          ip: request.ip,
+          appUrl: app.config.APP_URL,
+        },
+      );
       const token = await app.issueSession(reply, userId);
       return { token, expiresInSeconds: app.config.SESSION_TTL_MINUTES * 60 };
     },
@@ -31,7 +37,14 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out: ends this session (its token stops working) and clears the cookie', security: [], response: { 204: NoContent } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends this session (its token stops working) and clears the cookie',
+        security: [],
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       await app.revokeSession(request);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -45,7 +58,8 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.guards.user,
       schema: {
         tags: ['auth'],
-        summary: 'Sign out everywhere: ends every session of mine (cookies and bearer tokens), then clears the cookie',
+        summary:
+          'Sign out everywhere: ends every session of mine (cookies and bearer tokens), then clears the cookie',
         response: responses({ 204: NoContent }),
       },
     },
@@ -60,7 +74,11 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
     '/me',
     {
       onRequest: app.guards.user,
-      schema: { tags: ['auth'], summary: 'Who am I: my directory entry and roles', response: responses({ 200: MeSchema }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who am I: my directory entry and roles',
+        response: responses({ 200: MeSchema }),
+      },
     },
     async (request) => describeMe(app.db, userActor(request)),
   );

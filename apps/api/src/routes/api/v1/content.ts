@@ -16,19 +16,37 @@ import {
 } from '../../../services/content.js';
 
 const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false });
-const VersionParams = Type.Object({ slug: Slug, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+const VersionParams = Type.Object(
+  { slug: Slug, version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 const tags = ['content'];
 
 /** R-CONTENT-1..3: the program's own pages, readable without signing in; the program manager edits them. */
 const content: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/content',
-    { schema: { tags, summary: "The program's pages (public)", security: [], response: { 200: Type.Array(Type.Ref('ContentPageSummary')) } } },
+    {
+      schema: {
+        tags,
+        summary: "The program's pages (public)",
+        security: [],
+        response: { 200: Type.Array(Type.Ref('ContentPageSummary')) },
+      },
+    },
     async () => listPages(app.db),
   );
   app.get(
     '/content/:slug',
-    { schema: { tags, summary: 'A page as published now (public)', security: [], params: SlugParams, response: responses({ 200: Type.Ref('ContentPage') }, [404]) } },
+    {
+      schema: {
+        tags,
+        summary: 'A page as published now (public)',
+        security: [],
+        params: SlugParams,
+        response: responses({ 200: Type.Ref('ContentPage') }, [404]),
+      },
+    },
     async (request) => publishedPage(app.db, request.params.slug),
   );
   app.get(
@@ -38,7 +56,10 @@ const content: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'One section of a published page, found by its heading anchor (public, R-CONTENT-3)',
         security: [],
-        params: Type.Object({ slug: Slug, sectionId: Type.String({ pattern: '^[\\p{L}\\p{N}-]{1,120}$' }) }, { additionalProperties: false }),
+        params: Type.Object(
+          { slug: Slug, sectionId: Type.String({ pattern: '^[\\p{L}\\p{N}-]{1,120}$' }) },
+          { additionalProperties: false },
+        ),
         response: responses({ 200: Type.Ref('ContentSection') }, [404]),
       },
     },
@@ -49,7 +70,8 @@ const content: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The guidance other screens show: reflection prompts, questions for a prospective mentor, agreement topics (R-CONTENT-3)',
+        summary:
+          'The guidance other screens show: reflection prompts, questions for a prospective mentor, agreement topics (R-CONTENT-3)',
         security: [],
         response: responses({ 200: Type.Ref('Guidance') }, [404]),
       },
@@ -61,7 +83,12 @@ const content: FastifyPluginAsyncTypebox = async (app) => {
     '/content/:slug/versions',
     {
       onRequest: app.guards.programManager,
-      schema: { tags, summary: "A page's history, drafts included (program manager)", params: SlugParams, response: responses({ 200: ContentVersionListSchema }, [403, 404]) },
+      schema: {
+        tags,
+        summary: "A page's history, drafts included (program manager)",
+        params: SlugParams,
+        response: responses({ 200: ContentVersionListSchema }, [403, 404]),
+      },
     },
     async (request) => listVersions(app.db, request.params.slug),
   );
@@ -69,7 +96,12 @@ const content: FastifyPluginAsyncTypebox = async (app) => {
     '/content/:slug/versions/:version',
     {
       onRequest: app.guards.programManager,
-      schema: { tags, summary: 'One version of a page (program manager)', params: VersionParams, response: responses({ 200: Type.Ref('ContentVersion') }, [403, 404]) },
+      schema: {
+        tags,
+        summary: 'One version of a page (program manager)',
+        params: VersionParams,
+        response: responses({ 200: Type.Ref('ContentVersion') }, [403, 404]),
+      },
     },
     async (request) => getVersion(app.db, request.params.slug, request.params.version),
   );
@@ -86,7 +118,13 @@ const content: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const saved = await createVersion(app.db, userActor(request), request.params.slug, request.body, auditContext(request));
+      const saved = await createVersion(
+        app.db,
+        userActor(request),
+        request.params.slug,
+        request.body,
+        auditContext(request),
+      );
       return reply.status(201).send(saved);
     },
   );
@@ -101,7 +139,8 @@ const content: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Type.Ref('ContentVersion') }, [403, 404, 409, 422]),
       },
     },
-    async (request) => publishVersion(app.db, request.params.slug, request.params.version, auditContext(request)),
+    async (request) =>
+      publishVersion(app.db, request.params.slug, request.params.version, auditContext(request)),
   );
 };
 export default content;

@@ -1,5 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DirectoryQuerySchema, EmployeePageSchema, EmployeeParamsSchema } from '../../../schemas/directory.js';
+import {
+  DirectoryQuerySchema,
+  EmployeePageSchema,
+  EmployeeParamsSchema,
+} from '../../../schemas/directory.js';
 import { responses } from '../../../lib/responses.js';
 import { Type } from '@sinclair/typebox';
 import { userActor } from '../../../plugins/external/auth.js';
@@ -19,7 +23,8 @@ const directory: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: EmployeePageSchema }),
       },
     },
-    async (request, reply) => sendPage(request, reply, await searchDirectory(app.db, userActor(request), request.query)),
+    async (request, reply) =>
+      sendPage(request, reply, await searchDirectory(app.db, userActor(request), request.query)),
   );
 
   app.get(

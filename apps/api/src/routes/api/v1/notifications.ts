@@ -27,11 +27,18 @@ const notifications: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Paged(Type.Ref('Notification')) }),
       },
     },
-    async (request, reply) => sendPage(request, reply, await listNotifications(app.db, userActor(request), request.query)),
+    async (request, reply) =>
+      sendPage(request, reply, await listNotifications(app.db, userActor(request), request.query)),
   );
   app.get(
     '/me/notifications/unread-count',
-    { schema: { tags, summary: 'How many of my notifications are unread', response: responses({ 200: UnreadCountSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'How many of my notifications are unread',
+        response: responses({ 200: UnreadCountSchema }),
+      },
+    },
     async (request) => unreadCount(app.db, userActor(request)),
   );
   app.post(
@@ -48,7 +55,13 @@ const notifications: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     '/me/notifications/read-all',
-    { schema: { tags, summary: 'Mark all my notifications read', response: responses({ 200: MarkedReadSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark all my notifications read',
+        response: responses({ 200: MarkedReadSchema }),
+      },
+    },
     async (request) => markAllRead(app.db, userActor(request)),
   );
 };

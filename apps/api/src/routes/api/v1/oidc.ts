@@ -4,7 +4,13 @@ import * as oidc from 'openid-client';
 import { SESSION_COOKIE } from '../../../plugins/external/auth.js';
 import { auditContext } from '../../http/audit-context.js';
 import { oidcSignIn, type OidcClaims } from '../../../services/oidc-accounts.js';
-import { oidcDiscovery, oidcSettings, openLoginState, safeReturnTo, sealLoginState } from '../../../services/oidc-client.js';
+import {
+  oidcDiscovery,
+  oidcSettings,
+  openLoginState,
+  safeReturnTo,
+  sealLoginState,
+} from '../../../services/oidc-client.js';
 
 const STATE_COOKIE = 'hhs_oidc';
 const STATE_TTL_SECONDS = 600;
@@ -35,14 +41,23 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Start single sign-on: redirects to the HHS identity provider',
         security: [],
-        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { returnTo: Type.Optional(Type.String({ maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
         response: Redirect,
       },
     },
     async (request, reply) => {
       const configuration = await discover();
       const verifier = oidc.randomPKCECodeVerifier();
-      const state = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier, returnTo: safeReturnTo(request.query.returnTo), exp: Date.now() + STATE_TTL_SECONDS * 1000 };
+      const state = {
+        state: oidc.randomState(),
+        nonce: oidc.randomNonce(),
+        verifier,
+        returnTo: safeReturnTo(request.query.returnTo),
+        exp: Date.now() + STATE_TTL_SECONDS * 1000,
+      };
       const url = oidc.buildAuthorizationUrl(configuration, {
         redirect_uri: settings.redirectUrl.href,
         scope: 'openid email profile',
@@ -51,7 +66,10 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         state: state.state,
         nonce: state.nonce,
       });
-      reply.setCookie(STATE_COOKIE, sealLoginState(app.config.JWT_SECRET, state), { ...cookieOptions, maxAge: STATE_TTL_SECONDS });
+      reply.setCookie(STATE_COOKIE, sealLoginState(app.config.JWT_SECRET, state), {
+        ...cookieOptions,
+        maxAge: STATE_TTL_SECONDS,
+      });
       return reply.redirect(url.href, 302);
     },
   );
@@ -61,7 +79,8 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Single sign-on callback: links the directory entry by work email on first sign-in, then signs in',
+        summary:
+          'Single sign-on callback: links the directory entry by work email on first sign-in, then signs in',
         security: [],
         querystring: Type.Object({}, { additionalProperties: true }),
         response: Redirect,
@@ -85,7 +104,10 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         claims = tokens.claims();
         // Conforming providers put scope claims in UserInfo, not the ID token, for the code flow.
         if (claims && claims.email === undefined)
-          claims = { ...claims, ...(await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub)) };
+          claims = {
+            ...claims,
+            ...(await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub)),
+          };
       } catch (error) {
         request.log.warn({ err: error }, 'OIDC sign-in failed');
         return reply.redirect(toApp('/sign-in?error=sso-failed'), 302);
@@ -93,7 +115,14 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!claims) return reply.redirect(toApp('/sign-in?error=sso-failed'), 302);
       const outcome = await oidcSignIn(app.db, claims, auditContext(request));
       if (!outcome.ok)
-        return reply.redirect(toApp(outcome.reason === 'not-in-directory' ? '/not-in-directory' : `/sign-in?error=sso-${outcome.reason}`), 302);
+        return reply.redirect(
+          toApp(
+            outcome.reason === 'not-in-directory'
+              ? '/not-in-directory'
+              : `/sign-in?error=sso-${outcome.reason}`,
+          ),
+          302,
+        );
       await app.issueSession(reply, outcome.userId);
       return reply.redirect(toApp(saved.returnTo), 302);
     },
@@ -115,7 +144,10 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const configuration = await discover().catch(() => undefined);
       const home = toApp('/');
       if (!configuration?.serverMetadata().end_session_endpoint) return reply.redirect(home, 302);
-      const url = oidc.buildEndSessionUrl(configuration, { client_id: settings.clientId, post_logout_redirect_uri: home });
+      const url = oidc.buildEndSessionUrl(configuration, {
+        client_id: settings.clientId,
+        post_logout_redirect_uri: home,
+      });
       return reply.redirect(url.href, 302);
     },
   );

@@ -36,7 +36,11 @@ const reference: FastifyPluginAsyncTypebox = async (app) => {
     '/settings',
     {
       onRequest: app.guards.user,
-      schema: { tags: ['reference'], summary: 'Program settings', response: responses({ 200: Type.Ref('ProgramSettings') }) },
+      schema: {
+        tags: ['reference'],
+        summary: 'Program settings',
+        response: responses({ 200: Type.Ref('ProgramSettings') }),
+      },
     },
     async () => readSettings(app.db),
   );

@@ -7,7 +7,10 @@ export function SsoButton({ returnTo = '/' }: { returnTo?: string }) {
   if (!oidc) return null;
   return (
     <p>
-      <a className="usa-button usa-button--big" href={`${oidc.loginUrl}?returnTo=${encodeURIComponent(returnTo)}`}>
+      <a
+        className="usa-button usa-button--big"
+        href={`${oidc.loginUrl}?returnTo=${encodeURIComponent(returnTo)}`}
+      >
         {oidc.label}
       </a>
     </p>

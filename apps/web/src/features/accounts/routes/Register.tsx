@@ -22,7 +22,10 @@ export default function Register() {
     <div className="grid-row">
       <div className="grid-col-12 tablet:grid-col-8 desktop:grid-col-6">
         <PageHeading>Set up your account</PageHeading>
-        <p>Every mentor and mentee needs an account. Use your HHS work email as it appears in the HHS directory.</p>
+        <p>
+          Every mentor and mentee needs an account. Use your HHS work email as it appears in the HHS
+          directory.
+        </p>
         <SsoButton />
         {register.isSuccess ? (
           <Success>{register.data.message}</Success>
@@ -31,15 +34,26 @@ export default function Register() {
             <ErrorAlert error={register.error} heading="Your account is not set up yet" />
             <Form onSubmit={submit} large>
               <Field id="email" label="Work email" required error={errors.email}>
-                <TextInput id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+                <TextInput
+                  id="email"
+                  name="email"
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
               </Field>
               <PasswordField value={password} onChange={setPassword} error={errors.password} />
-              <Button type="submit" disabled={register.isPending}>{register.isPending ? 'Sending…' : 'Send me the link'}</Button>
+              <Button type="submit" disabled={register.isPending}>
+                {register.isPending ? 'Sending…' : 'Send me the link'}
+              </Button>
             </Form>
           </>
         )}
         <p>
-          Already have an account? <Link to="/sign-in">Sign in</Link>. Forgot your password? <Link to="/reset-password">Reset it</Link>.
+          Already have an account? <Link to="/sign-in">Sign in</Link>. Forgot your password?{' '}
+          <Link to="/reset-password">Reset it</Link>.
         </p>
       </div>
     </div>

@@ -36,9 +36,19 @@ function AskForLink() {
       <ErrorAlert error={request.error} />
       <Form onSubmit={submit} large>
         <Field id="email" label="Work email" required error={errors.email}>
-          <TextInput id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextInput
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </Field>
-        <Button type="submit" disabled={request.isPending}>Email me a link</Button>
+        <Button type="submit" disabled={request.isPending}>
+          Email me a link
+        </Button>
       </Form>
     </>
   );
@@ -56,16 +66,24 @@ function ChooseNew({ token }: { token: string }) {
     return (
       <>
         <Success>{confirm.data.message}</Success>
-        <p><Link to="/sign-in">Sign in</Link></p>
+        <p>
+          <Link to="/sign-in">Sign in</Link>
+        </p>
       </>
     );
   return (
     <>
       <ErrorAlert error={confirm.error} heading="Your password is not changed" />
-      {confirm.error && !errors.password && <p><Link to="/reset-password">Ask for a new link</Link></p>}
+      {confirm.error && !errors.password && (
+        <p>
+          <Link to="/reset-password">Ask for a new link</Link>
+        </p>
+      )}
       <Form onSubmit={submit} large>
         <PasswordField value={password} onChange={setPassword} error={errors.password} />
-        <Button type="submit" disabled={confirm.isPending}>Change my password</Button>
+        <Button type="submit" disabled={confirm.isPending}>
+          Change my password
+        </Button>
       </Form>
     </>
   );

@@ -24,14 +24,26 @@ export default function VerifyEmail() {
   return (
     <>
       <PageHeading>Confirm your work email</PageHeading>
-      {!token && <ErrorAlert error={new Error('This link is missing its token. Open the link from the email again.')} heading="This link cannot be used" />}
+      {!token && (
+        <ErrorAlert
+          error={new Error('This link is missing its token. Open the link from the email again.')}
+          heading="This link cannot be used"
+        />
+      )}
       {verify.isPending && <Loading label="Confirming…" />}
       <ErrorAlert error={verify.error} heading="This link cannot be used" />
-      {verify.error && <p><Link to="/register">Register again</Link> to get a new link.</p>}
+      {verify.error && (
+        <p>
+          <Link to="/register">Register again</Link> to get a new link.
+        </p>
+      )}
       {verify.isSuccess && (
         <>
           <Success>Your account is ready and you are signed in.</Success>
-          <p><Link to="/">Go to your home page</Link> or <Link to="/applications">apply as a mentor or mentee</Link>.</p>
+          <p>
+            <Link to="/">Go to your home page</Link> or{' '}
+            <Link to="/applications">apply as a mentor or mentee</Link>.
+          </p>
         </>
       )}
     </>

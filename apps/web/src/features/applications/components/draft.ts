@@ -138,7 +138,6 @@ export function validateStep(
       e.capacity = `Choose between 1 and ${maxCapacity} mentees.`;
   }
   if (step === 2 && role === 'mentee' && !d.platform) e.platform = 'Choose a platform.';
-  if (step === 3 && !d.acknowledge)
-    e.acknowledge = 'You must acknowledge the responsibilities to apply.';
+  if (step === 3 && !d.acknowledge) e.acknowledge = 'You must acknowledge the responsibilities to apply.';
   return e;
 }

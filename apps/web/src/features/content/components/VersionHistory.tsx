@@ -46,7 +46,13 @@ export function VersionHistory({
                 View<span className="usa-sr-only"> version {v.version}</span>
               </Button>
               {!v.publishedAt && (current === null || v.version > current) && (
-                <Button type="button" unstyled className="margin-left-2" disabled={busy} onClick={() => onPublish(v.version)}>
+                <Button
+                  type="button"
+                  unstyled
+                  className="margin-left-2"
+                  disabled={busy}
+                  onClick={() => onPublish(v.version)}
+                >
                   Publish<span className="usa-sr-only"> version {v.version}</span>
                 </Button>
               )}

@@ -16,7 +16,8 @@ export default function ProgramPage() {
           <PageHeading>{p.title}</PageHeading>
           <Markdown>{p.markdown}</Markdown>
           <p className="text-base font-sans-3xs">
-            Version {p.version}, published {formatDate(p.publishedAt)}. <Link to="/program">All program pages</Link>
+            Version {p.version}, published {formatDate(p.publishedAt)}.{' '}
+            <Link to="/program">All program pages</Link>
           </p>
         </article>
       )}

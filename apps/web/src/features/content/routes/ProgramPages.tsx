@@ -11,7 +11,11 @@ export default function ProgramPages() {
       <PageHeading lead="What the HHS Mentoring Program is, what it asks of mentors and mentees, and how to make it work.">
         About the program
       </PageHeading>
-      <QueryState query={pages} isEmpty={(list) => list.length === 0} empty="No pages have been published yet.">
+      <QueryState
+        query={pages}
+        isEmpty={(list) => list.length === 0}
+        empty="No pages have been published yet."
+      >
         {(list) => (
           <ul className="usa-card-group">
             {list.map((page) => (

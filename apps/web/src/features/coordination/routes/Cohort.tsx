@@ -88,12 +88,14 @@ export default function Cohort() {
         </Button>
       </Form>
       <ErrorAlert error={propose.error ?? approve.error} />
-      {propose.isPending && <Loading label="Computing the best assignment… For all of HHS this takes several seconds." />}
+      {propose.isPending && (
+        <Loading label="Computing the best assignment… For all of HHS this takes several seconds." />
+      )}
       {approve.data && (
         <Success>
           {approve.data.results.filter((r) => r.status !== 'refused').length} pairs approved as{' '}
-          {approve.data.mode}s; {approve.data.results.filter((r) => r.refusal).length} refused. The run is listed
-          under Earlier runs below.
+          {approve.data.mode}s; {approve.data.results.filter((r) => r.refusal).length} refused. The run is
+          listed under Earlier runs below.
         </Success>
       )}
       {proposal && (

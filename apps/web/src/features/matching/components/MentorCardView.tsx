@@ -35,7 +35,8 @@ export function MentorCardView({
             communicates by {mentor.communicationMethods.map((m) => METHOD[m]).join(', ')}
           </p>
           <p className="margin-y-1">
-            <span className="text-bold">Competencies:</span> {mentor.competencies.map(competencyName).join(', ')}
+            <span className="text-bold">Competencies:</span>{' '}
+            {mentor.competencies.map(competencyName).join(', ')}
           </p>
           {mentor.technicalAreas && (
             <p className="margin-y-1">

@@ -3,7 +3,11 @@ import { Type } from '@sinclair/typebox';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/coordination.js';
-import { ApprovalSchema, ApproveCohortSchema, ProposeCohortSchema } from '../../../../schemas/matching-staff.js';
+import {
+  ApprovalSchema,
+  ApproveCohortSchema,
+  ProposeCohortSchema,
+} from '../../../../schemas/matching-staff.js';
 import { auditContext } from '../../../http/audit-context.js';
 import { approveProposal } from '../../../../services/coordination/cohort-approve.js';
 import { getProposal, proposeCohort } from '../../../../services/coordination/cohort.js';
@@ -15,19 +19,63 @@ const Proposal = Type.Ref('CohortProposal');
 const cohort: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.guards.staff);
 
-  app.post('/coordination/cohort-proposals', {
-    schema: { tags, summary: 'Propose a cohort assignment (maximum total score; greedy total beside it)', body: ProposeCohortSchema, response: responses({ 201: Proposal }, [403]) },
-  }, async (request, reply) => reply.code(201).send(await proposeCohort(app.db, userActor(request), request.body ?? {}, auditContext(request), app.solveCohort)));
-
-  app.get('/coordination/cohort-proposals/:id', {
-    schema: { tags, summary: 'A stored cohort proposal and what became of each pair', params: IdParamsSchema, response: responses({ 200: Proposal }, [404]) },
-  }, async (request) => getProposal(app.db, userActor(request), request.params.id));
-
-  app.post('/coordination/cohort-proposals/:id/approve', {
-    schema: {
-      tags, summary: 'Approve all or some pairs: invitations (rules re-checked now) or suggestions', params: IdParamsSchema, body: ApproveCohortSchema,
-      response: responses({ 200: ApprovalSchema }, [404]),
+  app.post(
+    '/coordination/cohort-proposals',
+    {
+      schema: {
+        tags,
+        summary: 'Propose a cohort assignment (maximum total score; greedy total beside it)',
+        body: ProposeCohortSchema,
+        response: responses({ 201: Proposal }, [403]),
+      },
     },
-  }, async (request) => approveProposal(app.db, userActor(request), request.params.id, request.body ?? {}, auditContext(request), app.config.APP_URL));
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await proposeCohort(
+            app.db,
+            userActor(request),
+            request.body ?? {},
+            auditContext(request),
+            app.solveCohort,
+          ),
+        ),
+  );
+
+  app.get(
+    '/coordination/cohort-proposals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A stored cohort proposal and what became of each pair',
+        params: IdParamsSchema,
+        response: responses({ 200: Proposal }, [404]),
+      },
+    },
+    async (request) => getProposal(app.db, userActor(request), request.params.id),
+  );
+
+  app.post(
+    '/coordination/cohort-proposals/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Approve all or some pairs: invitations (rules re-checked now) or suggestions',
+        params: IdParamsSchema,
+        body: ApproveCohortSchema,
+        response: responses({ 200: ApprovalSchema }, [404]),
+      },
+    },
+    async (request) =>
+      approveProposal(
+        app.db,
+        userActor(request),
+        request.params.id,
+        request.body ?? {},
+        auditContext(request),
+        app.config.APP_URL,
+      ),
+  );
 };
 export default cohort;

@@ -14,15 +14,38 @@ const tags = ['coordination'];
 const contactRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.guards.staff);
 
-  app.get('/coordination/contact-requests', {
-    schema: { tags, summary: 'Help requests of pairs in scope (R-LIFE-4), open first, oldest first', querystring: ContactRequestQuerySchema, response: responses({ 200: Paged(ContactRequestSchema) }, [403]) },
-  }, async (request, reply) => {
-    const { opdiv, status = 'open' } = request.query;
-    return sendPage(request, reply, await listContactRequests(app.db, requestScope(userActor(request), opdiv), status, request.query));
-  });
+  app.get(
+    '/coordination/contact-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Help requests of pairs in scope (R-LIFE-4), open first, oldest first',
+        querystring: ContactRequestQuerySchema,
+        response: responses({ 200: Paged(ContactRequestSchema) }, [403]),
+      },
+    },
+    async (request, reply) => {
+      const { opdiv, status = 'open' } = request.query;
+      return sendPage(
+        request,
+        reply,
+        await listContactRequests(app.db, requestScope(userActor(request), opdiv), status, request.query),
+      );
+    },
+  );
 
-  app.post('/coordination/contact-requests/:id/resolve', {
-    schema: { tags, summary: 'Mark a help request handled (R-LIFE-4)', params: IdParamsSchema, response: responses({ 200: ContactRequestSchema }, [403, 404, 409]) },
-  }, async (request) => resolveContactRequest(app.db, userActor(request), request.params.id, auditContext(request)));
+  app.post(
+    '/coordination/contact-requests/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a help request handled (R-LIFE-4)',
+        params: IdParamsSchema,
+        response: responses({ 200: ContactRequestSchema }, [403, 404, 409]),
+      },
+    },
+    async (request) =>
+      resolveContactRequest(app.db, userActor(request), request.params.id, auditContext(request)),
+  );
 };
 export default contactRequestRoutes;

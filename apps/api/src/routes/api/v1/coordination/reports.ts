@@ -22,19 +22,29 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
     description: 'The report as JSON, or as a CSV attachment (UTF-8 with BOM) when format=csv',
     content: { 'application/json': { schema: Type.Ref('Report') }, 'text/csv': { schema: Type.String() } },
   };
-  app.get('/reports/:report', {
-    schema: {
-      tags: ['reports'], summary: 'Participation, matching, outcomes or evaluation report (R-ADMIN-2)',
-      params: ReportParamsSchema, querystring: ReportQuerySchema,
-      response: { ...responses({}, [403]), 200: ok } as unknown as Record<number, ReturnType<typeof Type.Ref>>,
+  app.get(
+    '/reports/:report',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Participation, matching, outcomes or evaluation report (R-ADMIN-2)',
+        params: ReportParamsSchema,
+        querystring: ReportQuerySchema,
+        response: { ...responses({}, [403]), 200: ok } as unknown as Record<
+          number,
+          ReturnType<typeof Type.Ref>
+        >,
+      },
     },
-  }, async (request, reply) => {
-    const { report } = request.params;
-    const { format = 'json', header = 'keys', ...q } = request.query;
-    const { meta, rows } = await runReport(app.db, request.actor!, report, q);
-    const { columns, headers } = REPORTS[report]!;
-    if (format === 'csv') return sendCsv(reply, meta, columns, rows, header === 'words' ? headers : undefined);
-    return reply.type('application/json').send({ ...meta, columns, rows });
-  });
+    async (request, reply) => {
+      const { report } = request.params;
+      const { format = 'json', header = 'keys', ...q } = request.query;
+      const { meta, rows } = await runReport(app.db, request.actor!, report, q);
+      const { columns, headers } = REPORTS[report]!;
+      if (format === 'csv')
+        return sendCsv(reply, meta, columns, rows, header === 'words' ? headers : undefined);
+      return reply.type('application/json').send({ ...meta, columns, rows });
+    },
+  );
 };
 export default reports;

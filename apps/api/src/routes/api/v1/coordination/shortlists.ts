@@ -9,8 +9,27 @@ import { myShortlists } from '../../../../services/coordination/shortlists.js';
 /** R-MATCH-3: the mentee reads the shortlists a coordinator handed them, then invites as in self-selection. */
 const shortlists: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.guards.user);
-  app.get('/me/shortlists', {
-    schema: { tags: ['coordination'], summary: 'Mentors a coordinator suggested to me, with their note (R-MATCH-3)', querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: responses({ 200: Paged(MyShortlistSchema) }) },
-  }, async (request, reply) => sendPage(request, reply, pageArray(await myShortlists(app.db, userActor(request)), request.query, (s) => [s.handedAt, s.id], compareKeys(0, 1))));
+  app.get(
+    '/me/shortlists',
+    {
+      schema: {
+        tags: ['coordination'],
+        summary: 'Mentors a coordinator suggested to me, with their note (R-MATCH-3)',
+        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+        response: responses({ 200: Paged(MyShortlistSchema) }),
+      },
+    },
+    async (request, reply) =>
+      sendPage(
+        request,
+        reply,
+        pageArray(
+          await myShortlists(app.db, userActor(request)),
+          request.query,
+          (s) => [s.handedAt, s.id],
+          compareKeys(0, 1),
+        ),
+      ),
+  );
 };
 export default shortlists;

@@ -17,14 +17,17 @@ const feeds: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: 16 * 1024 * 1024,
       schema: {
         tags: ['integrations'],
-        summary: 'HR feed: upsert up to 10,000 employees; any invalid row rejects the whole batch (scope directory:write)',
+        summary:
+          'HR feed: upsert up to 10,000 employees; any invalid row rejects the whole batch (scope directory:write)',
         headers: IdempotencyHeadersSchema,
         body: HrBatchSchema,
         response: responses({ 200: HrBatchResultSchema }, [403, 422]),
       },
     },
     async (request, reply) =>
-      idempotent(app.db, request, reply, (tx) => upsertEmployees(tx, auditContext(request), request.body.employees, app.config.APP_URL)),
+      idempotent(app.db, request, reply, (tx) =>
+        upsertEmployees(tx, auditContext(request), request.body.employees, app.config.APP_URL),
+      ),
   );
 
   app.post(
@@ -34,14 +37,17 @@ const feeds: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: 4 * 1024 * 1024,
       schema: {
         tags: ['integrations'],
-        summary: 'LMS: training completions become attendance; unknown people or courses are reported per row (scope training:write)',
+        summary:
+          'LMS: training completions become attendance; unknown people or courses are reported per row (scope training:write)',
         headers: IdempotencyHeadersSchema,
         body: LmsBatchSchema,
         response: responses({ 200: LmsResultSchema }, [403, 422]),
       },
     },
     async (request, reply) =>
-      idempotent(app.db, request, reply, (tx) => recordCompletions(tx, auditContext(request), request.body.completions)),
+      idempotent(app.db, request, reply, (tx) =>
+        recordCompletions(tx, auditContext(request), request.body.completions),
+      ),
   );
 };
 export default feeds;

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError } from 'fastify';
-import { OAuthErrorSchema, TokenRequestSchema, TokenResponseSchema } from '../../../../schemas/integrations.js';
+import {
+  OAuthErrorSchema,
+  TokenRequestSchema,
+  TokenResponseSchema,
+} from '../../../../schemas/integrations.js';
 import { issueToken, OAuthError, readCredentials } from '../../../../services/oauth.js';
 
 /**
@@ -8,8 +12,10 @@ import { issueToken, OAuthError, readCredentials } from '../../../../services/oa
  * the RFC 9457 members alongside (docs/decisions/0402). Encapsulated: the form parser and error handler stay here.
  */
 const oauth: FastifyPluginAsyncTypebox = async (app) => {
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_req, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 8192 },
+    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
   app.setErrorHandler((error: FastifyError | OAuthError, request, reply) => {
     // Every refusal of the request itself (bad body, parser, input policy) is RFC 6749 invalid_request; rate
@@ -19,7 +25,10 @@ const oauth: FastifyPluginAsyncTypebox = async (app) => {
       error instanceof OAuthError
         ? error
         : status >= 400 && status < 500 && status !== 429
-          ? new OAuthError('invalid_request', 'The token request is malformed; send application/x-www-form-urlencoded.')
+          ? new OAuthError(
+              'invalid_request',
+              'The token request is malformed; send application/x-www-form-urlencoded.',
+            )
           : null;
     if (!oauthError) throw error;
     if (oauthError.status === 401) reply.header('www-authenticate', 'Basic realm="hhs-mentoring"');

@@ -3,7 +3,9 @@ import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../../lib/responses.js';
 import {
-  CreatedSystemClientSchema, CreateSystemClientSchema, SystemClientParamsSchema,
+  CreatedSystemClientSchema,
+  CreateSystemClientSchema,
+  SystemClientParamsSchema,
 } from '../../../../schemas/integrations.js';
 import { auditContext } from '../../../http/audit-context.js';
 import { createClient, listClients, revokeClient } from '../../../../services/system-clients.js';
@@ -39,7 +41,11 @@ const systemClients: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      sendPage(request, reply, pageArray(await listClients(app.db), request.query, (c) => [c.createdAt, c.id], compareKeys(0, 1))),
+      sendPage(
+        request,
+        reply,
+        pageArray(await listClients(app.db), request.query, (c) => [c.createdAt, c.id], compareKeys(0, 1)),
+      ),
   );
 
   app.post(

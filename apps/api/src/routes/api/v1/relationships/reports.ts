@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
-import { ProgressInputSchema, ProgressSchema, RoleParamsSchema, SurveyInputSchema, SurveySchema } from '../../../../schemas/relationships.js';
+import {
+  ProgressInputSchema,
+  ProgressSchema,
+  RoleParamsSchema,
+  SurveyInputSchema,
+  SurveySchema,
+} from '../../../../schemas/relationships.js';
 import { auditContext } from '../../../http/audit-context.js';
 import { readReport, saveReport } from '../../../../services/journey/partner-reports.js';
 import { requiredVersion, withEtag } from './version.js';
@@ -13,19 +19,109 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
   const url = app.config.APP_URL;
   const params = RoleParamsSchema;
 
-  app.get('/relationships/:id/progress-reports/:role', { schema: { tags, summary: "A partner's 6-month progress report (its author, coordinators)", params, response: responses({ 200: ProgressSchema }, [403, 404]) } },
-    async (request, reply) => withEtag(reply, await readReport(app.db, userActor(request), 'progress', request.params.id, request.params.role, auditContext(request)) as never));
-  app.put('/relationships/:id/progress-reports/:role', { schema: { tags, summary: 'Save or submit my progress report (R-LIFE-4: can ask for the coordinator)', params, body: ProgressInputSchema, response: responses({ 200: ProgressSchema }, [403, 404, 409, 412]) } },
+  app.get(
+    '/relationships/:id/progress-reports/:role',
+    {
+      schema: {
+        tags,
+        summary: "A partner's 6-month progress report (its author, coordinators)",
+        params,
+        response: responses({ 200: ProgressSchema }, [403, 404]),
+      },
+    },
+    async (request, reply) =>
+      withEtag(
+        reply,
+        (await readReport(
+          app.db,
+          userActor(request),
+          'progress',
+          request.params.id,
+          request.params.role,
+          auditContext(request),
+        )) as never,
+      ),
+  );
+  app.put(
+    '/relationships/:id/progress-reports/:role',
+    {
+      schema: {
+        tags,
+        summary: 'Save or submit my progress report (R-LIFE-4: can ask for the coordinator)',
+        params,
+        body: ProgressInputSchema,
+        response: responses({ 200: ProgressSchema }, [403, 404, 409, 412]),
+      },
+    },
     async (request, reply) => {
       const { version: _v, ...input } = request.body;
-      return withEtag(reply, await saveReport(app.db, userActor(request), 'progress', request.params.id, request.params.role, input, requiredVersion(request, request.body), auditContext(request), url) as never);
-    });
-  app.get('/relationships/:id/completion-surveys/:role', { schema: { tags, summary: "A partner's completion survey (its author, coordinators)", params, response: responses({ 200: SurveySchema }, [403, 404]) } },
-    async (request, reply) => withEtag(reply, await readReport(app.db, userActor(request), 'survey', request.params.id, request.params.role, auditContext(request)) as never));
-  app.put('/relationships/:id/completion-surveys/:role', { schema: { tags, summary: 'Save or submit my completion survey (R-LIFE-5)', params, body: SurveyInputSchema, response: responses({ 200: SurveySchema }, [403, 404, 409, 412]) } },
+      return withEtag(
+        reply,
+        (await saveReport(
+          app.db,
+          userActor(request),
+          'progress',
+          request.params.id,
+          request.params.role,
+          input,
+          requiredVersion(request, request.body),
+          auditContext(request),
+          url,
+        )) as never,
+      );
+    },
+  );
+  app.get(
+    '/relationships/:id/completion-surveys/:role',
+    {
+      schema: {
+        tags,
+        summary: "A partner's completion survey (its author, coordinators)",
+        params,
+        response: responses({ 200: SurveySchema }, [403, 404]),
+      },
+    },
+    async (request, reply) =>
+      withEtag(
+        reply,
+        (await readReport(
+          app.db,
+          userActor(request),
+          'survey',
+          request.params.id,
+          request.params.role,
+          auditContext(request),
+        )) as never,
+      ),
+  );
+  app.put(
+    '/relationships/:id/completion-surveys/:role',
+    {
+      schema: {
+        tags,
+        summary: 'Save or submit my completion survey (R-LIFE-5)',
+        params,
+        body: SurveyInputSchema,
+        response: responses({ 200: SurveySchema }, [403, 404, 409, 412]),
+      },
+    },
     async (request, reply) => {
       const { version: _v, ...input } = request.body;
-      return withEtag(reply, await saveReport(app.db, userActor(request), 'survey', request.params.id, request.params.role, input, requiredVersion(request, request.body), auditContext(request), url) as never);
-    });
+      return withEtag(
+        reply,
+        (await saveReport(
+          app.db,
+          userActor(request),
+          'survey',
+          request.params.id,
+          request.params.role,
+          input,
+          requiredVersion(request, request.body),
+          auditContext(request),
+          url,
+        )) as never,
+      );
+    },
+  );
 };
 export default reports;

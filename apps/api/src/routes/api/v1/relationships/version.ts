@@ -5,7 +5,10 @@ import { etagOf, versionFrom } from '../../../../services/journey/documents-comm
 /** The version a writer read: If-Match, else the body's `version`; a write naming neither is refused (412). */
 export function requiredVersion(request: FastifyRequest, body: { version?: number | undefined }): number {
   const v = versionFrom(request.headers['if-match'], body.version);
-  if (v === undefined) throw problems.preconditionFailed('Send If-Match (the ETag you read) or `version`, so no edit overwrites another.');
+  if (v === undefined)
+    throw problems.preconditionFailed(
+      'Send If-Match (the ETag you read) or `version`, so no edit overwrites another.',
+    );
   return v;
 }
 
