@@ -65,6 +65,9 @@ const PARAMS: Record<string, () => string> = {
   employeeId: () => 'T00000000',
   role: () => 'mentee',
   report: () => 'participation',
+  feed: () => 'relationships',
+  token: () => 'not-a-feed-token',
+  mentorId: () => 'T00000000',
 };
 const urlOf = (path: string, values: Record<string, string> = {}) =>
   path.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? (PARAMS[name] ?? (() => 'x'))());
