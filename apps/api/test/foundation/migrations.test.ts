@@ -133,7 +133,7 @@ describe('forward-only migrations (decision 0003)', () => {
     expect(readdirSync(join(dir, 'drizzle')).filter((f) => f.endsWith('.sql')).length).toBe(
       journal().entries.length,
     );
-  }, 60_000);
+  }, 120_000);
 });
 
 // Each project runs the upgrade on its own kind of database; the PGlite-only checks run once, in the PGlite pass.
@@ -169,7 +169,7 @@ if (!onPostgres)
       } finally {
         await database.close();
       }
-    });
+    }, 180_000);
 
     it('MIGRATE_ON_START=false refuses a database behind this version and names the migrate step', async () => {
       const dir = await release1DataDir();
@@ -179,7 +179,7 @@ if (!onPostgres)
       (await openDatabase({ dataDir: dir })).close();
       const current = await openDatabase({ dataDir: dir, migrate: false });
       await current.close();
-    });
+    }, 180_000);
 
     it('refuses to start when a migration the database applied was edited since', async () => {
       const dir = join(tempDir(), 'pglite');
@@ -189,7 +189,7 @@ if (!onPostgres)
       const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MigrationMismatch);
       expect((error as Error).message).toMatch(/0001_schema.*never edited/s);
-    });
+    }, 180_000);
 
     it('a DATA_DIR in use by another process gives a start-up message naming DATA_DIR', async () => {
       const dir = join(tempDir(), 'pglite');
@@ -202,7 +202,7 @@ if (!onPostgres)
         await first.close();
       }
       (await openDatabase({ dataDir: dir })).close(); // the lock went with the first process
-    });
+    }, 180_000);
 
     it('a damaged DATA_DIR gives a start-up message naming DATA_DIR, not a stack trace', async () => {
       const dir = join(tempDir(), 'pglite');
@@ -211,7 +211,7 @@ if (!onPostgres)
       const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StartupError);
       expect((error as Error).message).toMatch(/DATA_DIR \(.*\) could not be opened/);
-    });
+    }, 180_000);
   });
 
 if (onPostgres)
@@ -240,5 +240,5 @@ if (onPostgres)
         await database?.close();
         await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
       }
-    });
+    }, 180_000);
   });
