@@ -42,8 +42,11 @@ describe('R-CONTENT-1 the program pages', () => {
       "[click me](javascript:window.__injected='link')",
       'Harmless closing line.',
     ].join('\n\n');
+    // A write with the session cookie must say it comes from the app (R-SEC-5), as the browser's own fetch does.
+    const origin = { origin: new URL(manager.page.url()).origin };
     const saved = await manager.page.request.post(`/api/v1/content/${slug}/versions`, {
       data: { title: current.title, markdown: hostile, publish: true },
+      headers: origin,
     });
     expect(saved.status()).toBe(201);
 
@@ -70,6 +73,7 @@ describe('R-CONTENT-1 the program pages', () => {
     // Put the text back for the other journeys.
     await manager.page.request.post(`/api/v1/content/${slug}/versions`, {
       data: { title: current.title, markdown: current.markdown, publish: true },
+      headers: origin,
     });
     await manager.context.close();
   });
