@@ -6,7 +6,7 @@ import { replicaCrashDuringCohortApproval, replicaCrashMidBurst } from '../apps/
 import { APPROVAL_CHUNK } from '../apps/api/src/services/coordination/cohort-approve.js';
 import { writeSection } from './lib/report.js';
 
-const outage = await databaseOutage({ mentees: 120, maxRequests: 1_500, killAfterMs: 5_000, downMs: 10_000 });
+const outage = await databaseOutage({ mentees: 120, maxRequests: 5_000, killAfterMs: 5_000, downMs: 10_000 });
 const burst = await replicaCrashMidBurst({ mentees: 60, killAfterMs: 500 });
 const cohort = await replicaCrashDuringCohortApproval({ pairs: APPROVAL_CHUNK * 3 + 50 });
 

@@ -83,10 +83,10 @@ export async function databaseOutage(options: {
       maxRequests: options.maxRequests,
       thinkMs: 40,
       started,
-      stop: () => false,
+      // Until 3 s after the database is back (maxRequests bounds it whatever happens).
+      stop: () => backAt > 0 && Date.now() - started > backAt + 3_000,
     });
     await fault;
-    // The load may finish before the outage ends on a fast machine; the figures say when it ran.
     probing = false;
     await probeLoop;
 

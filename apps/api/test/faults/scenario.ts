@@ -60,7 +60,7 @@ async function call(
  * A bounded mixed load: each virtual user walks its mentees through invite → accept → confirm (writes) with a read
  * between steps, against the API processes in turn. A step answered 503 is tried again a little later, as a client
  * honouring Retry-After would; a 409 after such a retry means the first try had in fact committed, and the step is
- * looked up instead. Stops after `maxRequests` or when every flow is done.
+ * looked up instead. Stops after `maxRequests`, or when `stop()` says so (without it, when every flow is done).
  */
 export async function runLoad(options: {
   apis: ApiProcess[];
@@ -121,10 +121,19 @@ export async function runLoad(options: {
     }
   }
 
+  // Once every flow is through, the users keep reading until told to stop, so the load spans the fault however
+  // fast the machine walks the flows.
   let next = 0;
   await Promise.all(
     Array.from({ length: options.users }, async () => {
-      while (!done() && next < mentees.length) await flow(next++);
+      while (!done()) {
+        if (next < mentees.length) await flow(next++);
+        else if (!options.stop) break;
+        else {
+          await pause(options.thinkMs);
+          await send('read', 'GET', '/invitations?role=mentee', mentees[requests % mentees.length]!);
+        }
+      }
     }),
   );
   return { outcomes, written, requests };
