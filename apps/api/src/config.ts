@@ -132,7 +132,7 @@ export function secretEntropyBits(secret: string): number {
   return perChar * n;
 }
 const isStrongSecret = (secret: string) =>
-  secret.length >= 32 && secretEntropyBits(secret) >= 128 && new Set(secret).size >= 16;
+  secret.length >= 32 && secretEntropyBits(secret) >= 128 && new Set(secret).size >= 10;
 
 /** R-SEC-6: every key that verifies tokens, by key id; the first signs new ones. */
 export function signingKeys(

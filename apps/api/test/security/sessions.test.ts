@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner } from 'fast-jwt';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
@@ -100,6 +101,13 @@ describe('finding: weak secrets accepted (R-SEC-6)', () => {
     expect(() =>
       loadConfig({ ...production, JWT_SECRET: strong, JWT_PREVIOUS_KEYS: `old=${'b'.repeat(40)}` }),
     ).toThrow(/JWT_PREVIOUS_KEYS/);
+  });
+
+  it('R-SEC-6: every `openssl rand -hex 32` and `-base64 48` secret is accepted (a hex one often lacks a digit)', () => {
+    for (let i = 0; i < 500; i++) {
+      for (const secret of [randomBytes(32).toString('hex'), randomBytes(48).toString('base64')])
+        expect(loadConfig({ ...production, JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
+    }
   });
 });
 
