@@ -3,7 +3,7 @@ import solver from 'javascript-lp-solver';
 import { describe, expect, it } from 'vitest';
 import { verifyCohortCertificate } from './cohort-certificate.js';
 import { solveCohort, type CohortEdge, type CohortMentor } from './cohort-matching.js';
-import { cohortFromProfiles } from './cohort-profiles.js';
+import { COHORT_SCORE_CACHE_PAIRS, cohortFromProfiles } from './cohort-profiles.js';
 import { scoreCandidates } from './matching.scorer.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { makeMentee, makeMentor, noSupervisors } from './test-factories.js';
@@ -66,6 +66,35 @@ function longTail() {
     edges.push({ menteeId: `b${String(k).padStart(3, '0')}`, mentorId: mentors[k]!.id, score: 95 });
   const mentees = [...new Set(edges.map((e) => e.menteeId))];
   return { mentees, mentors, edges };
+}
+
+/** 60 mentees, 30 mentors with 45 places between them: places scarce, many ties in score. */
+function profileCohort() {
+  const methods: CommunicationMethod[][] = [['video'], ['email'], ['video', 'email']];
+  const mentors = Array.from({ length: 30 }, (_, j) =>
+    makeMentor({
+      id: `r${String(j).padStart(2, '0')}`,
+      capacity: 1 + (j % 2),
+      grade: ['GS-13', 'GS-14', 'GS-15'][j % 3],
+      competencies: [
+        ['strategic-thinking'],
+        ['decisiveness', 'accountability'],
+        ['strategic-thinking', 'decisiveness'],
+      ][j % 3]!,
+      communicationMethods: methods[j % 3]!,
+      careerText: j % 4 === 0 ? 'budget policy leadership' : 'clinical research operations',
+    }),
+  );
+  const mentees = Array.from({ length: 60 }, (_, i) =>
+    makeMentee({
+      id: `e${String(i).padStart(2, '0')}`,
+      grade: i % 2 ? 'GS-11' : 'GS-12',
+      developmentalNeeds: i % 3 ? ['decisiveness', 'strategic-thinking'] : ['accountability'],
+      communicationMethods: methods[i % 3]!,
+      goalsText: i % 5 ? 'grow into budget policy' : 'lead research operations',
+    }),
+  );
+  return { mentees, mentors };
 }
 
 describe('cohort proposals with a certificate (R-MATCH-4-OPT)', () => {
@@ -136,30 +165,7 @@ describe('cohort proposals with a certificate (R-MATCH-4-OPT)', () => {
   });
 
   it('R-MATCH-4-OPT: from profiles, the proposal is certified over every eligible pair the scorer ranks, scarce places included', () => {
-    const methods: CommunicationMethod[][] = [['video'], ['email'], ['video', 'email']];
-    const mentors = Array.from({ length: 30 }, (_, j) =>
-      makeMentor({
-        id: `r${String(j).padStart(2, '0')}`,
-        capacity: 1 + (j % 2),
-        grade: ['GS-13', 'GS-14', 'GS-15'][j % 3],
-        competencies: [
-          ['strategic-thinking'],
-          ['decisiveness', 'accountability'],
-          ['strategic-thinking', 'decisiveness'],
-        ][j % 3]!,
-        communicationMethods: methods[j % 3]!,
-        careerText: j % 4 === 0 ? 'budget policy leadership' : 'clinical research operations',
-      }),
-    );
-    const mentees = Array.from({ length: 60 }, (_, i) =>
-      makeMentee({
-        id: `e${String(i).padStart(2, '0')}`,
-        grade: i % 2 ? 'GS-11' : 'GS-12',
-        developmentalNeeds: i % 3 ? ['decisiveness', 'strategic-thinking'] : ['accountability'],
-        communicationMethods: methods[i % 3]!,
-        goalsText: i % 5 ? 'grow into budget policy' : 'lead research operations',
-      }),
-    );
+    const { mentees, mentors } = profileCohort();
     const r = cohortFromProfiles(mentees, mentors, DEFAULT_SETTINGS, {
       supervisorOf: noSupervisors,
       topK: 2,
@@ -200,5 +206,19 @@ describe('cohort proposals with a certificate (R-MATCH-4-OPT)', () => {
           { supervisorOf: noSupervisors },
         ).find((s) => s.mentorId === p.mentorId)!.reasons,
       );
+  });
+
+  it('R-MATCH-4-OPT: scores remembered across repair rounds give the same proposal, proof and reasons as scoring again', () => {
+    const { mentees, mentors } = profileCohort();
+    const solve = (cachePairs: number) =>
+      cohortFromProfiles(mentees, mentors, DEFAULT_SETTINGS, {
+        supervisorOf: noSupervisors,
+        topK: 1,
+        cachePairs,
+      });
+    const remembered = solve(COHORT_SCORE_CACHE_PAIRS);
+    expect(remembered.proof.rounds).toBeGreaterThan(0);
+    expect(solve(0)).toEqual(remembered);
+    expect(solve(400)).toEqual(remembered); // some mentees remembered, the rest scored again
   });
 });

@@ -13,7 +13,8 @@ import { buildMentorIndex, type MentorIndex } from './matching.index.js';
 import { rankCandidates } from './matching.rank.js';
 import { mentorChains } from './reporting-chain.js';
 import { reasonsOf, type ScoreOptions } from './matching.scorer.js';
-import { candidateTotals } from './matching.totals.js';
+import { goalsQuery, matchGoalsOne, type GoalsQuery } from './matching.goals.js';
+import { candidateTotals, totalsScratch } from './matching.totals.js';
 import type { ProgramSettings } from './settings.js';
 import type { MenteeProfile, MentorProfile } from './types.js';
 
@@ -26,19 +27,36 @@ export interface ExplainedCohortResult extends CohortResult {
   pairs: ExplainedCohortEdge[];
 }
 
-/** Every mentor a mentee's pages offered, with what explaining that pair needs, so the mentee is not scored again for its sentences. */
+/** Every mentor a mentee's pages offered, and its weighted goals, so a chosen pair is explained without scoring it again. */
 interface ScoredPage {
   mentor: number[];
-  cosine: number[];
-  sharedMask: number[];
-  terms: string[];
+  goals: GoalsQuery;
+}
+
+/** One mentee's eligible mentors and their gains (hundredths of a point), kept so a repair round does not score again. */
+interface MenteeScores {
+  k: number;
+  kept: number[];
+  keptScores: number[];
+  beyond: number;
+  candidates: Int32Array;
+  gains: Int32Array;
+  confirm: (i: number) => boolean;
 }
 
 /**
+ * Eligible pairs remembered across repair rounds, at most this many (8 bytes each): the 3,000-mentee benchmark
+ * instances fit (0.8 and 2.0 million); a department-wide cohort (22 million) is scored again for the mentees the
+ * certificate widens (decision 0644).
+ */
+export const COHORT_SCORE_CACHE_PAIRS = 4_000_000;
+
+/**
  * Pages of each mentee's ranking straight from the scorer's totals: numbers only (sentences are built for the chosen
- * pairs alone), the (k+1)-th total as the bound on everyone left out. Checked against prices, the mentee is scored
- * again and the (up to) k eligible mentors whose score − price beats its value the most join the page
- * (R-MATCH-4-OPT); the S2J chain rule is walked only for those.
+ * pairs alone), the (k+1)-th total as the bound on everyone left out. Checked against prices, the (up to) k eligible
+ * mentors whose score − price beats its value the most join the page (R-MATCH-4-OPT); the S2J chain rule is walked
+ * only for those. Scores come from one scratch (no arrays per mentee) and are remembered for the rounds within
+ * `cachePairs`; without room a mentee is scored again, with the same numbers.
  */
 function scorerSource(
   mentees: ReadonlyMap<string, MenteeProfile>,
@@ -46,60 +64,104 @@ function scorerSource(
   settings: ProgramSettings,
   opts: ScoreOptions,
   pages: Map<string, ScoredPage>,
+  cachePairs: number,
 ): CandidateSource {
   const chains = mentorChains(
     index.mentors.map((m) => m.employeeId),
     opts.supervisorOf,
   );
-  return (menteeId, k, check) => {
-    const totals = candidateTotals(mentees.get(menteeId)!, index, settings, opts.supervisorOf, chains);
+  const scratch = totalsScratch(index);
+  const remembered = new Map<string, MenteeScores>();
+  let room = cachePairs;
+  const scoresOf = (menteeId: string, k: number, checking: boolean): MenteeScores => {
+    const known = remembered.get(menteeId);
+    if (known?.k === k) return known;
+    const mentee = mentees.get(menteeId)!;
+    const page = pages.get(menteeId);
+    const goals = page?.goals ?? goalsQuery(mentee.goalsText, index);
+    if (!page) pages.set(menteeId, { mentor: [], goals });
+    const totals = candidateTotals(mentee, index, settings, opts.supervisorOf, { chains, scratch, goals });
     const ranked = rankCandidates(totals, index.facets.idOrder, k + 1);
-    const kept = Array.from(ranked.subarray(0, k));
+    const count = totals.count;
+    const keep = count <= room;
+    const candidates = new Int32Array(checking || keep ? count : 0);
+    const gains = new Int32Array(candidates.length);
+    for (let c = 0; c < candidates.length; c++) {
+      const i = totals.candidates[c]!;
+      candidates[c] = i;
+      gains[c] = gainOf(totals.totals[i]!);
+    }
+    const scores: MenteeScores = {
+      k,
+      kept: Array.from(ranked.subarray(0, k)),
+      keptScores: Array.from(ranked.subarray(0, k), (i) => totals.totals[i]!),
+      beyond: ranked.length > k ? totals.totals[ranked[k]!]! : 0,
+      candidates,
+      gains,
+      confirm: totals.confirm,
+    };
+    if (keep) {
+      room -= count;
+      remembered.set(menteeId, scores);
+    }
+    return scores;
+  };
+  return (menteeId, k, check) => {
+    const { kept: first, keptScores, beyond, candidates, gains, confirm } = scoresOf(menteeId, k, !!check);
+    const kept = [...first];
+    const scoreOf = (i: number, at: number) =>
+      at < first.length ? keptScores[at]! : gainsScore(i, candidates, gains);
     let beyondReduced: number | undefined;
     if (check) {
       const inPage = new Set(kept);
-      const reducedOf = (i: number) => gainOf(totals.totals[i]!) - check.price[i]!;
-      const improving: number[] = [];
+      const improving: Array<{ i: number; reduced: number }> = [];
       let worst = 0;
-      for (let c = 0; c < totals.count; c++) {
-        const i = totals.candidates[c]!;
+      for (let c = 0; c < candidates.length; c++) {
+        const i = candidates[c]!;
         if (inPage.has(i)) continue;
-        if (reducedOf(i) > check.value) improving.push(i);
-        else worst = Math.max(worst, reducedOf(i));
+        const reduced = gains[c]! - check.price[i]!;
+        if (reduced > check.value) improving.push({ i, reduced });
+        else worst = Math.max(worst, reduced);
       }
       improving.sort(
-        (a, b) => reducedOf(b) - reducedOf(a) || index.facets.idOrder[a]! - index.facets.idOrder[b]!,
+        (a, b) => b.reduced - a.reduced || index.facets.idOrder[a.i]! - index.facets.idOrder[b.i]!,
       );
       let added = 0;
-      for (const i of improving) {
-        if (added === k) worst = Math.max(worst, reducedOf(i));
-        else if (totals.confirm(i)) {
+      for (const { i, reduced } of improving) {
+        if (added === k) worst = Math.max(worst, reduced);
+        else if (confirm(i)) {
           kept.push(i);
           added++;
         }
       }
       beyondReduced = worst / 100;
     }
-    const { cosine, sharedMask, terms } = totals.goals;
-    const page = pages.get(menteeId) ?? { mentor: [], cosine: [], sharedMask: [], terms };
+    const page = pages.get(menteeId)!;
     const seen = new Set(page.mentor);
-    for (const i of kept) {
-      if (seen.has(i)) continue;
-      page.mentor.push(i);
-      page.cosine.push(cosine[i]!);
-      page.sharedMask.push(sharedMask[i]!);
-    }
-    pages.set(menteeId, page);
+    for (const i of kept) if (!seen.has(i)) page.mentor.push(i);
     return {
-      edges: kept.map((i) => ({
+      edges: kept.map((i, at) => ({
         menteeId,
         mentorId: index.mentors[i]!.employeeId,
-        score: totals.totals[i]!,
+        score: scoreOf(i, at),
       })),
-      beyond: ranked.length > k ? totals.totals[ranked[k]!]! : 0,
+      beyond,
       beyondReduced,
     };
   };
+}
+
+/** A candidate's total from its gain (exactly the scorer's two-decimal total: gain / 100). */
+function gainsScore(i: number, candidates: Int32Array, gains: Int32Array): number {
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (candidates[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  if (candidates[lo] !== i) throw new Error(`mentor ${i} is not a candidate`);
+  return gains[lo]! / 100;
 }
 
 /** The reasons of one scored pair, as the mentee's suggestions would give them (explainer of matching.explain.ts). */
@@ -115,14 +177,14 @@ function explainPairs(
   const sharedMask = new Uint32Array(index.mentors.length);
   return pairs.map((p) => {
     const page = pages.get(p.menteeId)!;
-    const at = page.mentor.findIndex((i) => index.mentors[i]!.employeeId === p.mentorId);
-    const i = page.mentor[at]!;
-    cosine[i] = page.cosine[at]!;
-    sharedMask[i] = page.sharedMask[at]!;
+    const i = page.mentor.find((m) => index.mentors[m]!.employeeId === p.mentorId)!;
+    const one = matchGoalsOne(page.goals, index, i);
+    cosine[i] = one.cosine;
+    sharedMask[i] = one.sharedMask;
     const explain = explainer(
       mentees.get(p.menteeId)!,
       index,
-      { goals: { cosine, sharedMask, terms: page.terms } },
+      { goals: { cosine, sharedMask, terms: page.goals.terms } },
       settings,
       opts.competencyName ?? defaultCompetencyName,
     );
@@ -142,7 +204,7 @@ export function cohortFromProfiles(
   mentees: readonly MenteeProfile[],
   mentors: readonly MentorProfile[],
   settings: ProgramSettings,
-  opts: ScoreOptions & CohortOptions,
+  opts: ScoreOptions & CohortOptions & { cachePairs?: number },
 ): ExplainedCohortResult {
   const index = buildMentorIndex(mentors);
   const blocked: CohortResult['unmatched'] = [];
@@ -163,7 +225,14 @@ export function cohortFromProfiles(
   }));
   const pages = new Map<string, ScoredPage>();
   const ids = [...open.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const source = scorerSource(open, index, settings, opts, pages);
+  const source = scorerSource(
+    open,
+    index,
+    settings,
+    opts,
+    pages,
+    opts.cachePairs ?? COHORT_SCORE_CACHE_PAIRS,
+  );
   const result = solveFromSource(
     ids,
     capacities,

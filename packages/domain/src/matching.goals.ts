@@ -13,30 +13,74 @@ export interface GoalsMatch {
   terms: string[];
 }
 
-export function matchGoals(goalsText: string, index: MentorIndex): GoalsMatch {
+/** A mentee's goals as weighted stems, heaviest first (ties by stem): the order every cosine is summed in. */
+export interface GoalsQuery {
+  stems: string[];
+  weights: number[];
+  /** The mentee's own word for each tracked term, heaviest first. */
+  terms: string[];
+}
+
+export function goalsQuery(goalsText: string, index: MentorIndex): GoalsQuery {
   const tokens = tokenize(goalsText);
   const surface = new Map<string, string>();
   for (const t of tokens) if (!surface.has(t.stem)) surface.set(t.stem, t.surface);
   const vector = weightTerms(termCounts(tokens), (stem) => inverseDocumentFrequency(index, stem));
   const ordered = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const n = index.mentors.length;
-  const cosine = new Float64Array(n);
-  const sharedMask = new Uint32Array(n);
-  ordered.forEach(([stem, q], k) => {
-    const p = index.postings.get(stem);
-    if (!p) return;
-    const bit = k < TRACKED_TERMS ? 1 << k : 0;
-    for (let j = 0; j < p.mentor.length; j++) {
-      const m = p.mentor[j]!;
-      cosine[m] = cosine[m]! + q * p.weight[j]!;
-      sharedMask[m] = sharedMask[m]! | bit;
-    }
-  });
   return {
-    cosine,
-    sharedMask,
+    stems: ordered.map(([stem]) => stem),
+    weights: ordered.map(([, q]) => q),
     terms: ordered.slice(0, TRACKED_TERMS).map(([stem]) => surface.get(stem) ?? stem),
   };
+}
+
+/**
+ * The cosine with every mentor by scattering the query over the postings. `into` (buffers of the index's length,
+ * e.g. a scorer's scratch) is zeroed and filled instead of allocating two arrays per mentee.
+ */
+export function matchGoals(
+  goals: string | GoalsQuery,
+  index: MentorIndex,
+  into?: Pick<GoalsMatch, 'cosine' | 'sharedMask'>,
+): GoalsMatch {
+  const query = typeof goals === 'string' ? goalsQuery(goals, index) : goals;
+  const n = index.mentors.length;
+  const cosine = into ? into.cosine.fill(0) : new Float64Array(n);
+  const sharedMask = into ? into.sharedMask.fill(0) : new Uint32Array(n);
+  if (cosine.length !== n || sharedMask.length !== n)
+    throw new Error('goals buffers were sized for another mentor index');
+  const { stems, weights } = query;
+  for (let k = 0; k < stems.length; k++) {
+    const p = index.postings.get(stems[k]!);
+    if (!p) continue;
+    const q = weights[k]!;
+    const bit = k < TRACKED_TERMS ? 1 << k : 0;
+    const { mentor, weight } = p;
+    for (let j = 0; j < mentor.length; j++) {
+      const m = mentor[j]!;
+      cosine[m] = cosine[m]! + q * weight[j]!;
+      sharedMask[m] = sharedMask[m]! | bit;
+    }
+  }
+  return { cosine, sharedMask, terms: query.terms };
+}
+
+/** The goals match of one mentor alone, summed in the same order as matchGoals, so the numbers are identical. */
+export function matchGoalsOne(
+  query: GoalsQuery,
+  index: MentorIndex,
+  mentor: number,
+): { cosine: number; sharedMask: number } {
+  let cosine = 0;
+  let sharedMask = 0;
+  const vector = index.vectors[mentor]!;
+  for (let k = 0; k < query.stems.length; k++) {
+    const w = vector.get(query.stems[k]!);
+    if (w === undefined) continue;
+    cosine = cosine + query.weights[k]! * w;
+    sharedMask = sharedMask | (k < TRACKED_TERMS ? 1 << k : 0);
+  }
+  return { cosine, sharedMask };
 }
 
 export function sharedTermsOf(match: GoalsMatch, mentor: number, max = 5): string[] {

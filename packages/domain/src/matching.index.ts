@@ -6,8 +6,8 @@ import type { MentorProfile } from './types.js';
 export type TermVector = Map<string, number>;
 
 interface Posting {
-  mentor: number[];
-  weight: number[];
+  mentor: Int32Array;
+  weight: Float64Array;
 }
 
 /**
@@ -58,15 +58,21 @@ export function buildMentorIndex(mentors: readonly MentorProfile[]): MentorIndex
     for (const stem of c.keys()) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
   const idf = (stem: string) => inverseDocumentFrequency({ mentors, documentFrequency }, stem);
   const vectors = counts.map((c) => weightTerms(c, idf));
-  const postings = new Map<string, Posting>();
+  const lists = new Map<string, { mentor: number[]; weight: number[] }>();
   vectors.forEach((vector, i) => {
     for (const [stem, w] of vector) {
-      let p = postings.get(stem);
-      if (!p) postings.set(stem, (p = { mentor: [], weight: [] }));
+      let p = lists.get(stem);
+      if (!p) lists.set(stem, (p = { mentor: [], weight: [] }));
       p.mentor.push(i);
       p.weight.push(w);
     }
   });
+  const postings = new Map<string, Posting>(
+    [...lists].map(([stem, p]) => [
+      stem,
+      { mentor: Int32Array.from(p.mentor), weight: Float64Array.from(p.weight) },
+    ]),
+  );
   const competencies = mentors.map((m) => new Set(m.competencies));
   return {
     mentors,

@@ -3,7 +3,7 @@ import type { CriterionKey, CriterionScore } from './matching.criteria.js';
 import { explainer } from './matching.explain.js';
 import { buildMentorIndex, type MentorIndex } from './matching.index.js';
 import { rankCandidates } from './matching.rank.js';
-import { candidateTotals } from './matching.totals.js';
+import { candidateTotals, totalsScratch, type TotalsScratch } from './matching.totals.js';
 import type { SupervisorLookup } from './reporting-chain.js';
 import type { ProgramSettings } from './settings.js';
 import type { MenteeProfile, MentorProfile } from './types.js';
@@ -36,6 +36,15 @@ export function reasonsOf(criteria: readonly Criterion[]): string[] {
     .map((c) => c.explanation);
 }
 
+/** One scratch per index: a ranking runs start to end without yielding, so rankings on one thread never overlap. */
+const scratches = new WeakMap<MentorIndex, TotalsScratch>();
+
+function scratchFor(index: MentorIndex): TotalsScratch {
+  let scratch = scratches.get(index);
+  if (!scratch) scratches.set(index, (scratch = totalsScratch(index)));
+  return scratch;
+}
+
 /**
  * Three phases (docs/decisions/0101, 0103): eligibility and numeric totals for every mentor from per-class tables,
  * the best `limit` picked without sorting everyone, then sentences only for the mentors returned.
@@ -46,7 +55,7 @@ export function scoreCandidatesIndexed(
   settings: ProgramSettings,
   opts: ScoreOptions,
 ): ScoredMentor[] {
-  const scored = candidateTotals(mentee, index, settings, opts.supervisorOf);
+  const scored = candidateTotals(mentee, index, settings, opts.supervisorOf, { scratch: scratchFor(index) });
   const ranked = rankCandidates(scored, index.facets.idOrder, opts.limit);
   const explain = explainer(mentee, index, scored, settings, opts.competencyName ?? defaultCompetencyName);
   return Array.from(ranked, (i) => {

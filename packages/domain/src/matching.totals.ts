@@ -7,7 +7,7 @@ import {
   platformScore,
 } from './matching.criteria.js';
 import type { MentorClasses } from './matching.facets.js';
-import { matchGoals, type GoalsMatch } from './matching.goals.js';
+import { matchGoals, type GoalsMatch, type GoalsQuery } from './matching.goals.js';
 import type { MentorIndex } from './matching.index.js';
 import {
   chainTesterFor,
@@ -33,6 +33,42 @@ export interface CandidateTotals {
 }
 
 /**
+ * Buffers for ranking many mentees against one index, one after another (a cohort, or requests on one event loop):
+ * with a scratch, the arrays of a `CandidateTotals` are views into it, valid until the next call with the same scratch.
+ */
+export interface TotalsScratch {
+  readonly index: MentorIndex;
+  readonly candidates: Int32Array;
+  readonly totals: Float64Array;
+  readonly covered: Float64Array;
+  readonly blocked: Uint8Array;
+  readonly cosine: Float64Array;
+  readonly sharedMask: Uint32Array;
+}
+
+export function totalsScratch(index: MentorIndex): TotalsScratch {
+  const n = index.mentors.length;
+  return {
+    index,
+    candidates: new Int32Array(n),
+    totals: new Float64Array(n),
+    covered: new Float64Array(n),
+    blocked: new Uint8Array(n),
+    cosine: new Float64Array(n),
+    sharedMask: new Uint32Array(n),
+  };
+}
+
+export interface TotalsOptions {
+  /** mentorChains over the index's mentors, built once for many mentees: the chain rule as a scan of integers. */
+  chains?: MentorChains;
+  /** Reused buffers (see TotalsScratch); must belong to this index. */
+  scratch?: TotalsScratch;
+  /** The mentee's goals already weighted (goalsQuery), when the same mentee is ranked again. */
+  goals?: GoalsQuery;
+}
+
+/**
  * R-MATCH-1 eligibility and totals for every indexed mentor. Eligibility is a boolean re-statement of
  * checkPairEligibility, cheapest tests first (the mentee's history, availability, platform, capacity, OPDIV choice,
  * then the S2J grade rule; the chain rule is left to `confirm`); matching.scorer.test.ts checks they agree. Each
@@ -45,13 +81,18 @@ export function candidateTotals(
   index: MentorIndex,
   settings: ProgramSettings,
   supervisorOf: SupervisorLookup,
-  chains?: MentorChains,
+  { chains, scratch, goals: query }: TotalsOptions = {},
 ): CandidateTotals {
   const { mentors, facets: f } = index;
+  if (scratch && scratch.index !== index)
+    throw new Error('totals scratch was built for another mentor index');
   const n = mentors.length;
   const me = mentee.employee;
-  const perClass = (classes: MentorClasses, value: (m: MentorProfile) => number) =>
-    Float64Array.from(classes.reps, (r) => value(mentors[r]!));
+  const perClass = (classes: MentorClasses, value: (m: MentorProfile) => number) => {
+    const values = new Float64Array(classes.reps.length);
+    for (let c = 0; c < values.length; c++) values[c] = value(mentors[classes.reps[c]!]!);
+    return values;
+  };
   const offers = perClass(f.platforms, (m) => (m.platforms.includes(mentee.platform) ? 1 : 0));
   const remaining = perClass(f.load, (m) => remainingCapacity(m, settings));
   const capacity = perClass(f.load, (m) =>
@@ -65,41 +106,53 @@ export function candidateTotals(
     communicationScore(mentee.communicationMethods, m.communicationMethods),
   );
 
-  const blocked = new Uint8Array(n);
+  const blocked = scratch ? scratch.blocked.fill(0) : new Uint8Array(n);
   for (const id of [mentee.employeeId, ...mentee.invitedMentorIds, ...mentee.declinedByMentorIds]) {
     for (const i of f.positions.get(id) ?? []) blocked[i] = 1;
   }
   // needsScore: the k-th of nn ranked needs weighs nn - k; summed over the competency postings (exact integers).
   const needs = mentee.developmentalNeeds;
   const nn = needs.length;
-  const covered = new Float64Array(n);
-  needs.forEach((code, k) => {
-    const postings = f.competencyPostings.get(code) ?? [];
+  const covered = scratch ? scratch.covered.fill(0) : new Float64Array(n);
+  for (let k = 0; k < nn; k++) {
+    const postings = f.competencyPostings.get(needs[k]!);
+    if (!postings) continue;
     for (let j = 0; j < postings.length; j++) covered[postings[j]!] = covered[postings[j]!]! + (nn - k);
-  });
+  }
   const needsTotal = (nn * (nn + 1)) / 2;
-  const goals = matchGoals(mentee.goalsText, index);
+  const goals = matchGoals(query ?? mentee.goalsText, index, scratch);
 
   const w = settings.weights;
   const weights = w.needs + w.goals + w.platform + w.geography + w.communication + w.capacity;
   const s2j = mentee.platform === 's2j';
-  const candidates = new Int32Array(n);
-  const totals = new Float64Array(n);
+  const candidates = scratch ? scratch.candidates : new Int32Array(n);
+  const totals = scratch ? scratch.totals : new Float64Array(n);
+  // Locals for everything the loop reads: it runs once per mentor for every mentee of a cohort.
+  const { available, acceptsOtherOpdivs } = f;
+  const platformsOf = f.platforms.of;
+  const loadOf = f.load.of;
+  const placeOf = f.place.of;
+  const gradeOf = f.grade.of;
+  const communicationOf = f.communication.of;
+  const cosine = goals.cosine;
+  const myRank = me.grade.rank;
+  const { needs: wNeeds, goals: wGoals, platform: wPlatform, geography: wGeography } = w;
+  const { communication: wCommunication, capacity: wCapacity } = w;
   let count = 0;
   for (let i = 0; i < n; i++) {
-    if (blocked[i] || !f.available[i] || !offers[f.platforms.of[i]!]) continue;
-    const load = f.load.of[i]!;
-    const place = f.place.of[i]!;
-    const grade = f.grade.of[i]!;
-    if (remaining[load]! <= 0 || (!f.acceptsOtherOpdivs[i] && !sameOpdiv[place])) continue;
-    if (s2j && !(rank[grade]! > me.grade.rank)) continue;
+    if (blocked[i] || !available[i] || !offers[platformsOf[i]!]) continue;
+    const load = loadOf[i]!;
+    const place = placeOf[i]!;
+    const grade = gradeOf[i]!;
+    if (remaining[load]! <= 0 || (!acceptsOtherOpdivs[i] && !sameOpdiv[place])) continue;
+    if (s2j && !(rank[grade]! > myRank)) continue;
     const points =
-      w.needs * (nn === 0 ? 0 : covered[i]! / needsTotal) +
-      w.goals * goalsScore(goals.cosine[i]!) +
-      w.platform * platform[grade]! +
-      w.geography * geography[place]! +
-      w.communication * communication[f.communication.of[i]!]! +
-      w.capacity * capacity[load]!;
+      wNeeds * (nn === 0 ? 0 : covered[i]! / needsTotal) +
+      wGoals * goalsScore(cosine[i]!) +
+      wPlatform * platform[grade]! +
+      wGeography * geography[place]! +
+      wCommunication * communication[communicationOf[i]!]! +
+      wCapacity * capacity[load]!;
     totals[i] = weights > 0 ? Math.round((points / weights) * 10000) / 100 : 0;
     candidates[count++] = i;
   }
