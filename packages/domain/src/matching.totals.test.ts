@@ -4,7 +4,7 @@ import { goalsQuery, matchGoals, matchGoalsOne } from './matching.goals.js';
 import { buildMentorIndex } from './matching.index.js';
 import { candidateTotals, totalsScratch } from './matching.totals.js';
 import { DEFAULT_SETTINGS } from './settings.js';
-import { makeMentee, makeMentor, noSupervisors } from './test-factories.js';
+import { makeEmployee, makeMentee, makeMentor, noSupervisors } from './test-factories.js';
 
 const WORDS = [
   'budget',
@@ -45,23 +45,52 @@ describe('ranking many mentees on one index (R-MATCH-1, decision 0644)', () => {
     );
   });
 
-  it('R-MATCH-1: totals through a reused scratch equal totals computed afresh, mentee after mentee', () => {
+  it('R-MATCH-1: totals through a reused scratch equal totals computed afresh, mentee after mentee, whatever their platform, OPDIV, grade and settings', () => {
+    const menteeShape = fc.record({
+      goalsText: text,
+      platform: fc.constantFrom('s2j' as const, 'p2p' as const),
+      opdiv: fc.constantFrom('CDC', 'FDA'),
+      grade: fc.constantFrom('GS-11', 'GS-13', 'GS-15'),
+      invited: fc.boolean(),
+      maxCapacity: fc.constantFrom(1, 5),
+    });
     fc.assert(
       fc.property(
-        fc.array(text, { minLength: 1, maxLength: 8 }),
-        fc.array(text, { minLength: 2, maxLength: 5 }),
-        (careers, goals) => {
-          const index = buildMentorIndex(pool(careers));
+        fc.array(
+          fc.tuple(text, fc.constantFrom('CDC', 'FDA'), fc.boolean(), fc.constantFrom('GS-12', 'GS-14')),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        fc.array(menteeShape, { minLength: 2, maxLength: 6 }),
+        (shapes, mentees) => {
+          const mentors = shapes.map(([careerText, opdiv, acceptsOtherOpdivs, g], j) =>
+            makeMentor({
+              id: `m${j}`,
+              careerText,
+              acceptsOtherOpdivs,
+              capacity: 1 + (j % 3),
+              liveMenteeCount: j % 2,
+              platforms: j % 3 === 0 ? ['p2p'] : ['s2j', 'p2p'],
+              employee: makeEmployee({ id: `m${j}`, opdiv, grade: g }),
+            }),
+          );
+          const index = buildMentorIndex(mentors);
           const scratch = totalsScratch(index);
-          goals.forEach((goalsText, t) => {
+          const oneEach = { ...DEFAULT_SETTINGS, maxCapacity: 1 };
+          mentees.forEach((shape, t) => {
+            const settings = shape.maxCapacity === 1 ? oneEach : DEFAULT_SETTINGS;
             const mentee = makeMentee({
               id: `e${t}`,
-              goalsText,
+              goalsText: shape.goalsText,
+              platform: shape.platform,
+              employee: makeEmployee({ id: `e${t}`, opdiv: shape.opdiv, grade: shape.grade }),
+              invitedMentorIds: shape.invited ? ['m0'] : [],
               developmentalNeeds: t % 2 ? ['decisiveness'] : ['strategic-thinking', 'decisiveness'],
             });
-            const fresh = candidateTotals(mentee, index, DEFAULT_SETTINGS, noSupervisors);
-            const reused = candidateTotals(mentee, index, DEFAULT_SETTINGS, noSupervisors, { scratch });
-            expect(reused.count).toBe(fresh.count);
+            const fresh = candidateTotals(mentee, index, settings, noSupervisors);
+            const reused = candidateTotals(mentee, index, settings, noSupervisors, { scratch });
             const picked = (r: typeof fresh) =>
               Array.from(r.candidates.subarray(0, r.count), (i) => [i, r.totals[i], r.goals.cosine[i]]);
             expect(picked(reused)).toEqual(picked(fresh));

@@ -18,6 +18,8 @@ import {
 import type { ProgramSettings } from './settings.js';
 import type { MenteeProfile, MentorProfile } from './types.js';
 
+const SEP = '\u0000';
+
 export interface CandidateTotals {
   /** Indexes of the eligible mentors, ascending; only the first `count` are set. */
   candidates: Int32Array;
@@ -44,6 +46,12 @@ export interface TotalsScratch {
   readonly blocked: Uint8Array;
   readonly cosine: Float64Array;
   readonly sharedMask: Uint32Array;
+  /**
+   * The mentors that pass every eligibility test that does not name the mentee (availability, platform, room, OPDIV
+   * choice, S2J grade), by (platform, OPDIV, S2J grade rank), for the settings (as JSON) they were computed with.
+   */
+  readonly eligible: Map<string, Int32Array>;
+  eligibleSettings?: string;
 }
 
 export function totalsScratch(index: MentorIndex): TotalsScratch {
@@ -56,6 +64,7 @@ export function totalsScratch(index: MentorIndex): TotalsScratch {
     blocked: new Uint8Array(n),
     cosine: new Float64Array(n),
     sharedMask: new Uint32Array(n),
+    eligible: new Map(),
   };
 }
 
@@ -138,14 +147,32 @@ export function candidateTotals(
   const myRank = me.grade.rank;
   const { needs: wNeeds, goals: wGoals, platform: wPlatform, geography: wGeography } = w;
   const { communication: wCommunication, capacity: wCapacity } = w;
+  const settingsKey = scratch ? JSON.stringify(settings) : '';
+  if (scratch && scratch.eligibleSettings !== settingsKey) {
+    scratch.eligible.clear();
+    scratch.eligibleSettings = settingsKey;
+  }
+  const eligibleKey = `${mentee.platform}${SEP}${me.opdiv}${SEP}${s2j ? myRank : ''}`;
+  let eligible = scratch?.eligible.get(eligibleKey);
+  if (!eligible) {
+    const list = new Int32Array(n);
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      if (!available[i] || !offers[platformsOf[i]!]) continue;
+      if (remaining[loadOf[i]!]! <= 0 || (!acceptsOtherOpdivs[i] && !sameOpdiv[placeOf[i]!])) continue;
+      if (s2j && !(rank[gradeOf[i]!]! > myRank)) continue;
+      list[size++] = i;
+    }
+    eligible = list.slice(0, size);
+    scratch?.eligible.set(eligibleKey, eligible);
+  }
   let count = 0;
-  for (let i = 0; i < n; i++) {
-    if (blocked[i] || !available[i] || !offers[platformsOf[i]!]) continue;
+  for (let c = 0; c < eligible.length; c++) {
+    const i = eligible[c]!;
+    if (blocked[i]) continue;
     const load = loadOf[i]!;
     const place = placeOf[i]!;
     const grade = gradeOf[i]!;
-    if (remaining[load]! <= 0 || (!acceptsOtherOpdivs[i] && !sameOpdiv[place])) continue;
-    if (s2j && !(rank[grade]! > myRank)) continue;
     const points =
       wNeeds * (nn === 0 ? 0 : covered[i]! / needsTotal) +
       wGoals * goalsScore(cosine[i]!) +
