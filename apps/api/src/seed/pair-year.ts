@@ -17,7 +17,7 @@ import { seedUuid } from './seed-ids.js';
 
 const DAY = 86_400_000;
 type Rel = typeof relationships.$inferSelect;
-export type SeededPair = DemoPair & { relationship: Rel };
+type SeededPair = DemoPair & { relationship: Rel };
 type MeetingRow = typeof meetings.$inferInsert;
 type RecordRow = typeof meetingRecords.$inferInsert;
 

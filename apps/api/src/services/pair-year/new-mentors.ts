@@ -8,7 +8,7 @@ import { rankMentorsFor } from '../journey/suggestions.js';
 import { employeeRows, fullName } from '../journey/people.js';
 
 /** R-WAIT-5: a new mentor is announced to a mentee when they would rank this high in the mentee's suggestions. */
-export const NEW_MENTOR_TOP = 5;
+const NEW_MENTOR_TOP = 5;
 const ARRIVALS_PER_RUN = 20;
 
 /**
