@@ -82,6 +82,26 @@ describe('waitlist: told at once, in order, one per free place (issue 17 §3)', 
     expect([await told(a.employee.id), await told(b.employee.id)]).toEqual([1, 1]);
   });
 
+  it('R-WAIT-3: a mentor who withdraws is nobody to wait for: an ending does not tell the line of a place', async () => {
+    const leaving = await mentor(ctx.app, {}, { capacity: 1 });
+    const id = await pairUp(ctx.app, await mentee(ctx.app), leaving);
+    const waiter = await mentee(ctx.app);
+    await wait(waiter, leaving.employee.id);
+    const gone = await ctx.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me/applications/mentor',
+      headers: leaving.auth,
+    });
+    expect(gone.statusCode).toBe(204);
+    const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
+    expect(
+      (await post(ctx.app, coordinator, `/relationships/${id}/terminate`, { reason: 'Mentor left' }))
+        .statusCode,
+    ).toBe(200);
+    await releaseWaitlists(ctx.app.db, new Date(), URL);
+    expect(await told(waiter.employee.id)).toBe(0);
+  });
+
   it('R-WAIT-4: the told mentee holds the place; the job tells the next only after the hold, or once they found a mentor', async () => {
     const { full, line } = await fullMentorWithLine();
     await put(ctx.app, full, '/me/applications/mentor', mentorApplication(2));

@@ -32,7 +32,8 @@ async function freePlaces(
   const [app] = await tx
     .select({ capacity: mentorApplications.capacity, paused: mentorApplications.paused })
     .from(mentorApplications)
-    .where(eq(mentorApplications.employeeId, mentorId));
+    .where(and(eq(mentorApplications.employeeId, mentorId), isNull(mentorApplications.withdrawnAt)));
+  // A withdrawn application is no mentor at all: nobody waits for it or is told of its places.
   if (!app) return { free: 0, paused: false, exists: false };
   return {
     free: app.paused ? 0 : Math.max(0, app.capacity - (await liveMenteeCount(tx, mentorId))),
