@@ -6930,11 +6930,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                mentor: {
-                                    [key: string]: unknown;
-                                };
+                                mentor: components["schemas"]["MentorCard"];
+                                /** @description 0..100 */
                                 score: number;
-                                criteria: unknown[];
+                                criteria: {
+                                    key: string;
+                                    weight: number;
+                                    score: number;
+                                    explanation: string;
+                                }[];
                                 reasons: string[];
                             }[];
                             /** @description The page size used */
