@@ -1,6 +1,6 @@
 import { Select, TextInput } from '@trussworks/react-uswds';
 import type { ChangeEvent } from 'react';
-import { $api } from '../../lib/api';
+import { useOpdivs } from '../../lib/reference';
 import { Field } from './Field';
 
 type Control = {
@@ -11,7 +11,7 @@ type Control = {
 
 /** "Operating division" filter over the divisions the API lists; the empty choice reads `anyLabel`. */
 export function OpdivSelect({ id, value, onChange, anyLabel = 'Any' }: Control & { anyLabel?: string }) {
-  const opdivs = $api.useQuery('get', '/api/v1/opdivs');
+  const opdivs = useOpdivs();
   return (
     <Field id={id} label="Operating division">
       <Select id={id} name="opdiv" value={value} onChange={onChange}>
