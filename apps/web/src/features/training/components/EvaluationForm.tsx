@@ -1,19 +1,16 @@
 import { Button, Form, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/Field';
 import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
+import { useEvaluate } from '../api/mutations';
 
 /** R-TRAIN-3: someone who attended evaluates the event once. */
 export function EvaluationForm({ eventId }: { eventId: string }) {
-  const queryClient = useQueryClient();
   const [rating, setRating] = useState<number | null>(null);
   const [comments, setComments] = useState('');
-  const send = $api.useMutation('post', '/api/v1/training/events/{id}/evaluation', {
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/training/me'] }),
-  });
+  const send = useEvaluate();
   const errors = fieldErrors(send.error);
   function submit(e: FormEvent) {
     e.preventDefault();

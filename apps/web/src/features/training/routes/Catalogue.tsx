@@ -5,14 +5,13 @@ import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { isStaff, useMe } from '../../../lib/session';
-import { KIND_LABEL, KINDS } from '../components/labels';
+import { useMyTraining, useTrainingEvents } from '../api/queries';
+import { isKind, KIND_LABEL, KINDS } from '../components/labels';
 import { NewEventForm } from '../components/NewEventForm';
 
 const LIMIT = 20;
-type Kind = 'orientation_online' | 'orientation_instructor' | 'lunch_and_learn' | 'online_course';
 
 /** What the person's orientation stands at, from training records or the orientation recorded for their pair. */
 export function OrientationStatus({
@@ -40,12 +39,11 @@ export function OrientationStatus({
 export default function Catalogue() {
   const { me } = useMe();
   const [params, setParams] = useSearchParams();
-  const kind = (params.get('kind') ?? '') as Kind | '';
+  const shown = params.get('kind') ?? '';
+  const kind = isKind(shown) ? shown : undefined;
   const { cursor } = useUrlPage();
-  const events = $api.useQuery('get', '/api/v1/training/events', {
-    params: { query: { ...(kind ? { kind } : {}), limit: LIMIT, ...(cursor ? { cursor } : {}) } },
-  });
-  const mine = $api.useQuery('get', '/api/v1/training/me');
+  const events = useTrainingEvents(kind, LIMIT, cursor);
+  const mine = useMyTraining();
   return (
     <>
       <PageHeading>Training</PageHeading>
@@ -54,7 +52,7 @@ export default function Catalogue() {
         <Select
           id="kind"
           name="kind"
-          value={kind}
+          value={kind ?? ''}
           onChange={(e) => setParams(e.target.value ? { kind: e.target.value } : {})}
         >
           <option value="">All training</option>
