@@ -7300,21 +7300,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 handedAt: string;
-                                mentors: {
-                                    id: string;
-                                    name: string;
-                                    opdiv: string;
-                                    grade: string;
-                                    occupationTitle: string;
-                                    city: string;
-                                    state: string;
-                                    bio: string;
-                                    competencies: string[];
-                                    technicalAreas: string;
-                                    platforms: string[];
-                                    communicationMethods: string[];
-                                    remainingCapacity: number;
-                                }[];
+                                mentors: components["schemas"]["MentorCard"][];
                             }[];
                             /** @description The page size used */
                             limit: number;

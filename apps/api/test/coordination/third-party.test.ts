@@ -156,6 +156,8 @@ describe('third-party matching (R-MATCH-3)', () => {
       },
     ]);
     expect(mine.json().items[0].mentors[0]).not.toHaveProperty('email');
+    // R-MATCH-5: the whole mentor card the matching screens show (the same schema as suggestions), nothing more.
+    expect(mine.json().items[0].mentors[0]).toMatchObject({ paused: false, menteesWaiting: 0 });
     const invite = await call('POST', '/api/v1/invitations', 'jordan', {
       mentorId: u.dana!.employee.id,
       message: 'My coordinator suggested you.',

@@ -9,3 +9,6 @@ export const useCompetencies = () =>
 /** The program settings (limits, matching weights); the program manager changes them on the settings page. */
 export const settingsQuery = $api.queryOptions('get', '/api/v1/settings');
 export const useProgramSettings = () => useQuery(settingsQuery);
+
+/** The program's guidance (questions for a prospective mentor, reflection prompts), from the content pages. */
+export const useGuidance = () => $api.useQuery('get', '/api/v1/guidance');

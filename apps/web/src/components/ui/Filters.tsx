@@ -34,3 +34,19 @@ export function StateInput({ id, value, onChange }: Control) {
     </Field>
   );
 }
+
+/** A free-text filter ("Name", "City"). */
+export function TextFilter({
+  id,
+  name,
+  label,
+  type = 'text',
+  value,
+  onChange,
+}: Control & { name: string; label: string; type?: 'text' | 'search' }) {
+  return (
+    <Field id={id} label={label}>
+      <TextInput id={id} name={name} type={type} value={value} onChange={onChange} />
+    </Field>
+  );
+}
