@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { meQuery } from './api';
 import type { Schemas } from './api';
 
@@ -13,6 +13,15 @@ export function useMe() {
     me: signedOut ? null : (query.data ?? null),
     isLoading: query.isLoading,
     error: signedOut ? null : query.error,
+  };
+}
+
+/** After the session ended: forget everything read as this person and go to the sign-in page. */
+export function useLeaveSession() {
+  const queryClient = useQueryClient();
+  return () => {
+    queryClient.clear();
+    window.location.assign('/sign-in');
   };
 }
 

@@ -1,5 +1,6 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { $api, apiFetch, ME_KEY } from '../../../lib/api';
+import { useLeaveSession } from '../../../lib/session';
 
 /**
  * Sign in: who is signed in is read again, and everything read as someone else (or as nobody) is forgotten before
@@ -18,10 +19,9 @@ export function useSignIn(onSignedIn: () => void) {
 
 /** Sign out: the session ends, the cache is emptied, and the person lands on the sign-in page. */
 export function useSignOut() {
-  const queryClient = useQueryClient();
+  const leave = useLeaveSession();
   return async () => {
     await apiFetch.POST('/api/v1/auth/logout');
-    queryClient.clear();
-    window.location.assign('/sign-in');
+    leave();
   };
 }

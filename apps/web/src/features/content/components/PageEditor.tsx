@@ -1,8 +1,9 @@
-import { Button, ButtonGroup, Form, Textarea, TextInput } from '@trussworks/react-uswds';
+import { Button, ButtonGroup, Form, TextInput } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { ErrorAlert, Success } from '../../../components/ui/States';
 import { fieldErrors } from '../../../lib/api';
 import { Markdown } from './Markdown';
@@ -61,23 +62,17 @@ export function PageEditor({
               onChange={(e) => setForm({ ...form, title: e.target.value })}
             />
           </Field>
-          <Field
+          <TextareaField
             id="markdown"
             label="Text (Markdown)"
             hint="Headings with ##, lists with -, links with [text](https://…). HTML is not shown."
             error={errors.markdown}
             required
-          >
-            <Textarea
-              id="markdown"
-              name="markdown"
-              className="height-mobile maxw-none font-mono-xs"
-              aria-describedby="markdown-hint"
-              value={form.markdown}
-              required
-              onChange={(e) => setForm({ ...form, markdown: e.target.value })}
-            />
-          </Field>
+            className="height-mobile maxw-none font-mono-xs"
+            maxLength={100_000}
+            value={form.markdown}
+            onChange={(markdown) => setForm({ ...form, markdown })}
+          />
           <Field id="note" label="What changed (for the history)" error={errors.note}>
             <TextInput
               id="note"

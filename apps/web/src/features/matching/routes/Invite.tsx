@@ -1,9 +1,9 @@
-import { Button, Checkbox, Form, Textarea } from '@trussworks/react-uswds';
+import { Button, Checkbox, Form } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Field } from '../../../components/ui/Field';
 import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { PageHeading } from '../../../components/ui/PageHeading';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { ErrorAlert, Loading } from '../../../components/ui/States';
 import { fieldErrors } from '../../../lib/api';
 import { fullName } from '../../../lib/format';
@@ -38,21 +38,14 @@ export default function Invite() {
           <div className="grid-col-12 tablet:grid-col-7">
             <ErrorAlert error={send.error} heading="Your invitation was not sent" />
             <Form onSubmit={submit} large aria-label="Invitation">
-              <Field
+              <TextareaField
                 id="message"
                 label="Your message"
                 hint="Introduce yourself and say what you hope to learn."
                 error={errors.message}
-              >
-                <Textarea
-                  id="message"
-                  name="message"
-                  value={message}
-                  maxLength={4000}
-                  onChange={(e) => setMessage(e.target.value)}
-                  aria-describedby="message-hint"
-                />
-              </Field>
+                value={message}
+                onChange={setMessage}
+              />
               <Checkbox
                 id="alreadyAgreed"
                 name="alreadyAgreed"

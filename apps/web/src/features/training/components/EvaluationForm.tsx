@@ -1,8 +1,8 @@
-import { Button, Form, Textarea } from '@trussworks/react-uswds';
+import { Button, Form } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../../components/ui/Field';
 import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, Success } from '../../../components/ui/States';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { fieldErrors } from '../../../lib/api';
 import { useEvaluate } from '../api/mutations';
 
@@ -33,15 +33,14 @@ export function EvaluationForm({ eventId }: { eventId: string }) {
         onChange={setRating}
         required
       />
-      <Field id="ev-comments" label="Comments" error={errors.comments}>
-        <Textarea
-          id="ev-comments"
-          name="comments"
-          value={comments}
-          maxLength={4000}
-          onChange={(e) => setComments(e.target.value)}
-        />
-      </Field>
+      <TextareaField
+        id="ev-comments"
+        name="comments"
+        label="Comments"
+        error={errors.comments}
+        value={comments}
+        onChange={setComments}
+      />
       <Button type="submit" disabled={send.isPending || !rating}>
         Send evaluation
       </Button>

@@ -1,7 +1,8 @@
-import { Button, Form, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { DateInput } from '../../../components/ui/DateInput';
 import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { fieldErrors, type Schemas } from '../../../lib/api';
 
 type Event = Schemas['TrainingEvent'];
@@ -90,15 +91,14 @@ export function EventForm({
       <Field id={id('title')} label="Title" error={errors.title}>
         <TextInput id={id('title')} name="title" type="text" value={d.title} onChange={set('title')} />
       </Field>
-      <Field id={id('description')} label="Description" error={errors.description}>
-        <Textarea
-          id={id('description')}
-          name="description"
-          value={d.description}
-          maxLength={4000}
-          onChange={set('description')}
-        />
-      </Field>
+      <TextareaField
+        id={id('description')}
+        name="description"
+        label="Description"
+        error={errors.description}
+        value={d.description}
+        onChange={(description) => setD({ ...d, description })}
+      />
       {FIELDS.map(({ key, label, type }) => (
         <Field key={key} id={id(key)} label={label} error={errors[key]}>
           {type === 'datetime-local' ? (
