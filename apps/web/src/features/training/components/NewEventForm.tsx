@@ -1,10 +1,9 @@
-import { Select } from '@trussworks/react-uswds';
 import { useState } from 'react';
-import { Field } from '../../../components/ui/Field';
 import { ErrorAlert, Success } from '../../../components/ui/States';
 import { useAddEvent } from '../api/mutations';
 import { EMPTY_EVENT, EventForm, toInstant, type EventDraft } from './EventForm';
-import { isKind, KINDS, type Kind } from './labels';
+import { KindSelect } from './KindSelect';
+import type { Kind } from './labels';
 
 /** Training management (staff): add an event to the catalogue; a blank field is left out. */
 export function NewEventForm() {
@@ -40,22 +39,7 @@ export function NewEventForm() {
         pending={create.isPending}
         submitLabel="Add event"
         onSubmit={submit}
-        before={
-          <Field id="ev-kind" label="Kind">
-            <Select
-              id="ev-kind"
-              name="kind"
-              value={kind}
-              onChange={(e) => isKind(e.target.value) && setKind(e.target.value)}
-            >
-              {KINDS.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        }
+        before={<KindSelect id="ev-kind" label="Kind" value={kind} onChange={(k) => k && setKind(k)} />}
       />
     </section>
   );

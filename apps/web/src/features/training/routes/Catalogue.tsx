@@ -1,14 +1,13 @@
-import { Select } from '@trussworks/react-uswds';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable';
-import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
 import { formatDate } from '../../../lib/format';
 import { isStaff, useMe } from '../../../lib/session';
 import { useMyTraining, useTrainingEvents } from '../api/queries';
-import { isKind, KIND_LABEL, KINDS } from '../components/labels';
+import { KindSelect } from '../components/KindSelect';
+import { isKind, KIND_LABEL } from '../components/labels';
 import { NewEventForm } from '../components/NewEventForm';
 
 const LIMIT = 20;
@@ -48,21 +47,13 @@ export default function Catalogue() {
     <>
       <PageHeading>Training</PageHeading>
       {mine.data && <OrientationStatus status={mine.data} />}
-      <Field id="kind" label="Show">
-        <Select
-          id="kind"
-          name="kind"
-          value={kind ?? ''}
-          onChange={(e) => setParams(e.target.value ? { kind: e.target.value } : {})}
-        >
-          <option value="">All training</option>
-          {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <KindSelect
+        id="kind"
+        label="Show"
+        anyLabel="All training"
+        value={kind ?? ''}
+        onChange={(k) => setParams(k ? { kind: k } : {})}
+      />
       <QueryState query={events} isEmpty={(d) => d.items.length === 0} empty="No training is scheduled.">
         {(page) => (
           <>
