@@ -6,6 +6,22 @@ import importX from 'eslint-plugin-import-x';
 
 const root = new URL('.', import.meta.url).pathname;
 
+/** What no web file may write (decision 0630): a cache key by hand, a key-matching predicate, `as never`. */
+const webSyntax = [
+  {
+    selector: "Property[key.name='queryKey'] > ArrayExpression",
+    message: 'Derive the key: $api.queryOptions(...).queryKey or pathKey() (decision 0630).',
+  },
+  {
+    selector: "Property[key.name='predicate'] MemberExpression[property.name='queryKey']",
+    message: 'Invalidate by path with invalidatePaths() rather than by matching keys (decision 0630).',
+  },
+  {
+    selector: 'TSAsExpression > TSNeverKeyword',
+    message: '`as never` silences the type checker: fix the type (decision 0630).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -69,6 +85,66 @@ export default tseslint.config(
                 'Services, jobs and the database layer are framework-free: take a Db, an actor and plain input.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Everywhere in the web app: no cache key written by hand (derive it from $api.queryOptions) and no `as never`.
+    files: ['apps/web/src/**/*.{ts,tsx}', 'apps/web/e2e/**/*.ts'],
+    // Issue 17's relationship screens are being rewritten to this convention on their own branch (decision 0630).
+    ignores: ['apps/web/src/features/relationships/**'],
+    rules: { 'no-restricted-syntax': ['error', ...webSyntax] },
+  },
+  {
+    // Web data access like bulletproof-react (decision 0630): screens and components call their feature's api/ hooks;
+    // only features/*/api/ and lib/ touch the client or the cache.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: [
+      'apps/web/src/features/*/api/**',
+      'apps/web/src/lib/**',
+      'apps/web/src/features/relationships/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tanstack/react-query',
+              importNames: [
+                'useQueryClient',
+                'useQuery',
+                'useMutation',
+                'useSuspenseQuery',
+                'useInfiniteQuery',
+              ],
+              message: "Reading and writing go through the feature's api/ hooks (decision 0630).",
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/lib/api'],
+              importNames: [
+                '$api',
+                'apiFetch',
+                'queryClient',
+                'ME_KEY',
+                'meQuery',
+                'pathKey',
+                'invalidatePaths',
+              ],
+              message: "Call the API through the feature's api/ hooks (decision 0630).",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...webSyntax,
+        {
+          selector: "MemberExpression[property.name='queryKey']",
+          message: "Cache keys belong to the feature's api/ file (decision 0630).",
         },
       ],
     },

@@ -3,6 +3,10 @@ import createQueryClient, { type OpenapiQueryClient } from 'openapi-react-query'
 import type { components, paths } from './schema.js';
 
 export type { components, paths, operations } from './schema.js';
+/** Paths with a GET operation: what the app can cache. */
+export type GetPath = keyof { [P in keyof paths as paths[P] extends { get: object } ? P : never]: true };
+/** The key openapi-react-query gives a GET of `P` without parameters: the prefix of every cached GET of `P`. */
+export type PathKey<P extends GetPath> = readonly ['get', P];
 export type Schemas = components['schemas'];
 /** RFC 9457 problem details as the API sends them (`rule` when a SPEC rule refused, `errors` per field). */
 export type Problem = Schemas['Problem'];

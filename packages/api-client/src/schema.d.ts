@@ -6930,11 +6930,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                mentor: {
-                                    [key: string]: unknown;
-                                };
+                                mentor: components["schemas"]["MentorCard"];
+                                /** @description 0..100 */
                                 score: number;
-                                criteria: unknown[];
+                                criteria: {
+                                    key: string;
+                                    weight: number;
+                                    score: number;
+                                    explanation: string;
+                                }[];
                                 reasons: string[];
                             }[];
                             /** @description The page size used */
@@ -7296,21 +7300,7 @@ export interface paths {
                                 note: string;
                                 /** Format: date-time */
                                 handedAt: string;
-                                mentors: {
-                                    id: string;
-                                    name: string;
-                                    opdiv: string;
-                                    grade: string;
-                                    occupationTitle: string;
-                                    city: string;
-                                    state: string;
-                                    bio: string;
-                                    competencies: string[];
-                                    technicalAreas: string;
-                                    platforms: string[];
-                                    communicationMethods: string[];
-                                    remainingCapacity: number;
-                                }[];
+                                mentors: components["schemas"]["MentorCard"][];
                             }[];
                             /** @description The page size used */
                             limit: number;

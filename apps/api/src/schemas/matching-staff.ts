@@ -75,26 +75,8 @@ export const MyShortlistSchema = Type.Object({
   source: Type.String(),
   note: Type.String(),
   handedAt: Type.String({ format: 'date-time' }),
-  mentors: Type.Array(
-    Type.Object(
-      {
-        id: Type.String(),
-        name: Type.String(),
-        opdiv: Type.String(),
-        grade: Type.String(),
-        occupationTitle: Type.String(),
-        city: Type.String(),
-        state: Type.String(),
-        bio: Type.String(),
-        competencies: Type.Array(Type.String()),
-        technicalAreas: Type.String(),
-        platforms: Type.Array(Type.String()),
-        communicationMethods: Type.Array(Type.String()),
-        remainingCapacity: Type.Integer(),
-      },
-      { description: 'Public card: no email or phone (R-MATCH-5)' },
-    ),
-  ),
+  /** The mentor card the matching screens show: no email or phone (R-MATCH-5). */
+  mentors: Type.Array(Type.Ref('MentorCard')),
 });
 
 // R-MATCH-4 cohort matching.

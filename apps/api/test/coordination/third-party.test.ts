@@ -87,6 +87,36 @@ describe('third-party matching (R-MATCH-3)', () => {
     ]);
   });
 
+  it('R-MATCH-5: a candidate is a mentor card (the typed response schema sends no other field)', async () => {
+    const res = await call('GET', `/api/v1/coordination/third-party-cases/${caseId}/candidates`, 'cdc');
+    const mentor = res.json().items[0].mentor as Record<string, unknown>;
+    expect(Object.keys(mentor).sort()).toEqual(
+      [
+        'bio',
+        'city',
+        'communicationMethods',
+        'competencies',
+        'grade',
+        'id',
+        'menteesWaiting',
+        'name',
+        'occupationTitle',
+        'opdiv',
+        'paused',
+        'platforms',
+        'remainingCapacity',
+        'state',
+        'technicalAreas',
+      ].sort(),
+    );
+    expect(res.json().items[0].criteria[0]).toEqual({
+      key: expect.any(String),
+      weight: expect.any(Number),
+      score: expect.any(Number),
+      explanation: expect.any(String),
+    });
+  });
+
   it('R-MATCH-3: refuses a shortlist naming a mentor the mentee could not invite, and changes nothing', async () => {
     const res = await call('POST', `/api/v1/coordination/third-party-cases/${caseId}/shortlist`, 'cdc', {
       mentorIds: [u.dana!.employee.id, u.junior!.employee.id],
@@ -126,6 +156,8 @@ describe('third-party matching (R-MATCH-3)', () => {
       },
     ]);
     expect(mine.json().items[0].mentors[0]).not.toHaveProperty('email');
+    // R-MATCH-5: the whole mentor card the matching screens show (the same schema as suggestions), nothing more.
+    expect(mine.json().items[0].mentors[0]).toMatchObject({ paused: false, menteesWaiting: 0 });
     const invite = await call('POST', '/api/v1/invitations', 'jordan', {
       mentorId: u.dana!.employee.id,
       message: 'My coordinator suggested you.',

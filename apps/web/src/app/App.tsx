@@ -1,12 +1,11 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { queryClient } from '../lib/api';
+import { ApiProvider } from '../lib/ApiProvider';
 import { router } from './router';
 
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
+    <ApiProvider>
       <RouterProvider router={router} />
-    </QueryClientProvider>
+    </ApiProvider>
   );
 }

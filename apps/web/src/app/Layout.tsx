@@ -1,8 +1,7 @@
 import { GovBanner, Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../lib/api';
+import { useSignOut } from '../features/auth/api/mutations';
 import { useMe } from '../lib/session';
 import { Identifier } from './Identifier';
 import { navFor } from './nav';
@@ -14,17 +13,11 @@ export function Layout() {
   const location = useLocation();
   const navigation = useNavigation();
   const [expanded, setExpanded] = useState(false);
-  const queryClient = useQueryClient();
+  const signOut = useSignOut();
 
   useEffect(() => {
     setExpanded(false);
   }, [location.pathname]);
-
-  async function signOut() {
-    await apiFetch.POST('/api/v1/auth/logout');
-    queryClient.clear();
-    window.location.assign('/sign-in');
-  }
 
   const links = me
     ? [

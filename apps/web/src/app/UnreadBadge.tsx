@@ -1,14 +1,9 @@
 import { NavLink } from 'react-router';
-import { $api } from '../lib/api';
+import { useUnreadNotificationCount } from '../features/notifications/api/queries';
 
 /** Inbox link with the unread count (R-NOTE-1), refreshed every minute. */
 export function UnreadBadge() {
-  const { data } = $api.useQuery(
-    'get',
-    '/api/v1/me/notifications/unread-count',
-    {},
-    { refetchInterval: 60_000 },
-  );
+  const { data } = useUnreadNotificationCount();
   const unread = data?.unread ?? 0;
   return (
     <NavLink to="/notifications" className="usa-nav__link">

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createApi, type Problem } from '@hhs-mentoring/api-client';
+import { createApi, type GetPath, type PathKey, type Problem } from '@hhs-mentoring/api-client';
 
 export type { Problem, Schemas } from '@hhs-mentoring/api-client';
 export { fieldErrors, isProblem, problemMessage } from '@hhs-mentoring/api-client';
@@ -15,7 +15,10 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** The ONE client of the app (STYLE.md): typed fetch calls and React Query hooks from the generated `paths`. */
+/**
+ * The ONE client of the app (STYLE.md): typed fetch calls and React Query hooks from the generated `paths`. Only the
+ * features' `api/` folders and `lib/` call it (decision 0630, kept by ESLint): screens use their feature's hooks.
+ */
 const api = createApi({
   onProblem: (problem) => {
     // A lapsed session: forget who we were so the layout sends the person to sign in.
@@ -25,4 +28,19 @@ const api = createApi({
 export const apiFetch = api.fetch;
 export const $api = api.query;
 
-export const ME_KEY = ['get', '/api/v1/me', {}] as const;
+/** Who is signed in; a 401 is an answer here (nobody is), not a failure to retry. */
+export const meQuery = $api.queryOptions('get', '/api/v1/me', undefined, {
+  retry: false,
+  staleTime: 5 * 60_000,
+});
+export const ME_KEY = meQuery.queryKey;
+
+/**
+ * The key every cached GET of `path` starts with, whatever its parameters: the key `$api.queryOptions` gives a call
+ * without parameters (api.test.ts holds it to that), so invalidating it reaches them all.
+ */
+export const pathKey = <P extends GetPath>(path: P): PathKey<P> => ['get', path];
+
+/** Refetch every cached GET of these paths (any parameters). */
+export const invalidatePaths = (client: QueryClient, ...paths: GetPath[]) =>
+  Promise.all(paths.map((path) => client.invalidateQueries({ queryKey: pathKey(path) })));

@@ -1,4 +1,5 @@
-import { $api } from './api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { meQuery } from './api';
 import type { Schemas } from './api';
 
 export type Me = Schemas['Me'];
@@ -6,12 +7,21 @@ export type Role = Me['roles'][number];
 
 /** Who is signed in: `me` is null when nobody is (a 401 is an answer here, not an error). */
 export function useMe() {
-  const query = $api.useQuery('get', '/api/v1/me', {}, { retry: false, staleTime: 5 * 60_000 });
+  const query = useQuery(meQuery);
   const signedOut = query.error?.status === 401;
   return {
     me: signedOut ? null : (query.data ?? null),
     isLoading: query.isLoading,
     error: signedOut ? null : query.error,
+  };
+}
+
+/** After the session ended: forget everything read as this person and go to the sign-in page. */
+export function useLeaveSession() {
+  const queryClient = useQueryClient();
+  return () => {
+    queryClient.clear();
+    window.location.assign('/sign-in');
   };
 }
 

@@ -1,6 +1,6 @@
 import { Select, TextInput } from '@trussworks/react-uswds';
 import type { ChangeEvent } from 'react';
-import { $api } from '../../lib/api';
+import { useOpdivs } from '../../lib/reference';
 import { Field } from './Field';
 
 type Control = {
@@ -11,7 +11,7 @@ type Control = {
 
 /** "Operating division" filter over the divisions the API lists; the empty choice reads `anyLabel`. */
 export function OpdivSelect({ id, value, onChange, anyLabel = 'Any' }: Control & { anyLabel?: string }) {
-  const opdivs = $api.useQuery('get', '/api/v1/opdivs');
+  const opdivs = useOpdivs();
   return (
     <Field id={id} label="Operating division">
       <Select id={id} name="opdiv" value={value} onChange={onChange}>
@@ -31,6 +31,22 @@ export function StateInput({ id, value, onChange }: Control) {
   return (
     <Field id={id} label="State">
       <TextInput id={id} name="state" type="text" maxLength={2} value={value} onChange={onChange} />
+    </Field>
+  );
+}
+
+/** A free-text filter ("Name", "City"). */
+export function TextFilter({
+  id,
+  name,
+  label,
+  type = 'text',
+  value,
+  onChange,
+}: Control & { name: string; label: string; type?: 'text' | 'search' }) {
+  return (
+    <Field id={id} label={label}>
+      <TextInput id={id} name={name} type={type} value={value} onChange={onChange} />
     </Field>
   );
 }

@@ -1,13 +1,13 @@
 import { ConfirmStep } from '../../../components/ui/ConfirmStep';
 import { ErrorAlert } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useSignOutEverywhere } from '../api/mutations';
 
 /**
  * "Sign out everywhere" (R-ACC-1): ends every session of this person, on every device and for every API token, after
  * a confirmation. `onSignedOut` runs once the API has ended them (the app then goes to the sign-in page).
  */
 export function SignOutEverywhere({ onSignedOut }: { onSignedOut: () => void }) {
-  const end = $api.useMutation('post', '/api/v1/auth/logout-everywhere', { onSuccess: onSignedOut });
+  const end = useSignOutEverywhere(onSignedOut);
   return (
     <section aria-labelledby="your-account">
       <h2 id="your-account">Your account</h2>

@@ -1,8 +1,8 @@
-import { $api } from '../../../lib/api';
+import { useAuthProviders } from '../api/queries';
 
 /** R-ACC-1: "Sign in with HHS single sign-on", shown only when the site has it. A full-page navigation, not fetch. */
 export function SsoButton({ returnTo = '/' }: { returnTo?: string }) {
-  const providers = $api.useQuery('get', '/api/v1/auth/providers', {}, { staleTime: Infinity });
+  const providers = useAuthProviders();
   const oidc = providers.data?.oidc;
   if (!oidc) return null;
   return (

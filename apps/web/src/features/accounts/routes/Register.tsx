@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
+import { useRegister } from '../api/mutations';
 import { PasswordField } from '../components/PasswordField';
 import { SsoButton } from '../components/SsoButton';
 
@@ -12,7 +13,7 @@ import { SsoButton } from '../components/SsoButton';
 export default function Register() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const register = $api.useMutation('post', '/api/v1/auth/register');
+  const register = useRegister();
   const errors = fieldErrors(register.error);
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
+import { useConfirmPasswordReset, useRequestPasswordReset } from '../api/mutations';
 import { PasswordField } from '../components/PasswordField';
 
 /** R-ACC-1: without a token, ask for a reset link; with the emailed token, choose the new password. */
@@ -23,7 +24,7 @@ export default function ResetPassword() {
 
 function AskForLink() {
   const [email, setEmail] = useState('');
-  const request = $api.useMutation('post', '/api/v1/auth/password-reset/request');
+  const request = useRequestPasswordReset();
   const errors = fieldErrors(request.error);
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -56,7 +57,7 @@ function AskForLink() {
 
 function ChooseNew({ token }: { token: string }) {
   const [password, setPassword] = useState('');
-  const confirm = $api.useMutation('post', '/api/v1/auth/password-reset/confirm');
+  const confirm = useConfirmPasswordReset();
   const errors = fieldErrors(confirm.error);
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,18 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading, Success } from '../../../components/ui/States';
-import { $api, ME_KEY } from '../../../lib/api';
+import { useVerifyEmail } from '../api/mutations';
 
 /** R-ACC-1: the emailed link lands here; using it creates the account and signs the person in. */
 export default function VerifyEmail() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const queryClient = useQueryClient();
-  const verify = $api.useMutation('post', '/api/v1/auth/verify-email', {
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
-  });
+  const verify = useVerifyEmail();
   const sent = useRef(false);
   useEffect(() => {
     // Once only: the link is single use, and React may run effects twice in development.

@@ -1,25 +1,18 @@
 import { Button } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useOpdivs } from '../../../lib/reference';
+import { useCoordinatorGrantActions } from '../api/mutations';
+import { useCoordinatorGrants } from '../api/queries';
 import { AdminNav } from '../components/AdminNav';
 import { GrantCoordinatorForm } from '../components/GrantCoordinatorForm';
 
 /** Coordinator grants by division (program manager, R-ROLE-2): name a person by work email or employee id, revoke. */
 export default function Coordinators() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/admin/coordinators'] });
-  const grants = $api.useQuery(
-    'get',
-    '/api/v1/admin/coordinators',
-    { params: { query: { limit: 100 } } },
-    { select: (page) => page.items },
-  );
-  const opdivs = $api.useQuery('get', '/api/v1/opdivs');
-  const grant = $api.useMutation('post', '/api/v1/admin/coordinators', { onSuccess: refresh });
-  const revoke = $api.useMutation('delete', '/api/v1/admin/coordinators/{id}', { onSuccess: refresh });
+  const grants = useCoordinatorGrants();
+  const opdivs = useOpdivs();
+  const { grant, revoke } = useCoordinatorGrantActions();
   return (
     <>
       <PageHeading>Coordinators</PageHeading>

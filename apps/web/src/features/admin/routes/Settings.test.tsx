@@ -1,6 +1,16 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { SettingsSummary } from './Settings';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import Settings, { SettingsSummary } from './Settings';
+
+// The app's one API client takes fetch when its module loads, so the stand-in goes in before any import.
+const fetchMock = vi.hoisted(() => {
+  const f = vi.fn<typeof fetch>();
+  globalThis.fetch = f;
+  return f;
+});
 
 const value = {
   weights: { needs: 40, goals: 20, platform: 15, geography: 10, communication: 10, capacity: 5 },
@@ -10,6 +20,12 @@ const value = {
   reportMinGroupSize: 5,
   terminationMinMonths: 3,
 };
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+beforeEach(() => {
+  fetchMock.mockReset();
+});
 
 describe('Settings', () => {
   it('shows someone who is not the program manager the values in words, with no form to submit', () => {
@@ -20,5 +36,36 @@ describe('Settings', () => {
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.queryByRole('spinbutton')).toBeNull();
     expect(document.body.textContent).not.toMatch(/R-[A-Z]+-\d|needs:/);
+  });
+
+  it('starts the form again from the version the API saved (a keyed form, not state copied by an effect)', async () => {
+    const saved = { version: 2, updatedAt: '2026-12-01T15:00:00.000Z', value: { ...value, maxCapacity: 4 } };
+    fetchMock.mockImplementation(async (input) => {
+      const req = input as Request;
+      const path = new URL(req.url).pathname;
+      if (path === '/api/v1/me') return json({ roles: ['program_manager'], employee: { id: 'E1' } });
+      // The API keeps its own limit for open invitations: the form must show what was saved, not what was typed.
+      if (req.method === 'PUT') return json({ ...saved, value: { ...saved.value, maxOpenInvitations: 2 } });
+      return json({ version: 1, updatedAt: '2026-11-01T15:00:00.000Z', value });
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter>
+          <Settings />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    const capacity = await screen.findByLabelText('Most mentees per mentor');
+    expect(capacity).toHaveValue(5);
+    await user.clear(capacity);
+    await user.type(capacity, '4');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(screen.getByText(/Version 2, last changed/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Most mentees per mentor')).toHaveValue(4);
+    expect(screen.getByLabelText('Most open invitations per mentee')).toHaveValue(2);
+    const put = fetchMock.mock.calls.map(([r]) => r as Request).find((r) => r.method === 'PUT')!;
+    expect(((await put.json()) as typeof value).maxCapacity).toBe(4);
   });
 });

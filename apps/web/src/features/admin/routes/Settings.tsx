@@ -1,13 +1,14 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/Field';
 import { AdminNav } from '../components/AdminNav';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { ErrorAlert, Loading, Success } from '../../../components/ui/States';
-import { $api, fieldErrors, type Schemas } from '../../../lib/api';
+import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
+import { fieldErrors, type Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useProgramSettings } from '../../../lib/reference';
 import { hasRole, useMe } from '../../../lib/session';
+import { useSaveSettings } from '../api/mutations';
 
 type Value = Schemas['ProgramSettings']['value'];
 const LIMITS: { key: Exclude<keyof Value, 'weights'>; label: string; hint: string }[] = [
@@ -37,82 +38,97 @@ const WEIGHTS: Record<keyof Value['weights'], string> = {
 /** Program settings: the program manager changes them; anyone else who opens the page reads them. */
 export default function Settings() {
   const { me } = useMe();
-  const settings = $api.useQuery('get', '/api/v1/settings');
-  const queryClient = useQueryClient();
-  const save = $api.useMutation('put', '/api/v1/settings', {
-    onSuccess: (data) => queryClient.setQueryData(['get', '/api/v1/settings'], data),
-  });
-  const [value, setValue] = useState<Value | null>(null);
-  useEffect(() => {
-    if (settings.data) setValue(settings.data.value);
-  }, [settings.data]);
-  const errors = fieldErrors(save.error);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (value) save.mutate({ body: value });
-  }
+  const settings = useProgramSettings();
+  const save = useSaveSettings();
   return (
     <>
       <PageHeading>Program settings</PageHeading>
       <AdminNav />
-      {settings.error ? (
-        <ErrorAlert error={settings.error} heading="Settings could not be loaded" />
-      ) : !value || !settings.data ? (
-        <Loading />
-      ) : (
-        <>
-          <p>
-            {settings.data.version === 0
-              ? 'These are the program’s starting values; no one has changed them yet.'
-              : `Version ${settings.data.version}, last changed ${formatDate(settings.data.updatedAt)}.`}{' '}
-            Every change is recorded in the audit log.
-          </p>
-          {!hasRole(me, 'program_manager') ? (
-            <SettingsSummary value={value} />
-          ) : (
-            <>
-              {save.isSuccess && <Success>Settings saved.</Success>}
-              <ErrorAlert error={save.error} heading="Settings were not saved" />
-              <Form onSubmit={submit} large>
-                <h2>Limits</h2>
-                {LIMITS.map(({ key, label, hint }) => (
-                  <Field key={key} id={key} label={label} hint={hint} error={errors[key]}>
-                    <TextInput
-                      id={key}
-                      name={key}
-                      type="number"
-                      inputSize="small"
-                      value={String(value[key])}
-                      aria-describedby={`${key}-hint`}
-                      onChange={(e) => setValue({ ...value, [key]: Number(e.target.value) })}
-                    />
-                  </Field>
-                ))}
-                <h2>Matching weights</h2>
-                {(Object.keys(value.weights) as (keyof Value['weights'])[]).map((k) => (
-                  <Field key={k} id={`w-${k}`} label={WEIGHTS[k]} error={errors[`weights/${k}`]}>
-                    <TextInput
-                      id={`w-${k}`}
-                      name={k}
-                      type="number"
-                      inputSize="small"
-                      value={String(value.weights[k])}
-                      onChange={(e) =>
-                        setValue({ ...value, weights: { ...value.weights, [k]: Number(e.target.value) } })
-                      }
-                    />
-                  </Field>
-                ))}
-                <Button type="submit" disabled={save.isPending}>
-                  Save settings
-                </Button>
-              </Form>
-            </>
-          )}
-        </>
-      )}
+      <QueryState query={settings}>
+        {(current) => (
+          <>
+            <p>
+              {current.version === 0
+                ? 'These are the program’s starting values; no one has changed them yet.'
+                : `Version ${current.version}, last changed ${formatDate(current.updatedAt)}.`}{' '}
+              Every change is recorded in the audit log.
+            </p>
+            {!hasRole(me, 'program_manager') ? (
+              <SettingsSummary value={current.value} />
+            ) : (
+              <>
+                {save.isSuccess && <Success>Settings saved.</Success>}
+                <ErrorAlert error={save.error} heading="Settings were not saved" />
+                {/* Keyed by version: a saved (or newer) version starts the form again from what the API holds. */}
+                <SettingsForm
+                  key={current.version}
+                  initial={current.value}
+                  problem={save.error}
+                  saving={save.isPending}
+                  onSave={(body) => save.mutate({ body })}
+                />
+              </>
+            )}
+          </>
+        )}
+      </QueryState>
     </>
+  );
+}
+
+/** The program manager's form, started from the settings in force. */
+function SettingsForm({
+  initial,
+  problem,
+  saving,
+  onSave,
+}: {
+  initial: Value;
+  problem: unknown;
+  saving: boolean;
+  onSave: (value: Value) => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const errors = fieldErrors(problem);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onSave(value);
+  }
+  return (
+    <Form onSubmit={submit} large>
+      <h2>Limits</h2>
+      {LIMITS.map(({ key, label, hint }) => (
+        <Field key={key} id={key} label={label} hint={hint} error={errors[key]}>
+          <TextInput
+            id={key}
+            name={key}
+            type="number"
+            inputSize="small"
+            value={String(value[key])}
+            aria-describedby={`${key}-hint`}
+            onChange={(e) => setValue({ ...value, [key]: Number(e.target.value) })}
+          />
+        </Field>
+      ))}
+      <h2>Matching weights</h2>
+      {(Object.keys(value.weights) as (keyof Value['weights'])[]).map((k) => (
+        <Field key={k} id={`w-${k}`} label={WEIGHTS[k]} error={errors[`weights/${k}`]}>
+          <TextInput
+            id={`w-${k}`}
+            name={k}
+            type="number"
+            inputSize="small"
+            value={String(value.weights[k])}
+            onChange={(e) =>
+              setValue({ ...value, weights: { ...value.weights, [k]: Number(e.target.value) } })
+            }
+          />
+        </Field>
+      ))}
+      <Button type="submit" disabled={saving}>
+        Save settings
+      </Button>
+    </Form>
   );
 }
 

@@ -1,5 +1,4 @@
 import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CheckboxGroup } from '../../../components/ui/Choices';
 import { DataTable } from '../../../components/ui/DataTable';
@@ -7,8 +6,10 @@ import { Field } from '../../../components/ui/Field';
 import { AdminNav } from '../components/AdminNav';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useSystemClientActions } from '../api/mutations';
+import { useSystemClients } from '../api/queries';
 
 type Scope = 'directory:write' | 'training:write' | 'reports:read';
 const SCOPES: { value: Scope; label: string }[] = [
@@ -19,11 +20,8 @@ const SCOPES: { value: Scope; label: string }[] = [
 
 /** Other HHS systems' credentials (R-API-2): the secret is shown once, right after creation. */
 export default function SystemClients() {
-  const list = $api.useQuery('get', '/api/v1/system-clients', { params: { query: { limit: 100 } } });
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/system-clients'] });
-  const create = $api.useMutation('post', '/api/v1/system-clients', { onSuccess: refresh });
-  const revoke = $api.useMutation('post', '/api/v1/system-clients/{id}/revoke', { onSuccess: refresh });
+  const list = useSystemClients();
+  const { create, revoke } = useSystemClientActions();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>([]);
   const errors = fieldErrors(create.error);

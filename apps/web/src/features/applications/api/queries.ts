@@ -1,4 +1,5 @@
 import { $api } from '../../../lib/api';
+import { useGuidance } from '../../../lib/reference';
 import { RESPONSIBILITIES } from '../components/responsibilities';
 import type { Role } from './types';
 
@@ -13,7 +14,7 @@ export function useResponsibilities(role: Role) {
 
 /** The reflection prompts for the mentee's goals step (R-CONTENT-3); none while they cannot be read. */
 export function useReflectionPrompts() {
-  const q = $api.useQuery('get', '/api/v1/guidance');
+  const q = useGuidance();
   return q.data?.reflectionPrompts.items ?? [];
 }
 

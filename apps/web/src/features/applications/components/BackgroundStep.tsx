@@ -1,6 +1,7 @@
-import { Button, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Button, TextInput } from '@trussworks/react-uswds';
 import { CheckboxGroup } from '../../../components/ui/Choices';
 import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import type { CommunicationMethod } from '../api/types';
 import type { Draft } from './draft';
 
@@ -19,31 +20,23 @@ export function BackgroundStep({ draft, set, errors }: Props) {
     set({ positions: positions.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   return (
     <>
-      <Field
+      <TextareaField
         id="bio"
         label="About you"
         hint="Your work, your experience, what you care about."
         error={errors.bio}
         required
-      >
-        <Textarea
-          id="bio"
-          name="bio"
-          value={draft.bio}
-          maxLength={4000}
-          onChange={(e) => set({ bio: e.target.value })}
-          aria-describedby="bio-hint"
-        />
-      </Field>
-      <Field id="education" label="Education" error={errors.education}>
-        <Textarea
-          id="education"
-          name="education"
-          value={draft.education}
-          maxLength={2000}
-          onChange={(e) => set({ education: e.target.value })}
-        />
-      </Field>
+        value={draft.bio}
+        onChange={(bio) => set({ bio })}
+      />
+      <TextareaField
+        id="education"
+        label="Education"
+        error={errors.education}
+        value={draft.education}
+        maxLength={2000}
+        onChange={(education) => set({ education })}
+      />
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend">Positions held</legend>
         {positions.map((p, i) => (

@@ -1,6 +1,5 @@
-import { Textarea } from '@trussworks/react-uswds';
 import { CheckboxGroup } from '../../../components/ui/Choices';
-import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import type { Schemas } from '../../../lib/api';
 import type { Role } from '../api/types';
 import type { Draft } from './draft';
@@ -28,21 +27,15 @@ export function ExpertiseStep({ role, draft, set, errors, competencies, reflecti
           onChange={(v) => set({ competencies: v })}
           error={errors.competencies}
         />
-        <Field
+        <TextareaField
           id="technicalAreas"
           label="Technical areas"
           hint="Subjects you know well, separated by commas."
           error={errors.technicalAreas}
-        >
-          <Textarea
-            id="technicalAreas"
-            name="technicalAreas"
-            value={draft.technicalAreas}
-            maxLength={2000}
-            onChange={(e) => set({ technicalAreas: e.target.value })}
-            aria-describedby="technicalAreas-hint"
-          />
-        </Field>
+          value={draft.technicalAreas}
+          maxLength={2000}
+          onChange={(technicalAreas) => set({ technicalAreas })}
+        />
       </>
     );
   return (
@@ -73,24 +66,22 @@ export function ExpertiseStep({ role, draft, set, errors, competencies, reflecti
           </div>
         </div>
       )}
-      <Field id="shortTermGoals" label="Short-term goals (this year)" error={errors.shortTermGoals} required>
-        <Textarea
-          id="shortTermGoals"
-          name="shortTermGoals"
-          value={draft.shortTermGoals}
-          maxLength={4000}
-          onChange={(e) => set({ shortTermGoals: e.target.value })}
-        />
-      </Field>
-      <Field id="longTermGoals" label="Long-term career goals" error={errors.longTermGoals} required>
-        <Textarea
-          id="longTermGoals"
-          name="longTermGoals"
-          value={draft.longTermGoals}
-          maxLength={4000}
-          onChange={(e) => set({ longTermGoals: e.target.value })}
-        />
-      </Field>
+      <TextareaField
+        id="shortTermGoals"
+        label="Short-term goals (this year)"
+        error={errors.shortTermGoals}
+        required
+        value={draft.shortTermGoals}
+        onChange={(shortTermGoals) => set({ shortTermGoals })}
+      />
+      <TextareaField
+        id="longTermGoals"
+        label="Long-term career goals"
+        error={errors.longTermGoals}
+        required
+        value={draft.longTermGoals}
+        onChange={(longTermGoals) => set({ longTermGoals })}
+      />
     </>
   );
 }

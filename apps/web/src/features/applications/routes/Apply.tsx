@@ -1,8 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useCompetencies, useProgramSettings } from '../../../lib/reference';
+import { useSaveApplication } from '../api/mutations';
 import { useMyApplications, useReflectionPrompts, useResponsibilities } from '../api/queries';
 import type { MenteeInput, MentorInput, Role } from '../api/types';
 import { ApplicationForm } from '../components/ApplicationForm';
@@ -15,18 +15,14 @@ export default function Apply() {
 
 function ApplyAs({ role }: { role: Role }) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const competencies = $api.useQuery('get', '/api/v1/competencies');
-  const settings = $api.useQuery('get', '/api/v1/settings');
+  const competencies = useCompetencies();
+  const settings = useProgramSettings();
   const mine = useMyApplications();
   const responsibilities = useResponsibilities(role);
   const prompts = useReflectionPrompts();
-  const onSuccess = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/me/applications'] });
-    navigate(`/applications?saved=${role}`);
-  };
-  const saveMentor = $api.useMutation('put', '/api/v1/me/applications/mentor', { onSuccess });
-  const saveMentee = $api.useMutation('put', '/api/v1/me/applications/mentee', { onSuccess });
+  const { mentor: saveMentor, mentee: saveMentee } = useSaveApplication(() =>
+    navigate(`/applications?saved=${role}`),
+  );
   const save = role === 'mentor' ? saveMentor : saveMentee;
   const existing = mine.data?.[role] ?? null;
 

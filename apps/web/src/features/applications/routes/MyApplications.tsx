@@ -1,8 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useApplicationActions } from '../api/mutations';
 import { useMyApplications } from '../api/queries';
 import { ApplicationSummary } from '../components/ApplicationSummary';
 import { SavedNextStep } from '../components/SavedNextStep';
@@ -11,11 +10,7 @@ export default function MyApplications() {
   const [params] = useSearchParams();
   const saved = params.get('saved');
   const mine = useMyApplications();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/me/applications'] });
-  const pause = $api.useMutation('post', '/api/v1/me/applications/mentor/pause', { onSuccess: refresh });
-  const resume = $api.useMutation('post', '/api/v1/me/applications/mentor/resume', { onSuccess: refresh });
-  const withdraw = $api.useMutation('delete', '/api/v1/me/applications/{role}', { onSuccess: refresh });
+  const { pause, resume, withdraw } = useApplicationActions();
   const withdrawProps = (role: 'mentor' | 'mentee') => ({
     withdrawing: withdraw.isPending,
     onWithdraw: () => withdraw.mutate({ params: { path: { role } } }),

@@ -1,12 +1,12 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert } from '../../../components/ui/States';
-import { $api, fieldErrors, ME_KEY } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
 import { useMe } from '../../../lib/session';
+import { useSignIn } from '../api/mutations';
 import { DemoAccounts } from '../components/DemoAccounts';
 
 export default function SignIn() {
@@ -14,16 +14,9 @@ export default function SignIn() {
   const [params] = useSearchParams();
   const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/';
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const login = $api.useMutation('post', '/api/v1/auth/login', {
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[1] !== '/api/v1/me' });
-      navigate(next, { replace: true });
-    },
-  });
+  const login = useSignIn(() => navigate(next, { replace: true }));
   if (me && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
   const errors = fieldErrors(login.error);
 

@@ -1,179 +1,93 @@
-import { Button, ButtonGroup, Form, Textarea, TextInput } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
-import { Field } from '../../../components/ui/Field';
-import { PageHeading } from '../../../components/ui/PageHeading';
-import { ErrorAlert, Loading, Success } from '../../../components/ui/States';
-import { $api, apiFetch, fieldErrors } from '../../../lib/api';
+import { Button, ButtonGroup } from '@trussworks/react-uswds';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { ErrorAlert, Loading } from '../../../components/ui/States';
+import { usePageVersionActions } from '../api/mutations';
+import { useContentVersion, useContentVersions } from '../api/queries';
 import { Markdown } from '../components/Markdown';
+import { PageEditor, type PageDraft } from '../components/PageEditor';
 import { VersionHistory } from '../components/VersionHistory';
 
 /** R-CONTENT-1: the program manager edits a page with a live preview, saves drafts, publishes, reads old versions. */
 export default function EditPage() {
   const { slug = '' } = useParams();
-  const queryClient = useQueryClient();
-  const history = $api.useQuery('get', '/api/v1/content/{slug}/versions', { params: { path: { slug } } });
-  const [form, setForm] = useState<{ title: string; markdown: string; note: string } | null>(null);
-  const [viewing, setViewing] = useState<{ version: number; title: string; markdown: string } | null>(null);
+  const history = useContentVersions(slug);
+  const newest = useContentVersion(slug, history.data?.items[0]?.version);
+  const [viewingVersion, setViewingVersion] = useState<number>();
+  const viewing = useContentVersion(slug, viewingVersion);
+  // A version copied back from the history starts the editor again (each copy a new start, hence the count).
+  const [restored, setRestored] = useState<{ start: PageDraft; count: number } | null>(null);
   const [done, setDone] = useState('');
-  const newest = history.data?.items[0]?.version;
-
-  // Start from the newest version (draft or published), once.
-  useEffect(() => {
-    if (form || newest === undefined) return;
-    void apiFetch
-      .GET('/api/v1/content/{slug}/versions/{version}', { params: { path: { slug, version: newest } } })
-      .then(({ data }) => {
-        if (data) setForm({ title: data.title, markdown: data.markdown, note: '' });
-      });
-  }, [form, newest, slug]);
-
-  const refresh = () =>
-    queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/content') });
-  const save = $api.useMutation('post', '/api/v1/content/{slug}/versions', {
-    onSuccess: async (saved) => {
-      setDone(
-        saved.publishedAt
-          ? `Version ${saved.version} is published.`
-          : `Version ${saved.version} is saved as a draft.`,
-      );
-      setForm((f) => (f ? { ...f, note: '' } : f));
-      await refresh();
-    },
-  });
-  const publish = $api.useMutation('post', '/api/v1/content/{slug}/versions/{version}/publish', {
-    onSuccess: async (p) => {
-      setDone(`Version ${p.version} is published.`);
-      await refresh();
-    },
+  const { save, publish } = usePageVersionActions((v) => {
+    setDone(
+      v.publishedAt ? `Version ${v.version} is published.` : `Version ${v.version} is saved as a draft.`,
+    );
+    setRestored(null);
   });
 
-  async function view(version: number) {
-    const { data } = await apiFetch.GET('/api/v1/content/{slug}/versions/{version}', {
-      params: { path: { slug, version } },
-    });
-    if (data) setViewing({ version, title: data.title, markdown: data.markdown });
-  }
-  function submit(publishNow: boolean) {
-    return (event?: FormEvent) => {
-      event?.preventDefault();
-      if (!form) return;
-      setDone('');
-      save.mutate({
-        params: { path: { slug } },
-        body: {
-          title: form.title,
-          markdown: form.markdown,
-          publish: publishNow,
-          ...(form.note ? { note: form.note } : {}),
-        },
-      });
-    };
-  }
-
-  if (history.error) return <ErrorAlert error={history.error} heading="This page could not be loaded" />;
-  if (!history.data || !form) return <Loading />;
-  const errors = fieldErrors(save.error);
+  const error = history.error ?? newest.error;
+  if (error) return <ErrorAlert error={error} heading="This page could not be loaded" />;
+  if (!history.data || !newest.data) return <Loading />;
+  const shown =
+    viewingVersion !== undefined && viewing.data?.version === viewingVersion ? viewing.data : null;
+  const editorKey = restored ? `restored-${restored.count}` : `${slug}-version-${newest.data.version}`;
   return (
     <>
-      <PageHeading
-        lead={
-          <>
-            Visitors see the published version. <Link to={`/program/${slug}`}>Open the public page</Link>
-          </>
-        }
-      >
-        {`Edit: ${form.title}`}
-      </PageHeading>
-      {done && <Success>{done}</Success>}
-      <ErrorAlert error={save.error ?? publish.error} heading="Not saved" />
-      <div className="grid-row grid-gap-4">
-        <Form onSubmit={submit(false)} className="grid-col-12 desktop:grid-col-6 maxw-none">
-          <Field id="title" label="Title" error={errors.title} required>
-            <TextInput
-              id="title"
-              name="title"
-              type="text"
-              value={form.title}
-              required
-              onChange={(e) => setForm({ ...form, title: e.target.value })}
-            />
-          </Field>
-          <Field
-            id="markdown"
-            label="Text (Markdown)"
-            hint="Headings with ##, lists with -, links with [text](https://…). HTML is not shown."
-            error={errors.markdown}
-            required
-          >
-            <Textarea
-              id="markdown"
-              name="markdown"
-              className="height-mobile maxw-none font-mono-xs"
-              aria-describedby="markdown-hint"
-              value={form.markdown}
-              required
-              onChange={(e) => setForm({ ...form, markdown: e.target.value })}
-            />
-          </Field>
-          <Field id="note" label="What changed (for the history)" error={errors.note}>
-            <TextInput
-              id="note"
-              name="note"
-              type="text"
-              value={form.note}
-              onChange={(e) => setForm({ ...form, note: e.target.value })}
-            />
-          </Field>
-          <ButtonGroup>
-            <Button type="submit" outline disabled={save.isPending}>
-              Save draft
-            </Button>
-            <Button type="button" disabled={save.isPending} onClick={submit(true)}>
-              Publish
-            </Button>
-          </ButtonGroup>
-        </Form>
-        <section className="grid-col-12 desktop:grid-col-6" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">Preview</h2>
-          <div className="border-1px border-base-lighter padding-2 radius-md">
-            <Markdown>{form.markdown}</Markdown>
-          </div>
-        </section>
-      </div>
+      <PageEditor
+        key={editorKey}
+        slug={slug}
+        initial={restored?.start ?? { title: newest.data.title, markdown: newest.data.markdown, note: '' }}
+        done={done}
+        problem={save.error ?? publish.error}
+        saving={save.isPending}
+        onSave={(draft, publishNow) => {
+          setDone('');
+          save.mutate({
+            params: { path: { slug } },
+            body: {
+              title: draft.title,
+              markdown: draft.markdown,
+              publish: publishNow,
+              ...(draft.note ? { note: draft.note } : {}),
+            },
+          });
+        }}
+      />
       <VersionHistory
         items={history.data.items}
         current={history.data.currentVersion}
         busy={publish.isPending}
-        onView={(v) => void view(v)}
+        onView={setViewingVersion}
         onPublish={(v) => publish.mutate({ params: { path: { slug, version: v } } })}
       />
-      {viewing && (
+      {shown && (
         <section aria-labelledby="viewing-heading" className="margin-top-4">
           <h2 id="viewing-heading">
-            Version {viewing.version}: {viewing.title}
+            Version {shown.version}: {shown.title}
           </h2>
           <ButtonGroup>
             <Button
               type="button"
               outline
               onClick={() =>
-                setForm({
-                  title: viewing.title,
-                  markdown: viewing.markdown,
-                  note: `Restored from version ${viewing.version}`,
-                })
+                setRestored((r) => ({
+                  start: {
+                    title: shown.title,
+                    markdown: shown.markdown,
+                    note: `Restored from version ${shown.version}`,
+                  },
+                  count: (r?.count ?? 0) + 1,
+                }))
               }
             >
               Copy into the editor
             </Button>
-            <Button type="button" unstyled onClick={() => setViewing(null)}>
+            <Button type="button" unstyled onClick={() => setViewingVersion(undefined)}>
               Close
             </Button>
           </ButtonGroup>
           <div className="border-1px border-base-lighter padding-2 radius-md margin-top-2">
-            <Markdown>{viewing.markdown}</Markdown>
+            <Markdown>{shown.markdown}</Markdown>
           </div>
         </section>
       )}

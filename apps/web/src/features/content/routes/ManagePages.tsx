@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useContentPages } from '../api/queries';
 
 /** R-CONTENT-1: the program manager's list of the program pages to edit. */
 export default function ManagePages() {
-  const pages = $api.useQuery('get', '/api/v1/content');
+  const pages = useContentPages();
   return (
     <>
       <PageHeading lead="Edit the public pages of the program. Every save is a new version; visitors see the published one.">

@@ -1,14 +1,14 @@
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useContentPage } from '../api/queries';
 import { Markdown } from '../components/Markdown';
 
 /** R-CONTENT-1: one program page as published now. */
 export default function ProgramPage() {
   const { slug = '' } = useParams();
-  const page = $api.useQuery('get', '/api/v1/content/{slug}', { params: { path: { slug } } });
+  const page = useContentPage(slug);
   return (
     <QueryState query={page}>
       {(p) => (

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useContentPages } from '../api/queries';
 
 /** R-CONTENT-1: the program's pages, open to everyone. */
 export default function ProgramPages() {
-  const pages = $api.useQuery('get', '/api/v1/content');
+  const pages = useContentPages();
   return (
     <>
       <PageHeading lead="What the HHS Mentoring Program is, what it asks of mentors and mentees, and how to make it work.">

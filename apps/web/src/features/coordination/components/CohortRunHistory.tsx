@@ -1,6 +1,6 @@
 import { DataTable } from '../../../components/ui/DataTable';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useCohortRuns } from '../api/queries';
 import { formatDateTime } from '../../../lib/format';
 import { listInWords } from '../../../lib/labels';
 
@@ -8,12 +8,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** R-MATCH-4: what earlier cohort runs proposed and what was approved from them, by whom and when. */
 export function CohortRunHistory() {
-  const runs = $api.useQuery(
-    'get',
-    '/api/v1/coordination/cohort-runs',
-    { params: { query: { limit: 20 } } },
-    { select: (page) => page.items },
-  );
+  const runs = useCohortRuns();
   return (
     <section aria-labelledby="runs-heading" className="margin-top-5">
       <h2 id="runs-heading">Earlier runs</h2>

@@ -6,10 +6,10 @@ import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useUrlFilters } from '../../../lib/url-filters';
 import { AUDIT_ACTIONS, actionInWords, objectInWords } from '../components/audit-words';
+import { useAuditLog } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 const LIMIT = 25;
@@ -35,9 +35,7 @@ export default function Audit() {
       return at ? [[k, at]] : [];
     }),
   );
-  const log = $api.useQuery('get', '/api/v1/audit', {
-    params: { query: { ...text, ...range, limit: LIMIT, ...(cursor ? { cursor } : {}) } },
-  });
+  const log = useAuditLog({ ...text, ...range, limit: LIMIT, ...(cursor ? { cursor } : {}) });
   const labels = {
     actor: 'Who (name or employee number)',
     action: 'What they did',

@@ -1,12 +1,13 @@
 import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading, Success } from '../../../components/ui/States';
-import { $api, type Schemas } from '../../../lib/api';
+import type { Schemas } from '../../../lib/api';
+import { useOpdivs } from '../../../lib/reference';
 import { useMe } from '../../../lib/session';
+import { useCohortActions } from '../api/mutations';
 import { CohortProof } from '../components/CohortProof';
 import { ApproveCohort } from '../components/ApproveCohort';
 import { CohortRunHistory } from '../components/CohortRunHistory';
@@ -28,20 +29,11 @@ export default function Cohort() {
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [mode, setMode] = useState<'invitation' | 'suggestion'>('invitation');
-  const propose = $api.useMutation('post', '/api/v1/coordination/cohort-proposals', {
-    onSuccess: (p) => {
-      setProposal(p);
-      setPicked(p.pairs.filter((x) => x.status === 'proposed').map((x) => x.id));
-    },
-  });
-  const queryClient = useQueryClient();
-  const approve = $api.useMutation('post', '/api/v1/coordination/cohort-proposals/{id}/approve', {
-    onSuccess: (r) => {
-      setProposal(r.proposal);
-      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/coordination/cohort-runs'] });
-    },
-  });
-  const opdivs = $api.useQuery('get', '/api/v1/opdivs');
+  const { propose, approve } = useCohortActions((p) => {
+    setProposal(p);
+    setPicked(p.pairs.filter((x) => x.status === 'proposed').map((x) => x.id));
+  }, setProposal);
+  const opdivs = useOpdivs();
 
   function preview(e: FormEvent) {
     e.preventDefault();

@@ -1,16 +1,16 @@
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { BarChartWithTable } from '../components/Charts';
+import { useDashboard } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 const PLATFORM: Record<string, string> = { s2j: 'Senior-to-Junior', p2p: 'Peer-to-Peer' };
 
 /** What needs the coordinator now (R-ADMIN-1): counts, charts, the longest waiting. */
 export default function Dashboard() {
-  const dash = $api.useQuery('get', '/api/v1/coordination/dashboard');
+  const dash = useDashboard();
   return (
     <>
       <PageHeading>Coordinator dashboard</PageHeading>

@@ -1,23 +1,17 @@
 import { Button } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useResolveHelpRequest } from '../api/mutations';
+import { useHelpRequests } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 /** Partners who asked the coordinator to contact them (R-LIFE-4), open first, oldest first. */
 export default function HelpRequests() {
-  const queryClient = useQueryClient();
-  const list = $api.useQuery('get', '/api/v1/coordination/contact-requests');
-  const resolve = $api.useMutation('post', '/api/v1/coordination/contact-requests/{id}/resolve', {
-    onSuccess: () =>
-      queryClient.invalidateQueries({
-        predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/coordination'),
-      }),
-  });
+  const list = useHelpRequests();
+  const resolve = useResolveHelpRequest();
   return (
     <>
       <PageHeading>Help requests</PageHeading>

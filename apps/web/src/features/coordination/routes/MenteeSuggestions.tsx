@@ -3,8 +3,9 @@ import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { Empty, QueryState } from '../../../components/ui/States';
-import { $api, problemMessage } from '../../../lib/api';
+import { problemMessage } from '../../../lib/api';
 import { fullName } from '../../../lib/format';
+import { useEmployee, useMenteeSuggestions } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 const LIMIT = 20;
@@ -13,10 +14,8 @@ const LIMIT = 20;
 export default function MenteeSuggestions() {
   const { employeeId = '' } = useParams();
   const { cursor, page: pageNumber } = useUrlPage();
-  const mentee = $api.useQuery('get', '/api/v1/directory/{id}', { params: { path: { id: employeeId } } });
-  const suggestions = $api.useQuery('get', '/api/v1/mentees/{employeeId}/suggestions', {
-    params: { path: { employeeId }, query: { limit: LIMIT, ...(cursor ? { cursor } : {}) } },
-  });
+  const mentee = useEmployee(employeeId);
+  const suggestions = useMenteeSuggestions(employeeId, LIMIT, cursor);
   const name = mentee.data ? fullName(mentee.data) : 'this mentee';
   return (
     <>

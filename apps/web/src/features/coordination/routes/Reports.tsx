@@ -6,11 +6,10 @@ import { Field } from '../../../components/ui/Field';
 import { OpdivSelect } from '../../../components/ui/Filters';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { ReportBody } from '../components/ReportBody';
+import { useReport, type ReportName } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
-type ReportName = 'participation' | 'matching' | 'outcomes' | 'evaluation';
 const REPORTS: { value: ReportName; label: string }[] = [
   { value: 'participation', label: 'Participation' },
   { value: 'matching', label: 'Matching' },
@@ -21,7 +20,8 @@ const REPORTS: { value: ReportName; label: string }[] = [
 /** Reports with filters, charts by value with their tables, and CSV download (R-ADMIN-2: small groups suppressed by the API). */
 export default function Reports() {
   const [params, setParams] = useSearchParams();
-  const report = (params.get('report') ?? 'participation') as ReportName;
+  const asked = params.get('report');
+  const report = REPORTS.find((r) => r.value === asked)?.value ?? 'participation';
   const filters = {
     opdiv: params.get('opdiv') ?? '',
     from: params.get('from') ?? '',
@@ -29,7 +29,7 @@ export default function Reports() {
   };
   const [form, setForm] = useState({ report, ...filters });
   const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
-  const raw = $api.useQuery('get', '/api/v1/reports/{report}', { params: { path: { report }, query } });
+  const raw = useReport(report, query);
   // The same endpoint answers CSV when asked; this screen asks for JSON.
   const data = { ...raw, data: typeof raw.data === 'string' ? undefined : raw.data };
   const csv = `/api/v1/reports/${report}?${new URLSearchParams({ ...query, format: 'csv', header: 'words' })}`;

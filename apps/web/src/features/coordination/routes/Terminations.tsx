@@ -1,17 +1,17 @@
-import { Button, Form, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useTerminationActions } from '../api/mutations';
+import { useTerminationRequests } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 /** Termination requests awaiting guidance (R-LIFE-7): record guidance, then end the relationship. */
 export default function Terminations() {
-  const list = $api.useQuery('get', '/api/v1/coordination/termination-requests');
+  const list = useTerminationRequests();
   return (
     <>
       <PageHeading>Termination requests</PageHeading>
@@ -49,14 +49,8 @@ type Request = {
 };
 
 function Guidance({ request: t }: { request: Request }) {
-  const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/coordination/termination-requests'] });
-  const guide = $api.useMutation('post', '/api/v1/relationships/{id}/termination-guidance', {
-    onSuccess: refresh,
-  });
-  const end = $api.useMutation('post', '/api/v1/relationships/{id}/terminate', { onSuccess: refresh });
+  const { guide, end } = useTerminationActions();
   const path = { params: { path: { id: t.relationshipId } } };
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -75,14 +69,13 @@ function Guidance({ request: t }: { request: Request }) {
       {guide.isSuccess && <Success>Guidance recorded.</Success>}
       <ErrorAlert error={guide.error ?? end.error} />
       <Form onSubmit={submit} aria-label={`Guidance for ${t.mentee.name}`}>
-        <Field id={`g-${t.relationshipId}`} label="Guidance to the pair">
-          <Textarea
-            id={`g-${t.relationshipId}`}
-            name="text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </Field>
+        <TextareaField
+          id={`g-${t.relationshipId}`}
+          name="text"
+          label="Guidance to the pair"
+          value={text}
+          onChange={setText}
+        />
         <Button type="submit" disabled={guide.isPending}>
           Record guidance
         </Button>

@@ -1,12 +1,13 @@
-import { Button, Form, Select, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Select } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api, type Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useCaseActions } from '../api/mutations';
+import { useCandidates, useThirdPartyCase } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 type Outcome = 'interested' | 'not_interested' | 'no_answer';
@@ -19,28 +20,15 @@ const OUTCOMES: Record<Outcome, string> = {
 /** One case: ranked candidates, the contact log, and the shortlist handed to the mentee. */
 export default function ThirdPartyCase() {
   const { id = '' } = useParams();
-  const queryClient = useQueryClient();
   const path = { params: { path: { id } } };
-  const kase = $api.useQuery('get', '/api/v1/coordination/third-party-cases/{id}', path);
-  const candidates = $api.useQuery('get', '/api/v1/coordination/third-party-cases/{id}/candidates', {
-    params: { path: { id }, query: { limit: 10 } },
-  });
-  const onSuccess = (c: Schemas['ThirdPartyCase']) =>
-    queryClient.setQueryData(['get', '/api/v1/coordination/third-party-cases/{id}', path], c);
-  const contact = $api.useMutation('post', '/api/v1/coordination/third-party-cases/{id}/contacts', {
-    onSuccess,
-  });
-  const shortlist = $api.useMutation('post', '/api/v1/coordination/third-party-cases/{id}/shortlist', {
-    onSuccess,
-  });
-  const close = $api.useMutation('post', '/api/v1/coordination/third-party-cases/{id}/close', { onSuccess });
+  const kase = useThirdPartyCase(id);
+  const candidates = useCandidates(id, 10);
+  const { contact, shortlist, close } = useCaseActions();
   const [mentorId, setMentorId] = useState('');
   const [outcome, setOutcome] = useState<Outcome>('interested');
   const [note, setNote] = useState('');
   const [listNote, setListNote] = useState('');
-  const names = new Map(
-    (candidates.data?.items ?? []).map((c) => [String(c.mentor.id), String(c.mentor.name)]),
-  );
+  const names = new Map((candidates.data?.items ?? []).map((c) => [c.mentor.id, c.mentor.name]));
 
   function log(e: FormEvent) {
     e.preventDefault();
@@ -71,9 +59,9 @@ export default function ThirdPartyCase() {
                   {(page) => (
                     <ol className="usa-list">
                       {page.items.map((x) => (
-                        <li key={String(x.mentor.id)}>
-                          <strong>{String(x.mentor.name)}</strong> ({String(x.mentor.opdiv)}), score{' '}
-                          {Math.round(x.score)}: {x.reasons.slice(0, 2).join('; ')}
+                        <li key={x.mentor.id}>
+                          <strong>{x.mentor.name}</strong> ({x.mentor.opdiv}), score {Math.round(x.score)}:{' '}
+                          {x.reasons.slice(0, 2).join('; ')}
                         </li>
                       ))}
                     </ol>
@@ -126,14 +114,7 @@ export default function ThirdPartyCase() {
                         ))}
                       </Select>
                     </Field>
-                    <Field id="tp-note" label="Note">
-                      <Textarea
-                        id="tp-note"
-                        name="note"
-                        value={note}
-                        onChange={(e) => setNote(e.target.value)}
-                      />
-                    </Field>
+                    <TextareaField id="tp-note" name="note" label="Note" value={note} onChange={setNote} />
                     <Button type="submit" disabled={contact.isPending || !mentorId}>
                       Record contact
                     </Button>
@@ -167,14 +148,13 @@ export default function ThirdPartyCase() {
                       : 'none yet'}
                     .
                   </p>
-                  <Field id="sl-note" label="Note to the mentee">
-                    <Textarea
-                      id="sl-note"
-                      name="note"
-                      value={listNote}
-                      onChange={(e) => setListNote(e.target.value)}
-                    />
-                  </Field>
+                  <TextareaField
+                    id="sl-note"
+                    name="note"
+                    label="Note to the mentee"
+                    value={listNote}
+                    onChange={setListNote}
+                  />
                   <Button type="submit" disabled={shortlist.isPending || interested.length === 0}>
                     Hand the shortlist
                   </Button>

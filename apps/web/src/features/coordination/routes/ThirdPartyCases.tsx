@@ -2,13 +2,13 @@ import { Link } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useThirdPartyCases } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 /** Third-party matching (R-MATCH-3): cases where the coordinator finds a mentor for a mentee. */
 export default function ThirdPartyCases() {
-  const cases = $api.useQuery('get', '/api/v1/coordination/third-party-cases');
+  const cases = useThirdPartyCases();
   return (
     <>
       <PageHeading>Third-party matching</PageHeading>

@@ -4,7 +4,8 @@ import { DataTable } from '../../../components/ui/DataTable';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useOpenCase } from '../api/mutations';
+import { useUnmatched } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 const LIMIT = 25;
@@ -13,12 +14,8 @@ const LIMIT = 25;
 export default function Unmatched() {
   const navigate = useNavigate();
   const { cursor } = useUrlPage();
-  const list = $api.useQuery('get', '/api/v1/coordination/unmatched', {
-    params: { query: { limit: LIMIT, ...(cursor ? { cursor } : {}) } },
-  });
-  const open = $api.useMutation('post', '/api/v1/coordination/third-party-cases', {
-    onSuccess: (c) => navigate(`/staff/third-party/${c.id}`),
-  });
+  const list = useUnmatched(LIMIT, cursor);
+  const open = useOpenCase((c) => navigate(`/staff/third-party/${c.id}`));
   return (
     <>
       <PageHeading>Unmatched mentees</PageHeading>

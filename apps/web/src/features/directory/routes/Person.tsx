@@ -1,8 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading, QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { fullName, gradeLabel } from '../../../lib/format';
+import { useMentorProfile, usePerson } from '../api/queries';
 import { MentorDetails } from '../components/MentorDetails';
 
 /**
@@ -11,13 +11,8 @@ import { MentorDetails } from '../components/MentorDetails';
  */
 export default function Person() {
   const { id = '' } = useParams();
-  const person = $api.useQuery('get', '/api/v1/directory/{id}', { params: { path: { id } } });
-  const mentor = $api.useQuery(
-    'get',
-    '/api/v1/mentors/{employeeId}',
-    { params: { path: { employeeId: id } } },
-    { enabled: person.data?.isMentor === true },
-  );
+  const person = usePerson(id);
+  const mentor = useMentorProfile(id, person.data?.isMentor === true);
   const canInvite = mentor.data ? !mentor.data.paused && mentor.data.remainingCapacity > 0 : true;
   return (
     <QueryState query={person}>

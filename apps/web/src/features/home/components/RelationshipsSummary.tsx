@@ -1,22 +1,12 @@
 import { Link } from 'react-router';
 import { MilestoneTimeline } from '../../../components/ui/MilestoneTimeline';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useMyInvitations, useMyRelationships } from '../api/queries';
 
 /** The live relationships and open invitations on the home page, with what is due next. */
 export function RelationshipsSummary({ seeksMentor }: { seeksMentor: boolean }) {
-  const rels = $api.useQuery(
-    'get',
-    '/api/v1/relationships',
-    { params: { query: { limit: 100 } } },
-    { select: (page) => page.items },
-  );
-  const invitations = $api.useQuery(
-    'get',
-    '/api/v1/invitations',
-    { params: { query: { limit: 100 } } },
-    { select: (page) => page.items },
-  );
+  const rels = useMyRelationships();
+  const invitations = useMyInvitations();
   const open = (invitations.data ?? []).filter((i) => i.state === 'pending' || i.state === 'accepted');
   return (
     <section aria-labelledby="rels-heading">

@@ -1,10 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { SignOutEverywhere } from '../../accounts/components/SignOutEverywhere';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
-import { isStaff, useMe } from '../../../lib/session';
+import { isStaff, useLeaveSession, useMe } from '../../../lib/session';
+import { useMyApplications } from '../api/queries';
 import { ParticipantStatus } from '../components/ParticipantStatus';
 import { RelationshipsSummary } from '../components/RelationshipsSummary';
 import { StaffLinks } from '../components/StaffLinks';
@@ -12,8 +11,8 @@ import { StaffLinks } from '../components/StaffLinks';
 /** Home: what needs this person now, by role. */
 export default function Home() {
   const { me } = useMe();
-  const applications = $api.useQuery('get', '/api/v1/me/applications');
-  const queryClient = useQueryClient();
+  const applications = useMyApplications();
+  const leave = useLeaveSession();
   if (!me) return null;
   return (
     <>
@@ -35,12 +34,7 @@ export default function Home() {
         </section>
       )}
       {isStaff(me) && <StaffLinks me={me} />}
-      <SignOutEverywhere
-        onSignedOut={() => {
-          queryClient.clear();
-          window.location.assign('/sign-in');
-        }}
-      />
+      <SignOutEverywhere onSignedOut={leave} />
     </>
   );
 }

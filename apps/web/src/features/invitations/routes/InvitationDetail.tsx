@@ -1,14 +1,15 @@
-import { Button, ButtonGroup, Form, Select, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, ButtonGroup, Form, Select } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { FocusOnChange } from '../../../components/ui/FocusOnChange';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api, type Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
+import { useInvitationAnswers } from '../api/mutations';
+import { useInvitation, useInvitationContext } from '../api/queries';
 import { DECLINE_REASONS, STATE_LABEL, STATE_TAG } from '../components/labels';
 import { MenteeContext } from '../components/MenteeContext';
 
@@ -19,26 +20,12 @@ export default function InvitationDetail() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const { me } = useMe();
-  const queryClient = useQueryClient();
-  const inv = $api.useQuery('get', '/api/v1/invitations/{id}', { params: { path: { id } } });
-  const context = $api.useQuery('get', '/api/v1/invitations/{id}/context', { params: { path: { id } } });
+  const inv = useInvitation(id);
+  const context = useInvitationContext(id);
   // Each answer moves focus to its result (a failure: ErrorAlert takes it), so keyboard users hear what happened.
   const [answered, setAnswered] = useState(0);
-  const onSuccess = (data: Schemas['Invitation']) => {
-    setAnswered((n) => n + 1);
-    queryClient.setQueryData(['get', '/api/v1/invitations/{id}', { params: { path: { id } } }], data);
-    void queryClient.invalidateQueries({
-      predicate: (q) =>
-        ['/api/v1/invitations', '/api/v1/relationships', '/api/v1/me/suggestions'].includes(
-          String(q.queryKey[1]),
-        ),
-    });
-  };
+  const { withdraw, accept, decline, confirm } = useInvitationAnswers(() => setAnswered((n) => n + 1));
   const path = { params: { path: { id } } };
-  const withdraw = $api.useMutation('post', '/api/v1/invitations/{id}/withdraw', { onSuccess });
-  const accept = $api.useMutation('post', '/api/v1/invitations/{id}/accept', { onSuccess });
-  const decline = $api.useMutation('post', '/api/v1/invitations/{id}/decline', { onSuccess });
-  const confirm = $api.useMutation('post', '/api/v1/invitations/{id}/confirm', { onSuccess });
   const [reason, setReason] = useState<Reason | ''>('');
   const [note, setNote] = useState('');
   const [reasonError, setReasonError] = useState<string>();
@@ -150,15 +137,13 @@ export default function InvitationDetail() {
                       ))}
                     </Select>
                   </Field>
-                  <Field id="note" label="Note (optional)">
-                    <Textarea
-                      id="note"
-                      name="note"
-                      value={note}
-                      maxLength={2000}
-                      onChange={(e) => setNote(e.target.value)}
-                    />
-                  </Field>
+                  <TextareaField
+                    id="note"
+                    label="Note (optional)"
+                    value={note}
+                    maxLength={2000}
+                    onChange={setNote}
+                  />
                   <Button type="submit" secondary disabled={busy}>
                     Decline invitation
                   </Button>

@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { Empty, QueryState } from '../../../components/ui/States';
-import { $api, type Schemas } from '../../../lib/api';
+import type { Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
+import { useInvitations } from '../api/queries';
 import { STATE_LABEL, STATE_TAG } from '../components/labels';
 
 type Invitation = Schemas['Invitation'];
@@ -53,12 +54,7 @@ function InvitationTable({
 /** Invitations I sent as a mentee and received as a mentor. */
 export default function Invitations() {
   const { me } = useMe();
-  const list = $api.useQuery(
-    'get',
-    '/api/v1/invitations',
-    { params: { query: { limit: 100 } } },
-    { select: (page) => page.items },
-  );
+  const list = useInvitations();
   return (
     <>
       <PageHeading>Invitations</PageHeading>

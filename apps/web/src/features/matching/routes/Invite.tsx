@@ -1,30 +1,25 @@
-import { Button, Checkbox, Form, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, Form } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Field } from '../../../components/ui/Field';
 import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { PageHeading } from '../../../components/ui/PageHeading';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { ErrorAlert, Loading } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
 import { fullName } from '../../../lib/format';
+import { useGuidance } from '../../../lib/reference';
+import { useSendInvitation } from '../api/mutations';
+import { useMentorEntry } from '../api/queries';
 
 /** Invite a mentor with a message (R-CAP-3 and the platform rules are checked by the API, refusals shown as sentences). */
 export default function Invite() {
   const { mentorId = '' } = useParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const mentor = $api.useQuery('get', '/api/v1/directory/{id}', { params: { path: { id: mentorId } } });
-  const guidance = $api.useQuery('get', '/api/v1/guidance');
+  const mentor = useMentorEntry(mentorId);
+  const guidance = useGuidance();
   const [message, setMessage] = useState('');
   const [alreadyAgreed, setAlreadyAgreed] = useState(false);
-  const send = $api.useMutation('post', '/api/v1/invitations', {
-    onSuccess: async (inv) => {
-      await queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invitations'] });
-      await queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/me/suggestions'] });
-      navigate(`/invitations/${inv.id}?sent=1`);
-    },
-  });
+  const send = useSendInvitation((inv) => navigate(`/invitations/${inv.id}?sent=1`));
   const errors = fieldErrors(send.error);
   const name = mentor.data ? fullName(mentor.data) : 'a mentor';
 
@@ -43,21 +38,14 @@ export default function Invite() {
           <div className="grid-col-12 tablet:grid-col-7">
             <ErrorAlert error={send.error} heading="Your invitation was not sent" />
             <Form onSubmit={submit} large aria-label="Invitation">
-              <Field
+              <TextareaField
                 id="message"
                 label="Your message"
                 hint="Introduce yourself and say what you hope to learn."
                 error={errors.message}
-              >
-                <Textarea
-                  id="message"
-                  name="message"
-                  value={message}
-                  maxLength={4000}
-                  onChange={(e) => setMessage(e.target.value)}
-                  aria-describedby="message-hint"
-                />
-              </Field>
+                value={message}
+                onChange={setMessage}
+              />
               <Checkbox
                 id="alreadyAgreed"
                 name="alreadyAgreed"

@@ -1,11 +1,10 @@
-import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
+import { Select } from '@trussworks/react-uswds';
 import { Field } from '../../../components/ui/Field';
-import { OpdivSelect, StateInput } from '../../../components/ui/Filters';
-import { PageHeading } from '../../../components/ui/PageHeading';
-import { UrlPager } from '../../../components/ui/Pager';
-import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { OpdivSelect, StateInput, TextFilter } from '../../../components/ui/Filters';
+import { SearchPage } from '../../../components/ui/SearchPage';
+import { useCompetencies } from '../../../lib/reference';
 import { trimFilter, useUrlFilters } from '../../../lib/url-filters';
+import { useMentorSearch } from '../api/queries';
 import { MentorCardView } from '../components/MentorCardView';
 
 const LIMIT = 10;
@@ -14,35 +13,37 @@ const KEYS = ['q', 'opdiv', 'state', 'competency', 'expertise', 'platform'] as c
 /** Self-selection (R-MATCH-2): search active mentors by name, division, location, competency, expertise. */
 export default function MentorSearch() {
   const { form, query, cursor, submit, bind: set } = useUrlFilters(KEYS, trimFilter);
-  const competencies = $api.useQuery('get', '/api/v1/competencies');
-  const results = $api.useQuery('get', '/api/v1/mentors', {
-    params: { query: { ...query, limit: LIMIT, ...(cursor ? { cursor } : {}) } as never },
-  });
-
+  const competencies = useCompetencies();
+  const results = useMentorSearch(query, LIMIT, cursor);
   return (
-    <>
-      <PageHeading lead="Look for a mentor yourself. Filters narrow the list; the best matches come first.">
-        Find a mentor
-      </PageHeading>
-      <Form onSubmit={submit} className="maxw-none" aria-label="Search mentors">
-        <div className="grid-row grid-gap">
-          <div className="grid-col-12 tablet:grid-col-4">
-            <Field id="m-q" label="Name">
-              <TextInput id="m-q" name="q" type="search" value={form.q} onChange={set('q')} />
-            </Field>
-          </div>
-          <div className="grid-col-12 tablet:grid-col-4">
-            <Field id="m-expertise" label="Expertise (words)">
-              <TextInput
-                id="m-expertise"
-                name="expertise"
-                type="text"
-                value={form.expertise}
-                onChange={set('expertise')}
-              />
-            </Field>
-          </div>
-          <div className="grid-col-12 tablet:grid-col-4">
+    <SearchPage
+      heading="Find a mentor"
+      lead="Look for a mentor yourself. Filters narrow the list; the best matches come first."
+      formLabel="Search mentors"
+      submitLabel="Search mentors"
+      onSubmit={submit}
+      filters={[
+        {
+          width: 'grid-col-12 tablet:grid-col-4',
+          control: (
+            <TextFilter id="m-q" name="q" label="Name" type="search" value={form.q} onChange={set('q')} />
+          ),
+        },
+        {
+          width: 'grid-col-12 tablet:grid-col-4',
+          control: (
+            <TextFilter
+              id="m-expertise"
+              name="expertise"
+              label="Expertise (words)"
+              value={form.expertise}
+              onChange={set('expertise')}
+            />
+          ),
+        },
+        {
+          width: 'grid-col-12 tablet:grid-col-4',
+          control: (
             <Field id="m-competency" label="Competency">
               <Select
                 id="m-competency"
@@ -58,14 +59,19 @@ export default function MentorSearch() {
                 ))}
               </Select>
             </Field>
-          </div>
-          <div className="grid-col-6 tablet:grid-col-4">
-            <OpdivSelect id="m-opdiv" value={form.opdiv} onChange={set('opdiv')} />
-          </div>
-          <div className="grid-col-6 tablet:grid-col-4">
-            <StateInput id="m-state" value={form.state} onChange={set('state')} />
-          </div>
-          <div className="grid-col-12 tablet:grid-col-4">
+          ),
+        },
+        {
+          width: 'grid-col-6 tablet:grid-col-4',
+          control: <OpdivSelect id="m-opdiv" value={form.opdiv} onChange={set('opdiv')} />,
+        },
+        {
+          width: 'grid-col-6 tablet:grid-col-4',
+          control: <StateInput id="m-state" value={form.state} onChange={set('state')} />,
+        },
+        {
+          width: 'grid-col-12 tablet:grid-col-4',
+          control: (
             <Field id="m-platform" label="Platform">
               <Select id="m-platform" name="platform" value={form.platform} onChange={set('platform')}>
                 <option value="">Any</option>
@@ -73,32 +79,22 @@ export default function MentorSearch() {
                 <option value="p2p">Peer-to-Peer</option>
               </Select>
             </Field>
-          </div>
-        </div>
-        <Button type="submit">Search mentors</Button>
-      </Form>
-      <section aria-labelledby="mentor-results" className="margin-top-4">
-        <h2 id="mentor-results">Mentors</h2>
-        <QueryState
-          query={results}
-          isEmpty={(d) => d.items.length === 0}
-          empty="No mentor matches these filters."
-        >
-          {(page) => (
-            <>
-              <p aria-live="polite">
-                {page.total} {page.total === 1 ? 'mentor' : 'mentors'}
-              </p>
-              <ul className="usa-card-group">
-                {page.items.map((m) => (
-                  <MentorCardView key={m.id} mentor={m} />
-                ))}
-              </ul>
-              <UrlPager next={page.next} />
-            </>
-          )}
-        </QueryState>
-      </section>
-    </>
+          ),
+        },
+      ]}
+      resultsHeading="Mentors"
+      resultsId="mentor-results"
+      results={results}
+      empty="No mentor matches these filters."
+      noun={['mentor', 'mentors']}
+    >
+      {(mentors) => (
+        <ul className="usa-card-group">
+          {mentors.map((m) => (
+            <MentorCardView key={m.id} mentor={m} />
+          ))}
+        </ul>
+      )}
+    </SearchPage>
   );
 }

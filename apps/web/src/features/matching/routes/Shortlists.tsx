@@ -1,17 +1,12 @@
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useMyShortlists } from '../api/queries';
 import { MentorCardView } from '../components/MentorCardView';
 
 /** Mentors a coordinator found for me (R-MATCH-3), with their note. */
 export default function Shortlists() {
-  const lists = $api.useQuery(
-    'get',
-    '/api/v1/me/shortlists',
-    { params: { query: { limit: 100 } } },
-    { select: (page) => page.items },
-  );
+  const lists = useMyShortlists();
   return (
     <>
       <PageHeading>Mentors your coordinator suggested</PageHeading>
@@ -27,7 +22,7 @@ export default function Shortlists() {
               {s.note && <p>{s.note}</p>}
               <ul className="usa-card-group">
                 {s.mentors.map((m) => (
-                  <MentorCardView key={m.id} mentor={m as never} />
+                  <MentorCardView key={m.id} mentor={m} />
                 ))}
               </ul>
             </section>

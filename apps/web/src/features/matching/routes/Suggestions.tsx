@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { Empty, QueryState } from '../../../components/ui/States';
-import { $api, problemMessage } from '../../../lib/api';
+import { problemMessage } from '../../../lib/api';
+import { useSuggestions } from '../api/queries';
 import { MentorCardView } from '../components/MentorCardView';
 
 const CRITERION: Record<string, string> = {
@@ -15,7 +16,7 @@ const CRITERION: Record<string, string> = {
 
 /** Ranked eligible mentors with the score and the reasons for it (R-MATCH-1). */
 export default function Suggestions() {
-  const suggestions = $api.useQuery('get', '/api/v1/me/suggestions', { params: { query: { limit: 20 } } });
+  const suggestions = useSuggestions(20);
   return (
     <>
       <PageHeading lead="Mentors who fit your needs, ranked. Each shows why it was suggested.">

@@ -1,10 +1,10 @@
 import { Button } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useMarkRead } from '../api/mutations';
+import { useNotifications } from '../api/queries';
 import { formatDate } from '../../../lib/format';
 
 const LIMIT = 20;
@@ -12,16 +12,8 @@ const LIMIT = 20;
 /** The inbox (R-NOTE-1): newest first; opening or marking one read updates the header count. */
 export default function Inbox() {
   const { cursor } = useUrlPage();
-  const list = $api.useQuery('get', '/api/v1/me/notifications', {
-    params: { query: { limit: LIMIT, ...(cursor ? { cursor } : {}) } },
-  });
-  const queryClient = useQueryClient();
-  const refresh = () =>
-    queryClient.invalidateQueries({
-      predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/me/notifications'),
-    });
-  const markRead = $api.useMutation('post', '/api/v1/me/notifications/{id}/read', { onSuccess: refresh });
-  const markAll = $api.useMutation('post', '/api/v1/me/notifications/read-all', { onSuccess: refresh });
+  const list = useNotifications(LIMIT, cursor);
+  const { markRead, markAll } = useMarkRead();
   return (
     <>
       <PageHeading>Notifications</PageHeading>

@@ -1,16 +1,11 @@
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useSharedIdps } from '../api/queries';
 import { SharedIdpTable } from '../components/SharedIdpTable';
 
 /** IDPs my direct reports shared with me (GET /me/shared-idps, R-SEC-1), newest share first. */
 export default function SharedIdps() {
-  const shared = $api.useQuery(
-    'get',
-    '/api/v1/me/shared-idps',
-    { params: { query: { limit: 100 } } },
-    { select: (page) => page.items },
-  );
+  const shared = useSharedIdps();
   return (
     <>
       <PageHeading lead="Individual Development Plans your direct reports shared with you. Read them and add your input.">

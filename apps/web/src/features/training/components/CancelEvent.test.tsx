@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CancelEvent } from './CancelEvent';
 import { trainingEvent } from './test-fixtures';
-import { toLocalInput } from './EditEventForm';
+import { toLocalInput } from './EventForm';
 
 const event = trainingEvent;
 

@@ -1,6 +1,7 @@
 import { ConfirmStep } from '../../../components/ui/ConfirmStep';
 import { ErrorAlert } from '../../../components/ui/States';
-import { $api, type Schemas } from '../../../lib/api';
+import type { Schemas } from '../../../lib/api';
+import { useCancelEvent } from '../api/mutations';
 
 /** Training management (staff): cancel an event after a confirmation; the API notifies everyone registered or waiting. */
 export function CancelEvent({
@@ -8,9 +9,9 @@ export function CancelEvent({
   onCancelled,
 }: {
   event: Schemas['TrainingEvent'];
-  onCancelled: (e: Schemas['TrainingEvent']) => void;
+  onCancelled?: (e: Schemas['TrainingEvent']) => void;
 }) {
-  const cancel = $api.useMutation('post', '/api/v1/training/events/{id}/cancel', { onSuccess: onCancelled });
+  const cancel = useCancelEvent(onCancelled);
   const people = event.registered + event.waitlisted;
   return (
     <div className="margin-top-3">

@@ -1,19 +1,16 @@
-import { Button, Form, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../../components/ui/Field';
 import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { TextareaField } from '../../../components/ui/TextareaField';
+import { fieldErrors } from '../../../lib/api';
+import { useEvaluate } from '../api/mutations';
 
 /** R-TRAIN-3: someone who attended evaluates the event once. */
 export function EvaluationForm({ eventId }: { eventId: string }) {
-  const queryClient = useQueryClient();
   const [rating, setRating] = useState<number | null>(null);
   const [comments, setComments] = useState('');
-  const send = $api.useMutation('post', '/api/v1/training/events/{id}/evaluation', {
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/training/me'] }),
-  });
+  const send = useEvaluate();
   const errors = fieldErrors(send.error);
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,15 +33,14 @@ export function EvaluationForm({ eventId }: { eventId: string }) {
         onChange={setRating}
         required
       />
-      <Field id="ev-comments" label="Comments" error={errors.comments}>
-        <Textarea
-          id="ev-comments"
-          name="comments"
-          value={comments}
-          maxLength={4000}
-          onChange={(e) => setComments(e.target.value)}
-        />
-      </Field>
+      <TextareaField
+        id="ev-comments"
+        name="comments"
+        label="Comments"
+        error={errors.comments}
+        value={comments}
+        onChange={setComments}
+      />
       <Button type="submit" disabled={send.isPending || !rating}>
         Send evaluation
       </Button>

@@ -1,14 +1,12 @@
 import { DataTable } from '../../../components/ui/DataTable';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useEvaluationSummary } from '../api/queries';
 
 const SCORES = ['5', '4', '3', '2', '1'] as const;
 
 /** Training management (staff): what attendees thought of the event (R-TRAIN-3); comments come without names. */
 export function EvaluationSummary({ eventId }: { eventId: string }) {
-  const summary = $api.useQuery('get', '/api/v1/training/events/{id}/evaluations', {
-    params: { path: { id: eventId } },
-  });
+  const summary = useEvaluationSummary(eventId);
   return (
     <section aria-labelledby="evaluations-heading" className="margin-top-4">
       <h2 id="evaluations-heading">Evaluations</h2>

@@ -1,26 +1,18 @@
 import { Button } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DataTable } from '../../../components/ui/DataTable';
 import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useRecordAttendance } from '../api/mutations';
+import { useRoster } from '../api/queries';
 
 /** Training management (staff): who registered, and recording attendance (R-TRAIN-2). */
 export function Roster({ eventId }: { eventId: string }) {
-  const queryClient = useQueryClient();
   const { cursor } = useUrlPage();
-  const roster = $api.useQuery('get', '/api/v1/training/events/{id}/roster', {
-    params: { path: { id: eventId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-  });
+  const roster = useRoster(eventId, cursor);
   const [picked, setPicked] = useState<string[]>([]);
-  const attend = $api.useMutation('post', '/api/v1/training/events/{id}/attendance', {
-    onSuccess: () => {
-      setPicked([]);
-      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/training/events/{id}/roster'] });
-    },
-  });
+  const attend = useRecordAttendance(() => setPicked([]));
   return (
     <section aria-labelledby="roster-heading" className="margin-top-4">
       <h2 id="roster-heading">Roster</h2>

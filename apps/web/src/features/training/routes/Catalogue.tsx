@@ -1,18 +1,16 @@
-import { Select } from '@trussworks/react-uswds';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable';
-import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { UrlPager, useUrlPage } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { isStaff, useMe } from '../../../lib/session';
-import { KIND_LABEL, KINDS } from '../components/labels';
+import { useMyTraining, useTrainingEvents } from '../api/queries';
+import { KindSelect } from '../components/KindSelect';
+import { isKind, KIND_LABEL } from '../components/labels';
 import { NewEventForm } from '../components/NewEventForm';
 
 const LIMIT = 20;
-type Kind = 'orientation_online' | 'orientation_instructor' | 'lunch_and_learn' | 'online_course';
 
 /** What the person's orientation stands at, from training records or the orientation recorded for their pair. */
 export function OrientationStatus({
@@ -40,31 +38,22 @@ export function OrientationStatus({
 export default function Catalogue() {
   const { me } = useMe();
   const [params, setParams] = useSearchParams();
-  const kind = (params.get('kind') ?? '') as Kind | '';
+  const shown = params.get('kind') ?? '';
+  const kind = isKind(shown) ? shown : undefined;
   const { cursor } = useUrlPage();
-  const events = $api.useQuery('get', '/api/v1/training/events', {
-    params: { query: { ...(kind ? { kind } : {}), limit: LIMIT, ...(cursor ? { cursor } : {}) } },
-  });
-  const mine = $api.useQuery('get', '/api/v1/training/me');
+  const events = useTrainingEvents(kind, LIMIT, cursor);
+  const mine = useMyTraining();
   return (
     <>
       <PageHeading>Training</PageHeading>
       {mine.data && <OrientationStatus status={mine.data} />}
-      <Field id="kind" label="Show">
-        <Select
-          id="kind"
-          name="kind"
-          value={kind}
-          onChange={(e) => setParams(e.target.value ? { kind: e.target.value } : {})}
-        >
-          <option value="">All training</option>
-          {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <KindSelect
+        id="kind"
+        label="Show"
+        anyLabel="All training"
+        value={kind ?? ''}
+        onChange={(k) => setParams(k ? { kind: k } : {})}
+      />
       <QueryState query={events} isEmpty={(d) => d.items.length === 0} empty="No training is scheduled.">
         {(page) => (
           <>

@@ -1,11 +1,11 @@
 import { Button } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { isStaff, useMe } from '../../../lib/session';
+import { useRegistration } from '../api/mutations';
+import { useMyTraining, useTrainingEvent } from '../api/queries';
 import { KIND_LABEL } from '../components/labels';
 import { EvaluationForm } from '../components/EvaluationForm';
 import { ManageEvent } from '../components/ManageEvent';
@@ -15,18 +15,10 @@ import { Roster } from '../components/Roster';
 export default function EventDetail() {
   const { id = '' } = useParams();
   const { me } = useMe();
-  const queryClient = useQueryClient();
-  const event = $api.useQuery('get', '/api/v1/training/events/{id}', { params: { path: { id } } });
-  const history = $api.useQuery('get', '/api/v1/training/me');
+  const event = useTrainingEvent(id);
+  const history = useMyTraining();
   const mine = history.data?.items.find((h) => h.event.id === id);
-  const refresh = () =>
-    queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[1]).startsWith('/api/v1/training') });
-  const register = $api.useMutation('post', '/api/v1/training/events/{id}/registration', {
-    onSuccess: refresh,
-  });
-  const cancel = $api.useMutation('delete', '/api/v1/training/events/{id}/registration', {
-    onSuccess: refresh,
-  });
+  const { register, cancel } = useRegistration();
   const path = { params: { path: { id } } };
   return (
     <QueryState query={event}>

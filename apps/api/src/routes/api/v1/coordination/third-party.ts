@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Paged, PageQuery, responses } from '../../../../lib/responses.js';
+import { Paged, responses } from '../../../../lib/responses.js';
 import { sendPage } from '../../../../lib/pagination.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/coordination.js';
@@ -10,6 +10,7 @@ import {
   HandShortlistSchema,
   OpenCaseSchema,
 } from '../../../../schemas/matching-staff.js';
+import { SuggestionPageSchema, SuggestionQuerySchema } from '../../../../schemas/matching.js';
 import { auditContext } from '../../../http/audit-context.js';
 import { requestScope } from '../../../../services/coordination/scope.js';
 import {
@@ -24,7 +25,6 @@ import { suggestionsFor } from '../../../../services/journey/suggestions.js';
 
 const tags = ['coordination'];
 const CaseRef = Type.Ref('ThirdPartyCase');
-const CandidateQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
 /** R-MATCH-3: the coordinator searches, records whom they contacted, and hands the mentee a shortlist. */
 const thirdParty: FastifyPluginAsyncTypebox = async (app) => {
@@ -84,20 +84,8 @@ const thirdParty: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Eligible mentors for the case's mentee, ranked by the auto-matching scorer (R-MATCH-1)",
         params: IdParamsSchema,
-        querystring: CandidateQuery,
-        response: responses(
-          {
-            200: Paged(
-              Type.Object({
-                mentor: Type.Record(Type.String(), Type.Unknown()),
-                score: Type.Number(),
-                criteria: Type.Array(Type.Unknown()),
-                reasons: Type.Array(Type.String()),
-              }),
-            ),
-          },
-          [404, 409],
-        ),
+        querystring: SuggestionQuerySchema,
+        response: responses({ 200: SuggestionPageSchema }, [404, 409]),
       },
     },
     async (request, reply) => {
