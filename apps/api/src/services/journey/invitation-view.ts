@@ -5,7 +5,7 @@ import { rowFromJson } from '../../db/json-rows.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
-import { coversAny } from '../scope.js';
+import { coversAny } from '../coordination/scope.js';
 import { employeeRows, fullName, type EmployeeRow } from './people.js';
 
 export type InvitationRow = typeof invitations.$inferSelect;

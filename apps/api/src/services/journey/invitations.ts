@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, checkPairEligibility, nextInvitationState } from '@hhs-mentoring/domain';
+import {
+  addDays,
+  checkPairEligibility,
+  mentorCapacityRefusals,
+  nextInvitationState,
+  selfMentoringRefusals,
+} from '@hhs-mentoring/domain';
 import { useGenericPlans, type Db, type Tx } from '../../db/client.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import { invitations } from '../../db/schema/index.js';
@@ -32,7 +38,9 @@ export async function createInvitation(
   appUrl: string,
   now = new Date(),
 ) {
-  if (input.mentorId === actor.employeeId) throw problems.rule('R-INV-1', 'Nobody can mentor themself.', 422);
+  // R-INV-1 before anything is read: oneself may have no mentor application to load.
+  const self = selfMentoringRefusals(input.mentorId, actor.employeeId);
+  if (self.length > 0) throw problems.refusals(self, 422);
   let people = new Map<string, EmployeeRow>();
   const row = await withConstraints(
     () =>
@@ -48,14 +56,6 @@ export async function createInvitation(
         const mentorEmployee = people.get(input.mentorId);
         if (!pair.mentorApp || !mentorEmployee) throw problems.notFound('That mentor');
         const mentee = menteeProfileFrom(menteeApp, people.get(actor.employeeId)!, pair.activity);
-        if (mentee.invitedMentorIds.includes(input.mentorId))
-          throw problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409);
-        if (mentee.declinedByMentorIds.includes(input.mentorId))
-          throw problems.rule(
-            'R-MATCH-1',
-            'This mentor declined an earlier invitation from you; please choose another mentor.',
-            409,
-          );
         const { settings } = pair;
         const mentor = mentorProfileOf(pair.mentorApp, mentorEmployee, pair.mentorLive);
         const eligible = checkPairEligibility({
@@ -147,12 +147,16 @@ export async function answerInvitation(
     }
     people = pair.people;
     if (answer.type === 'accept') {
-      if (!pair.mentorApp) throw problems.rule('R-APP-2', 'You are no longer an active mentor.', 409);
-      const live = pair.mentorLive;
-      if (live >= Math.min(pair.mentorApp.capacity, pair.settings.maxCapacity))
+      const me = people.get(actor.employeeId);
+      if (!pair.mentorApp || !me) throw problems.rule('R-APP-2', 'You are no longer an active mentor.', 409);
+      const full = mentorCapacityRefusals(
+        mentorProfileOf(pair.mentorApp, me, pair.mentorLive),
+        pair.settings,
+      );
+      if (full.length > 0)
         throw problems.rule(
           'R-CAP-1',
-          `You already mentor ${live} people, your full capacity. Raise your capacity or decline.`,
+          `You already mentor ${pair.mentorLive} people, your full capacity. Raise your capacity or decline.`,
           409,
         );
     }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ProgramSettings, SupervisorLookup } from '@hhs-mentoring/domain';
 import { preparedRows, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
+import { LIVE_SQL, OPEN_SQL } from '../../db/states.js';
 import {
   employees,
   invitations,
@@ -12,14 +13,7 @@ import {
 import { settingsOf } from '../settings.js';
 import type { InvitationRow } from './invitation-view.js';
 import { lookupFrom, type EmployeeRow } from './people.js';
-import {
-  LIVE_STATES,
-  menteeActivitySql,
-  OPEN_STATES,
-  stateList,
-  type MenteeActivity,
-  type MentorRow,
-} from './profiles.js';
+import { menteeActivitySql, type MenteeActivity, type MentorRow } from './profiles.js';
 
 /** Everything the hard rules need to judge one mentee/mentor pair, read in one statement. */
 export type PairContext = {
@@ -86,7 +80,7 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
   const fields = [
     sql`'people', (select json_agg(e) from ${employees} e where e.id in (${menteeId}, ${mentorId}))`,
     sql`'settings', (select to_json(s) from ${programSettings} s where s.id = 1)`,
-    sql`'mentorLive', (select count(*)::int from ${relationships} r where r.mentor_id = ${mentorId} and r.state in (${stateList(LIVE_STATES)}))`,
+    sql`'mentorLive', (select count(*)::int from ${relationships} r where r.mentor_id = ${mentorId} and r.state in ${LIVE_SQL})`,
     ...(reads.mentorApp
       ? [
           sql`'mentorApp', (select to_json(a) from ${mentorApplications} a where a.employee_id = ${mentorId} and a.withdrawn_at is null)`,
@@ -101,7 +95,7 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
     ...(reads.others
       ? [
           sql`'others', (select coalesce(json_agg(o), '[]'::json) from (select * from ${invitations} i where i.mentee_id = ${menteeId}
-        and i.id <> ${sql.placeholder('invitationId')} and i.state in (${stateList(OPEN_STATES)}) order by i.id for update) o)`,
+        and i.id <> ${sql.placeholder('invitationId')} and i.state in ${OPEN_SQL} order by i.id for update) o)`,
         ]
       : []),
   ];

@@ -8,11 +8,10 @@ import {
 } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
+import { LIVE_RELATIONSHIP_STATES } from '../../db/states.js';
 import { liveMenteeCount } from '../capacity.js';
 import { notify } from '../notifications.js';
 import { employeeRows, fullName } from '../journey/people.js';
-
-const LIVE = ['onboarding', 'active', 'termination_requested'] as const;
 
 /** R-WAIT-2: how many mentees wait for each of these mentors (not yet told of a place). */
 export async function waitingCounts(db: Tx, mentorIds: string[]): Promise<Map<string, number>> {
@@ -55,7 +54,9 @@ export async function joinWaitlist(db: Db, actor: UserActor, mentorId: string) {
     const [live] = await tx
       .select({ id: relationships.id })
       .from(relationships)
-      .where(and(eq(relationships.menteeId, me), inArray(relationships.state, [...LIVE])));
+      .where(
+        and(eq(relationships.menteeId, me), inArray(relationships.state, [...LIVE_RELATIONSHIP_STATES])),
+      );
     if (live)
       throw problems.rule('R-CAP-2', 'You already have a mentor, so you cannot wait for another.', 409);
     const place = await freePlaces(tx, mentorId);
