@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ProgramSettings, SupervisorLookup } from '@hhs-mentoring/domain';
-import { preparedRows, type Tx } from '../../db/client.js';
+import { preparedRows, preparedSql, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
 import { LIVE_SQL, OPEN_SQL } from '../../db/states.js';
 import {
@@ -103,14 +103,15 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
   return sql`${withClause}select json_build_object(${sql.join(fields, sql`, `)}) as ctx`;
 }
 
+const PAIR_CONTEXT = {
+  invite: preparedSql('pair_context_invite', () => pairContextSql('invite', false)),
+  answer: preparedSql('pair_context_answer', () => pairContextSql('answer', true)),
+  confirm: preparedSql('pair_context_confirm', () => pairContextSql('confirm', true)),
+};
+
 /** For an invitation about to be sent by this mentee to this mentor. */
 export async function readPairContext(tx: Tx, menteeId: string, mentorId: string): Promise<PairContext> {
-  const [row] = await preparedRows<{ ctx: Raw }>(
-    tx,
-    'pair_context_invite',
-    () => pairContextSql('invite', false),
-    { menteeId, mentorId },
-  );
+  const [row] = await preparedRows<{ ctx: Raw }>(tx, PAIR_CONTEXT.invite, { menteeId, mentorId });
   return pairContextFrom(row!.ctx);
 }
 
@@ -120,12 +121,7 @@ export async function readInvitationPairContext(
   invitationId: string,
   purpose: 'answer' | 'confirm',
 ): Promise<PairContext> {
-  const [row] = await preparedRows<{ ctx: Raw }>(
-    tx,
-    `pair_context_${purpose}`,
-    () => pairContextSql(purpose, true),
-    { invitationId },
-  );
+  const [row] = await preparedRows<{ ctx: Raw }>(tx, PAIR_CONTEXT[purpose], { invitationId });
   return pairContextFrom(row!.ctx);
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CommunicationMethod, MenteeProfile, MentorProfile, Platform } from '@hhs-mentoring/domain';
-import { preparedRows, type Tx } from '../../db/client.js';
+import { preparedRows, preparedSql, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
 import { LIVE_SQL, OPEN_OR_DECLINED_STATES, stateList } from '../../db/states.js';
 import { invitations, menteeApplications, mentorApplications, relationships } from '../../db/schema/index.js';
@@ -58,6 +58,12 @@ export function menteeProfileFrom(app: MenteeRow, e: EmployeeRow, activity: Ment
   };
 }
 
+const LOCK_MENTEE_APPLICATION = preparedSql(
+  'lock_mentee_application',
+  () => sql`
+      select to_json(a) as row from ${menteeApplications} a where a.employee_id = ${sql.placeholder('employeeId')} and a.withdrawn_at is null for update`,
+);
+
 export async function activeMenteeApplication(
   db: Tx,
   employeeId: string,
@@ -65,13 +71,9 @@ export async function activeMenteeApplication(
 ): Promise<MenteeRow | undefined> {
   if (lock) {
     // A prepared statement handed to the connection at once: statements issued after it run after it (pipelined).
-    const [row] = await preparedRows<{ row: Record<string, unknown> }>(
-      db,
-      'lock_mentee_application',
-      () => sql`
-      select to_json(a) as row from ${menteeApplications} a where a.employee_id = ${sql.placeholder('employeeId')} and a.withdrawn_at is null for update`,
-      { employeeId },
-    );
+    const [row] = await preparedRows<{ row: Record<string, unknown> }>(db, LOCK_MENTEE_APPLICATION, {
+      employeeId,
+    });
     return row ? rowFromJson(menteeApplications, row.row) : undefined;
   }
   const [row] = await db
