@@ -8,7 +8,7 @@ import {
 } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
-import { LIVE_RELATIONSHIP_STATES } from '../../db/states.js';
+import { LIVE_RELATIONSHIP_STATES, LIVE_SQL } from '../../db/states.js';
 import { liveMenteeCount } from '../capacity.js';
 import { notify } from '../notifications.js';
 import { employeeRows, fullName } from '../journey/people.js';
@@ -139,7 +139,7 @@ export async function releaseWaitlist(tx: Tx, mentorId: string, now: Date, appUr
     sql`select count(*)::int as n from mentor_waitlist w where w.mentor_id = ${mentorId}
       and w.notified_at > ${holdSince}
       and not exists (select 1 from relationships r where r.mentee_id = w.mentee_id
-        and r.state in ('onboarding', 'active', 'termination_requested'))`,
+        and r.state in ${LIVE_SQL})`,
   );
   const places = free - Number(held?.n ?? 0);
   if (places <= 0) return 0;
