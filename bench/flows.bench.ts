@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { checkPairEligibility, DEFAULT_SETTINGS, remainingCapacity } from '@hhs-mentoring/domain';
+import { LIVE_RELATIONSHIP_STATES, stateLiterals } from '../apps/api/src/db/states.js';
 import { seedWorkforce } from '../apps/api/src/seed/seed.js';
 import { benchDatabase } from './lib/pg.js';
 import { startApi } from './lib/api.js';
@@ -183,7 +184,7 @@ try {
   const v = (await client.query<Record<string, number>>(INVARIANT_VIOLATIONS)).rows[0]!;
   const live = (
     await client.query<{ n: number }>(
-      `select count(*)::int as n from relationships where state in ('onboarding', 'active', 'termination_requested')`,
+      `select count(*)::int as n from relationships where state in (${stateLiterals(LIVE_RELATIONSHIP_STATES)})`,
     )
   ).rows[0]!.n;
   await client.end();

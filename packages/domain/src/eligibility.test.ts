@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkCapacity, checkHardRules, checkPairEligibility } from './eligibility.js';
+import {
+  checkCapacity,
+  checkHardRules,
+  checkPairEligibility,
+  mentorCapacityRefusals,
+  selfMentoringRefusals,
+} from './eligibility.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { makeEmployee, makeMentee, makeMentor, noSupervisors } from './test-factories.js';
 
@@ -158,5 +164,39 @@ describe('pair eligibility', () => {
       rules(checkPairEligibility({ mentor: makeMentor(), mentee, supervisorOf: noSupervisors, settings })),
     ).toEqual(['R-CAP-3']);
     expect(checkCapacity({ mentor: makeMentor(), mentee, settings, purpose: 'confirm' }).ok).toBe(true);
+  });
+
+  it('R-INV-1: is refused from the two ids alone, before any profile is loaded', () => {
+    expect(selfMentoringRefusals('p', 'p').map((r) => r.rule)).toEqual(['R-INV-1']);
+    expect(selfMentoringRefusals('p', 'q')).toEqual([]);
+  });
+
+  it('R-MATCH-1: refuses a second invitation to a mentor the mentee has an open one with, but not its confirmation', () => {
+    const mentee = makeMentee({ invitedMentorIds: ['mentor-1'], openInvitationCount: 1 });
+    const input = { mentor: makeMentor(), mentee, supervisorOf: noSupervisors, settings };
+    expect(rules(checkPairEligibility(input))).toEqual(['R-MATCH-1']);
+    expect(checkPairEligibility({ ...input, purpose: 'confirm' })).toEqual({ ok: true });
+  });
+
+  it('R-MATCH-1: refuses inviting or shortlisting a mentor who declined this mentee earlier', () => {
+    const mentee = makeMentee({ declinedByMentorIds: ['mentor-1'] });
+    const input = { mentor: makeMentor(), mentee, supervisorOf: noSupervisors, settings };
+    expect(rules(checkPairEligibility(input))).toEqual(['R-MATCH-1']);
+    expect(rules(checkPairEligibility({ ...input, purpose: 'shortlist' }))).toEqual(['R-MATCH-1']);
+    expect(
+      checkPairEligibility({ ...input, mentee: makeMentee({ declinedByMentorIds: ['mentor-2'] }) }),
+    ).toEqual({ ok: true });
+  });
+
+  it('R-CAP-3: a shortlist is not an invitation, so a mentee with 3 open invitations can still be shortlisted', () => {
+    const mentee = makeMentee({ openInvitationCount: 3 });
+    const input = { mentor: makeMentor(), mentee, supervisorOf: noSupervisors, settings };
+    expect(checkPairEligibility({ ...input, purpose: 'shortlist' })).toEqual({ ok: true });
+  });
+
+  it("R-CAP-1: the mentor's side alone, as a mentor accepting an invitation is checked, uses the effective capacity", () => {
+    expect(mentorCapacityRefusals(makeMentor({ capacity: 9, liveMenteeCount: 5 }), settings)).toHaveLength(1);
+    expect(mentorCapacityRefusals(makeMentor({ capacity: 9, liveMenteeCount: 4 }), settings)).toEqual([]);
+    expect(mentorCapacityRefusals(makeMentor({ capacity: 2, liveMenteeCount: 2 }), settings)).toHaveLength(1);
   });
 });

@@ -24,6 +24,11 @@ export interface HardRuleInput {
   sameChain?: (mentorId: string, menteeId: string) => boolean;
 }
 
+/** R-INV-1: the one check, callable before any profile is loaded (an id is all it needs). */
+export function selfMentoringRefusals(mentorId: string, menteeId: string): Refusal[] {
+  return mentorId === menteeId ? [{ rule: 'R-INV-1', detail: 'Nobody can mentor themself.' }] : [];
+}
+
 /** R-INV-1 and the §3 hard rules (R-PLAT-1): checked at invitation and again at confirmation. */
 export function hardRuleRefusals({
   mentor,
@@ -32,7 +37,8 @@ export function hardRuleRefusals({
   supervisorOf,
   sameChain,
 }: HardRuleInput): Refusal[] {
-  if (mentor.id === mentee.id) return [{ rule: 'R-INV-1', detail: 'Nobody can mentor themself.' }];
+  const self = selfMentoringRefusals(mentor.id, mentee.id);
+  if (self.length > 0) return self;
   if (platform !== 's2j') return [];
   const refusals: Refusal[] = [];
   if (mentor.grade.rank <= mentee.grade.rank) {
@@ -62,24 +68,32 @@ export function remainingCapacity(mentor: MentorProfile, settings: ProgramSettin
   return Math.max(0, effectiveCapacity(mentor, settings) - mentor.liveMenteeCount);
 }
 
+/**
+ * Why a pair is judged: a mentee's invitation, its confirmation (the invitation confirmed is one of the open ones, so
+ * R-CAP-3 and "already invited" do not apply), or a coordinator's shortlist (not an invitation: R-CAP-3 is checked
+ * when the mentee invites).
+ */
+export type PairPurpose = 'invite' | 'confirm' | 'shortlist';
+
 export interface CapacityInput {
   mentor: MentorProfile;
   mentee: MenteeProfile;
   settings: ProgramSettings;
-  /** 'invite' also applies R-CAP-3; at confirmation the invitation being confirmed is one of the open ones. */
-  purpose?: 'invite' | 'confirm';
+  purpose?: PairPurpose;
+}
+
+/** R-CAP-1 on the mentor's side alone: also what a mentor accepting an invitation is checked against. */
+export function mentorCapacityRefusals(mentor: MentorProfile, settings: ProgramSettings): Refusal[] {
+  const cap = effectiveCapacity(mentor, settings);
+  if (mentor.liveMenteeCount < cap) return [];
+  return [
+    { rule: 'R-CAP-1', detail: `This mentor already has ${mentor.liveMenteeCount} of ${cap} mentees.` },
+  ];
 }
 
 /** R-CAP-1..3. */
 export function capacityRefusals({ mentor, mentee, settings, purpose = 'invite' }: CapacityInput): Refusal[] {
-  const refusals: Refusal[] = [];
-  const cap = effectiveCapacity(mentor, settings);
-  if (mentor.liveMenteeCount >= cap) {
-    refusals.push({
-      rule: 'R-CAP-1',
-      detail: `This mentor already has ${mentor.liveMenteeCount} of ${cap} mentees.`,
-    });
-  }
+  const refusals: Refusal[] = [...mentorCapacityRefusals(mentor, settings)];
   if (mentee.hasLiveRelationship) {
     refusals.push({
       rule: 'R-CAP-2',
@@ -124,6 +138,28 @@ export function mentorAvailabilityRefusals(
   return refusals;
 }
 
+/**
+ * R-MATCH-1 from the pair's history: no second open invitation to one mentor, and none to a mentor who declined
+ * this mentee before (the scorer leaves both out of the suggestions for the same reason).
+ */
+export function pairHistoryRefusals(
+  mentor: MentorProfile,
+  mentee: MenteeProfile,
+  purpose: PairPurpose = 'invite',
+): Refusal[] {
+  if (purpose === 'confirm') return [];
+  if (purpose === 'invite' && mentee.invitedMentorIds.includes(mentor.employeeId))
+    return [{ rule: 'R-MATCH-1', detail: 'An invitation to this mentor is already open.' }];
+  if (mentee.declinedByMentorIds.includes(mentor.employeeId))
+    return [
+      {
+        rule: 'R-MATCH-1',
+        detail: 'This mentor declined an earlier invitation; choose another mentor.',
+      },
+    ];
+  return [];
+}
+
 export interface PairEligibilityInput {
   mentor: MentorProfile;
   mentee: MenteeProfile;
@@ -131,18 +167,23 @@ export interface PairEligibilityInput {
   platform?: Platform;
   supervisorOf: SupervisorLookup;
   settings: ProgramSettings;
-  purpose?: 'invite' | 'confirm';
+  purpose?: PairPurpose;
 }
 
-/** Everything that decides whether this mentee may invite (or confirm) this mentor. */
+/**
+ * Everything that decides whether this mentee may invite (confirm, or be shortlisted with) this mentor. R-INV-1
+ * and R-MATCH-1's history come first and alone: the other rules say nothing useful about such a pair.
+ */
 export function checkPairEligibility(input: PairEligibilityInput): EligibilityResult {
-  const { mentor, mentee, supervisorOf, settings, purpose } = input;
+  const { mentor, mentee, supervisorOf, settings, purpose = 'invite' } = input;
   const platform = input.platform ?? mentee.platform;
   const hard = hardRuleRefusals({ mentor: mentor.employee, mentee: mentee.employee, platform, supervisorOf });
   if (hard[0]?.rule === 'R-INV-1') return result(hard);
+  const history = pairHistoryRefusals(mentor, mentee, purpose);
+  if (history.length > 0) return result(history);
   return result([
     ...hard,
     ...mentorAvailabilityRefusals(mentor, mentee, platform),
-    ...capacityRefusals({ mentor, mentee, settings, purpose: purpose ?? 'invite' }),
+    ...capacityRefusals({ mentor, mentee, settings, purpose }),
   ]);
 }

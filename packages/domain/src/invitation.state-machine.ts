@@ -44,8 +44,11 @@ export type InvitationTransition =
   | { ok: true; state: InvitationState; effects: InvitationEffect[] }
   | { ok: false; rule: string; detail: string };
 
+/** R-CAP-3 open invitations: the one home of this set (the API's SQL lists and the migrations' indexes follow it). */
+export const OPEN_INVITATION_STATES = ['pending', 'accepted'] as const satisfies readonly InvitationState[];
+
 export function isOpen(state: InvitationState): boolean {
-  return state === 'pending' || state === 'accepted';
+  return (OPEN_INVITATION_STATES as readonly InvitationState[]).includes(state);
 }
 
 export function invitationDueAt(ctx: InvitationContext): Date {

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths } from './clock.js';
 import { milestoneDueDates, milestoneStatus, orientationWaived } from './relationship.milestones.js';
 import { nextRelationshipState, type RelationshipEvent } from './relationship.state-machine.js';
-import { newRelationship, RELATIONSHIP_STATES, type Relationship } from './relationship.types.js';
+import {
+  isLive,
+  LIVE_RELATIONSHIP_STATES,
+  newRelationship,
+  RELATIONSHIP_STATES,
+  type Relationship,
+} from './relationship.types.js';
 
 const confirmedAt = new Date('2025-01-31T15:00:00Z');
 const at = (months: number, days = 0) => addDays(addMonths(confirmedAt, months), days);
@@ -27,6 +33,11 @@ const onboarded: Array<[RelationshipEvent, Date]> = [
 ];
 
 describe('relationship state machine (§6)', () => {
+  it('R-CAP-2: onboarding, active and termination requested are the live states, and isLive says so', () => {
+    expect(RELATIONSHIP_STATES.filter(isLive)).toEqual([...LIVE_RELATIONSHIP_STATES]);
+    expect(LIVE_RELATIONSHIP_STATES).toEqual(['onboarding', 'active', 'termination_requested']);
+  });
+
   it('due dates: agreement and IDP at 1 month (clamped to month end), reports at 6, surveys at 12', () => {
     const due = milestoneDueDates(confirmedAt);
     expect(due.agreement.toISOString()).toBe('2025-02-28T15:00:00.000Z');

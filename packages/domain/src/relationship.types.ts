@@ -39,8 +39,18 @@ export interface Relationship {
   ended: { at: Date; by: string; reason: string; early?: boolean } | null;
 }
 
+/**
+ * §4 live relationships: the one home of this set. The API derives its SQL lists from it, and a test compares it
+ * with the partial unique indexes the migrations built (R-CAP-1, R-CAP-2).
+ */
+export const LIVE_RELATIONSHIP_STATES = [
+  'onboarding',
+  'active',
+  'termination_requested',
+] as const satisfies readonly RelationshipState[];
+
 export function isLive(state: RelationshipState): boolean {
-  return state === 'onboarding' || state === 'active' || state === 'termination_requested';
+  return (LIVE_RELATIONSHIP_STATES as readonly RelationshipState[]).includes(state);
 }
 
 export function newRelationship(confirmedAt: Date): Relationship {

@@ -7,11 +7,12 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { is, Placeholder, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { pipelineTransactions } from './pipelined.js';
+import { assertNotSealed } from './seal.js';
 import {
   assertNoEditedMigrations,
   MigrationMismatch,
@@ -192,6 +193,7 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 
 /** Rows of a raw SQL query, the same on both drivers. */
 export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
+  assertNotSealed(db);
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
@@ -210,12 +212,10 @@ export async function isReady(db: Db, timeoutMs = 1_500): Promise<boolean> {
 }
 
 type Internals = {
-  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
   /** The pg Pool, a transaction's pg client, or PGlite (the database or its transaction). */
   session: { client: unknown };
 };
 type Queryable = { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
-const texts = new Map<string, { sql: string; params: unknown[] }>();
 
 /**
  * Sends a statement under a name: on PostgreSQL a named prepared statement, parsed and planned once per pooled
@@ -231,22 +231,45 @@ function sendNamed<T>(connection: unknown, name: string, text: string, params: u
   return (connection as Queryable).query(text, params).then((r) => r.rows as T[]);
 }
 
+/** A statement with a name PostgreSQL prepares it under: define it once, at module level, with `preparedSql`. */
+export interface PreparedSql {
+  readonly name: string;
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+const preparedNames = new Map<string, string>();
+const dialect = new PgDialect();
+
 /**
- * Rows of a raw SQL query sent as a named prepared statement (decision 0505), where drizzle would send an unnamed
- * one that PostgreSQL plans on every call (half a millisecond for the journey's multi-part reads). `build` is called
- * once per name, with `sql.placeholder(...)` for every value; `values` fill them.
+ * Names a statement for `preparedRows` (decision 0013). PostgreSQL keeps one statement per name and connection, so a
+ * name reused with other SQL would silently run the first: that throws here, when the module defining it loads.
+ * `build` uses `sql.placeholder(...)` for every value.
+ */
+export function preparedSql(name: string, build: () => SQL): PreparedSql {
+  const query = dialect.sqlToQuery(build());
+  const known = preparedNames.get(name);
+  if (known !== undefined && known !== query.sql)
+    throw new Error(
+      `The prepared statement name "${name}" is already used by other SQL; choose another name.`,
+    );
+  preparedNames.set(name, query.sql);
+  return { name, sql: query.sql, params: query.params };
+}
+
+/**
+ * Rows of a statement defined with `preparedSql`, sent as a named prepared statement (decision 0505), where drizzle
+ * would send an unnamed one that PostgreSQL plans on every call (half a millisecond for the journey's multi-part
+ * reads). `values` fill its placeholders.
  */
 export function preparedRows<T>(
   db: Tx,
-  name: string,
-  build: () => SQL,
+  statement: PreparedSql,
   values: Record<string, unknown>,
 ): Promise<T[]> {
-  const internals = db as unknown as Internals;
-  let query = texts.get(name);
-  if (!query) texts.set(name, (query = internals.dialect.sqlToQuery(build())));
-  const params = query.params.map((p) => (is(p, Placeholder) ? values[p.name] : p));
-  return sendNamed<T>(internals.session.client, name, query.sql, params);
+  assertNotSealed(db);
+  const params = statement.params.map((p) => (is(p, Placeholder) ? values[p.name] : p));
+  return sendNamed<T>((db as unknown as Internals).session.client, statement.name, statement.sql, params);
 }
 
 /**
@@ -273,6 +296,7 @@ export function rowsPreparedText<T>(
   params: unknown[],
   client?: pg.ClientBase,
 ): Promise<T[]> {
+  if (!client) assertNotSealed(db);
   const name = `s_${createHash('sha1').update(text).digest('base64url')}`;
   return sendNamed<T>(client ?? (db as unknown as Internals).session.client, name, text, params);
 }

@@ -5,7 +5,7 @@ import { auditLog } from '../db/schema/index.js';
 import type { UserActor } from './actors.js';
 import type { AuditQuery } from '../schemas/audit.js';
 import { likePrefix } from './directory.js';
-import { staffScope } from './scope.js';
+import { staffScope } from './coordination/scope.js';
 
 /** R-ADMIN-3: search the audit log; a coordinator sees the rows that concern their OPDIVs (R-ROLE-2). */
 export async function searchAudit(db: Db, actor: UserActor, q: AuditQuery) {

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
-import { auditValues } from './write-batch.js';
+import { auditValues } from './change-batch.js';
 
 export type AuditContext = {
   actorId: string | null;

@@ -14,6 +14,7 @@ import { stepInvitation } from './journey/invitation-steps.js';
 import { toDomain, type RelationshipRow } from './journey/relationship-model.js';
 import { pairLabel, recipients, stepRelationship } from './journey/relationship-steps.js';
 import { notify } from './notifications.js';
+import { LIVE_SQL } from '../db/states.js';
 
 const BATCH = 200;
 
@@ -56,7 +57,7 @@ async function relationshipsWithMilestonesNear(db: Db, now: Date): Promise<Relat
     .from(relationships)
     .where(
       and(
-        sql`${relationships.state} in ('onboarding', 'active', 'termination_requested')`,
+        sql`${relationships.state} in ${LIVE_SQL}`,
         or(
           and(
             pending(relationships.orientationAt, relationships.agreementAt, relationships.idpAt),

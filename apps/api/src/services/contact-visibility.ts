@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { employees, invitations, mentorApplications, relationships } from '../db/schema/index.js';
 import type { UserActor } from './actors.js';
-import { coversAny } from './scope.js';
+import { coversAny } from './coordination/scope.js';
 
 type Person = { id: string; opdiv: string; supervisorId: string | null };
 

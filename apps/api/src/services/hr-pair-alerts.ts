@@ -5,6 +5,7 @@ import { queryRows, type Tx } from '../db/client.js';
 import { employees, roleGrants, users } from '../db/schema/index.js';
 import { audit, type AuditContext } from './audit.js';
 import { notify } from './notifications.js';
+import { LIVE_SQL } from '../db/states.js';
 
 type Pair = { id: string; mentor_id: string; mentee_id: string };
 type EmployeeRow = typeof employees.$inferSelect;
@@ -42,7 +43,7 @@ export async function alertBrokenS2jPairs(
     tx,
     sql`
     select id, mentor_id, mentee_id from relationships
-    where platform = 's2j' and state in ('onboarding', 'active', 'termination_requested')`,
+    where platform = 's2j' and state in ${LIVE_SQL}`,
   );
   if (pairs.length === 0) return 0;
   // Every supervisor link above the pairs' people; UNION (not ALL) stops on cycles in bad HR data.
@@ -51,8 +52,8 @@ export async function alertBrokenS2jPairs(
     sql`
     with recursive up(id, supervisor_id) as (
       select e.id, e.supervisor_id from employees e
-      where e.id in (select mentor_id from relationships where platform = 's2j' and state in ('onboarding', 'active', 'termination_requested')
-                     union select mentee_id from relationships where platform = 's2j' and state in ('onboarding', 'active', 'termination_requested'))
+      where e.id in (select mentor_id from relationships where platform = 's2j' and state in ${LIVE_SQL}
+                     union select mentee_id from relationships where platform = 's2j' and state in ${LIVE_SQL})
       union
       select e.id, e.supervisor_id from up join employees e on e.id = up.supervisor_id
     ) select id, supervisor_id from up`,

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.js';
 import type { OutboxCalendar } from '../db/schema/index.js';
-import { WriteBatch } from './write-batch.js';
+import { ChangeBatch } from './change-batch.js';
 
 export type Notice = {
   /** Employee id of the recipient. */
@@ -26,7 +26,7 @@ export type Notice = {
  * Call it inside the transaction of the change it reports, so both commit or neither does.
  */
 export async function notify(tx: Tx, notice: Notice, appUrl: string): Promise<void> {
-  const batch = new WriteBatch(tx);
+  const batch = new ChangeBatch(tx);
   batch.notice(notice, appUrl);
   await batch.run();
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, cohortProposalPairs, invitations } from '../../src/db/schema/index.js';
 import type { UserActor } from '../../src/plugins/external/auth.js';
 import { approveProposal } from '../../src/services/coordination/cohort-approve.js';
-import { WriteBatch } from '../../src/services/write-batch.js';
+import { WriteBatch } from '../../src/db/write-batch.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { mentee, mentor, staff } from './helpers.js';
 

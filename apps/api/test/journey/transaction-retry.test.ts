@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, invitations, notifications, relationships } from '../../src/db/schema/index.js';
 import { retryableCode, transactionWithRetry } from '../../src/db/retry.js';
 import { Problem } from '../../src/lib/problem.js';
-import { WriteBatch } from '../../src/services/write-batch.js';
+import { WriteBatch } from '../../src/db/write-batch.js';
 import type { Db } from '../../src/db/client.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { mentee, mentor, post } from './pairs.js';

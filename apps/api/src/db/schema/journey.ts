@@ -11,10 +11,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { LIVE_SQL, OPEN_SQL } from '../states.js';
 import { employees } from './directory.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
-const LIVE = sql`state in ('onboarding', 'active', 'termination_requested')`;
+const LIVE = sql`state in ${LIVE_SQL}`;
 
 // §6 invitations. Open = pending or accepted (R-CAP-3). The CHECK holds R-INV-1 whatever the code does.
 export const invitations = pgTable(
@@ -47,7 +48,7 @@ export const invitations = pgTable(
     check('invitations_not_self_ck', sql`${t.menteeId} <> ${t.mentorId}`),
     uniqueIndex('invitations_one_open_per_pair_uq')
       .on(t.menteeId, t.mentorId)
-      .where(sql`state in ('pending', 'accepted')`),
+      .where(sql`state in ${OPEN_SQL}`),
     index('invitations_mentee_idx').on(t.menteeId, t.state),
     index('invitations_mentor_idx').on(t.mentorId, t.state),
     index('invitations_expiry_idx')

@@ -8,6 +8,7 @@ import { signingKeys, type Config } from '../../config.js';
 import { employees, revokedSessions, roleGrants, users } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import { isClientActive } from '../../services/system-clients.js';
+import { isStaff } from '../../services/coordination/scope.js';
 
 export const SESSION_COOKIE = 'hhs_session';
 
@@ -150,8 +151,7 @@ export default fp<{ config: Config }>(
       user,
       staff: async (request) => {
         await user(request);
-        const actor = request.actor as UserActor;
-        if (!actor.isProgramManager && actor.coordinatorOpdivs.length === 0)
+        if (!isStaff(request.actor as UserActor))
           throw problems.forbidden('Only coordinators and the program manager may do this (R-ROLE-2).');
       },
       programManager: async (request) => {

@@ -4,7 +4,7 @@ import { cohortProposalPairs } from '../../db/schema/index.js';
 import { Problem, problems, type Refusal } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
-import { createInvitation } from '../journey/invitations.js';
+import { createInvitationInTransaction } from '../journey/invitations.js';
 import { employeeRows, fullName } from '../journey/people.js';
 import { notify } from '../notifications.js';
 import { currentSettings } from '../settings.js';
@@ -37,7 +37,7 @@ const refusalOf = (err: unknown): Refusal | null =>
     : null;
 
 /**
- * Invitation on the mentee's behalf through the journey's createInvitation, so R-CAP-1..3, R-PLAT-1, R-APP-1/2 and
+ * Invitation on the mentee's behalf through the journey's createInvitationInTransaction, so R-CAP-1..3, R-PLAT-1, R-APP-1/2 and
  * R-MATCH-1 are checked again now (docs/decisions/0501). It runs in a savepoint: a refused pair leaves no trace.
  */
 async function invite(
@@ -60,8 +60,8 @@ async function invite(
     coordinatorOpdivs: [],
   };
   try {
-    const inv = await createInvitation(
-      tx as Db,
+    const inv = await createInvitationInTransaction(
+      tx,
       onBehalf,
       { mentorId: pair.mentorId, message },
       ctx,

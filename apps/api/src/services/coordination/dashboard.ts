@@ -1,11 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { LIVE_SQL, OPEN_SQL } from '../../db/states.js';
 import type { Scope } from './scope.js';
 import {
   baseCtes,
-  LIVE_SQL,
   LONGEST_FIRST,
-  OPEN_SQL,
   pairInScoped,
   unmatchedCte,
   unmatchedJson,

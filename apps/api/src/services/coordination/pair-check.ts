@@ -5,9 +5,9 @@ import { readPairContext } from '../journey/pair-context.js';
 import { activeMenteeApplication, menteeProfileFrom, mentorProfileOf } from '../journey/profiles.js';
 
 /**
- * §3 / R-CAP-1..2 / R-APP-1..2 for a mentor a coordinator hands a mentee (R-MATCH-3, R-MATCH-4 suggestions), with
- * the journey's own profile code. R-CAP-3 is left out: a shortlist is not an invitation, the mentee invites later
- * and is checked then.
+ * §3 / R-CAP-1..2 / R-APP-1..2 / R-MATCH-1 for a mentor a coordinator hands a mentee (R-MATCH-3, R-MATCH-4
+ * suggestions), with the journey's own profile code. The domain's 'shortlist' purpose leaves R-CAP-3 out: a
+ * shortlist is not an invitation, the mentee invites later and is checked then.
  */
 export async function shortlistRefusals(
   tx: Tx,
@@ -27,12 +27,6 @@ export async function shortlistRefusals(
   const mentee = menteeProfileFrom(menteeApp, menteeEmployee, pair.activity);
   const mentor = mentorProfileOf(pair.mentorApp, mentorEmployee, pair.mentorLive);
   const supervisorOf = pair.supervisorOf;
-  const checked = checkPairEligibility({ mentor, mentee, supervisorOf, settings, purpose: 'invite' });
-  const refusals = checked.ok ? [] : checked.refusals.filter((r) => r.rule !== 'R-CAP-3');
-  if (mentee.declinedByMentorIds.includes(mentorId))
-    refusals.push({
-      rule: 'R-MATCH-1',
-      detail: 'This mentor declined an earlier invitation from the mentee.',
-    });
-  return refusals;
+  const checked = checkPairEligibility({ mentor, mentee, supervisorOf, settings, purpose: 'shortlist' });
+  return checked.ok ? [] : checked.refusals;
 }

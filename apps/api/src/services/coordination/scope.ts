@@ -2,8 +2,29 @@ import { sql, type SQL } from 'drizzle-orm';
 import { problems } from '../../lib/problem.js';
 import type { Actor, UserActor } from '../actors.js';
 
+/**
+ * R-ROLE-2, in one module (decision 0012): who counts as staff, which OPDIVs an actor covers, and the SQL tests of
+ * a scope. Routes' staff guard, the services and the reports all ask here.
+ */
+
 /** The OPDIVs a staff request covers, or null for the whole department (R-ROLE-2). */
 export type Scope = string[] | null;
+
+/** R-ROLE-2: staff are coordinators (of at least one OPDIV) and the program manager. */
+export function isStaff(actor: UserActor): boolean {
+  return actor.isProgramManager || actor.coordinatorOpdivs.length > 0;
+}
+
+/** R-ROLE-2: a coordinator acts only where one side is in their OPDIVs; the program manager everywhere. */
+export function coversAny(actor: UserActor, opdivs: Array<string | null | undefined>): boolean {
+  if (actor.isProgramManager) return true;
+  return opdivs.some((o) => o != null && actor.coordinatorOpdivs.includes(o));
+}
+
+/** The OPDIVs an actor may see as staff, or null for all (program manager). */
+export function staffScope(actor: UserActor): Scope {
+  return actor.isProgramManager ? null : actor.coordinatorOpdivs;
+}
 
 /**
  * R-ROLE-2: a coordinator works in their OPDIVs (all of them, or the one asked for); asking for another is 403.

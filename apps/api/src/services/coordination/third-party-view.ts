@@ -4,7 +4,7 @@ import { employees, shortlists, thirdPartyCases, thirdPartyContacts } from '../.
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import { employeeRows, fullName } from '../journey/people.js';
-import { coversAny } from '../scope.js';
+import { coversAny } from './scope.js';
 
 export type CaseRow = typeof thirdPartyCases.$inferSelect;
 

@@ -8,10 +8,9 @@ import { audit, type AuditContext } from '../audit.js';
 import { withConstraints } from '../journey/db-errors.js';
 import { employeeRows, fullName } from '../journey/people.js';
 import { activeMenteeApplication, activeMentorApplication } from '../journey/profiles.js';
-import { coversAny } from '../scope.js';
 import { currentSettings } from '../settings.js';
 import { shortlistRefusals } from './pair-check.js';
-import { opdivIn, type Scope } from './scope.js';
+import { coversAny, opdivIn, type Scope } from './scope.js';
 import { handShortlist } from './shortlists.js';
 import { caseFor, present, type CaseRow } from './third-party-view.js';
 

@@ -1,10 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { encodeCursor, keyset, type PageParams } from '../../lib/pagination.js';
 import { queryRows, type Db } from '../../db/client.js';
+import { LIVE_SQL, OPEN_SQL } from '../../db/states.js';
 import { opdivIn, type Scope } from './scope.js';
-
-export const LIVE_SQL = sql.raw(`('onboarding', 'active', 'termination_requested')`);
-export const OPEN_SQL = sql.raw(`('pending', 'accepted')`);
 
 /**
  * The CTEs every coordinator figure starts from, each read once per statement: "scoped" (the ids of the employees in

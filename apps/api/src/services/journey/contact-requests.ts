@@ -6,7 +6,7 @@ import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
 import { pairIn, type Scope } from '../coordination/scope.js';
-import { coversAny } from '../scope.js';
+import { coversAny } from '../coordination/scope.js';
 
 type Person = { id: string; name: string; opdiv: string };
 type Row = {

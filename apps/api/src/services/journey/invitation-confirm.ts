@@ -5,7 +5,7 @@ import {
   eventWhenMenteeConfirmedElsewhere,
   newRelationship,
 } from '@hhs-mentoring/domain';
-import { preparedRows, useGenericPlans, type Db, type Tx } from '../../db/client.js';
+import { preparedRows, preparedSql, useGenericPlans, type Db, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import {
@@ -18,9 +18,9 @@ import {
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import type { AuditContext } from '../audit.js';
-import { WriteBatch } from '../write-batch.js';
+import { ChangeBatch } from '../change-batch.js';
 import { withConstraints } from './db-errors.js';
-import { invitationFrom, planInvitationStep, stepInvitation } from './invitation-steps.js';
+import { planInvitationStep, stepInvitation } from './invitation-steps.js';
 import { invitationFor, presentInvitations, type InvitationRow } from './invitation-view.js';
 import { readInvitationPairContext } from './pair-context.js';
 import { fullName, type EmployeeRow } from './people.js';
@@ -79,7 +79,7 @@ export async function confirmInvitation(
         // the acceptance is written first, on its own).
         if (byMentor && inv.state === 'pending')
           inv = await stepInvitation(tx, inv, { type: 'accept' }, now, appUrl, {}, people);
-        const batch = new WriteBatch(tx);
+        const batch = new ChangeBatch(tx);
         const relationshipId = planRelationship(batch, inv, now, actor.employeeId);
         const confirmed = await planInvitationStep(
           tx,
@@ -136,7 +136,7 @@ export async function confirmInvitation(
           opdivs: [...people.values()].map((p) => p.opdiv),
           detail: { relationshipId },
         });
-        return invitationFrom(await batch.runAsLast(), confirmed);
+        return (await batch.runAsLast()).one(confirmed);
       }),
     {
       relationships_one_live_per_mentee_uq: () =>
@@ -153,6 +153,15 @@ function sortCapacityFirst<T extends { rule: string }>(refusals: T[]): T[] {
   );
 }
 
+const LOCK_INVITATION_APPLICATIONS = preparedSql(
+  'lock_invitation_applications',
+  () => sql`
+    with pair as (select mentee_id, mentor_id from ${invitations} where id = ${sql.placeholder('invitationId')}),
+    mentee as (select * from ${menteeApplications} where employee_id = (select mentee_id from pair) and withdrawn_at is null for update),
+    mentor as (select * from ${mentorApplications} where employee_id = (select mentor_id from pair) and withdrawn_at is null for update)
+    select (select to_json(mentee) from mentee) as mentee, (select to_json(mentor) from mentor) as mentor`,
+);
+
 /**
  * Locks the invitation's mentee's then mentor's active application (FOR UPDATE) in one statement: the CTEs run in the order
  * the select list reads them, the mentee's first, as every other path that takes both does.
@@ -164,16 +173,7 @@ async function lockApplications(
   const [row] = await preparedRows<{
     mentee: Record<string, unknown> | null;
     mentor: Record<string, unknown> | null;
-  }>(
-    tx,
-    'lock_invitation_applications',
-    () => sql`
-    with pair as (select mentee_id, mentor_id from ${invitations} where id = ${sql.placeholder('invitationId')}),
-    mentee as (select * from ${menteeApplications} where employee_id = (select mentee_id from pair) and withdrawn_at is null for update),
-    mentor as (select * from ${mentorApplications} where employee_id = (select mentor_id from pair) and withdrawn_at is null for update)
-    select (select to_json(mentee) from mentee) as mentee, (select to_json(mentor) from mentor) as mentor`,
-    { invitationId },
-  );
+  }>(tx, LOCK_INVITATION_APPLICATIONS, { invitationId });
   return {
     mentee: row?.mentee ? rowFromJson(menteeApplications, row.mentee) : undefined,
     mentor: row?.mentor ? rowFromJson(mentorApplications, row.mentor) : undefined,
@@ -181,7 +181,7 @@ async function lockApplications(
 }
 
 /** The relationship and its first event, with an id chosen here so the other parts of the batch can name it. */
-function planRelationship(batch: WriteBatch, inv: InvitationRow, now: Date, actorId: string): string {
+function planRelationship(batch: ChangeBatch, inv: InvitationRow, now: Date, actorId: string): string {
   const rel = newRelationship(now);
   const id = randomUUID();
   batch.insert(relationships, {

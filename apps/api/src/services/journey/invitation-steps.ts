@@ -6,11 +6,11 @@ import {
   type InvitationEvent,
 } from '@hhs-mentoring/domain';
 import type { Tx } from '../../db/client.js';
+import type { Kept } from '../../db/write-batch.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import { rowFromJson } from '../../db/json-rows.js';
 import type { Notice } from '../notifications.js';
-import { WriteBatch } from '../write-batch.js';
+import { ChangeBatch } from '../change-batch.js';
 import { employeeRows, fullName, type EmployeeRow } from './people.js';
 import type { InvitationRow } from './invitation-view.js';
 
@@ -29,19 +29,19 @@ type NoticeRow = Pick<
 /**
  * R-LIFE-8: every invitation transition goes through the domain state machine; an illegal one is a 409 naming
  * the rule. Adds the new state and the notices its effects call for (R-INVT-1) to the caller's write batch and
- * returns the name under which run() gives the updated row (read it with `invitationFrom`). `people` are the pair
+ * returns the part whose row the batch's result gives back (`result.one(part)`). `people` are the pair
  * if the caller has read them; otherwise they are read here when a notice needs them.
  */
 export async function planInvitationStep(
   tx: Tx,
-  batch: WriteBatch,
+  batch: ChangeBatch,
   row: InvitationRow,
   event: InvitationEvent,
   now: Date,
   appUrl: string,
   extra: Partial<typeof invitations.$inferInsert> = {},
   people?: Map<string, EmployeeRow>,
-): Promise<string> {
+): Promise<Kept<typeof invitations>> {
   const t = nextInvitationState(row.state, event, now, invitationContext(row));
   if (!t.ok) throw problems.rule(t.rule, t.detail, 409);
   const answered = event.type === 'accept' || event.type === 'decline';
@@ -56,8 +56,7 @@ export async function planInvitationStep(
       ...extra,
       updatedAt: now,
     },
-    { bumpVersion: true },
-    true,
+    { bumpVersion: true, keep: true },
   );
   if (t.effects.length > 0) {
     const pair =
@@ -74,11 +73,6 @@ export async function planInvitationStep(
   return name;
 }
 
-/** The invitation row a batch part returned. */
-export function invitationFrom(out: Record<string, Record<string, unknown>[]>, name: string): InvitationRow {
-  return rowFromJson(invitations, out[name]![0]!);
-}
-
 /** One transition on its own: its update and notices in one statement. */
 export async function stepInvitation(
   tx: Tx,
@@ -89,9 +83,9 @@ export async function stepInvitation(
   extra: Partial<typeof invitations.$inferInsert> = {},
   people?: Map<string, EmployeeRow>,
 ): Promise<InvitationRow> {
-  const batch = new WriteBatch(tx);
-  const name = await planInvitationStep(tx, batch, row, event, now, appUrl, extra, people);
-  return invitationFrom(await batch.run(), name);
+  const batch = new ChangeBatch(tx);
+  const updated = await planInvitationStep(tx, batch, row, event, now, appUrl, extra, people);
+  return (await batch.run()).one(updated);
 }
 
 const DECLINE_REASONS = {

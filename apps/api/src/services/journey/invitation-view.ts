@@ -1,11 +1,11 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import { keyset, type PageParams } from '../../lib/pagination.js';
-import { preparedRows, type Tx } from '../../db/client.js';
+import { preparedRows, preparedSql, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
-import { coversAny } from '../scope.js';
+import { coversAny } from '../coordination/scope.js';
 import { employeeRows, fullName, type EmployeeRow } from './people.js';
 
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -33,15 +33,15 @@ export async function invitationFor(
   throw problems.notFound('That invitation');
 }
 
+const LOCK_INVITATION = preparedSql(
+  'lock_invitation',
+  () => sql`
+    select to_json(i) as row from ${invitations} i where i.id = ${sql.placeholder('id')} for update`,
+);
+
 /** The invitation row, locked (FOR UPDATE): a prepared statement handed to the connection at once, so statements issued after it run after it. */
 async function lockInvitation(db: Tx, id: string): Promise<InvitationRow | undefined> {
-  const [row] = await preparedRows<{ row: Record<string, unknown> }>(
-    db,
-    'lock_invitation',
-    () => sql`
-    select to_json(i) as row from ${invitations} i where i.id = ${sql.placeholder('id')} for update`,
-    { id },
-  );
+  const [row] = await preparedRows<{ row: Record<string, unknown> }>(db, LOCK_INVITATION, { id });
   return row ? rowFromJson(invitations, row.row) : undefined;
 }
 

@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, checkPairEligibility, nextInvitationState } from '@hhs-mentoring/domain';
+import {
+  addDays,
+  checkPairEligibility,
+  mentorCapacityRefusals,
+  nextInvitationState,
+  selfMentoringRefusals,
+} from '@hhs-mentoring/domain';
 import { useGenericPlans, type Db, type Tx } from '../../db/client.js';
 import { transactionWithRetry } from '../../db/retry.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
-import { WriteBatch } from '../write-batch.js';
+import { ChangeBatch } from '../change-batch.js';
 import { withConstraints } from './db-errors.js';
 import { confirmInvitation } from './invitation-confirm.js';
-import { invitationFrom, invitationNotices, planInvitationStep, stepInvitation } from './invitation-steps.js';
+import { invitationNotices, planInvitationStep, stepInvitation } from './invitation-steps.js';
 import { invitationFor, presentInvitations } from './invitation-view.js';
 import { readInvitationPairContext, readPairContext } from './pair-context.js';
 import { employeeRows, type EmployeeRow } from './people.js';
@@ -32,89 +38,120 @@ export async function createInvitation(
   appUrl: string,
   now = new Date(),
 ) {
-  if (input.mentorId === actor.employeeId) throw problems.rule('R-INV-1', 'Nobody can mentor themself.', 422);
-  let people = new Map<string, EmployeeRow>();
-  const row = await withConstraints(
-    () =>
-      transactionWithRetry(db, async (tx) => {
-        useGenericPlans(tx);
-        // Sent together (pipelined); PostgreSQL runs the lock first, so the counts are read after it is held.
-        const [menteeApp, pair] = await Promise.all([
-          activeMenteeApplication(tx, actor.employeeId, true),
-          readPairContext(tx, actor.employeeId, input.mentorId),
-        ]);
-        if (!menteeApp) throw problems.rule('R-APP-1', 'Apply as a mentee before inviting a mentor.', 409);
-        people = pair.people;
-        const mentorEmployee = people.get(input.mentorId);
-        if (!pair.mentorApp || !mentorEmployee) throw problems.notFound('That mentor');
-        const mentee = menteeProfileFrom(menteeApp, people.get(actor.employeeId)!, pair.activity);
-        if (mentee.invitedMentorIds.includes(input.mentorId))
-          throw problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409);
-        if (mentee.declinedByMentorIds.includes(input.mentorId))
-          throw problems.rule(
-            'R-MATCH-1',
-            'This mentor declined an earlier invitation from you; please choose another mentor.',
-            409,
-          );
-        const { settings } = pair;
-        const mentor = mentorProfileOf(pair.mentorApp, mentorEmployee, pair.mentorLive);
-        const eligible = checkPairEligibility({
-          mentor,
-          mentee,
-          supervisorOf: pair.supervisorOf,
-          settings,
-          purpose: 'invite',
-        });
-        if (!eligible.ok) throw problems.refusals(eligible.refusals);
-        const t = nextInvitationState(null, { type: 'invite' }, now, { sentAt: now, settings });
-        if (!t.ok) throw problems.rule(t.rule, t.detail);
-        const id = randomUUID();
-        const expiresAt = addDays(now, settings.invitationExpiryDays);
-        const batch = new WriteBatch(tx);
-        const created = batch.insert(
-          invitations,
-          {
-            id,
-            menteeId: actor.employeeId,
-            mentorId: input.mentorId,
-            platform: menteeApp.platform,
-            message: input.message,
-            state: t.state,
-            alreadyAgreed: input.alreadyAgreed ?? false,
-            sentAt: now,
-            expiresAt,
-            updatedAt: now,
-          },
-          true,
-        );
-        const notices = invitationNotices(
-          {
-            id,
-            menteeId: actor.employeeId,
-            mentorId: input.mentorId,
-            state: t.state,
-            expiresAt,
-            declineReason: null,
-          },
-          t.effects,
-          people,
-        );
-        for (const notice of notices) batch.notice(notice, appUrl);
-        batch.audit(ctx, {
-          action: 'invitation.create',
-          objectType: 'invitation',
-          objectId: id,
-          opdivs: [actor.opdiv, mentorEmployee.opdiv],
-          detail: { mentorId: input.mentorId, alreadyAgreed: input.alreadyAgreed ?? false },
-        });
-        return invitationFrom(await batch.runAsLast(), created);
-      }),
-    {
-      invitations_one_open_per_pair_uq: () =>
-        problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409),
-    },
+  refuseSelf(actor, input);
+  const people = { value: new Map<string, EmployeeRow>() };
+  const row = await withOpenInvitationConstraint(() =>
+    transactionWithRetry(db, async (tx) => {
+      useGenericPlans(tx);
+      return invite(tx, actor, input, ctx, appUrl, now, people);
+    }),
   );
-  return (await presentInvitations(db, [row], people))[0]!;
+  return (await presentInvitations(db, [row], people.value))[0]!;
+}
+
+/**
+ * The same invitation inside the caller's transaction (cohort approval, decision 0501): in a savepoint, so a refused
+ * or conflicting one leaves no trace and the caller's transaction goes on; planned as the caller's transaction plans.
+ */
+export async function createInvitationInTransaction(
+  tx: Tx,
+  actor: UserActor,
+  input: InviteInput,
+  ctx: AuditContext,
+  appUrl: string,
+  now = new Date(),
+) {
+  refuseSelf(actor, input);
+  const people = { value: new Map<string, EmployeeRow>() };
+  const row = await withOpenInvitationConstraint(() =>
+    tx.transaction((savepoint) => invite(savepoint, actor, input, ctx, appUrl, now, people)),
+  );
+  return (await presentInvitations(tx, [row], people.value))[0]!;
+}
+
+/** R-INV-1 before anything is read: oneself may have no mentor application to load. */
+function refuseSelf(actor: UserActor, input: InviteInput): void {
+  const self = selfMentoringRefusals(input.mentorId, actor.employeeId);
+  if (self.length > 0) throw problems.refusals(self, 422);
+}
+
+const withOpenInvitationConstraint = <T>(run: () => Promise<T>) =>
+  withConstraints(run, {
+    invitations_one_open_per_pair_uq: () =>
+      problems.rule('R-MATCH-1', 'You already have an open invitation to this mentor.', 409),
+  });
+
+async function invite(
+  tx: Tx,
+  actor: UserActor,
+  input: InviteInput,
+  ctx: AuditContext,
+  appUrl: string,
+  now: Date,
+  people: { value: Map<string, EmployeeRow> },
+) {
+  // Sent together (pipelined); PostgreSQL runs the lock first, so the counts are read after it is held.
+  const [menteeApp, pair] = await Promise.all([
+    activeMenteeApplication(tx, actor.employeeId, true),
+    readPairContext(tx, actor.employeeId, input.mentorId),
+  ]);
+  if (!menteeApp) throw problems.rule('R-APP-1', 'Apply as a mentee before inviting a mentor.', 409);
+  people.value = pair.people;
+  const mentorEmployee = pair.people.get(input.mentorId);
+  if (!pair.mentorApp || !mentorEmployee) throw problems.notFound('That mentor');
+  const mentee = menteeProfileFrom(menteeApp, pair.people.get(actor.employeeId)!, pair.activity);
+  const { settings } = pair;
+  const mentor = mentorProfileOf(pair.mentorApp, mentorEmployee, pair.mentorLive);
+  const eligible = checkPairEligibility({
+    mentor,
+    mentee,
+    supervisorOf: pair.supervisorOf,
+    settings,
+    purpose: 'invite',
+  });
+  if (!eligible.ok) throw problems.refusals(eligible.refusals);
+  const t = nextInvitationState(null, { type: 'invite' }, now, { sentAt: now, settings });
+  if (!t.ok) throw problems.rule(t.rule, t.detail);
+  const id = randomUUID();
+  const expiresAt = addDays(now, settings.invitationExpiryDays);
+  const batch = new ChangeBatch(tx);
+  const created = batch.insert(
+    invitations,
+    {
+      id,
+      menteeId: actor.employeeId,
+      mentorId: input.mentorId,
+      platform: menteeApp.platform,
+      message: input.message,
+      state: t.state,
+      alreadyAgreed: input.alreadyAgreed ?? false,
+      sentAt: now,
+      expiresAt,
+      updatedAt: now,
+    },
+    { keep: true },
+  );
+  const notices = invitationNotices(
+    {
+      id,
+      menteeId: actor.employeeId,
+      mentorId: input.mentorId,
+      state: t.state,
+      expiresAt,
+      declineReason: null,
+    },
+    t.effects,
+    pair.people,
+  );
+  for (const notice of notices) batch.notice(notice, appUrl);
+  batch.audit(ctx, {
+    action: 'invitation.create',
+    objectType: 'invitation',
+    objectId: id,
+    opdivs: [actor.opdiv, mentorEmployee.opdiv],
+    detail: { mentorId: input.mentorId, alreadyAgreed: input.alreadyAgreed ?? false },
+  });
+  return (await batch.runAsLast()).one(created);
 }
 
 type Answer =
@@ -147,18 +184,22 @@ export async function answerInvitation(
     }
     people = pair.people;
     if (answer.type === 'accept') {
-      if (!pair.mentorApp) throw problems.rule('R-APP-2', 'You are no longer an active mentor.', 409);
-      const live = pair.mentorLive;
-      if (live >= Math.min(pair.mentorApp.capacity, pair.settings.maxCapacity))
+      const me = people.get(actor.employeeId);
+      if (!pair.mentorApp || !me) throw problems.rule('R-APP-2', 'You are no longer an active mentor.', 409);
+      const full = mentorCapacityRefusals(
+        mentorProfileOf(pair.mentorApp, me, pair.mentorLive),
+        pair.settings,
+      );
+      if (full.length > 0)
         throw problems.rule(
           'R-CAP-1',
-          `You already mentor ${live} people, your full capacity. Raise your capacity or decline.`,
+          `You already mentor ${pair.mentorLive} people, your full capacity. Raise your capacity or decline.`,
           409,
         );
     }
     const extra =
       answer.type === 'decline' ? { declineReason: answer.reason, declineNote: answer.note ?? null } : {};
-    const batch = new WriteBatch(tx);
+    const batch = new ChangeBatch(tx);
     const next = await planInvitationStep(tx, batch, inv, answer, now, appUrl, extra, people);
     batch.audit(ctx, {
       action: `invitation.${answer.type}`,
@@ -167,7 +208,7 @@ export async function answerInvitation(
       opdivs: [...people.values()].map((p) => p.opdiv),
       detail: extra,
     });
-    return invitationFrom(await batch.runAsLast(), next);
+    return (await batch.runAsLast()).one(next);
   });
   if (agreed) return confirmInvitation(db, actor, id, ctx, appUrl, now);
   return (await presentInvitations(db, [row], people))[0]!;

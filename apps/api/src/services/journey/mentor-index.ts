@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { buildMentorIndex, type MentorIndex, type ProgramSettings } from '@hhs-mentoring/domain';
 import { queryRows, type Db } from '../../db/client.js';
+import { LIVE_RELATIONSHIP_STATES } from '../../db/states.js';
 import { employees, mentorApplications, programSettings, relationships } from '../../db/schema/index.js';
 import { settingsOf } from '../settings.js';
-import { LIVE_STATES, mentorProfileOf } from './profiles.js';
+import { mentorProfileOf } from './profiles.js';
 
 type Cached = { version: number; index: Promise<MentorIndex> };
 // One cache per database handle (tests run several databases in one process).
@@ -49,7 +50,7 @@ async function loadIndex(db: Db): Promise<MentorIndex> {
   const live = await db
     .select({ id: relationships.mentorId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(relationships)
-    .where(inArray(relationships.state, [...LIVE_STATES]))
+    .where(inArray(relationships.state, [...LIVE_RELATIONSHIP_STATES]))
     .groupBy(relationships.mentorId);
   const liveBy = new Map(live.map((r) => [r.id, r.n]));
   return buildMentorIndex(

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { ProgramSettings, SupervisorLookup } from '@hhs-mentoring/domain';
-import { preparedRows, type Tx } from '../../db/client.js';
+import { preparedRows, preparedSql, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
+import { LIVE_SQL, OPEN_SQL } from '../../db/states.js';
 import {
   employees,
   invitations,
@@ -12,14 +13,7 @@ import {
 import { settingsOf } from '../settings.js';
 import type { InvitationRow } from './invitation-view.js';
 import { lookupFrom, type EmployeeRow } from './people.js';
-import {
-  LIVE_STATES,
-  menteeActivitySql,
-  OPEN_STATES,
-  stateList,
-  type MenteeActivity,
-  type MentorRow,
-} from './profiles.js';
+import { menteeActivitySql, type MenteeActivity, type MentorRow } from './profiles.js';
 
 /** Everything the hard rules need to judge one mentee/mentor pair, read in one statement. */
 export type PairContext = {
@@ -86,7 +80,7 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
   const fields = [
     sql`'people', (select json_agg(e) from ${employees} e where e.id in (${menteeId}, ${mentorId}))`,
     sql`'settings', (select to_json(s) from ${programSettings} s where s.id = 1)`,
-    sql`'mentorLive', (select count(*)::int from ${relationships} r where r.mentor_id = ${mentorId} and r.state in (${stateList(LIVE_STATES)}))`,
+    sql`'mentorLive', (select count(*)::int from ${relationships} r where r.mentor_id = ${mentorId} and r.state in ${LIVE_SQL})`,
     ...(reads.mentorApp
       ? [
           sql`'mentorApp', (select to_json(a) from ${mentorApplications} a where a.employee_id = ${mentorId} and a.withdrawn_at is null)`,
@@ -101,7 +95,7 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
     ...(reads.others
       ? [
           sql`'others', (select coalesce(json_agg(o), '[]'::json) from (select * from ${invitations} i where i.mentee_id = ${menteeId}
-        and i.id <> ${sql.placeholder('invitationId')} and i.state in (${stateList(OPEN_STATES)}) order by i.id for update) o)`,
+        and i.id <> ${sql.placeholder('invitationId')} and i.state in ${OPEN_SQL} order by i.id for update) o)`,
         ]
       : []),
   ];
@@ -109,14 +103,15 @@ function pairContextSql(purpose: Purpose, byInvitation: boolean) {
   return sql`${withClause}select json_build_object(${sql.join(fields, sql`, `)}) as ctx`;
 }
 
+const PAIR_CONTEXT = {
+  invite: preparedSql('pair_context_invite', () => pairContextSql('invite', false)),
+  answer: preparedSql('pair_context_answer', () => pairContextSql('answer', true)),
+  confirm: preparedSql('pair_context_confirm', () => pairContextSql('confirm', true)),
+};
+
 /** For an invitation about to be sent by this mentee to this mentor. */
 export async function readPairContext(tx: Tx, menteeId: string, mentorId: string): Promise<PairContext> {
-  const [row] = await preparedRows<{ ctx: Raw }>(
-    tx,
-    'pair_context_invite',
-    () => pairContextSql('invite', false),
-    { menteeId, mentorId },
-  );
+  const [row] = await preparedRows<{ ctx: Raw }>(tx, PAIR_CONTEXT.invite, { menteeId, mentorId });
   return pairContextFrom(row!.ctx);
 }
 
@@ -126,12 +121,7 @@ export async function readInvitationPairContext(
   invitationId: string,
   purpose: 'answer' | 'confirm',
 ): Promise<PairContext> {
-  const [row] = await preparedRows<{ ctx: Raw }>(
-    tx,
-    `pair_context_${purpose}`,
-    () => pairContextSql(purpose, true),
-    { invitationId },
-  );
+  const [row] = await preparedRows<{ ctx: Raw }>(tx, PAIR_CONTEXT[purpose], { invitationId });
   return pairContextFrom(row!.ctx);
 }
 

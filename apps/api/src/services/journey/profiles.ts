@@ -1,23 +1,13 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CommunicationMethod, MenteeProfile, MentorProfile, Platform } from '@hhs-mentoring/domain';
-import { preparedRows, type Tx } from '../../db/client.js';
+import { preparedRows, preparedSql, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
+import { LIVE_SQL, OPEN_OR_DECLINED_STATES, stateList } from '../../db/states.js';
 import { invitations, menteeApplications, mentorApplications, relationships } from '../../db/schema/index.js';
 import { factsOf, type EmployeeRow } from './people.js';
 
 export type MentorRow = typeof mentorApplications.$inferSelect;
 export type MenteeRow = typeof menteeApplications.$inferSelect;
-export const LIVE_STATES = ['onboarding', 'active', 'termination_requested'] as const;
-export const OPEN_STATES = ['pending', 'accepted'] as const;
-
-/**
- * States written into the SQL text as literals, not parameters: the partial indexes on live relationships
- * (R-CAP-1/2) can then serve a prepared statement's generic plan, whose predicate must be provable from the text.
- */
-export function stateList(states: readonly string[]): SQL {
-  if (!states.every((s) => /^[a-z_]+$/.test(s))) throw new Error('state names are lower-case words');
-  return sql.raw(states.map((s) => `'${s}'`).join(', '));
-}
 
 export function mentorProfileOf(app: MentorRow, e: EmployeeRow, liveMenteeCount: number): MentorProfile {
   const career = app.positions.map((p) => `${p.title} ${p.organization}`).join(' ');
@@ -45,9 +35,9 @@ export function menteeActivitySql(
   menteeId: string | SQL | SQL.Aliased | ReturnType<typeof sql.placeholder>,
 ): SQL {
   return sql`json_build_object(
-    'live', (select count(*)::int from ${relationships} r where r.mentee_id = ${menteeId} and r.state in (${stateList(LIVE_STATES)})),
+    'live', (select count(*)::int from ${relationships} r where r.mentee_id = ${menteeId} and r.state in ${LIVE_SQL}),
     'invited', coalesce((select json_agg(json_build_object('mentorId', i.mentor_id, 'state', i.state)) from ${invitations} i
-      where i.mentee_id = ${menteeId} and i.state in (${stateList([...OPEN_STATES, 'declined'])})), '[]'::json))`;
+      where i.mentee_id = ${menteeId} and i.state in (${stateList(OPEN_OR_DECLINED_STATES)})), '[]'::json))`;
 }
 
 /** The mentee's side of R-MATCH-1 / R-CAP-2 / R-CAP-3 from what was read. */
@@ -68,6 +58,12 @@ export function menteeProfileFrom(app: MenteeRow, e: EmployeeRow, activity: Ment
   };
 }
 
+const LOCK_MENTEE_APPLICATION = preparedSql(
+  'lock_mentee_application',
+  () => sql`
+      select to_json(a) as row from ${menteeApplications} a where a.employee_id = ${sql.placeholder('employeeId')} and a.withdrawn_at is null for update`,
+);
+
 export async function activeMenteeApplication(
   db: Tx,
   employeeId: string,
@@ -75,13 +71,9 @@ export async function activeMenteeApplication(
 ): Promise<MenteeRow | undefined> {
   if (lock) {
     // A prepared statement handed to the connection at once: statements issued after it run after it (pipelined).
-    const [row] = await preparedRows<{ row: Record<string, unknown> }>(
-      db,
-      'lock_mentee_application',
-      () => sql`
-      select to_json(a) as row from ${menteeApplications} a where a.employee_id = ${sql.placeholder('employeeId')} and a.withdrawn_at is null for update`,
-      { employeeId },
-    );
+    const [row] = await preparedRows<{ row: Record<string, unknown> }>(db, LOCK_MENTEE_APPLICATION, {
+      employeeId,
+    });
     return row ? rowFromJson(menteeApplications, row.row) : undefined;
   }
   const [row] = await db

@@ -5,11 +5,12 @@ import type { Db } from '../../db/client.js';
 import { employees, menteeApplications, mentorApplications } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
-import { coversAny } from '../scope.js';
+import { coversAny } from '../coordination/scope.js';
 import { currentSettings } from '../settings.js';
 import { matchingContext } from './mentor-index.js';
 import { fullName } from './people.js';
 import { menteeActivitySql, menteeProfileFrom, type MenteeActivity } from './profiles.js';
+import { LIVE_SQL } from '../../db/states.js';
 
 /** Suggestions are the best SUGGESTION_WINDOW eligible mentors; explanations are built only for those. */
 export const SUGGESTION_WINDOW = 100;
@@ -133,7 +134,7 @@ function mentorCardsQuery(db: Db) {
       communicationMethods: mentorApplications.communicationMethods,
       capacity: mentorApplications.capacity,
       live: sql<number>`(select count(*)::int from relationships r where r.mentor_id = ${employees.id}
-        and r.state in ('onboarding', 'active', 'termination_requested'))`,
+        and r.state in ${LIVE_SQL})`,
       paused: mentorApplications.paused,
       waiting: sql<number>`(select count(*)::int from mentor_waitlist w where w.mentor_id = ${employees.id} and w.notified_at is null)`,
     })

@@ -7,6 +7,7 @@ import { pairLabel, recipients } from '../journey/relationship-steps.js';
 import type { RelationshipRow } from '../journey/relationship-model.js';
 import { nudgesOffAmong } from './nudge-preferences.js';
 import { formatDate } from './when.js';
+import { LIVE_SQL } from '../../db/states.js';
 
 const intervalDays = sql.raw(
   `(case coalesce(a.cadence, 'monthly') ${Object.entries(CADENCE_DAYS)
@@ -48,7 +49,7 @@ async function pairsPast(
     left join agreements a on a.relationship_id = r.id
     left join lateral (select max(m.starts_at) as last_held from meetings m
       where m.relationship_id = r.id and exists (select 1 from meeting_records mr where mr.meeting_id = m.id)) h on true
-    where r.state in ('onboarding', 'active', 'termination_requested')
+    where r.state in ${LIVE_SQL}
       and coalesce(h.last_held, r.confirmed_at) + make_interval(secs => ${factor}::float8 * ${intervalDays} * 86400) <= ${now}
       and ${where}
     order by coalesce(h.last_held, r.confirmed_at)

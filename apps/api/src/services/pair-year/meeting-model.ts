@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { cadenceStatus, DEFAULT_CADENCE, type Cadence, type Meeting } from '@hhs-mentoring/domain';
+import { cadenceStatus, DEFAULT_CADENCE, isLive, type Cadence, type Meeting } from '@hhs-mentoring/domain';
 import type { Tx } from '../../db/client.js';
 import { agreements, meetingRecords, meetings } from '../../db/schema/index.js';
 import type { RelationshipRow } from '../journey/relationship-model.js';
@@ -74,7 +74,7 @@ export async function cadenceSummary(tx: Tx, rel: RelationshipRow, now: Date) {
     .orderBy(meetings.startsAt)
     .limit(1);
   const watch = cadenceStatus(held.last ?? rel.confirmedAt, cadence, now);
-  const live = rel.state === 'onboarding' || rel.state === 'active' || rel.state === 'termination_requested';
+  const live = isLive(rel.state);
   return {
     cadence,
     cadenceAgreed: agreed,

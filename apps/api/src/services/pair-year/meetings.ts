@@ -214,6 +214,14 @@ const ANSWER_TEXT: Record<Answer['type'], (who: string, when: string) => [string
   ],
 };
 
+/** The meeting, locked (FOR UPDATE), for one of its pair's partners (R-SEC-3: anyone else gets a 404). */
+async function partnerMeeting(tx: Tx, actor: UserActor, meetingId: string) {
+  const [row] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  if (!row) throw problems.notFound('That meeting');
+  const a = await relationshipFor(tx, actor, row.relationshipId, ['mentee', 'mentor']);
+  return { row, a, role: roleOf(a) };
+}
+
 /** R-MEET-2/3: accept, decline, propose another time or cancel; each change is emailed with the .ics (SEQUENCE bumped). */
 export async function answerMeeting(
   db: Db,
@@ -224,10 +232,7 @@ export async function answerMeeting(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
-    if (!row) throw problems.notFound('That meeting');
-    const a = await relationshipFor(tx, actor, row.relationshipId, ['mentee', 'mentor']);
-    const role = roleOf(a);
+    const { row, a, role } = await partnerMeeting(tx, actor, meetingId);
     const event: MeetingEvent =
       answer.type === 'propose_other_time'
         ? { type: answer.type, by: role, time: parseTime(answer.time) }
@@ -270,10 +275,7 @@ export async function recordMeeting(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
-    if (!row) throw problems.notFound('That meeting');
-    const a = await relationshipFor(tx, actor, row.relationshipId, ['mentee', 'mentor']);
-    const role = roleOf(a);
+    const { row, a, role } = await partnerMeeting(tx, actor, meetingId);
     const ok = checkRecordHeld(row, now);
     if (!ok.ok) throw problems.rule(ok.rule, ok.detail, 409);
     const values = {

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { checkMessageBody } from '@hhs-mentoring/domain';
+import { checkMessageBody, isLive, isOpen } from '@hhs-mentoring/domain';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { invitations, messageReads, messages, relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
@@ -29,7 +29,7 @@ async function threadFor(tx: Tx, actor: UserActor, kind: ThreadKind, id: string)
     const [r] = await tx.select().from(relationships).where(eq(relationships.id, id));
     if (!r || (r.menteeId !== actor.employeeId && r.mentorId !== actor.employeeId))
       throw problems.notFound('That conversation');
-    const open = r.state === 'onboarding' || r.state === 'active' || r.state === 'termination_requested';
+    const open = isLive(r.state);
     return {
       kind,
       id,
@@ -49,7 +49,7 @@ async function threadFor(tx: Tx, actor: UserActor, kind: ThreadKind, id: string)
     key: `i:${id}`,
     menteeId: i.menteeId,
     mentorId: i.mentorId,
-    open: i.state === 'pending' || i.state === 'accepted',
+    open: isOpen(i.state),
     link: `/invitations/${id}#messages`,
     ...(i.message.trim() ? { first: { body: i.message, at: i.sentAt } } : {}),
   };

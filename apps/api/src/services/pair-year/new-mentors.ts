@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { DAY_MS, DEFAULT_NUDGES, type NudgeSettings } from '@hhs-mentoring/domain';
 import { queryRows, type Db } from '../../db/client.js';
+import { LIVE_SQL } from '../../db/states.js';
 import { mentorArrivals } from '../../db/schema/index.js';
 import { notify } from '../notifications.js';
 import { readSettings } from '../settings.js';
@@ -24,7 +25,7 @@ async function longUnmatchedFor(db: Db, mentorId: string, now: Date, days: numbe
         and a.created_at <= ${new Date(now.getTime() - days * DAY_MS)}
         and a.platform = any(m.platforms)
         and not exists (select 1 from relationships r where r.mentee_id = a.employee_id
-          and r.state in ('onboarding', 'active', 'termination_requested'))
+          and r.state in ${LIVE_SQL})
         and not exists (select 1 from notification_preferences p where p.employee_id = a.employee_id and p.nudges_off)
       order by a.employee_id`,
   );

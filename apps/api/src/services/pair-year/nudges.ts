@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { notify } from '../notifications.js';
 import { readSettings } from '../settings.js';
 import { formatDate } from './when.js';
+import { LIVE_SQL } from '../../db/states.js';
 
 const BATCH = 500;
 
@@ -24,7 +25,7 @@ export async function sendNudges(db: Db, now: Date, appUrl: string) {
     sql`
     select x.* from (select a.employee_id as person, a.created_at from mentee_applications a
       where a.withdrawn_at is null and a.created_at <= ${new Date(now.getTime() - first * DAY_MS)}
-        and not exists (select 1 from relationships r where r.mentee_id = a.employee_id and r.state in ('onboarding', 'active', 'termination_requested'))) x
+        and not exists (select 1 from relationships r where r.mentee_id = a.employee_id and r.state in ${LIVE_SQL})) x
     where ${off} limit ${BATCH}`,
   );
   for (const u of unmatched) {

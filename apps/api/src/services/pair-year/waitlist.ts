@@ -8,11 +8,10 @@ import {
 } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
+import { LIVE_RELATIONSHIP_STATES, LIVE_SQL } from '../../db/states.js';
 import { liveMenteeCount } from '../capacity.js';
 import { notify } from '../notifications.js';
 import { employeeRows, fullName } from '../journey/people.js';
-
-const LIVE = ['onboarding', 'active', 'termination_requested'] as const;
 
 /** R-WAIT-2: how many mentees wait for each of these mentors (not yet told of a place). */
 export async function waitingCounts(db: Tx, mentorIds: string[]): Promise<Map<string, number>> {
@@ -56,7 +55,9 @@ export async function joinWaitlist(db: Db, actor: UserActor, mentorId: string) {
     const [live] = await tx
       .select({ id: relationships.id })
       .from(relationships)
-      .where(and(eq(relationships.menteeId, me), inArray(relationships.state, [...LIVE])));
+      .where(
+        and(eq(relationships.menteeId, me), inArray(relationships.state, [...LIVE_RELATIONSHIP_STATES])),
+      );
     if (live)
       throw problems.rule('R-CAP-2', 'You already have a mentor, so you cannot wait for another.', 409);
     const place = await freePlaces(tx, mentorId);
@@ -138,7 +139,7 @@ export async function releaseWaitlist(tx: Tx, mentorId: string, now: Date, appUr
     sql`select count(*)::int as n from mentor_waitlist w where w.mentor_id = ${mentorId}
       and w.notified_at > ${holdSince}
       and not exists (select 1 from relationships r where r.mentee_id = w.mentee_id
-        and r.state in ('onboarding', 'active', 'termination_requested'))`,
+        and r.state in ${LIVE_SQL})`,
   );
   const places = free - Number(held?.n ?? 0);
   if (places <= 0) return 0;

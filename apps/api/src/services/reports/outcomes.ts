@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { pairIn, type Scope } from '../coordination/scope.js';
 import { rate, type ReportRange } from './range.js';
+import { LIVE_SQL } from '../../db/states.js';
 
 export type OutcomeRow = {
   opdiv: string;
@@ -24,7 +25,7 @@ export async function outcomes(db: Db, scope: Scope, range: ReportRange): Promis
   const rows = await queryRows<Omit<OutcomeRow, 'completionRate' | 'terminationRate'>>(
     db,
     sql`select coalesce(me.opdiv, 'ALL') as opdiv, coalesce(r.platform, 'ALL') as platform, count(*)::int as confirmed,
-          count(*) filter (where r.state in ('onboarding', 'active', 'termination_requested'))::int as live,
+          count(*) filter (where r.state in ${LIVE_SQL})::int as live,
           count(*) filter (where r.state = 'completed' and not r.completed_early)::int as completed,
           count(*) filter (where r.completed_early)::int as "completedEarly",
           count(*) filter (where r.state = 'terminated')::int as terminated

@@ -4,7 +4,7 @@ import { employees, trainingAttendance, trainingEvents } from '../../db/schema/i
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import { audit, type AuditContext } from '../audit.js';
-import { staffScope } from '../scope.js';
+import { staffScope } from '../coordination/scope.js';
 import { canManage } from './events.js';
 
 export async function eventExists(db: Db, id: string) {

@@ -6,6 +6,7 @@ import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../actors.js';
 import type { CreateTrainingEvent, UpdateTrainingEvent } from '../../schemas/training.js';
 import { audit, type AuditContext } from '../audit.js';
+import { coversAny } from '../coordination/scope.js';
 import { getEvent, iso } from './catalogue.js';
 import { notifyEventCancelled, promoteWaitlist } from './registrations.js';
 
@@ -13,7 +14,7 @@ type EventRow = typeof trainingEvents.$inferSelect;
 
 /** HHSU (the program manager) runs the catalogue; a coordinator runs only their OPDIV's own events (docs/decisions/0400). */
 export function canManage(actor: UserActor, opdiv: string | null): boolean {
-  return actor.isProgramManager || (opdiv !== null && actor.coordinatorOpdivs.includes(opdiv));
+  return coversAny(actor, [opdiv]);
 }
 
 /** R-TRAIN-1: what each kind of event needs (a Lunch and Learn is on one of the eight focus competencies). */
