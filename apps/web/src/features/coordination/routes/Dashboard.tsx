@@ -5,12 +5,15 @@ import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { BarChartWithTable } from '../components/Charts';
 import { StaffNav } from '../components/StaffNav';
+import { PairYearFigures } from '../components/PairYearFigures';
+import { usePairYearCounts } from '../api/queries';
 
 const PLATFORM: Record<string, string> = { s2j: 'Senior-to-Junior', p2p: 'Peer-to-Peer' };
 
 /** What needs the coordinator now (R-ADMIN-1): counts, charts, the longest waiting. */
 export default function Dashboard() {
   const dash = $api.useQuery('get', '/api/v1/coordination/dashboard');
+  const pairYear = usePairYearCounts();
   return (
     <>
       <PageHeading>Coordinator dashboard</PageHeading>
@@ -60,6 +63,7 @@ export default function Dashboard() {
                   </li>
                 ))}
               </ul>
+              <QueryState query={pairYear}>{(c) => <PairYearFigures counts={c} />}</QueryState>
               <div className="grid-row grid-gap">
                 <div className="grid-col-12 desktop:grid-col-6">
                   <BarChartWithTable

@@ -10,6 +10,7 @@ import { $api, type Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { DECLINE_REASONS, STATE_LABEL, STATE_TAG } from '../components/labels';
+import { InvitationMessages } from '../components/InvitationMessages';
 import { MenteeContext } from '../components/MenteeContext';
 
 type Reason = (typeof DECLINE_REASONS)[number]['value'];
@@ -165,6 +166,7 @@ export default function InvitationDetail() {
                 </Form>
               </>
             )}
+            {(iAmMentor || isMentee) && <InvitationMessages id={i.id} iAmMentor={iAmMentor} />}
             <p className="margin-top-4">
               <Link to="/invitations">All invitations</Link>
             </p>

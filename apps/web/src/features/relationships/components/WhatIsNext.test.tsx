@@ -43,7 +43,7 @@ describe('WhatIsNext (relationship page)', () => {
   it('puts the next milestone first, then what each partner still owes, with dates', () => {
     wrap(<WhatIsNext relationship={relationship()} />);
     const box = screen.getByTestId('what-is-next');
-    expect(box).toHaveTextContent('Next: Mentoring agreement, due December 2, 2026.');
+    expect(box).toHaveTextContent('Next milestone: Mentoring agreement, due December 2, 2026.');
     const you = within(box).getByRole('heading', { name: 'You (mentee) still owe' }).nextElementSibling!;
     expect(you).toHaveTextContent('Mentoring agreement, due December 2, 2026');
     expect(you).toHaveTextContent('Individual Development Plan, due January 2, 2027');
