@@ -58,6 +58,31 @@ describe('WhatIsNext (relationship page)', () => {
   });
 });
 
+describe('WhatIsNext: the next meeting first', () => {
+  it('R-MEET-6: shows the next meeting in its time zone before the next milestone', () => {
+    wrap(
+      <WhatIsNext
+        relationship={relationship()}
+        nextMeeting={{
+          startsAt: '2027-03-04T15:00:00.000Z',
+          timeZone: 'America/New_York',
+          state: 'proposed',
+        }}
+      />,
+    );
+    const box = screen.getByTestId('what-is-next');
+    expect(box.textContent).toMatch(
+      /Next meeting: March 4, 2027 at 10:00 AM EST \(waiting for an answer\)\.Next milestone: Mentoring agreement/,
+    );
+  });
+
+  it('R-MEET-6: with none planned, a partner is pointed to the form to propose one', () => {
+    wrap(<WhatIsNext relationship={relationship()} nextMeeting={null} />);
+    expect(screen.getByTestId('next-meeting')).toHaveTextContent('No meeting planned. Propose one.');
+    expect(screen.getByRole('link', { name: 'Propose one' })).toHaveAttribute('href', '#propose-heading');
+  });
+});
+
 describe('TerminationPanel (R-LIFE-7)', () => {
   it('before ending is allowed, shows the date it becomes allowed and no form', () => {
     wrap(<TerminationPanel relationship={relationship()} />);
