@@ -8,6 +8,7 @@ import { audit, type AuditContext } from './audit.js';
 import { currentSettings } from './settings.js';
 import { liveMenteeCount } from './capacity.js';
 import { currentResponsibilitiesVersion } from './content.js';
+import { releaseWaitlist } from './pair-year/waitlist.js';
 
 /** R-CONTENT-2: the seeded first version of the responsibilities page (demo seed, test factories). Applications
  * record the version published when they are saved: currentResponsibilitiesVersion. */
@@ -87,6 +88,7 @@ export async function saveMentorApplication(
   actor: UserActor,
   input: MentorApplicationInput,
   ctx: AuditContext,
+  appUrl: string,
 ) {
   const settings = await currentSettings(db);
   if (input.capacity > settings.maxCapacity)
@@ -122,6 +124,8 @@ export async function saveMentorApplication(
       objectId: actor.employeeId,
       opdivs: [actor.opdiv],
     });
+    // R-WAIT-3: a raised capacity frees places now; the waiting mentees hear it in this transaction.
+    await releaseWaitlist(tx, actor.employeeId, new Date(), appUrl);
     return presentMentor(tx, row!);
   });
 }
@@ -160,8 +164,17 @@ export async function saveMenteeApplication(
   });
 }
 
-/** R-APP-2: pausing keeps current mentees; a paused mentor is not matched or invited. */
-export async function setMentorPaused(db: Db, actor: UserActor, paused: boolean, ctx: AuditContext) {
+/**
+ * R-APP-2: pausing keeps current mentees; a paused mentor is not matched or invited. R-WAIT-3: resuming tells the
+ * first waiting mentees at once (one per free place), in the same transaction.
+ */
+export async function setMentorPaused(
+  db: Db,
+  actor: UserActor,
+  paused: boolean,
+  ctx: AuditContext,
+  appUrl: string,
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(mentorApplications)
@@ -175,6 +188,7 @@ export async function setMentorPaused(db: Db, actor: UserActor, paused: boolean,
       objectId: actor.employeeId,
       opdivs: [actor.opdiv],
     });
+    if (!paused) await releaseWaitlist(tx, actor.employeeId, new Date(), appUrl);
     return presentMentor(tx, row);
   });
 }
