@@ -10,7 +10,7 @@ import {
   type Person,
   type Session,
 } from './browser';
-import { dayFromToday, parseIcs } from './ics';
+import { dayFromToday, parseIcs, wallClock } from './ics';
 
 // The program's journeys end to end, in order: each builds on the one before (one fresh database per run).
 let browser: Browser;
@@ -317,7 +317,7 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
       .fill('Plan and lead a program evaluation; build budget skills.');
     await mentor.getByLabel('How often we meet').fill('Twice a month');
     await mentor.getByLabel('How long our meetings last').fill('One hour');
-    await mentor.getByLabel('How often we meet, for reminders').selectOption('every_2_weeks');
+    await mentor.getByLabel('Our meeting rhythm, for reminders').selectOption('every_2_weeks');
     await mentor.getByLabel('How we usually meet').selectOption('video');
     await mentor.getByLabel(/Boundaries/).fill('Work hours only; no discussion of performance ratings.');
     await mentor.getByLabel('Confidentiality').fill('What we discuss stays between us.');
@@ -476,9 +476,14 @@ describe('(6) issue 17: the pair’s working year: a meeting and its .ics, a rec
     const { page } = s.mentee;
     await page.getByRole('button', { name: 'Record a meeting we held' }).click();
     const held = page.getByRole('form', { name: 'A meeting you did not schedule here' });
-    await held.getByLabel(/^Date/).fill(dayFromToday(0));
-    await held.getByLabel(/^Start time/).fill('00:00');
-    await held.getByLabel('Time zone').selectOption('Pacific/Honolulu');
+    // A meeting held since the relationship was confirmed (minutes ago, earlier in this run): the first whole minute
+    // after confirmation, which has passed by now (R-MEET-5 refuses a record before confirmation or in the future).
+    const rel = await page.request.get(`/api/v1${relationshipPath}`);
+    const confirmed = new Date(((await rel.json()) as { confirmedAt: string }).confirmedAt).getTime();
+    const heldAt = wallClock(new Date(Math.ceil(confirmed / 60_000) * 60_000), 'America/New_York');
+    await held.getByLabel(/^Date/).fill(heldAt.date);
+    await held.getByLabel(/^Start time/).fill(heldAt.time);
+    await held.getByLabel('Time zone').selectOption('America/New_York');
     await held.getByLabel('How you meet').selectOption('phone');
     await held.getByLabel('Private note (only you can read it)').fill('I felt unsure about the scope.');
     await held.getByLabel('Shared note for your partner (optional)').fill('Next: draft the evaluation plan.');
@@ -506,7 +511,7 @@ describe('(6) issue 17: the pair’s working year: a meeting and its .ics, a rec
       .fill('Draft plan attached to my email: https://www.hhs.gov');
     await thread.getByRole('button', { name: 'Send message' }).click();
     await thread.getByText(/Draft plan attached to my email/).waitFor();
-    await expect(thread.getByRole('link', { name: 'https://www.hhs.gov' }).count()).resolves.toBe(1);
+    await thread.getByRole('link', { name: 'https://www.hhs.gov' }).waitFor();
 
     const mentor = s.mentor.page;
     await mentor.goto('/');
