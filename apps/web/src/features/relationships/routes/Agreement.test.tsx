@@ -40,12 +40,12 @@ describe('AgreementText (the cadence)', () => {
       <AgreementText agreement={{ ...agreement, cadence: 'every_2_weeks', usualMode: 'in_person' }} />,
     );
     const text = screen.getByTestId('agreement-text');
-    expect(text).toHaveTextContent('How often we meet, for remindersEvery 2 weeks');
+    expect(text).toHaveTextContent('Our meeting rhythm, for remindersEvery 2 weeks');
     expect(text).toHaveTextContent('How we usually meetIn person');
     unmount();
     render(<AgreementText agreement={agreement} />);
     expect(screen.getByTestId('agreement-text')).toHaveTextContent(
-      'How often we meet, for remindersEvery month (the program’s usual rhythm)',
+      'Our meeting rhythm, for remindersEvery month (the program’s usual rhythm)',
     );
     expect(document.body.textContent).not.toMatch(/every_2_weeks|in_person/);
   });

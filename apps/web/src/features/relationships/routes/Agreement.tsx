@@ -182,7 +182,7 @@ function AgreementForm({
             ))}
             <Field
               id="ag-cadence"
-              label="How often we meet, for reminders"
+              label="Our meeting rhythm, for reminders"
               hint="If no meeting is recorded for one and a half times this, you both get a reminder."
               error={errors.cadence}
             >
@@ -285,7 +285,7 @@ export function AgreementText({ agreement: a }: { agreement: Agreement }) {
           <dd className="margin-left-0 margin-bottom-2 text-pre-wrap">{a[key] || 'Not written.'}</dd>
         </div>
       ))}
-      <dt className="text-bold">How often we meet, for reminders</dt>
+      <dt className="text-bold">Our meeting rhythm, for reminders</dt>
       <dd className="margin-left-0 margin-bottom-2">
         {CADENCES.find((c) => c.value === a.cadence)?.label ?? 'Every month (the program’s usual rhythm)'}
       </dd>
