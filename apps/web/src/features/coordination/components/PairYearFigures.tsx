@@ -9,11 +9,13 @@ export function PairYearFigures({ counts: c }: { counts: Counts }) {
     c.remindersLast30Days.cadence +
     c.remindersLast30Days.unmatched +
     c.remindersLast30Days.invitation +
-    c.remindersLast30Days.unconfirmed;
+    c.remindersLast30Days.unconfirmed +
+    c.remindersLast30Days.newMentor;
   const figures: [string, number, string?][] = [
     ['Quiet pairs', c.quietPairs, '/staff/quiet-pairs'],
     ['Meetings held in the last 30 days', c.meetingsHeldLast30Days],
     ['Reminders sent in the last 30 days', reminders],
+    ['Reminder emails not yet delivered', c.remindersAwaitingDelivery],
     ['Mentees waiting for a full mentor', c.menteesWaiting],
     ['Completed early', c.completedEarly],
   ];
@@ -35,8 +37,9 @@ export function PairYearFigures({ counts: c }: { counts: Counts }) {
       <p className="usa-hint" data-testid="reminder-breakdown">
         Reminders in the last 30 days: {c.remindersLast30Days.cadence} to plan a meeting,{' '}
         {c.remindersLast30Days.unmatched} to mentees still looking for a mentor,{' '}
-        {c.remindersLast30Days.invitation} to mentors with an invitation to answer, and{' '}
-        {c.remindersLast30Days.unconfirmed} to mentees with an invitation to confirm.
+        {c.remindersLast30Days.invitation} to mentors with an invitation to answer,{' '}
+        {c.remindersLast30Days.unconfirmed} to mentees with an invitation to confirm, and{' '}
+        {c.remindersLast30Days.newMentor} about a new mentor who suits a mentee still looking.
       </p>
     </section>
   );

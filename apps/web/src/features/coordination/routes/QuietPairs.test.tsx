@@ -70,7 +70,8 @@ describe('PairYearFigures (dashboard)', () => {
         counts={{
           quietPairs: 3,
           meetingsHeldLast30Days: 14,
-          remindersLast30Days: { cadence: 4, unmatched: 6, invitation: 2, unconfirmed: 1 },
+          remindersLast30Days: { cadence: 4, unmatched: 6, invitation: 2, unconfirmed: 1, newMentor: 3 },
+          remindersAwaitingDelivery: 2,
           menteesWaiting: 5,
           completedEarly: 2,
         }}
@@ -81,10 +82,11 @@ describe('PairYearFigures (dashboard)', () => {
       'href',
       '/staff/quiet-pairs',
     );
-    expect(figures).toHaveTextContent('13Reminders sent in the last 30 days');
+    expect(figures).toHaveTextContent('16Reminders sent in the last 30 days');
+    expect(figures).toHaveTextContent('2Reminder emails not yet delivered');
     expect(figures).toHaveTextContent('5Mentees waiting for a full mentor');
     expect(screen.getByTestId('reminder-breakdown')).toHaveTextContent(
-      '4 to plan a meeting, 6 to mentees still looking for a mentor, 2 to mentors with an invitation to answer, and 1 to mentees with an invitation to confirm.',
+      '4 to plan a meeting, 6 to mentees still looking for a mentor, 2 to mentors with an invitation to answer, 1 to mentees with an invitation to confirm, and 3 about a new mentor who suits a mentee still looking.',
     );
   });
 });
