@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, screenshot, signIn, visit, type Person, type Session } from './browser';
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  launch,
+  screenshot,
+  signIn,
+  visit,
+  type Person,
+  type Session,
+} from './browser';
+import { dayFromToday, parseIcs, wallClock } from './ics';
 
 // The program's journeys end to end, in order: each builds on the one before (one fresh database per run).
 let browser: Browser;
@@ -23,6 +33,15 @@ afterAll(async () => {
 /** USWDS hides the native checkbox/radio and styles its label, so people (and tests) click the label. */
 const pick = (page: Page, id: string) => page.locator(`label[for="${id}"]`).click();
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+/** A cookie write from the page, saying its origin as the browser does (R-SEC-5). */
+const postAs = (page: Page, url: string) =>
+  page.request.post(url, { headers: { origin: new URL(page.url()).origin } });
+/** 320 CSS px: no sideways scrolling (WCAG 1.4.10), then back to the desktop width. */
+async function at320(page: Page, name: string) {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expectNoSidewaysScroll(page, name);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 describe('(1) a mentee applies, sees suggestions with reasons, invites 3 mentors and is refused a 4th', () => {
   it('withdraws the seeded application and applies again through the four steps', async () => {
@@ -109,7 +128,78 @@ describe('(1) a mentee applies, sees suggestions with reasons, invites 3 mentors
   });
 });
 
+describe('(1b) issue 17: a mentee waits for a paused mentor and is told when she has a place', () => {
+  it('Jordan asks to be told about Dana, who has paused; sees his place in line on My waitlists', async () => {
+    const mentor = s.mentor.page;
+    await mentor.goto('/');
+    expect((await postAs(mentor, '/api/v1/me/applications/mentor/pause')).status()).toBe(200);
+    const { page } = s.mentee;
+    await visit(page, '/people/E9000005', 'Dana Whitfield');
+    const waitlist = page.getByTestId('waitlist');
+    await expect(waitlist.textContent()).resolves.toContain('This mentor is not taking mentees for now.');
+    await waitlist.getByRole('button', { name: 'Tell me when Dana Whitfield has a place' }).click();
+    await waitlist.getByText('You are number 1 in line.').waitFor();
+    await expectAccessible(page, 'mentor profile with waitlist');
+    await visit(page, '/waitlists', 'My waitlists', 'waitlists');
+    await expect(page.getByTestId('waitlists').textContent()).resolves.toMatch(
+      /Dana Whitfield.*Waiting since [A-Z][a-z]+ \d{1,2}, \d{4}\. You are number 1 in line\./,
+    );
+    await at320(page, 'my waitlists');
+  });
+
+  it('Dana resumes; Jordan is told at once, in his notifications and on My waitlists', async () => {
+    const mentor = s.mentor.page;
+    expect((await postAs(mentor, '/api/v1/me/applications/mentor/resume')).status()).toBe(200);
+    const { page } = s.mentee;
+    await visit(page, '/notifications', 'Notifications');
+    await page.getByRole('link', { name: 'Dana Whitfield has a free place' }).first().waitFor();
+    await visit(page, '/waitlists', 'My waitlists');
+    await page
+      .getByTestId('waitlists')
+      .getByText(/^A place became free on [A-Z][a-z]+ \d{1,2}, \d{4}\./)
+      .waitFor();
+    await page.getByRole('button', { name: 'Leave the waitlist for Dana Whitfield' }).click();
+    await page.getByTestId('empty').getByText('You are not waiting for any mentor.').waitFor();
+  });
+});
+
 describe('(2) the mentor accepts, the mentee confirms, both see the relationship and its milestones', () => {
+  it('issue 17: Dana asks a question in the invitation before answering; Jordan sees the unread count and replies', async () => {
+    const mentor = s.mentor.page;
+    await visit(mentor, '/invitations', 'Invitations');
+    await mentor
+      .getByRole('table', { name: 'Invitations you received' })
+      .getByRole('link', { name: 'Jordan Rivera' })
+      .click();
+    await h1(mentor, 'Invitation from Jordan Rivera');
+    const thread = mentor.getByRole('region', { name: 'Messages' });
+    await thread.getByText('I am working on program evaluation and would value your guidance.').waitFor();
+    await thread.getByLabel('Write to Jordan Rivera').fill('Which evaluation would you lead first?');
+    await thread.getByRole('button', { name: 'Send message' }).click();
+    await thread.getByText('Which evaluation would you lead first?').waitFor();
+    await expectAccessible(mentor, 'invitation thread (mentor)');
+
+    const { page } = s.mentee;
+    await page.goto('/');
+    await h1(page, /Welcome/);
+    await page.getByTestId('unread-messages-invitations').filter({ hasText: '1' }).waitFor();
+    await visit(page, '/invitations', 'Invitations');
+    await page
+      .getByRole('table', { name: 'Invitations you sent' })
+      .getByRole('link', { name: 'Dana Whitfield' })
+      .click();
+    const mine = page.getByRole('region', { name: 'Messages' });
+    await mine.getByText('Which evaluation would you lead first?').waitFor();
+    await mine.getByLabel('Write to Dana Whitfield').fill('The chronic disease program review, this spring.');
+    await mine.getByRole('button', { name: 'Send message' }).click();
+    await mine.getByText('The chronic disease program review, this spring.').waitFor();
+    await screenshot(page, 'invitation-messages');
+    // Reading the thread cleared the count.
+    await page.goto('/');
+    await h1(page, /Welcome/);
+    await expect(page.getByTestId('unread-messages-invitations').count()).resolves.toBe(0);
+  });
+
   it('Dana accepts the invitation', async () => {
     const { page } = s.mentor;
     await visit(page, '/invitations', 'Invitations');
@@ -227,6 +317,8 @@ describe('(4) the pair complete the agreement and the IDP, and the supervisor se
       .fill('Plan and lead a program evaluation; build budget skills.');
     await mentor.getByLabel('How often we meet').fill('Twice a month');
     await mentor.getByLabel('How long our meetings last').fill('One hour');
+    await mentor.getByLabel('Our meeting rhythm, for reminders').selectOption('every_2_weeks');
+    await mentor.getByLabel('How we usually meet').selectOption('video');
     await mentor.getByLabel(/Boundaries/).fill('Work hours only; no discussion of performance ratings.');
     await mentor.getByLabel('Confidentiality').fill('What we discuss stays between us.');
     await pick(mentor, 'ag-methods-video');
@@ -320,5 +412,164 @@ describe('(5) the other main screens work and pass axe', () => {
     await expectAccessible(page, 'third-party case');
     await screenshot(page, 'third-party-case');
     await visit(page, '/staff/third-party', 'Third-party matching');
+  });
+});
+
+describe('(6) issue 17: the pair’s working year: a meeting and its .ics, a record, the cadence, messages, settings', () => {
+  let meetingId = '';
+
+  it('Jordan proposes a meeting; Dana proposes another time; Jordan accepts; the .ics parses with the change', async () => {
+    const { page } = s.mentee;
+    await visit(page, relationshipPath, 'Jordan Rivera and Dana Whitfield');
+    await expect(page.getByTestId('next-meeting').textContent()).resolves.toContain('No meeting planned.');
+    const form = page.getByRole('form', { name: 'Propose a meeting' });
+    await form.getByLabel(/^Date/).fill(dayFromToday(7));
+    await form.getByLabel(/^Start time/).fill('10:00');
+    await form.getByLabel('Time zone').selectOption('America/New_York');
+    await form.getByLabel('Video link').fill('https://meet.example.gov/jordan-dana');
+    await form.getByLabel('Agenda (optional)').fill('Evaluation plan: scope and first steps');
+    await form.getByRole('button', { name: 'Propose this meeting' }).click();
+    await page.getByText('Proposed. Your partner gets it by email with a calendar invitation.').waitFor();
+    const item = page.getByTestId('meeting').first();
+    await item.getByText(/\(waiting for your partner\)/).waitFor();
+    meetingId = (await item.getByRole('link', { name: /Add to my calendar/ }).getAttribute('href'))!.split(
+      '/',
+    )[4]!;
+
+    const mentor = s.mentor.page;
+    await visit(mentor, relationshipPath, 'Jordan Rivera and Dana Whitfield');
+    const theirs = mentor.getByTestId('meeting').first();
+    await theirs.getByRole('button', { name: 'Propose another time' }).click();
+    const other = mentor.getByRole('form', { name: 'Propose another time' });
+    await other.getByLabel(/^Date/).fill(dayFromToday(8));
+    await other.getByLabel(/^Start time/).fill('14:00');
+    await other.getByLabel('Time zone').selectOption('America/New_York');
+    await other.getByRole('button', { name: 'Send this time' }).click();
+    await theirs.getByText(/2:00 PM E[SD]T.*\(waiting for your partner\)/).waitFor();
+    await expectAccessible(mentor, 'meetings (mentor)');
+
+    await page.reload();
+    await page.getByTestId('meeting').first().getByRole('button', { name: 'Accept' }).click();
+    await page
+      .getByTestId('meeting')
+      .first()
+      .getByText(/2:00 PM E[SD]T.*\(accepted\)/)
+      .waitFor();
+    await expect(page.getByTestId('next-meeting').textContent()).resolves.toMatch(
+      /^Next meeting: .* at 2:00 PM E[SD]T\.$/,
+    );
+
+    const ics = await page.request.get(`/api/v1/meetings/${meetingId}/ics`);
+    expect(ics.status()).toBe(200);
+    expect(ics.headers()['content-type']).toContain('text/calendar');
+    const parsed = parseIcs(await ics.text());
+    expect(parsed.method).toBe('REQUEST');
+    expect(parsed.events).toHaveLength(1);
+    expect(parsed.events[0]!.uid).toContain(meetingId);
+    expect(parsed.events[0]!.sequence).toBe(1);
+    expect(parsed.events[0]!.start.slice(0, 10)).toBe(dayFromToday(8));
+    await expectAccessible(page, 'meetings (mentee)');
+    await screenshot(page, 'relationship-meetings');
+  });
+
+  it('Jordan records a meeting held earlier with a private and a shared note; the cadence shows it; Dana sees only the shared note', async () => {
+    const { page } = s.mentee;
+    await page.getByRole('button', { name: 'Record a meeting we held' }).click();
+    const held = page.getByRole('form', { name: 'A meeting you did not schedule here' });
+    // A meeting held since the relationship was confirmed (minutes ago, earlier in this run): the first whole minute
+    // after confirmation, which has passed by now (R-MEET-5 refuses a record before confirmation or in the future).
+    const rel = await page.request.get(`/api/v1${relationshipPath}`);
+    const confirmed = new Date(((await rel.json()) as { confirmedAt: string }).confirmedAt).getTime();
+    const heldAt = wallClock(new Date(Math.ceil(confirmed / 60_000) * 60_000), 'America/New_York');
+    await held.getByLabel(/^Date/).fill(heldAt.date);
+    await held.getByLabel(/^Start time/).fill(heldAt.time);
+    await held.getByLabel('Time zone').selectOption('America/New_York');
+    await held.getByLabel('How you meet').selectOption('phone');
+    await held.getByLabel('Private note (only you can read it)').fill('I felt unsure about the scope.');
+    await held.getByLabel('Shared note for your partner (optional)').fill('Next: draft the evaluation plan.');
+    await held.getByRole('button', { name: 'Record this meeting' }).click();
+    await page.getByText('Recorded. It counts towards your meetings.').waitFor();
+    const rhythm = page.getByRole('region', { name: 'Meeting rhythm' });
+    await rhythm.getByText(/You meet every 2 weeks, as your agreement says\. Meetings held: 1\./).waitFor();
+    await page.getByText('Your private note: I felt unsure about the scope.').waitFor();
+
+    const mentor = s.mentor.page;
+    await mentor.reload();
+    await mentor.getByText('Shared note from the mentee: Next: draft the evaluation plan.').waitFor();
+    await expect(mentor.getByText('I felt unsure about the scope.').count()).resolves.toBe(0);
+    // Ending early is offered only from the day ending is allowed; until then the page gives that date.
+    await expect(mentor.getByTestId('early-not-yet').textContent()).resolves.toMatch(
+      /from [A-Z][a-z]+ \d{1,2}, \d{4}/,
+    );
+  });
+
+  it('the pair exchange messages; the reader’s nav shows the unread count and the writer sees "Seen"', async () => {
+    const { page } = s.mentee;
+    const thread = page.getByRole('region', { name: 'Messages' });
+    await thread
+      .getByLabel('Write to Dana Whitfield')
+      .fill('Draft plan attached to my email: https://www.hhs.gov');
+    await thread.getByRole('button', { name: 'Send message' }).click();
+    await thread.getByText(/Draft plan attached to my email/).waitFor();
+    await thread.getByRole('link', { name: 'https://www.hhs.gov' }).waitFor();
+
+    const mentor = s.mentor.page;
+    await mentor.goto('/');
+    await h1(mentor, /Welcome/);
+    await mentor.getByTestId('unread-messages-relationships').filter({ hasText: '1' }).waitFor();
+    await mentor.goto(relationshipPath);
+    const theirs = mentor.getByRole('region', { name: 'Messages' });
+    await theirs.getByText(/Draft plan attached to my email/).waitFor();
+    await theirs.getByLabel('Write to Jordan Rivera').fill('Thanks, I will read it before we meet.');
+    await theirs.getByRole('button', { name: 'Send message' }).click();
+    await theirs.getByText('Thanks, I will read it before we meet.').waitFor();
+    await expectAccessible(mentor, 'relationship messages');
+
+    await page.reload();
+    await thread.getByText('Thanks, I will read it before we meet.').waitFor();
+    await thread.getByText('· Seen').first().waitFor();
+    await at320(page, 'relationship page');
+  });
+
+  it('Jordan makes a calendar feed (it lists the meeting) and turns reminders off', async () => {
+    const { page } = s.mentee;
+    await visit(page, '/settings', 'Calendar and reminders');
+    await page.getByRole('button', { name: 'Make my calendar address' }).click();
+    const url = await page.getByLabel('Your calendar address').inputValue();
+    const feed = await page.request.get(new URL(url).pathname);
+    expect(feed.status()).toBe(200);
+    expect(parseIcs(await feed.text()).events.map((e) => e.uid)).toContainEqual(
+      expect.stringContaining(meetingId),
+    );
+    await page.locator('label[for="nudges-off"]').click();
+    await page.getByTestId('reminder-state').getByText('Reminders are off.').waitFor();
+    await expectAccessible(page, 'calendar and reminders');
+    await screenshot(page, 'calendar-and-reminders');
+    await at320(page, 'calendar and reminders');
+    await page.getByRole('button', { name: 'Turn the feed off' }).click();
+    await page.getByRole('button', { name: 'Yes, turn it off' }).click();
+    await page.getByText('You have no calendar feed.').waitFor();
+    expect((await page.request.get(new URL(url).pathname)).status()).toBe(404);
+  });
+
+  it('Priya sees the pair-year counts and the quiet pairs, and opens one', async () => {
+    const { page } = s.coordinator;
+    await visit(page, '/staff', 'Coordinator dashboard');
+    const figures = page.getByTestId('pair-year-figures');
+    await figures.getByText('Reminders sent in the last 30 days').waitFor();
+    await figures.getByRole('link', { name: 'Quiet pairs' }).click();
+    await h1(page, 'Quiet pairs');
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'quiet pairs');
+    await screenshot(page, 'quiet-pairs');
+    await at320(page, 'quiet pairs');
+    const rows = page.getByRole('table', { name: /Quiet pairs/ }).locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(rows.first().textContent()).resolves.toMatch(/\d+ days$/);
+    await rows.first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Meetings' }).waitFor();
+    await page.getByRole('region', { name: 'Meeting rhythm' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Messages' }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'relationship (coordinator)');
   });
 });

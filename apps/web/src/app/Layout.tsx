@@ -6,6 +6,8 @@ import { useMe } from '../lib/session';
 import { Identifier } from './Identifier';
 import { navFor } from './nav';
 import { UnreadBadge } from './UnreadBadge';
+import { useUnreadMessages } from '../lib/useUnreadMessages';
+import { CountBadge } from '../components/ui/CountBadge';
 
 /** Banner, header with the person's navigation, main landmark, identifier footer. */
 export function Layout() {
@@ -14,6 +16,7 @@ export function Layout() {
   const navigation = useNavigation();
   const [expanded, setExpanded] = useState(false);
   const signOut = useSignOut();
+  const unreadMessages = useUnreadMessages(Boolean(me));
 
   useEffect(() => {
     setExpanded(false);
@@ -23,7 +26,14 @@ export function Layout() {
     ? [
         ...navFor(me).map((item) => (
           <NavLink key={item.to} to={item.to} end={item.to === '/'} className="usa-nav__link">
-            <span>{item.label}</span>
+            <span>
+              {item.label}
+              <CountBadge
+                count={unreadMessages[item.to] ?? 0}
+                label="unread messages"
+                testId={`unread-messages-${item.to.slice(1)}`}
+              />
+            </span>
           </NavLink>
         )),
         <UnreadBadge key="inbox" />,

@@ -34,6 +34,8 @@ const signedIn: RouteObject[] = [
   page('/training', () => import('../features/training/routes/Catalogue')),
   page('/training/:id', () => import('../features/training/routes/EventDetail')),
   page('/notifications', () => import('../features/notifications/routes/Inbox')),
+  page('/settings', () => import('../features/settings/routes/CalendarAndReminders')),
+  page('/waitlists', () => import('../features/waitlists/routes/MyWaitlists')),
   page('/staff', () => import('../features/coordination/routes/Dashboard')),
   page('/staff/unmatched', () => import('../features/coordination/routes/Unmatched')),
   page(
@@ -43,6 +45,7 @@ const signedIn: RouteObject[] = [
   page('/staff/third-party', () => import('../features/coordination/routes/ThirdPartyCases')),
   page('/staff/third-party/:id', () => import('../features/coordination/routes/ThirdPartyCase')),
   page('/staff/cohort', () => import('../features/coordination/routes/Cohort')),
+  page('/staff/quiet-pairs', () => import('../features/coordination/routes/QuietPairs')),
   page('/staff/terminations', () => import('../features/coordination/routes/Terminations')),
   page('/staff/help', () => import('../features/coordination/routes/HelpRequests')),
   page('/staff/reports', () => import('../features/coordination/routes/Reports')),

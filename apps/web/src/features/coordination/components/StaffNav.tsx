@@ -5,6 +5,7 @@ const LINKS = [
   ['/staff/unmatched', 'Unmatched mentees'],
   ['/staff/third-party', 'Third-party matching'],
   ['/staff/cohort', 'Cohort matching'],
+  ['/staff/quiet-pairs', 'Quiet pairs'],
   ['/staff/terminations', 'Termination requests'],
   ['/staff/help', 'Help requests'],
   ['/staff/reports', 'Reports'],

@@ -3,14 +3,16 @@ import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
 import { formatDate } from '../../../lib/format';
 import { BarChartWithTable } from '../components/Charts';
-import { useDashboard } from '../api/queries';
+import { useDashboard, usePairYearCounts } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
+import { PairYearFigures } from '../components/PairYearFigures';
 
 const PLATFORM: Record<string, string> = { s2j: 'Senior-to-Junior', p2p: 'Peer-to-Peer' };
 
 /** What needs the coordinator now (R-ADMIN-1): counts, charts, the longest waiting. */
 export default function Dashboard() {
   const dash = useDashboard();
+  const pairYear = usePairYearCounts();
   return (
     <>
       <PageHeading>Coordinator dashboard</PageHeading>
@@ -60,6 +62,7 @@ export default function Dashboard() {
                   </li>
                 ))}
               </ul>
+              <QueryState query={pairYear}>{(c) => <PairYearFigures counts={c} />}</QueryState>
               <div className="grid-row grid-gap">
                 <div className="grid-col-12 desktop:grid-col-6">
                   <BarChartWithTable

@@ -4,6 +4,7 @@ import { ErrorAlert, Loading, QueryState } from '../../../components/ui/States';
 import { fullName, gradeLabel } from '../../../lib/format';
 import { useMentorProfile, usePerson } from '../api/queries';
 import { MentorDetails } from '../components/MentorDetails';
+import { WaitlistButton } from '../../waitlists/components/WaitlistButton';
 
 /**
  * One person's directory entry, and for a mentor their profile (application, places left); contact details only
@@ -31,6 +32,7 @@ export default function Person() {
               )}
             </p>
           )}
+          {mentor.data && <WaitlistButton mentor={mentor.data} />}
           <dl>
             <dt className="text-bold">Location</dt>
             <dd className="margin-left-0 margin-bottom-1">

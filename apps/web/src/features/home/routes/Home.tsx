@@ -34,6 +34,19 @@ export default function Home() {
         </section>
       )}
       {isStaff(me) && <StaffLinks me={me} />}
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Your settings</h2>
+        <ul className="usa-list">
+          <li>
+            <Link to="/settings">Calendar and reminders</Link>: your meetings in your calendar app, and
+            whether we send you reminders
+          </li>
+          <li>
+            <Link to="/waitlists">My waitlists</Link>: mentors you asked to be told about when they have a
+            place
+          </li>
+        </ul>
+      </section>
       <SignOutEverywhere onSignedOut={leave} />
     </>
   );

@@ -1,3 +1,5 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { $api } from '../../../lib/api';
 
 const byId = (id: string) => ({ params: { path: { id } } });
@@ -17,3 +19,32 @@ export const useInvitation = (id: string) => $api.useQuery('get', '/api/v1/invit
 /** What the mentor reads about the mentee before answering (R-INVT-1). */
 export const useInvitationContext = (id: string) =>
   $api.useQuery('get', '/api/v1/invitations/{id}/context', byId(id));
+/** R-MSG-1/3: an open invitation's thread; reading it marks it read, so the unread counts are refetched after. */
+export function useInvitationThread(id: string, enabled: boolean) {
+  const queryClient = useQueryClient();
+  const q = $api.useQuery('get', '/api/v1/invitations/{id}/messages', byId(id), { enabled });
+  useEffect(() => {
+    if (q.dataUpdatedAt) void queryClient.invalidateQueries({ queryKey: unreadKey });
+  }, [q.dataUpdatedAt, queryClient]);
+  return q;
+}
+
+export function useSendInvitationMessage(id: string) {
+  const queryClient = useQueryClient();
+  return $api.useMutation('post', '/api/v1/invitations/{id}/messages', {
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: $api.queryOptions('get', '/api/v1/invitations/{id}/messages', byId(id)).queryKey,
+      }),
+  });
+}
+
+const unreadKey = $api.queryOptions('get', '/api/v1/me/messages/unread').queryKey;
+
+/** R-MSG-3: unread messages per invitation thread, for the badge beside each invitation. */
+export function useUnreadByInvitation() {
+  const q = $api.useQuery('get', '/api/v1/me/messages/unread');
+  return new Map(
+    (q.data?.threads ?? []).filter((t) => t.kind === 'invitation').map((t) => [t.id, t.unread] as const),
+  );
+}

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -59,13 +59,61 @@ const context: Schemas['InvitationContext'] = {
 };
 const me = { employee: { id: 'E2', firstName: 'Dana' }, roles: ['participant'] };
 
+type Message = {
+  id: number;
+  authorId: string;
+  authorName: string;
+  mine: boolean;
+  body: string;
+  sentAt: string;
+};
+// The invitation's thread as the API keeps it: its own message first (id 0), then what the two write.
+let thread: Message[] = [];
+const threadReply = (open = true) =>
+  reply(200, {
+    kind: 'invitation',
+    id: ID,
+    open,
+    partnerName: 'Jordan Rivera',
+    partnerReadUpTo: 0,
+    messages: thread,
+  });
+
 function routeFetch(onAccept: () => Response) {
+  thread = [
+    {
+      id: 0,
+      authorId: 'E1',
+      authorName: 'Jordan Rivera',
+      mine: false,
+      body: 'I would value your guidance on program evaluation.',
+      sentAt: '2026-11-02T15:00:00.000Z',
+    },
+  ];
   fetchMock.mockImplementation(async (...args: unknown[]) => {
-    const [input] = args;
-    const url = input instanceof Request ? input.url : String(input);
+    const [input, init] = args as [Request | string, RequestInit | undefined];
+    // beforeEach returns the mock, so vitest also calls it once, with nothing, as that hook's cleanup.
+    if (!input) return reply(404, {});
+    const url = typeof input === 'string' ? input : input.url;
+    const method = (typeof input === 'string' ? init?.method : input.method) ?? 'GET';
     const path = new URL(url, 'http://localhost').pathname;
     if (path === '/api/v1/me') return reply(200, me);
     if (path.endsWith('/context')) return reply(200, context);
+    if (path === '/api/v1/me/messages/unread') return reply(200, { total: 0, threads: [] });
+    if (path.endsWith('/messages') && method === 'POST') {
+      const { body } = (await (input as Request).json()) as { body: string };
+      const sent = {
+        id: thread.length,
+        authorId: 'E2',
+        authorName: 'Dana Whitfield',
+        mine: true,
+        body,
+        sentAt: '2026-11-03T15:00:00.000Z',
+      };
+      thread = [...thread, sent];
+      return reply(201, sent);
+    }
+    if (path.endsWith('/messages')) return threadReply();
     if (path.endsWith('/accept')) return onAccept();
     return reply(200, invitation('pending'));
   });
@@ -136,5 +184,27 @@ describe('InvitationDetail (the mentor answers)', () => {
     expect(alert).not.toHaveTextContent('R-CAP-1');
     await waitFor(() => expect(alert.closest('[tabindex="-1"]')).toHaveFocus());
     expect(screen.getByLabelText('Note (optional)')).toHaveValue('Maybe in spring');
+  });
+
+  it('R-MSG-1: the mentor asks a question before answering; the thread starts with the invitation’s message', async () => {
+    routeFetch(() => reply(200, invitation('accepted')));
+    renderIt();
+    const section = await screen.findByRole('region', { name: 'Messages' });
+    expect(section).toHaveTextContent('Ask the mentee anything you need to know before you answer.');
+    await within(section).findByText('I would value your guidance on program evaluation.');
+    expect(section).toHaveTextContent(
+      'Only you and Jordan Rivera can read these messages. Coordinators cannot.',
+    );
+    const box = within(section).getByLabelText('Write to Jordan Rivera');
+    await userEvent.type(box, 'Which evaluation are you leading?');
+    await userEvent.click(within(section).getByRole('button', { name: 'Send message' }));
+    await within(section).findByText('Which evaluation are you leading?');
+    await waitFor(() => expect(box).toHaveValue(''));
+    const posted = fetchMock.mock.calls
+      .map(([input]) => input as Request)
+      .find((r) => r?.method === 'POST' && r.url.endsWith(`/api/v1/invitations/${ID}/messages`));
+    expect(posted).toBeDefined();
+    // Nothing here is shown with an accept button from the thread; answering stays the mentor's own step.
+    expect(screen.getByRole('button', { name: 'Accept' })).toBeVisible();
   });
 });

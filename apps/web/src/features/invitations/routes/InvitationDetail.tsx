@@ -11,6 +11,7 @@ import { useMe } from '../../../lib/session';
 import { useInvitationAnswers } from '../api/mutations';
 import { useInvitation, useInvitationContext } from '../api/queries';
 import { DECLINE_REASONS, STATE_LABEL, STATE_TAG } from '../components/labels';
+import { InvitationMessages } from '../components/InvitationMessages';
 import { MenteeContext } from '../components/MenteeContext';
 
 type Reason = (typeof DECLINE_REASONS)[number]['value'];
@@ -150,6 +151,7 @@ export default function InvitationDetail() {
                 </Form>
               </>
             )}
+            {(iAmMentor || isMentee) && <InvitationMessages id={i.id} iAmMentor={iAmMentor} />}
             <p className="margin-top-4">
               <Link to="/invitations">All invitations</Link>
             </p>

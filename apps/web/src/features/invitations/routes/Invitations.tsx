@@ -6,6 +6,8 @@ import { formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { useInvitations } from '../api/queries';
 import { STATE_LABEL, STATE_TAG } from '../components/labels';
+import { CountBadge } from '../../../components/ui/CountBadge';
+import { useUnreadByInvitation } from '../api/queries';
 
 type Invitation = Schemas['Invitation'];
 
@@ -18,6 +20,7 @@ function InvitationTable({
   other: 'mentor' | 'mentee';
   caption: string;
 }) {
+  const unread = useUnreadByInvitation();
   if (items.length === 0) return <Empty>None yet.</Empty>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
@@ -37,6 +40,7 @@ function InvitationTable({
               <th scope="row">
                 <Link to={`/invitations/${i.id}`}>{i[other].name}</Link>{' '}
                 <span className="text-base">({i[other].opdiv})</span>
+                <CountBadge count={unread.get(i.id) ?? 0} label="unread messages" />
               </th>
               <td>
                 <span className={`usa-tag ${STATE_TAG[i.state]}`}>{STATE_LABEL[i.state]}</span>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Schemas } from '../../../lib/api';
 import { useCompetencyNames } from '../../../lib/competencies';
+import { WaitlistButton } from '../../waitlists/components/WaitlistButton';
 
 const PLATFORM = { s2j: 'Senior-to-Junior', p2p: 'Peer-to-Peer' } as const;
 const METHOD = { in_person: 'in person', phone: 'phone', video: 'video', email: 'email' } as const;
@@ -17,6 +18,7 @@ export function MentorCardView({
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const competencyName = useCompetencyNames();
+  const full = mentor.paused === true || mentor.remainingCapacity <= 0;
   return (
     <li className="usa-card tablet:grid-col-12">
       <div className="usa-card__container">
@@ -46,12 +48,15 @@ export function MentorCardView({
           <p className="margin-y-1">
             {mentor.remainingCapacity} {mentor.remainingCapacity === 1 ? 'place' : 'places'} left
           </p>
+          <WaitlistButton mentor={mentor} />
         </div>
-        <div className="usa-card__footer">
-          <Link className="usa-button" to={`/invite/${mentor.id}`} aria-label={`Invite ${mentor.name}`}>
-            Invite
-          </Link>
-        </div>
+        {!full && (
+          <div className="usa-card__footer">
+            <Link className="usa-button" to={`/invite/${mentor.id}`} aria-label={`Invite ${mentor.name}`}>
+              Invite
+            </Link>
+          </div>
+        )}
       </div>
     </li>
   );

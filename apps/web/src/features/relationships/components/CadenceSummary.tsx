@@ -1,5 +1,5 @@
 import type { paths } from '@hhs-mentoring/api-client';
-import { formatLongDate, formatWhen } from './text';
+import { formatLongDate, formatWhen } from '../../../components/ui/text';
 
 type Summary =
   paths['/api/v1/relationships/{id}/meetings']['get']['responses'][200]['content']['application/json']['summary'];

@@ -43,7 +43,7 @@ describe('WhatIsNext (relationship page)', () => {
   it('puts the next milestone first, then what each partner still owes, with dates', () => {
     wrap(<WhatIsNext relationship={relationship()} />);
     const box = screen.getByTestId('what-is-next');
-    expect(box).toHaveTextContent('Next: Mentoring agreement, due December 2, 2026.');
+    expect(box).toHaveTextContent('Next milestone: Mentoring agreement, due December 2, 2026.');
     const you = within(box).getByRole('heading', { name: 'You (mentee) still owe' }).nextElementSibling!;
     expect(you).toHaveTextContent('Mentoring agreement, due December 2, 2026');
     expect(you).toHaveTextContent('Individual Development Plan, due January 2, 2027');
@@ -55,6 +55,31 @@ describe('WhatIsNext (relationship page)', () => {
     expect(
       within(you as HTMLElement).getByRole('link', { name: 'Individual Development Plan' }),
     ).toHaveAttribute('href', '/relationships/r1/idp');
+  });
+});
+
+describe('WhatIsNext: the next meeting first', () => {
+  it('R-MEET-6: shows the next meeting in its time zone before the next milestone', () => {
+    wrap(
+      <WhatIsNext
+        relationship={relationship()}
+        nextMeeting={{
+          startsAt: '2027-03-04T15:00:00.000Z',
+          timeZone: 'America/New_York',
+          state: 'proposed',
+        }}
+      />,
+    );
+    const box = screen.getByTestId('what-is-next');
+    expect(box.textContent).toMatch(
+      /Next meeting: March 4, 2027 at 10:00 AM EST \(waiting for an answer\)\.Next milestone: Mentoring agreement/,
+    );
+  });
+
+  it('R-MEET-6: with none planned, a partner is pointed to the form to propose one', () => {
+    wrap(<WhatIsNext relationship={relationship()} nextMeeting={null} />);
+    expect(screen.getByTestId('next-meeting')).toHaveTextContent('No meeting planned. Propose one.');
+    expect(screen.getByRole('link', { name: 'Propose one' })).toHaveAttribute('href', '#propose-heading');
   });
 });
 

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { milestoneLabel } from '../../../components/ui/MilestoneTimeline';
 import type { Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { formatWhen } from '../../../components/ui/text';
 
 type Relationship = Schemas['Relationship'];
 type Owner = 'mentee' | 'mentor' | 'both';
@@ -25,8 +26,17 @@ const PAGE: Record<string, string> = {
   'completionSurvey.mentee': 'survey',
 };
 
-/** The top of a relationship page: the next milestone, and what each partner still owes, with dates. */
-export function WhatIsNext({ relationship: r }: { relationship: Relationship }) {
+type NextMeeting = { startsAt: string; timeZone: string; state: string } | null;
+
+/** The top of a relationship page: the next meeting, the next milestone, and what each partner still owes. */
+export function WhatIsNext({
+  relationship: r,
+  nextMeeting,
+}: {
+  relationship: Relationship;
+  /** Undefined while the meetings load (or for a reader who cannot see them): the line is left out. */
+  nextMeeting?: NextMeeting;
+}) {
   const open = [...r.milestones]
     .filter((m) => m.status !== 'done')
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
@@ -47,9 +57,29 @@ export function WhatIsNext({ relationship: r }: { relationship: Relationship }) 
           What is next
         </h2>
         <div className="usa-summary-box__text">
+          {nextMeeting !== undefined && (
+            <p data-testid="next-meeting">
+              {nextMeeting ? (
+                <>
+                  Next meeting: <strong>{formatWhen(nextMeeting.startsAt, nextMeeting.timeZone)}</strong>
+                  {nextMeeting.state === 'proposed' ? ' (waiting for an answer)' : ''}.
+                </>
+              ) : (
+                <>
+                  No meeting planned.
+                  {(r.myRole === 'mentor' || r.myRole === 'mentee') && (
+                    <>
+                      {' '}
+                      <a href="#propose-heading">Propose one</a>.
+                    </>
+                  )}
+                </>
+              )}
+            </p>
+          )}
           {next ? (
             <p>
-              Next: <strong>{milestoneLabel(next.key)}</strong>, due {formatDate(next.dueAt)}
+              Next milestone: <strong>{milestoneLabel(next.key)}</strong>, due {formatDate(next.dueAt)}
               {next.status === 'overdue' ? ' (overdue)' : ''}.
             </p>
           ) : (

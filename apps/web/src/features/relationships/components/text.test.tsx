@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CadenceSummary } from './CadenceSummary';
-import { zonedIso } from './MeetingsPanel';
-import { formatWhen, PlainText } from './text';
+import { zonedIso } from './MeetingTimeFields';
+import { formatWhen, PlainText } from '../../../components/ui/text';
 
 describe('messages and meetings on screen', () => {
   it('R-MSG-2: a message is shown as text; only http(s) addresses become links', () => {

@@ -33,3 +33,20 @@ describe('AgreementText (a signed agreement)', () => {
     expect(screen.queryByRole('checkbox')).toBeNull();
   });
 });
+
+describe('AgreementText (the cadence)', () => {
+  it('R-MEET-1: shows the agreed rhythm and usual way of meeting, or the program’s monthly default', () => {
+    const { unmount } = render(
+      <AgreementText agreement={{ ...agreement, cadence: 'every_2_weeks', usualMode: 'in_person' }} />,
+    );
+    const text = screen.getByTestId('agreement-text');
+    expect(text).toHaveTextContent('Our meeting rhythm, for remindersEvery 2 weeks');
+    expect(text).toHaveTextContent('How we usually meetIn person');
+    unmount();
+    render(<AgreementText agreement={agreement} />);
+    expect(screen.getByTestId('agreement-text')).toHaveTextContent(
+      'Our meeting rhythm, for remindersEvery month (the program’s usual rhythm)',
+    );
+    expect(document.body.textContent).not.toMatch(/every_2_weeks|in_person/);
+  });
+});

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Checkbox, Form, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Button, ButtonGroup, Checkbox, Form, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -17,6 +17,20 @@ const METHODS: { value: Method; label: string }[] = [
   { value: 'phone', label: 'Phone' },
   { value: 'video', label: 'Video' },
   { value: 'email', label: 'Email' },
+];
+// R-MEET-1: the cadence the cadence watch measures against, and the usual way of meeting (new meetings start from it).
+type Cadence = NonNullable<Agreement['cadence']>;
+type UsualMode = NonNullable<Agreement['usualMode']>;
+export const CADENCES: { value: Cadence; label: string }[] = [
+  { value: 'weekly', label: 'Every week' },
+  { value: 'every_2_weeks', label: 'Every 2 weeks' },
+  { value: 'every_4_weeks', label: 'Every 4 weeks' },
+  { value: 'monthly', label: 'Every month' },
+];
+export const USUAL_MODES: { value: UsualMode; label: string }[] = [
+  { value: 'in_person', label: 'In person' },
+  { value: 'phone', label: 'By phone' },
+  { value: 'video', label: 'By video' },
 ];
 const TEXT_FIELDS = [
   ['goals', 'What we want to achieve together', 'textarea'],
@@ -103,6 +117,8 @@ function AgreementForm({
       confidentiality,
       boundaries,
       noFaultTermination,
+      cadence,
+      usualMode,
       version,
     } = draft;
     save.mutate({
@@ -115,6 +131,8 @@ function AgreementForm({
         confidentiality,
         boundaries,
         noFaultTermination,
+        cadence,
+        usualMode,
         version,
       },
     });
@@ -162,6 +180,44 @@ function AgreementForm({
                 )}
               </Field>
             ))}
+            <Field
+              id="ag-cadence"
+              label="Our meeting rhythm, for reminders"
+              hint="If no meeting is recorded for one and a half times this, you both get a reminder."
+              error={errors.cadence}
+            >
+              <Select
+                id="ag-cadence"
+                name="cadence"
+                aria-describedby="ag-cadence-hint"
+                value={draft.cadence ?? ''}
+                onChange={(e) => setDraft({ ...draft, cadence: (e.target.value || null) as Cadence | null })}
+              >
+                <option value="">Every month (the program’s usual rhythm)</option>
+                {CADENCES.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="ag-usualMode" label="How we usually meet" error={errors.usualMode}>
+              <Select
+                id="ag-usualMode"
+                name="usualMode"
+                value={draft.usualMode ?? ''}
+                onChange={(e) =>
+                  setDraft({ ...draft, usualMode: (e.target.value || null) as UsualMode | null })
+                }
+              >
+                <option value="">Not decided</option>
+                {USUAL_MODES.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
             <CheckboxGroup
               name="ag-methods"
               legend="How we communicate"
@@ -229,6 +285,14 @@ export function AgreementText({ agreement: a }: { agreement: Agreement }) {
           <dd className="margin-left-0 margin-bottom-2 text-pre-wrap">{a[key] || 'Not written.'}</dd>
         </div>
       ))}
+      <dt className="text-bold">Our meeting rhythm, for reminders</dt>
+      <dd className="margin-left-0 margin-bottom-2">
+        {CADENCES.find((c) => c.value === a.cadence)?.label ?? 'Every month (the program’s usual rhythm)'}
+      </dd>
+      <dt className="text-bold">How we usually meet</dt>
+      <dd className="margin-left-0 margin-bottom-2">
+        {USUAL_MODES.find((m) => m.value === a.usualMode)?.label ?? 'Not decided'}
+      </dd>
       <dt className="text-bold">How we communicate</dt>
       <dd className="margin-left-0 margin-bottom-2">{methods.length ? methods.join(', ') : 'Not chosen.'}</dd>
       <dt className="text-bold">Ending without fault</dt>

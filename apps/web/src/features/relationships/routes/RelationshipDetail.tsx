@@ -2,9 +2,12 @@ import { Link, useParams } from 'react-router';
 import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { MilestoneTimeline } from '../../../components/ui/MilestoneTimeline';
 import { PageHeading } from '../../../components/ui/PageHeading';
-import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { ErrorAlert, QueryState } from '../../../components/ui/States';
+import { $api, type Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { isStaff, useMe } from '../../../lib/session';
+import { useAgreeEarlyCompletion, useEarlyCompletion, useMeetings, useRelationship } from '../api/queries';
+import { EarlyCompletionPanel } from '../components/EarlyCompletionPanel';
 import { OrientationForm } from '../components/OrientationForm';
 import { TerminationPanel } from '../components/TerminationPanel';
 import { MeetingsPanel } from '../components/MeetingsPanel';
@@ -22,7 +25,8 @@ const STATE_WORDS: Record<string, string> = {
 /** A relationship: the pair, the milestone timeline, and the documents of the year. */
 export default function RelationshipDetail() {
   const { id = '' } = useParams();
-  const rel = $api.useQuery('get', '/api/v1/relationships/{id}', { params: { path: { id } } });
+  const rel = useRelationship(id);
+  const meetings = useMeetings(id);
   const guidance = $api.useQuery('get', '/api/v1/guidance');
   return (
     <QueryState query={rel}>
@@ -36,9 +40,9 @@ export default function RelationshipDetail() {
             >
               {`${r.mentee.name} and ${r.mentor.name}`}
             </PageHeading>
-            <WhatIsNext relationship={r} />
+            <WhatIsNext relationship={r} nextMeeting={meetings.data?.summary.nextMeeting} />
             {/* Issue 17: the pair's meetings and messages, after what is next. */}
-            <MeetingsPanel relationshipId={r.id} canChange={Boolean(mine) && !r.ended} />
+            <MeetingsPanel relationshipId={r.id} myRole={mine} canChange={Boolean(mine) && !r.ended} />
             {mine && <MessagesPanel id={r.id} />}
             <div className="grid-row grid-gap">
               <section className="grid-col-12 tablet:grid-col-6" aria-labelledby="milestones-heading">
@@ -77,6 +81,7 @@ export default function RelationshipDetail() {
                 </p>
               </section>
             </div>
+            {!r.ended && <EarlyCompletion relationship={r} partner={mine} />}
             <TerminationPanel relationship={r} />
             {/* R-CONTENT-3: while onboarding the pair is preparing its first meeting, where these questions help. */}
             {mine && r.state === 'onboarding' && guidance.data && (
@@ -90,5 +95,31 @@ export default function RelationshipDetail() {
         );
       }}
     </QueryState>
+  );
+}
+
+/** R-END-1: the partners and a coordinator in scope agree; anyone else who may read the page only reads. */
+function EarlyCompletion({
+  relationship: r,
+  partner,
+}: {
+  relationship: Schemas['Relationship'];
+  partner: 'mentor' | 'mentee' | null;
+}) {
+  const { me } = useMe();
+  const status = useEarlyCompletion(r.id);
+  const agree = useAgreeEarlyCompletion(r.id);
+  if (status.error)
+    return <ErrorAlert error={status.error} heading="Completing early could not be loaded" focus={false} />;
+  if (!status.data) return null;
+  return (
+    <EarlyCompletionPanel
+      status={status.data}
+      me={partner ?? (me && isStaff(me) ? 'coordinator' : null)}
+      names={{ mentee: r.mentee.name, mentor: r.mentor.name }}
+      onAgree={(note) => agree.mutate({ params: { path: { id: r.id } }, body: { note } })}
+      pending={agree.isPending}
+      error={agree.error}
+    />
   );
 }

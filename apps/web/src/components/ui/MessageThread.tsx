@@ -1,0 +1,90 @@
+import { Button, Textarea } from '@trussworks/react-uswds';
+import { useState } from 'react';
+import type { paths } from '@hhs-mentoring/api-client';
+import { Field } from './Field';
+import { ErrorAlert } from './States';
+import { formatWhen, PlainText } from './text';
+
+export type Thread =
+  paths['/api/v1/relationships/{id}/messages']['get']['responses'][200]['content']['application/json'];
+
+/**
+ * R-MSG-1..3: one private thread (a relationship's or an open invitation's), oldest first, "Seen" under what the
+ * partner has read, and a form to write. Shared by the relationship and invitation pages.
+ */
+export function MessageThread({
+  thread: t,
+  idPrefix,
+  onSend,
+  sending,
+  error,
+  closedText,
+}: {
+  thread: Thread;
+  idPrefix: string;
+  /** Resolves once sent (the box is then emptied); a failure stays in `error` and keeps the text. */
+  onSend: (body: string) => Promise<unknown>;
+  sending: boolean;
+  error: unknown;
+  closedText: string;
+}) {
+  const [body, setBody] = useState('');
+  const boxId = `${idPrefix}-message`;
+  return (
+    <>
+      <p className="usa-hint">Only you and {t.partnerName} can read these messages. Coordinators cannot.</p>
+      {t.messages.length === 0 ? (
+        <p>No messages yet.</p>
+      ) : (
+        <ol className="usa-list usa-list--unstyled" aria-label="Messages, oldest first">
+          {t.messages.map((m) => (
+            <li key={m.id} className="border-bottom-1px border-base-lighter padding-y-1">
+              <p className="margin-0 text-bold">
+                {m.mine ? 'You' : m.authorName}
+                <span className="text-normal text-base"> · {formatWhen(m.sentAt)}</span>
+                {m.mine && m.id > 0 && m.id <= t.partnerReadUpTo && (
+                  <span className="text-normal text-base"> · Seen</span>
+                )}
+              </p>
+              <p className="margin-0">
+                <PlainText text={m.body} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {t.open ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSend(body.trim()).then(
+              () => setBody(''),
+              () => undefined,
+            );
+          }}
+        >
+          <ErrorAlert error={error} heading="Your message was not sent" />
+          <Field
+            id={boxId}
+            label={`Write to ${t.partnerName}`}
+            hint="Plain text, up to 2,000 characters. Links are fine."
+          >
+            <Textarea
+              id={boxId}
+              name="body"
+              value={body}
+              maxLength={2000}
+              onChange={(e) => setBody(e.target.value)}
+              aria-describedby={`${boxId}-hint`}
+            />
+          </Field>
+          <Button type="submit" disabled={sending || !body.trim()}>
+            Send message
+          </Button>
+        </form>
+      ) : (
+        <p>{closedText}</p>
+      )}
+    </>
+  );
+}

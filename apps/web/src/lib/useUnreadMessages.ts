@@ -1,0 +1,14 @@
+import { $api } from '../lib/api';
+
+/** R-MSG-3: unread messages by nav link (invitation threads, relationship threads), refreshed every minute. */
+export function useUnreadMessages(enabled: boolean): Record<string, number> {
+  const { data } = $api.useQuery(
+    'get',
+    '/api/v1/me/messages/unread',
+    {},
+    { refetchInterval: 60_000, enabled },
+  );
+  const sum = (kind: 'invitation' | 'relationship') =>
+    (data?.threads ?? []).filter((t) => t.kind === kind).reduce((n, t) => n + t.unread, 0);
+  return { '/invitations': sum('invitation'), '/relationships': sum('relationship') };
+}
