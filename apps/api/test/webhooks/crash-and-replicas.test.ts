@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../../src/db/client.js';
-import { claimNextDelivery, deliverDueWebhooks, type WebhookDeliveryOptions } from '../../src/jobs/webhook-delivery.js';
+import {
+  claimNextDelivery,
+  deliverDueWebhooks,
+  type WebhookDeliveryOptions,
+} from '../../src/jobs/webhook-delivery.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { changeInvitations, deliveryStates, subscribe } from './helpers.js';
 import { makeReceiver } from './receiver.js';

@@ -40,7 +40,8 @@ const options: WebhookDeliveryOptions = {
   backoffMs: 5,
   maxBackoffMs: 20,
 };
-const deliver = (o: Partial<WebhookDeliveryOptions> = {}) => deliverDueWebhooks(ctx.app.db, { ...options, ...o });
+const deliver = (o: Partial<WebhookDeliveryOptions> = {}) =>
+  deliverDueWebhooks(ctx.app.db, { ...options, ...o });
 /** Runs the worker until `done` holds (each run takes what is due; backoff is a few ms here). */
 async function deliverUntil(done: () => Promise<boolean>, o: Partial<WebhookDeliveryOptions> = {}) {
   for (let i = 0; i < 200 && !(await done()); i++) {
@@ -81,10 +82,14 @@ describe('R-HOOK-2/R-HOOK-3: events leave through the outbox, signed', () => {
     expect(Math.abs(Number(r.timestamp) - Date.now() / 1000)).toBeLessThan(60);
     expect(JSON.parse(r.body)).toMatchObject({ type: 'invitation.updated', data: { id: 'signed-0' } });
     expect(verifyByHand(hook.secret, r.id, r.timestamp, r.body, r.signature)).toBe(true);
-    expect(verifyByHand(hook.secret, r.id, r.timestamp, r.body.replace('signed-0', 'signed-1'), r.signature)).toBe(
-      false,
-    );
-    const headers = { 'webhook-id': r.id, 'webhook-timestamp': r.timestamp, 'webhook-signature': r.signature };
+    expect(
+      verifyByHand(hook.secret, r.id, r.timestamp, r.body.replace('signed-0', 'signed-1'), r.signature),
+    ).toBe(false);
+    const headers = {
+      'webhook-id': r.id,
+      'webhook-timestamp': r.timestamp,
+      'webhook-signature': r.signature,
+    };
     expect(new Webhook(hook.secret).verify(r.body, headers)).toMatchObject({ type: 'invitation.updated' });
     expect(() => new Webhook(hook.secret).verify(`${r.body} `, headers)).toThrow();
     await ctx.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: hook.auth });
@@ -95,7 +100,12 @@ describe('R-HOOK-2/R-HOOK-3: events leave through the outbox, signed', () => {
     const invitationsOnly = await subscribe(ctx.app, receiver.url, ['invitation.created']);
     const { event } = await makeEvent(ctx.app);
     const [kept, dropped] = [await makeEmployee(ctx.app), await makeEmployee(ctx.app)];
-    const attend = (employeeId: string) => ({ eventId: event.id, employeeId, attendedAt: new Date(), source: 'lms' as const });
+    const attend = (employeeId: string) => ({
+      eventId: event.id,
+      employeeId,
+      attendedAt: new Date(),
+      source: 'lms' as const,
+    });
     await expect(
       ctx.app.db.transaction(async (tx) => {
         await tx.insert(trainingAttendance).values(attend(dropped.id));
@@ -103,10 +113,12 @@ describe('R-HOOK-2/R-HOOK-3: events leave through the outbox, signed', () => {
       }),
     ).rejects.toThrow('the change fails');
     const [row] = await ctx.app.db.insert(trainingAttendance).values(attend(kept.id)).returning();
-    const items = (await get<{ items: Array<Delivery & { entityId: string; eventType: string }> }>(
-      `/api/v1/webhooks/${hook.id}/deliveries`,
-      hook.auth,
-    )).items;
+    const items = (
+      await get<{ items: Array<Delivery & { entityId: string; eventType: string }> }>(
+        `/api/v1/webhooks/${hook.id}/deliveries`,
+        hook.auth,
+      )
+    ).items;
     expect(items.map((d) => [d.eventType, d.entityId])).toEqual([['training.completion.created', row!.id]]);
     expect(await deliveryStates(ctx.app.db, invitationsOnly.id)).toEqual([]);
     for (const h of [hook, invitationsOnly])
@@ -116,7 +128,9 @@ describe('R-HOOK-2/R-HOOK-3: events leave through the outbox, signed', () => {
 
 describe('R-HOOK-4: retries with exponential backoff and jitter', () => {
   it('R-HOOK-4: the delay doubles per failure up to its cap, and half of it is random', () => {
-    expect([1, 2, 3, 4].map((n) => webhookBackoff(n, 1_000, 60_000, () => 0))).toEqual([500, 1_000, 2_000, 4_000]);
+    expect([1, 2, 3, 4].map((n) => webhookBackoff(n, 1_000, 60_000, () => 0))).toEqual([
+      500, 1_000, 2_000, 4_000,
+    ]);
     expect([1, 2, 3, 4].map((n) => webhookBackoff(n, 1_000, 60_000, () => 0.999_999))).toEqual([
       1_000, 2_000, 4_000, 8_000,
     ]);
@@ -145,11 +159,14 @@ describe('R-HOOK-4: retries with exponential backoff and jitter', () => {
       expect(wait).toBeLessThanOrEqual(60_000);
     }
     expect((await deliver()).delivered).toBe(0); // not due yet
-    await ctx.app.db.execute(sql`update webhook_deliveries set next_attempt_at = now() where subscription_id = ${hook.id}`);
+    await ctx.app.db.execute(
+      sql`update webhook_deliveries set next_attempt_at = now() where subscription_id = ${hook.id}`,
+    );
     await ctx.app.db.execute(sql`update webhook_subscriptions set retry_after = null where id = ${hook.id}`);
     await deliverUntil(async () => receiver.received.length === 3);
     receiver.state.answer = () => 200;
-    const [delivery] = (await get<{ items: Delivery[] }>(`/api/v1/webhooks/${hook.id}/deliveries`, hook.auth)).items;
+    const [delivery] = (await get<{ items: Delivery[] }>(`/api/v1/webhooks/${hook.id}/deliveries`, hook.auth))
+      .items;
     const detail = await get<Detail>(`/api/v1/webhooks/${hook.id}/deliveries/${delivery!.id}`, hook.auth);
     expect(detail).toMatchObject({ status: 'delivered', attempts: 3 });
     expect(detail.log.map((a) => [a.attempt, a.outcome, a.statusCode])).toEqual([
@@ -159,7 +176,10 @@ describe('R-HOOK-4: retries with exponential backoff and jitter', () => {
     ]);
     expect(detail.log[1]!.responseExcerpt).toHaveLength(256);
     expect(new Set(receiver.ids())).toEqual(new Set([delivery!.eventId]));
-    const [endpoint] = await ctx.app.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, hook.id));
+    const [endpoint] = await ctx.app.db
+      .select()
+      .from(webhookSubscriptions)
+      .where(eq(webhookSubscriptions.id, hook.id));
     expect(endpoint).toMatchObject({ consecutiveFailures: 0, retryAfter: null });
     await ctx.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: hook.auth });
   });
@@ -172,8 +192,9 @@ describe('R-HOOK-4: retries with exponential backoff and jitter', () => {
       (await deliveryStates(ctx.app.db, hook.id)).some((s) => s.status === 'failed'),
     );
     receiver.state.answer = () => 200;
-    const [delivery] = (await get<{ items: Delivery[] }>(`/api/v1/webhooks/${hook.id}/deliveries?status=failed`, hook.auth))
-      .items;
+    const [delivery] = (
+      await get<{ items: Delivery[] }>(`/api/v1/webhooks/${hook.id}/deliveries?status=failed`, hook.auth)
+    ).items;
     expect(delivery).toMatchObject({ status: 'failed', attempts: options.maxAttempts });
     await ctx.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: hook.auth });
   });
@@ -185,7 +206,8 @@ describe('R-HOOK-5: replay', () => {
     receiver.received.length = 0;
     await changeInvitations(ctx.app.db, 1, 'replay');
     await deliverUntil(async () => receiver.received.length === 1);
-    const [delivery] = (await get<{ items: Delivery[] }>(`/api/v1/webhooks/${hook.id}/deliveries`, hook.auth)).items;
+    const [delivery] = (await get<{ items: Delivery[] }>(`/api/v1/webhooks/${hook.id}/deliveries`, hook.auth))
+      .items;
     const replay = await ctx.app.inject({
       method: 'POST',
       url: `/api/v1/webhooks/${hook.id}/deliveries/${delivery!.id}/replay`,
@@ -217,8 +239,10 @@ describe('R-HOOK-6: an endpoint that keeps failing is switched off, holding its 
     receiver.state.answer = () => 503;
     await changeInvitations(ctx.app.db, 5, 'off');
     await deliverUntil(
-      async () => !(await ctx.app.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, hook.id)))[0]!
-        .enabled,
+      async () =>
+        !(
+          await ctx.app.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, hook.id))
+        )[0]!.enabled,
       { disableAfter: 3, maxAttempts: 100 },
     );
     const endpoint = await get<{ enabled: boolean; disabledReason: string; consecutiveFailures: number }>(
@@ -269,7 +293,10 @@ describe('R-HOOK-7: deliveries never reach internal addresses in production', ()
     const byName = await postWebhook(receiver.url.replace('127.0.0.1', 'localhost'), {}, '{}', strict);
     expect(byName).toMatchObject({ outcome: 'refused' });
     expect(receiver.received).toHaveLength(0);
-    const allowed = await postWebhook(receiver.url, {}, '{}', { timeoutMs: 2_000, policy: { allowPrivate: true } });
+    const allowed = await postWebhook(receiver.url, {}, '{}', {
+      timeoutMs: 2_000,
+      policy: { allowPrivate: true },
+    });
     expect(allowed.outcome).toBe('delivered');
   });
 });

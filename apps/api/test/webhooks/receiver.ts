@@ -34,7 +34,9 @@ export function makeReceiver() {
           if (!server?.listening) return; // killed while this request was in flight: no answer ever comes
           received.push(r);
           const status = state.answer(r);
-          res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'x'.repeat(1_000));
+          res
+            .writeHead(status, { 'content-type': 'text/plain' })
+            .end(status < 300 ? 'ok' : 'x'.repeat(1_000));
         });
       });
       server.on('connection', (s) => {

@@ -13,7 +13,12 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: object, payload?: object) =>
-  ctx.app.inject({ method, url, headers: headers as Record<string, string>, ...(payload ? { payload } : {}) });
+  ctx.app.inject({
+    method,
+    url,
+    headers: headers as Record<string, string>,
+    ...(payload ? { payload } : {}),
+  });
 
 describe('R-HOOK-1: webhook subscriptions belong to their system client', () => {
   it('R-HOOK-1: a client subscribes with an event filter; the secret is shown once, never read back', async () => {
@@ -91,8 +96,12 @@ describe('R-HOOK-1: webhook subscriptions belong to their system client', () => 
     const { auth } = await subscribe(ctx.app, 'https://e.example.gov/0');
     for (let i = 1; i < MAX_SUBSCRIPTIONS_PER_CLIENT; i++)
       expect(
-        (await call('POST', '/api/v1/webhooks', auth, { url: `https://e.example.gov/${i}`, eventTypes: ['milestone.*'] }))
-          .statusCode,
+        (
+          await call('POST', '/api/v1/webhooks', auth, {
+            url: `https://e.example.gov/${i}`,
+            eventTypes: ['milestone.*'],
+          })
+        ).statusCode,
       ).toBe(201);
     const refused = await call('POST', '/api/v1/webhooks', auth, {
       url: 'https://e.example.gov/x',
@@ -106,7 +115,7 @@ describe('R-HOOK-1: webhook subscriptions belong to their system client', () => 
     const a = await subscribe(ctx.app, 'https://f.example.gov/hooks');
     const pm = await makeUser(ctx.app, { grants: [{ role: 'program_manager' }] });
     const items: Array<{ id: string; clientName?: string }> = [];
-    for (let url: string | null = '/api/v1/webhook-endpoints?limit=5'; url; ) {
+    for (let url: string | null = '/api/v1/webhook-endpoints?limit=5'; url;) {
       const page = await call('GET', url, pm.auth);
       expect(page.statusCode).toBe(200);
       expect(page.body).not.toContain('whsec_');
@@ -150,7 +159,9 @@ describe('R-HOOK-7: endpoints must be public https addresses in production', () 
 
   it('R-HOOK-7: outside production (tests, development) local receivers are allowed unless switched off', () => {
     expect(urlPolicy({ NODE_ENV: 'test' }).allowPrivate).toBe(true);
-    expect(urlPolicy({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'on' }).allowPrivate).toBe(true);
+    expect(urlPolicy({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'on' }).allowPrivate).toBe(
+      true,
+    );
     expect(checkEndpoint('http://127.0.0.1:9000/hooks', { allowPrivate: true })).toBeNull();
   });
 
