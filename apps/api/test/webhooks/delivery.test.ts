@@ -15,11 +15,12 @@ import { makeEmployee, makeUser } from '../helpers/factories.js';
 import { makeEvent } from '../training/helpers.js';
 import { changeInvitations, deliveryStates, subscribe } from './helpers.js';
 import { makeReceiver } from './receiver.js';
+import { scrape, value } from '../observability/scrape.js';
 
 let ctx: TestContext;
 const receiver = makeReceiver();
 beforeAll(async () => {
-  ctx = await makeTestApp();
+  ctx = await makeTestApp({ METRICS_PORT: 0 });
   await receiver.start();
 });
 beforeEach(() => {
@@ -298,5 +299,29 @@ describe('R-HOOK-7: deliveries never reach internal addresses in production', ()
       policy: { allowPrivate: true },
     });
     expect(allowed.outcome).toBe('delivered');
+  });
+});
+
+describe('R-HOOK-3: metrics', () => {
+  it('R-HOOK-3: deliveries are counted by outcome, and the backlog is reported from the database', async () => {
+    const hook = await subscribe(ctx.app, receiver.url);
+    const count = (text: string, outcome: string) =>
+      value(text, 'hhs_webhook_deliveries_total', { outcome }) ?? 0;
+    const before = await scrape(ctx.app);
+    await changeInvitations(ctx.app.db, 2, 'metrics');
+    const queued = await scrape(ctx.app);
+    expect(value(queued, 'hhs_webhook_backlog')).toBe((value(before, 'hhs_webhook_backlog') ?? 0) + 2);
+    let calls = 0;
+    receiver.state.answer = () => (++calls === 1 ? 500 : 200);
+    await deliverUntil(
+      async () => (await deliveryStates(ctx.app.db, hook.id)).every((s) => s.status === 'delivered'),
+      { observe: ctx.app.metrics.observeWebhook, concurrency: 1 },
+    );
+    const after = await scrape(ctx.app);
+    expect(count(after, 'delivered') - count(before, 'delivered')).toBe(2);
+    expect(count(after, 'failed') - count(before, 'failed')).toBe(1);
+    expect(value(after, 'hhs_webhook_backlog')).toBe(value(before, 'hhs_webhook_backlog') ?? 0);
+    expect(value(after, 'hhs_webhook_delivery_duration_seconds_count')).toBeGreaterThanOrEqual(3);
+    await ctx.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: hook.auth });
   });
 });
