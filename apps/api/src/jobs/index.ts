@@ -4,6 +4,7 @@ import { advanceRelationshipClocks, expireDueInvitations } from '../services/clo
 import { deliverDueEmails } from './email-delivery.js';
 import { deliverDueWebhooks, type WebhookOutcome } from './webhook-delivery.js';
 import { urlPolicy } from '../services/webhooks/url-policy.js';
+import { pruneWebhookDeliveries } from '../services/webhooks/prune.js';
 import { watchCadence } from '../services/pair-year/cadence-watch.js';
 import { sendNudges } from '../services/pair-year/nudges.js';
 import { releaseWaitlists } from '../services/pair-year/waitlist.js';
@@ -52,6 +53,12 @@ export function scheduledJobs(
       everyMs: 24 * 3_600_000,
       scope: 'once',
       run: async (now) => `idempotency keys pruned: ${await pruneIdempotencyKeys(db, now)}`,
+    },
+    {
+      name: 'prune-webhook-deliveries',
+      everyMs: 24 * 3_600_000,
+      scope: 'once',
+      run: async (now) => `webhook deliveries pruned: ${await pruneWebhookDeliveries(db, now)}`,
     },
   ];
   for (const [name, clock] of CLOCKS)

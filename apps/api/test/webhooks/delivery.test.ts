@@ -10,6 +10,7 @@ import {
   type WebhookDeliveryOptions,
 } from '../../src/jobs/webhook-delivery.js';
 import { postWebhook } from '../../src/jobs/webhook-sender.js';
+import { pruneWebhookDeliveries } from '../../src/services/webhooks/prune.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEmployee, makeUser } from '../helpers/factories.js';
 import { makeEvent } from '../training/helpers.js';
@@ -322,6 +323,30 @@ describe('R-HOOK-3: metrics', () => {
     expect(count(after, 'failed') - count(before, 'failed')).toBe(1);
     expect(value(after, 'hhs_webhook_backlog')).toBe(value(before, 'hhs_webhook_backlog') ?? 0);
     expect(value(after, 'hhs_webhook_delivery_duration_seconds_count')).toBeGreaterThanOrEqual(3);
+    await ctx.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: hook.auth });
+  });
+});
+
+describe('R-HOOK-3: the delivery log is kept for 30 days', () => {
+  it('R-HOOK-3: finished deliveries older than the retention go with their attempts; waiting ones stay', async () => {
+    const hook = await subscribe(ctx.app, receiver.url);
+    await changeInvitations(ctx.app.db, 3, 'prune');
+    await deliverUntil(async () =>
+      (await deliveryStates(ctx.app.db, hook.id)).every((s) => s.status === 'delivered'),
+    );
+    await changeInvitations(ctx.app.db, 1, 'prune-waiting');
+    const old = new Date(Date.now() - 31 * 24 * 3_600_000);
+    await ctx.app.db.execute(
+      sql`update webhook_deliveries set created_at = ${old} where subscription_id = ${hook.id}`,
+    );
+    expect(await pruneWebhookDeliveries(ctx.app.db, new Date(), 30, 2)).toBe(3);
+    expect(await deliveryStates(ctx.app.db, hook.id)).toEqual([{ status: 'pending', n: 1 }]);
+    const orphans = await queryRows<{ n: number }>(
+      ctx.app.db,
+      sql`select count(*)::int as n from webhook_attempts a
+          where not exists (select 1 from webhook_deliveries d where d.id = a.delivery_id)`,
+    );
+    expect(orphans[0]!.n).toBe(0);
     await ctx.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: hook.auth });
   });
 });
