@@ -198,6 +198,19 @@ describe('R-HOOK-4: retries with exponential backoff and jitter', () => {
       await get<{ items: Delivery[] }>(`/api/v1/webhooks/${hook.id}/deliveries?status=failed`, hook.auth)
     ).items;
     expect(delivery).toMatchObject({ status: 'failed', attempts: options.maxAttempts });
+    // R-HOOK-5: the receiver works again; a replay goes out now, though the endpoint was resting after its failures.
+    await ctx.app.db.execute(
+      sql`update webhook_subscriptions set retry_after = now() + interval '1 hour' where id = ${hook.id}`,
+    );
+    const replay = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/webhooks/${hook.id}/deliveries/${delivery!.id}/replay`,
+      headers: hook.auth,
+    });
+    expect(replay.statusCode).toBe(202);
+    await deliver();
+    const detail = await get<Detail>(`/api/v1/webhooks/${hook.id}/deliveries/${delivery!.id}`, hook.auth);
+    expect(detail).toMatchObject({ status: 'delivered', attempts: options.maxAttempts! + 1 });
     await ctx.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: hook.auth });
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { webhookAttempts, webhookDeliveries } from '../../db/schema/index.js';
+import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.js';
 import { keyset, type PageParams, type PageResult } from '../../lib/pagination.js';
 import { problems } from '../../lib/problem.js';
 import { audit, type AuditContext } from '../audit.js';
@@ -122,6 +122,11 @@ export async function replayDelivery(
       })
       .where(eq(webhookDeliveries.id, id))
       .returning();
+    // "Now" means now: the endpoint's rest after earlier failures does not hold a replay back.
+    await tx
+      .update(webhookSubscriptions)
+      .set({ retryAfter: null })
+      .where(eq(webhookSubscriptions.id, subscriptionId));
     await audit(tx, ctx, {
       action: 'webhook_delivery.replay',
       objectType: 'webhook_delivery',
