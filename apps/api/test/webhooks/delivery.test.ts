@@ -4,11 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { queryRows } from '../../src/db/client.js';
 import { trainingAttendance, webhookSubscriptions } from '../../src/db/schema/index.js';
-import {
-  deliverDueWebhooks,
-  webhookBackoff,
-  type WebhookDeliveryOptions,
-} from '../../src/jobs/webhook-delivery.js';
+import { deliverDueWebhooks, type WebhookDeliveryOptions } from '../../src/jobs/webhook-delivery.js';
+import { webhookBackoff } from '../../src/jobs/webhook-result.js';
 import { postWebhook } from '../../src/jobs/webhook-sender.js';
 import { pruneWebhookDeliveries } from '../../src/services/webhooks/prune.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
