@@ -180,5 +180,6 @@ describe('R-HOOK-7: endpoints must be public https addresses in production', () 
     } finally {
       await strict.close();
     }
-  });
+    // A second app with its own database: slow on a loaded machine.
+  }, 180_000);
 });
