@@ -19,9 +19,7 @@ export function webhookBackoff(
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
-type RecordOptions = Required<
-  Pick<WebhookDeliveryOptions, 'maxAttempts' | 'disableAfter' | 'appUrl'>
-> & {
+type RecordOptions = Required<Pick<WebhookDeliveryOptions, 'maxAttempts' | 'disableAfter' | 'appUrl'>> & {
   backoffMs: number;
   maxBackoffMs: number;
   clock: () => Date;
