@@ -16,11 +16,11 @@ const exported = (name: string) => metricsSource.includes(`'${name.replace(/_(bu
 
 describe('the Prometheus alert rules', () => {
   it('OPS-MON-1: pass promtool check rules and their unit tests (promtool test rules)', () => {
-    expect(promtool('check', 'rules', 'alerts.yaml')).toMatch(/SUCCESS: 7 rules found/);
+    expect(promtool('check', 'rules', 'alerts.yaml')).toMatch(/SUCCESS: 8 rules found/);
     expect(promtool('test', 'rules', 'alerts.test.yaml')).toMatch(/SUCCESS/);
   });
 
-  it('OPS-MON-2: cover API down, 5xx rate, p95 latency, readiness, email backlog age, late jobs and pool waiting, each with a runbook entry', () => {
+  it('OPS-MON-2: cover API down, 5xx rate, p95 latency, readiness, email backlog age, late jobs, pool waiting and webhook endpoints switched off, each with a runbook entry', () => {
     const rules = (
       parse(readFileSync(`${monitoring}alerts.yaml`, 'utf8')) as {
         groups: Array<{ rules: Array<{ alert: string; expr: string; annotations: { runbook: string } }> }>;
@@ -34,6 +34,7 @@ describe('the Prometheus alert rules', () => {
       'HhsMentoringEmailBacklogOld',
       'HhsMentoringJobLate',
       'HhsMentoringPoolWaiting',
+      'HhsMentoringWebhookEndpointDisabled',
     ]);
     const runbook = readFileSync(`${repoRoot}docs/operations.md`, 'utf8');
     for (const rule of rules) {

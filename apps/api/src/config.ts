@@ -102,6 +102,31 @@ export const ConfigSchema = Type.Object({
   ),
   WEB_DIST: Type.Optional(Type.String({ description: 'folder of the built web app to serve' })),
   JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  // R-HOOK-*: webhook deliveries (docs/decisions/0902-0904).
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: Type.Optional(
+    Type.Union([Type.Literal('on'), Type.Literal('off')], {
+      description:
+        'deliver webhooks to loopback/private addresses and accept http:// endpoints; default off in production, on elsewhere (R-HOOK-7)',
+    }),
+  ),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({
+    minimum: 1_000,
+    maximum: 30_000,
+    default: 10_000,
+    description: 'how long one webhook delivery may take, connection to response headers',
+  }),
+  WEBHOOK_MAX_ATTEMPTS: Type.Integer({
+    minimum: 1,
+    maximum: 30,
+    default: 15,
+    description: 'attempts of one delivery before it is marked failed (replayable) (R-HOOK-4)',
+  }),
+  WEBHOOK_DISABLE_AFTER: Type.Integer({
+    minimum: 1,
+    maximum: 1_000,
+    default: 15,
+    description: 'failed attempts in a row after which an endpoint is switched off (R-HOOK-6)',
+  }),
   // R-ACC-1: single sign-on through OpenID Connect; the OIDC routes exist only when the issuer and client are set.
   OIDC_ISSUER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),

@@ -2,6 +2,9 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { advanceRelationshipClocks, expireDueInvitations } from '../services/clock-jobs.js';
 import { deliverDueEmails } from './email-delivery.js';
+import { deliverDueWebhooks, type WebhookOutcome } from './webhook-delivery.js';
+import { urlPolicy } from '../services/webhooks/url-policy.js';
+import { pruneWebhookDeliveries } from '../services/webhooks/prune.js';
 import { watchCadence } from '../services/pair-year/cadence-watch.js';
 import { sendNudges } from '../services/pair-year/nudges.js';
 import { releaseWaitlists } from '../services/pair-year/waitlist.js';
@@ -27,7 +30,12 @@ const CLOCKS: Array<[name: string, clock: Clock]> = [
 ];
 
 /** Every scheduled job of this process (R-NOTE-1 delivery, R-NOTE-2 clocks), and what to close on shutdown. */
-export function scheduledJobs(config: Config, db: Db, log: JobLogger) {
+export function scheduledJobs(
+  config: Config,
+  db: Db,
+  log: JobLogger,
+  observeWebhook?: (outcome: WebhookOutcome, durationMs: number) => void,
+) {
   const jobs: ScheduledJob[] = [
     { name: 'prune-job-runs', everyMs: 24 * 3_600_000, scope: 'once', run: (now) => pruneJobRuns(db, now) },
     {
@@ -48,6 +56,12 @@ export function scheduledJobs(config: Config, db: Db, log: JobLogger) {
       scope: 'once',
       run: async (now) => `idempotency keys pruned: ${await pruneIdempotencyKeys(db, now)}`,
     },
+    {
+      name: 'prune-webhook-deliveries',
+      everyMs: 24 * 3_600_000,
+      scope: 'once',
+      run: async (now) => `webhook deliveries pruned: ${await pruneWebhookDeliveries(db, now)}`,
+    },
   ];
   for (const [name, clock] of CLOCKS)
     jobs.push({
@@ -59,6 +73,25 @@ export function scheduledJobs(config: Config, db: Db, log: JobLogger) {
         return result === undefined ? undefined : `${name}: ${JSON.stringify(result)}`;
       },
     });
+  // R-HOOK-4: every process delivers webhooks; each delivery is claimed on its own (decision 0904).
+  const policy = urlPolicy(config);
+  jobs.push({
+    name: 'webhook-delivery',
+    everyMs: 2_000,
+    scope: 'each',
+    run: async (_now, signal) => {
+      const { delivered, failed } = await deliverDueWebhooks(db, {
+        policy,
+        appUrl: config.APP_URL,
+        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+        maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+        disableAfter: config.WEBHOOK_DISABLE_AFTER,
+        signal,
+        ...(observeWebhook ? { observe: observeWebhook } : {}),
+      });
+      if (delivered || failed) return `webhooks delivered ${delivered}, failed ${failed}`;
+    },
+  });
   let close = () => {};
   if (config.SMTP_URL) {
     const sender = smtpSender(config.SMTP_URL);

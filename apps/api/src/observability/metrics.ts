@@ -16,6 +16,8 @@ export const PROGRAM_EVENTS = [
 type DatabaseFigures = { [K in (typeof PROGRAM_EVENTS)[number]]: number } & {
   outbox_backlog: number;
   outbox_oldest_age: number | null;
+  webhook_backlog: number;
+  webhook_disabled: number;
 };
 
 // One statement per scrape: small counts over indexed columns (invitations, relationships by state, the outbox's due
@@ -28,7 +30,9 @@ const figures = sql`select
   (select count(*) from relationships where state = 'completed')::int as relationship_completed,
   (select count(*) from relationships where state = 'terminated')::int as relationship_terminated,
   (select count(*) from email_outbox where status in ('pending', 'sending'))::int as outbox_backlog,
-  (select extract(epoch from now() - min(created_at))::float8 from email_outbox where status in ('pending', 'sending')) as outbox_oldest_age`;
+  (select extract(epoch from now() - min(created_at))::float8 from email_outbox where status in ('pending', 'sending')) as outbox_oldest_age,
+  (select count(*) from webhook_deliveries where status in ('pending', 'sending'))::int as webhook_backlog,
+  (select count(*) from webhook_subscriptions where not enabled)::int as webhook_disabled`;
 const lastRuns = sql`select job, extract(epoch from max(finished_at))::float8 as at from job_runs
   where finished_at is not null and error is null group by job`;
 
@@ -40,6 +44,8 @@ export interface Metrics {
   /** Records each scheduled job's run (plugins/app/jobs.ts hands it to the JobRunner). */
   jobs: JobObserver;
   observeRequest(route: string, method: string, status: number, seconds: number): void;
+  /** R-HOOK-3: each webhook delivery attempt of this process, by outcome (delivered, failed, refused). */
+  observeWebhook(outcome: string, durationMs: number): void;
 }
 
 /** The API's Prometheus metrics (decision 0606): its own registry, so several apps in one process do not collide. */
@@ -142,6 +148,36 @@ export function createMetrics(database: Database): Metrics {
       if (row) this.set(row.outbox_oldest_age ?? 0);
     },
   });
+  const webhookAttempts = new Counter({
+    name: 'hhs_webhook_deliveries_total',
+    help: 'Webhook delivery attempts made by this process, by outcome: delivered, failed, refused (R-HOOK-3)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const webhookSeconds = new Histogram({
+    name: 'hhs_webhook_delivery_duration_seconds',
+    help: 'How long webhook receivers took to answer',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'hhs_webhook_backlog',
+    help: 'Webhook deliveries waiting to be sent (pending or being sent), across every endpoint',
+    registers: [registry],
+    async collect() {
+      const { row } = await fromDatabase();
+      if (row) this.set(row.webhook_backlog);
+    },
+  });
+  new Gauge({
+    name: 'hhs_webhook_endpoints_disabled',
+    help: 'Webhook endpoints switched off (after failing, or by hand): their deliveries wait (R-HOOK-6)',
+    registers: [registry],
+    async collect() {
+      const { row } = await fromDatabase();
+      if (row) this.set(row.webhook_disabled);
+    },
+  });
   // Counters whose totals live in the database (every replica reports the same totals): each scrape sets them.
   new Counter({
     name: 'hhs_program_events_total',
@@ -169,6 +205,10 @@ export function createMetrics(database: Database): Metrics {
     },
     observeRequest(route, method, status, seconds) {
       http.observe({ route, method, status_code: String(status) }, seconds);
+    },
+    observeWebhook(outcome, durationMs) {
+      webhookAttempts.inc({ outcome });
+      webhookSeconds.observe(durationMs / 1000);
     },
   };
 }

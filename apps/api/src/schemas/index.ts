@@ -25,6 +25,7 @@ import { DashboardSchema } from './coordination.js';
 import { CohortProposalSchema, ThirdPartyCaseSchema } from './matching-staff.js';
 import { ReportSchema } from './reports.js';
 import { MeetingSchema } from './pair-year.js';
+import { WebhookDeliverySchema, WebhookSubscriptionSchema } from './webhooks.js';
 
 /** Shared schemas with an $id become named components of the OpenAPI document. */
 export function registerSchemas(app: FastifyInstance) {
@@ -58,6 +59,8 @@ export function registerSchemas(app: FastifyInstance) {
     CohortProposalSchema,
     ReportSchema,
     MeetingSchema,
+    WebhookSubscriptionSchema,
+    WebhookDeliverySchema,
   ])
     app.addSchema(schema);
 }

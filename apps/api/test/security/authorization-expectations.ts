@@ -4,10 +4,11 @@
  *
  * public: anyone, signed in or not · user: any signed-in person · staff: coordinators and the program manager ·
  * pm: the program manager · scope:<s>: a system client with that scope, or the program manager; `scopes`: system
- * scopes accepted besides the people named.
+ * scopes accepted besides the people named · system:<s>: only a system client with that scope (the resource is the
+ * client's own, R-HOOK-1); people are refused.
  * `object: true`: the route also authorises on the object, so a caller of the right class may still get 403/404.
  */
-export type Access = 'public' | 'user' | 'staff' | 'pm' | `scope:${string}`;
+export type Access = 'public' | 'user' | 'staff' | 'pm' | `scope:${string}` | `system:${string}`;
 export type Expectation = { access: Access; scopes?: string[]; object?: true };
 
 const u: Expectation = { access: 'user' };
@@ -16,6 +17,8 @@ const staff: Expectation = { access: 'staff' };
 const so: Expectation = { access: 'staff', object: true };
 const pm: Expectation = { access: 'pm' };
 const pub: Expectation = { access: 'public' };
+const hooks: Expectation = { access: 'system:webhooks:manage' };
+const hooksObject: Expectation = { access: 'system:webhooks:manage', object: true };
 
 export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /healthz': pub,
@@ -154,4 +157,16 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/coordination/pair-year': staff,
   // Issue 18: change feeds (the matrix asks for the relationships feed; employees needs directory:read).
   'GET /api/v1/changes/{feed}': { access: 'scope:reports:read' },
+  // Issue 18: webhooks (R-HOOK-1): a client's own endpoints; the program manager's view of all of them.
+  'POST /api/v1/webhooks': hooks,
+  'GET /api/v1/webhooks': hooks,
+  'GET /api/v1/webhooks/{id}': hooksObject,
+  'PATCH /api/v1/webhooks/{id}': hooksObject,
+  'DELETE /api/v1/webhooks/{id}': hooksObject,
+  'GET /api/v1/webhooks/{id}/deliveries': hooksObject,
+  'GET /api/v1/webhooks/{id}/deliveries/{deliveryId}': hooksObject,
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': hooksObject,
+  'GET /api/v1/webhook-endpoints': pm,
+  'PATCH /api/v1/webhook-endpoints/{id}': pm,
+  'GET /api/v1/webhook-endpoints/{id}/deliveries': pm,
 };

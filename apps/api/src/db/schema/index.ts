@@ -16,3 +16,4 @@ export * from './journey-versions.js';
 export * from './rate-limits.js';
 export * from './pair-year.js';
 export * from './changes.js';
+export * from './webhooks.js';

@@ -6,6 +6,7 @@ export const SYSTEM_SCOPES = [
   'reports:read',
   'directory:read',
   'audit:read',
+  'webhooks:manage',
 ] as const;
 
 // R-API-2: other HHS systems; the secret is stored as an argon2id hash and shown once at creation.

@@ -15,11 +15,16 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     if (app.config.JOBS !== 'on') return;
-    const { jobs, close } = scheduledJobs(app.config, app.db, {
-      info: (obj, msg) => app.log.info(obj, msg),
-      error: (obj, msg) => app.log.error(obj, msg),
-      warn: (obj, msg) => app.log.warn(obj, msg),
-    });
+    const { jobs, close } = scheduledJobs(
+      app.config,
+      app.db,
+      {
+        info: (obj, msg) => app.log.info(obj, msg),
+        error: (obj, msg) => app.log.error(obj, msg),
+        warn: (obj, msg) => app.log.warn(obj, msg),
+      },
+      app.metrics.observeWebhook,
+    );
     const runner = new JobRunner(app.db, jobs, app.log, undefined, app.metrics.jobs);
     app.decorate('jobs', runner);
     app.addHook('onReady', async () => runner.start());

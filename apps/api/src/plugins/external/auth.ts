@@ -37,6 +37,8 @@ declare module 'fastify' {
       staff: Guard;
       programManager: Guard;
       scope: (scope: string) => Guard;
+      /** A system client with the scope; people are refused (the resource belongs to the client). */
+      systemScope: (scope: string) => Guard;
     };
     issueSession(reply: FastifyReply, userId: string): Promise<string>;
     /** A user token with a new session id (sign-in, tests). */
@@ -165,6 +167,12 @@ export default fp<{ config: Config }>(
         if (!actor) throw problems.unauthorized();
         if (actor.kind === 'system' ? !actor.scopes.includes(scope) : !actor.isProgramManager)
           throw problems.forbidden(`This needs the scope ${scope} (R-API-2).`);
+      },
+      systemScope: (scope: string) => async (request) => {
+        const actor = await resolveActor(request);
+        if (!actor) throw problems.unauthorized();
+        if (actor.kind !== 'system' || !actor.scopes.includes(scope))
+          throw problems.forbidden(`Only a system client with the scope ${scope} may do this (R-API-2).`);
       },
     });
 

@@ -25,6 +25,11 @@ export const API_TAGS = [
     name: 'training',
     description: 'Training catalogue, registration, attendance and evaluations (R-TRAIN-1/2)',
   },
+  {
+    name: 'webhooks',
+    description:
+      'Signed event deliveries to other HHS systems (Standard Webhooks), their log, replay and switching off (R-HOOK-1..7); see docs/api.md',
+  },
   { name: 'audit', description: 'Audit log search (R-ADMIN-3)' },
   {
     name: 'coordination',
