@@ -150,6 +150,22 @@ export default tseslint.config(
     },
   },
   {
+    // R-API-6 (decision 0908): a guard is a route option (onRequest, or guardRoutes for a whole plugin), where the
+    // OpenAPI document reads each operation's security from; a plugin-level hook would hide it.
+    files: ['apps/api/src/routes/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='addHook'] MemberExpression[object.property.name='guards']",
+          message:
+            'Guard routes with guardRoutes(app, guard) or a route onRequest, so the OpenAPI document sees it.',
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -8,6 +8,7 @@ import errorsPlugin, { frameworkErrors } from './plugins/external/errors.js';
 import inputPlugin from './plugins/external/input.js';
 import securityPlugin from './plugins/external/security.js';
 import fairnessPlugin from './plugins/external/fairness.js';
+import deprecationPlugin from './plugins/external/deprecation.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import authPlugin from './plugins/external/auth.js';
 import csrfPlugin from './plugins/external/csrf.js';
@@ -95,6 +96,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(errorsPlugin);
   await app.register(inputPlugin);
   await app.register(fairnessPlugin);
+  await app.register(deprecationPlugin);
   await app.register(securityPlugin);
   registerSchemas(app);
   await app.register(swaggerPlugin);

@@ -29,6 +29,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/me': u,
   'GET /api/v1/auth/providers': pub,
   'POST /api/v1/auth/register': pub,
+  // Single sign-on (R-ACC-1): declared always, a 404 problem where it is not set up (R-API-6).
+  'GET /api/v1/auth/oidc/login': pub,
+  'GET /api/v1/auth/oidc/callback': pub,
+  'GET /api/v1/auth/oidc/logout': pub,
   'POST /api/v1/auth/verify-email': pub,
   'POST /api/v1/auth/password-reset/request': pub,
   'POST /api/v1/auth/password-reset/confirm': pub,

@@ -6,7 +6,8 @@ import { eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { signingKeys, type Config } from '../../config.js';
 import { employees, revokedSessions, roleGrants, users } from '../../db/schema/index.js';
-import { problems } from '../../lib/problem.js';
+import { Problem, problems } from '../../lib/problem.js';
+import { accessOf, unionOf, withAccess, type Access } from '../../lib/access.js';
 import { isClientActive } from '../../services/system-clients.js';
 import { isStaff } from '../../services/coordination/scope.js';
 
@@ -39,6 +40,10 @@ declare module 'fastify' {
       scope: (scope: string) => Guard;
       /** A system client with the scope; people are refused (the resource belongs to the client). */
       systemScope: (scope: string) => Guard;
+      /** Passes when any of the guards passes (e.g. staff by session, or a system client with a scope). */
+      anyOf: (...guards: Guard[]) => Guard;
+      /** A system client with the scope the path parameter's value needs (or the program manager). */
+      scopeByParameter: (name: string, scopes: Record<string, string>) => Guard;
     };
     issueSession(reply: FastifyReply, userId: string): Promise<string>;
     /** A user token with a new session id (sign-in, tests). */
@@ -145,35 +150,80 @@ export default fp<{ config: Config }>(
       return request.actor;
     }
 
-    const user: Guard = async (request) => {
-      const actor = await resolveActor(request);
-      if (actor?.kind !== 'user') throw problems.unauthorized();
-    };
+    // Each guard carries what it admits (lib/access.ts): the OpenAPI document's security is read from it (R-API-6).
+    const user: Guard = withAccess(
+      async (request: FastifyRequest) => {
+        const actor = await resolveActor(request);
+        if (actor?.kind !== 'user') throw problems.unauthorized();
+      },
+      { people: 'user', scopes: [] },
+    );
+    // System routes: a system client with the scope, or (for people) the program manager.
+    const scope = (name: string): Guard =>
+      withAccess(
+        async (request: FastifyRequest) => {
+          const actor = await resolveActor(request);
+          if (!actor) throw problems.unauthorized();
+          if (actor.kind === 'system' ? !actor.scopes.includes(name) : !actor.isProgramManager)
+            throw problems.forbidden(`This needs the scope ${name} (R-API-2).`);
+        },
+        { people: 'pm', scopes: [name] },
+      );
     app.decorate('guards', {
       user,
-      staff: async (request) => {
-        await user(request);
-        if (!isStaff(request.actor as UserActor))
-          throw problems.forbidden('Only coordinators and the program manager may do this (R-ROLE-2).');
-      },
-      programManager: async (request) => {
-        await user(request);
-        if (!(request.actor as UserActor).isProgramManager)
-          throw problems.forbidden('Only the program manager may do this.');
-      },
-      // System routes: a system client with the scope, or (for people) the program manager.
-      scope: (scope: string) => async (request) => {
-        const actor = await resolveActor(request);
-        if (!actor) throw problems.unauthorized();
-        if (actor.kind === 'system' ? !actor.scopes.includes(scope) : !actor.isProgramManager)
-          throw problems.forbidden(`This needs the scope ${scope} (R-API-2).`);
-      },
-      systemScope: (scope: string) => async (request) => {
-        const actor = await resolveActor(request);
-        if (!actor) throw problems.unauthorized();
-        if (actor.kind !== 'system' || !actor.scopes.includes(scope))
-          throw problems.forbidden(`Only a system client with the scope ${scope} may do this (R-API-2).`);
-      },
+      staff: withAccess(
+        async (request: FastifyRequest) => {
+          await user(request);
+          if (!isStaff(request.actor as UserActor))
+            throw problems.forbidden('Only coordinators and the program manager may do this (R-ROLE-2).');
+        },
+        { people: 'staff', scopes: [] },
+      ),
+      programManager: withAccess(
+        async (request: FastifyRequest) => {
+          await user(request);
+          if (!(request.actor as UserActor).isProgramManager)
+            throw problems.forbidden('Only the program manager may do this.');
+        },
+        { people: 'pm', scopes: [] },
+      ),
+      scope,
+      systemScope: (name: string) =>
+        withAccess(
+          async (request: FastifyRequest) => {
+            const actor = await resolveActor(request);
+            if (!actor) throw problems.unauthorized();
+            if (actor.kind !== 'system' || !actor.scopes.includes(name))
+              throw problems.forbidden(`Only a system client with the scope ${name} may do this (R-API-2).`);
+          },
+          { people: null, scopes: [name] },
+        ),
+      anyOf: (...guards: Guard[]) =>
+        withAccess(
+          async (request: FastifyRequest) => {
+            const refusals: Problem[] = [];
+            for (const guard of guards) {
+              try {
+                return await guard(request);
+              } catch (error) {
+                if (!(error instanceof Problem)) throw error;
+                refusals.push(error);
+              }
+            }
+            // Signed in but not allowed (403) says more than "not signed in" (401).
+            throw refusals.sort((a, b) => b.status - a.status)[0] ?? problems.unauthorized();
+          },
+          unionOf(guards.map((g) => accessOf(g)).filter((a): a is Access => a !== undefined)),
+        ),
+      scopeByParameter: (name: string, scopes: Record<string, string>) =>
+        withAccess(
+          async (request: FastifyRequest) => {
+            const needed = scopes[(request.params as Record<string, string>)[name] ?? ''];
+            if (!needed) throw problems.notFound('This page');
+            await scope(needed)(request);
+          },
+          { people: 'pm', scopes: [...new Set(Object.values(scopes))], scopeByParameter: { name, scopes } },
+        ),
     });
 
     app.decorate('issueSession', async (reply: FastifyReply, userId: string) => {

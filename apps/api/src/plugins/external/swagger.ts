@@ -1,7 +1,9 @@
 import fp from 'fastify-plugin';
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ProblemSchema } from '../../lib/problem.js';
+import { describeOperation } from '../../lib/openapi/operation.js';
+import { completeDocument, SECURITY_SCHEMES } from '../../lib/openapi/document.js';
 
 export const API_TAGS = [
   { name: 'system', description: 'Health and readiness' },
@@ -56,14 +58,14 @@ export default fp(
             'with a stable `type`, a human `detail`, and the SPEC `rule` when a program rule refused. See docs/api.md.',
         },
         tags: API_TAGS,
-        components: {
-          securitySchemes: {
-            bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-            session: { type: 'apiKey', in: 'cookie', name: 'hhs_session' },
-          },
-        },
-        security: [{ bearer: [] }, { session: [] }],
+        components: { securitySchemes: SECURITY_SCHEMES },
       },
+      // R-API-6: security, problem responses, operationIds and deprecation come from what each route runs.
+      transform: describeOperation,
+      transformObject: (document) =>
+        completeDocument(
+          document as Parameters<typeof completeDocument>[0],
+        ) as ReturnType<SwaggerTransformObject>,
       refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
     });
     // R-SEC-11: the interactive docs (with their looser CSP) are for development; production opts in with API_DOCS=on.

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { systemClients, webhookSubscriptions } from '../../db/schema/index.js';
 import { audit, SYSTEM_AUDIT } from '../audit.js';
-import { WriteBatch } from '../write-batch.js';
+import { ChangeBatch } from '../change-batch.js';
 
 /**
  * R-HOOK-6: an endpoint was switched off after failing again and again. The person who registered its system
@@ -34,7 +34,7 @@ export async function notifyEndpointDisabled(
     )})`,
   );
   const host = new URL(row.url).host;
-  const batch = new WriteBatch(tx);
+  const batch = new ChangeBatch(tx);
   for (const { id } of known)
     batch.notice(
       {

@@ -15,11 +15,12 @@ import {
   withdrawApplication,
 } from '../../../services/applications.js';
 import { auditContext } from '../../http/audit-context.js';
+import { guardRoutes } from '../../http/guard-routes.js';
 
 const RoleParams = Type.Object({ role: Type.Union([Type.Literal('mentor'), Type.Literal('mentee')]) });
 
 const applications: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.user);
+  guardRoutes(app, app.guards.user);
 
   app.get(
     '/me/applications',

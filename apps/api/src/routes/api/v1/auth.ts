@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LoginSchema, MeSchema, SessionSchema } from '../../../schemas/auth.js';
+import { Type } from '@sinclair/typebox';
+import { LoginSchema, SessionSchema } from '../../../schemas/auth.js';
 import { NoContent, responses } from '../../../lib/responses.js';
 import { SESSION_COOKIE, userActor } from '../../../plugins/external/auth.js';
 import { endAllSessions, passwordSignIn } from '../../../services/accounts.js';
@@ -77,7 +78,7 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Who am I: my directory entry and roles',
-        response: responses({ 200: MeSchema }),
+        response: responses({ 200: Type.Ref('Me') }),
       },
     },
     async (request) => describeMe(app.db, userActor(request)),

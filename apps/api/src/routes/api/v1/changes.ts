@@ -29,8 +29,10 @@ const changes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/changes/:feed',
     {
-      preHandler: async (request) =>
-        app.guards.scope(feedScope((request.params as { feed: ChangeFeed }).feed))(request),
+      preHandler: app.guards.scopeByParameter(
+        'feed',
+        Object.fromEntries(CHANGE_FEEDS.map((feed) => [feed, feedScope(feed)])),
+      ),
       schema: {
         tags: ['integrations'],
         summary:

@@ -23,12 +23,13 @@ import {
   createInvitation,
   withdrawInvitation,
 } from '../../../services/journey/invitations.js';
+import { guardRoutes } from '../../http/guard-routes.js';
 
 const One = Type.Ref('Invitation');
 
 /** §6 invitations: invite, answer, withdraw, confirm (R-CAP-*, R-PLAT-1, R-INVT-*). */
 const invitations: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.user);
+  guardRoutes(app, app.guards.user);
   const url = app.config.APP_URL;
 
   app.post(

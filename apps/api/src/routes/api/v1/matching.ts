@@ -13,10 +13,11 @@ import { searchMentors } from '../../../services/journey/mentor-search.js';
 import { mentorProfile } from '../../../services/journey/mentor-profile.js';
 import { Type } from '@sinclair/typebox';
 import { suggestionsFor } from '../../../services/journey/suggestions.js';
+import { guardRoutes } from '../../http/guard-routes.js';
 
 /** §5 finding a mentor: automatic suggestions (R-MATCH-1) and self-selection search (R-MATCH-2). */
 const matching: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.user);
+  guardRoutes(app, app.guards.user);
 
   app.get(
     '/me/suggestions',

@@ -10,12 +10,13 @@ import {
   UnreadCountSchema,
 } from '../../../schemas/notifications.js';
 import { listNotifications, markAllRead, markRead, unreadCount } from '../../../services/inbox.js';
+import { guardRoutes } from '../../http/guard-routes.js';
 
 const tags = ['notifications'];
 
 /** R-NOTE-1: the signed-in person's in-app inbox. */
 const notifications: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.user);
+  guardRoutes(app, app.guards.user);
 
   app.get(
     '/me/notifications',

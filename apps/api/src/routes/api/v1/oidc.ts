@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import * as oidc from 'openid-client';
 import { SESSION_COOKIE } from '../../../plugins/external/auth.js';
+import { Problem } from '../../../lib/problem.js';
 import { auditContext } from '../../http/audit-context.js';
 import { oidcSignIn, type OidcClaims } from '../../../services/oidc-accounts.js';
 import {
@@ -14,16 +15,29 @@ import {
 
 const STATE_COOKIE = 'hhs_oidc';
 const STATE_TTL_SECONDS = 600;
-const Redirect = { 302: Type.Null({ description: 'Redirect' }) };
+const Redirect = {
+  302: Type.Null({ description: 'Redirect' }),
+  404: Type.Ref('Problem', { description: 'Single sign-on is not set up on this server' }),
+};
 
 /**
  * R-ACC-1: single sign-on with OpenID Connect, authorization code + PKCE. Registered only when configured.
  * Failures never show a raw error: the browser goes back to the web app with a reason it can explain.
  */
 const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const settings = oidcSettings(app.config);
-  if (!settings) return;
-  const discover = oidcDiscovery(settings);
+  // Declared even when single sign-on is not set up (a 404 problem then), so the OpenAPI document always has them.
+  const configured = oidcSettings(app.config);
+  const discovery = configured ? oidcDiscovery(configured) : undefined;
+  const sso = () => {
+    if (!configured || !discovery)
+      throw new Problem(
+        404,
+        'sso-not-configured',
+        'Single sign-on is not available',
+        'This server does not offer single sign-on. Sign in with your email and password.',
+      );
+    return { settings: configured, discover: discovery };
+  };
   const toApp = (path: string) => `${app.config.APP_URL}${path}`;
   const cookieOptions = {
     httpOnly: true,
@@ -49,6 +63,7 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const { settings, discover } = sso();
       const configuration = await discover();
       const verifier = oidc.randomPKCECodeVerifier();
       const state = {
@@ -87,6 +102,7 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const { settings, discover } = sso();
       const saved = openLoginState(app.config.JWT_SECRET, request.cookies[STATE_COOKIE]);
       reply.clearCookie(STATE_COOKIE, cookieOptions);
       if (!saved) return reply.redirect(toApp('/sign-in?error=sso-expired'), 302);
@@ -139,6 +155,7 @@ const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const { settings, discover } = sso();
       await app.revokeSession(request); // R-SEC-6: the token stops working, not only the cookie
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       const configuration = await discover().catch(() => undefined);

@@ -4,10 +4,11 @@ import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { cohortRuns } from '../../../../services/coordination/cohort-runs.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 /** R-MATCH-4: the history of cohort-matching runs, so a person can see afterwards what was approved. */
 const cohortRunHistory: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.staff);
+  guardRoutes(app, app.guards.staff);
   app.get(
     '/coordination/cohort-runs',
     {

@@ -11,13 +11,14 @@ import {
 import { auditContext } from '../../../http/audit-context.js';
 import { approveProposal } from '../../../../services/coordination/cohort-approve.js';
 import { getProposal, proposeCohort } from '../../../../services/coordination/cohort.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 const tags = ['coordination'];
 const Proposal = Type.Ref('CohortProposal');
 
 /** R-MATCH-4: propose the best total assignment for a scope's unmatched mentees; a person approves all or some. */
 const cohort: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.staff);
+  guardRoutes(app, app.guards.staff);
 
   app.post(
     '/coordination/cohort-proposals',

@@ -7,12 +7,13 @@ import { ContactRequestQuerySchema, ContactRequestSchema } from '../../../../sch
 import { auditContext } from '../../../http/audit-context.js';
 import { requestScope } from '../../../../services/coordination/scope.js';
 import { listContactRequests, resolveContactRequest } from '../../../../services/journey/contact-requests.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 const tags = ['coordination'];
 
 /** R-LIFE-4: partners' requests for the coordinator to contact them (raised in progress reports). */
 const contactRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.staff);
+  guardRoutes(app, app.guards.staff);
 
   app.get(
     '/coordination/contact-requests',

@@ -13,12 +13,13 @@ import {
   listCoordinators,
   revokeCoordinator,
 } from '../../../../services/coordination/coordinators.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 const tags = ['coordination'];
 
 /** Program settings: who coordinates which OPDIV (R-ROLE-2). Program manager only; every change audited. */
 const coordinators: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.programManager);
+  guardRoutes(app, app.guards.programManager);
 
   app.get(
     '/admin/coordinators',

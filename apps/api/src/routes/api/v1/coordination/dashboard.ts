@@ -13,12 +13,13 @@ import { dashboard } from '../../../../services/coordination/dashboard.js';
 import { requestScope } from '../../../../services/coordination/scope.js';
 import { terminationRequestsAwaitingGuidance } from '../../../../services/coordination/termination-requests.js';
 import { unmatchedQueue } from '../../../../services/coordination/unmatched.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 const tags = ['coordination'];
 
 /** R-ADMIN-1: what needs the coordinator (their OPDIVs) or the program manager (any or all). */
 const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.staff);
+  guardRoutes(app, app.guards.staff);
 
   app.get(
     '/coordination/dashboard',

@@ -1,22 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../../lib/responses.js';
 import { ReportParamsSchema, ReportQuerySchema } from '../../../../schemas/reports.js';
 import { sendCsv } from '../../../http/csv.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 import { REPORTS, runReport } from '../../../../services/reports/index.js';
 
 /** R-ADMIN-2: OPDIV reports for coordinators, department reports for the program manager and reporting systems. */
 const reports: FastifyPluginAsyncTypebox = async (app) => {
   // Staff by session, or another system with the reports:read scope (R-API-2, R-API-3).
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    try {
-      await app.guards.staff(request);
-    } catch (err) {
-      if (request.actor?.kind !== 'system') throw err;
-      await app.guards.scope('reports:read')(request);
-    }
-  });
+  guardRoutes(app, app.guards.anyOf(app.guards.staff, app.guards.scope('reports:read')));
 
   const ok = {
     description: 'The report as JSON, or as a CSV attachment (UTF-8 with BOM) when format=csv',

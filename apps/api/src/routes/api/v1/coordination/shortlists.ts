@@ -5,10 +5,11 @@ import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { MyShortlistSchema } from '../../../../schemas/matching-staff.js';
 import { myShortlists } from '../../../../services/coordination/shortlists.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 /** R-MATCH-3: the mentee reads the shortlists a coordinator handed them, then invites as in self-selection. */
 const shortlists: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.user);
+  guardRoutes(app, app.guards.user);
   app.get(
     '/me/shortlists',
     {

@@ -22,13 +22,14 @@ import {
   recordContact,
 } from '../../../../services/coordination/third-party.js';
 import { suggestionsFor } from '../../../../services/journey/suggestions.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 const tags = ['coordination'];
 const CaseRef = Type.Ref('ThirdPartyCase');
 
 /** R-MATCH-3: the coordinator searches, records whom they contacted, and hands the mentee a shortlist. */
 const thirdParty: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.staff);
+  guardRoutes(app, app.guards.staff);
 
   app.post(
     '/coordination/third-party-cases',

@@ -22,13 +22,14 @@ import {
   recordPastMeeting,
 } from '../../../../services/pair-year/meetings.js';
 import { readPreferences, writePreferences } from '../../../../services/pair-year/nudge-preferences.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 const tags = ['meetings'];
 const One = Type.Ref('Meeting');
 
 /** R-MEET-1..5: the pair's meetings, their calendar files and the personal feed. */
 const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.user);
+  guardRoutes(app, app.guards.user);
   const url = app.config.APP_URL;
 
   app.get(

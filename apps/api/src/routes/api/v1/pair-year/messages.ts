@@ -25,10 +25,11 @@ import {
   type ThreadKind,
 } from '../../../../services/pair-year/messages.js';
 import { joinWaitlist, leaveWaitlist, myWaitlists } from '../../../../services/pair-year/waitlist.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 /** R-MSG-1..3 messages, R-WAIT-1..3 waitlists, R-END-1 early completion. */
 const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.user);
+  guardRoutes(app, app.guards.user);
   const url = app.config.APP_URL;
   const threads: Array<[ThreadKind, string]> = [
     ['relationship', 'relationships'],

@@ -8,12 +8,13 @@ import { PairYearCountsSchema, QuietPairSchema } from '../../../../schemas/pair-
 import { requestScope } from '../../../../services/coordination/scope.js';
 import { quietPairs } from '../../../../services/pair-year/cadence-watch.js';
 import { pairYearCounts } from '../../../../services/pair-year/staff-counts.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 const tags = ['coordination'];
 
 /** R-MEET-6 quiet pairs and the dashboard counts of issue 17, in the coordinator's scope (R-ROLE-2). */
 const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.staff);
+  guardRoutes(app, app.guards.staff);
   app.get(
     '/coordination/quiet-pairs',
     {

@@ -23,6 +23,7 @@ import {
 import { sharedIdpsFor } from '../../../../services/journey/shared-idps.js';
 import documents from './documents.js';
 import reports from './reports.js';
+import { guardRoutes } from '../../../http/guard-routes.js';
 
 const One = Type.Ref('Relationship');
 const PageOnly = Type.Object({ ...PageQuery }, { additionalProperties: false });
@@ -35,7 +36,7 @@ const act = (summary: string) => ({
 
 /** §6 the pair's year (R-LIFE-1..8), authorised on the relationship itself (R-SEC-3). */
 const relationships: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', app.guards.user);
+  guardRoutes(app, app.guards.user);
   const url = app.config.APP_URL;
 
   app.get(
