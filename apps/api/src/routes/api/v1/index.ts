@@ -17,6 +17,7 @@ import training from './training/index.js';
 import auditLog from './audit.js';
 import pairYear from './pair-year/index.js';
 import changes from './changes.js';
+import exportsRoutes from './exports.js';
 
 /** Every /api/v1 resource. Each file is one resource; add new ones here. */
 const apiV1: FastifyPluginAsync = async (app) => {
@@ -38,5 +39,6 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(auditLog);
   await app.register(pairYear);
   await app.register(changes);
+  await app.register(exportsRoutes);
 };
 export default apiV1;
