@@ -123,7 +123,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/training/events/{id}/evaluation': uo,
   'GET /api/v1/training/events/{id}/evaluations': so,
   'GET /api/v1/training/me': u,
-  'GET /api/v1/audit': staff,
+  'GET /api/v1/audit': { access: 'staff', scopes: ['audit:read'] },
   // Issue 20: what a mentor needs to decide, and the cohort run history.
   'GET /api/v1/invitations/{id}/context': uo,
   'GET /api/v1/coordination/cohort-runs': staff,
@@ -154,4 +154,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/coordination/pair-year': staff,
   // Issue 18: change feeds (the matrix asks for the relationships feed; employees needs directory:read).
   'GET /api/v1/changes/{feed}': { access: 'scope:reports:read' },
+  // Issue 18: record exports (staff by OPDIV, or reports:read), the directory read back for HR (directory:read).
+  'GET /api/v1/exports/{name}': { access: 'staff', scopes: ['reports:read'] },
+  'GET /api/v1/integrations/hr/employees': { access: 'scope:directory:read' },
 };
