@@ -17,7 +17,9 @@ export const HrEmployeeSchema = Type.Object(
     firstName: text(80),
     lastName: text(80),
     email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }),
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    // Null first: with type coercion on, a null would otherwise be turned into "" by the string branch (R-DIR-4
+    // read-back found HR's null phones stored as empty strings).
+    phone: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 40 })])),
     opdiv: text(20, 'OPDIV/STAFFDIV code, e.g. CDC'),
     payPlan: text(20, 'GS, GM, ES, CC …'),
     grade: Type.String({
