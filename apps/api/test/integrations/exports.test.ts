@@ -165,7 +165,7 @@ describe('record exports (R-EXP-1..4)', () => {
   });
 
   it('R-EXP-2: rows are fetched only as fast as the client reads, and a client that leaves ends the query', async () => {
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => undefined); // listening already
     const { port } = ctx.app.server.address() as { port: number };
     const req = httpRequest({
       port,
@@ -246,6 +246,10 @@ describe('record exports (R-EXP-1..4)', () => {
   it('R-EXP-3: a quarter that has not ended is not exported (its groups still grow), and ids cannot pick out a survey', async () => {
     const rows = lines((await get('/api/v1/exports/survey-answers')).body);
     expect(rows.some((r) => r.menteeOpdiv === 'IHS')).toBe(false);
+    const empty = await get('/api/v1/exports/survey-answers?format=csv&from=2000-01-01&to=2000-06-30');
+    expect(empty.body).toBe(
+      'quarter,menteeOpdiv,role,programObjectives,selectionMatching,relationship,training,programSupport,wouldRecommend,hiddenAreas\r\n',
+    );
     const res = await get(`/api/v1/exports/survey-answers?ids=${rel.FDA0}`);
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');

@@ -1,5 +1,5 @@
-import { Readable, Transform, pipeline } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import { stringify, type Options } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { presentRow, type OpenExport } from '../../services/exports/index.js';
 import { defuse } from './csv.js';
@@ -15,37 +15,34 @@ export function exportFormat(format: string | undefined, accept: string | undefi
 }
 
 /**
- * R-EXP-2: streams an open export. Rows are pulled from the database cursor only as fast as the client reads
- * (stream backpressure); when the client goes away, `pipeline` destroys the source, which closes the cursor and its
- * transaction. A failure after the first byte cannot change the status any more: the response is cut short
+ * R-EXP-2: streams an open export, one chunk per batch of the cursor (a write per row would cost a system call per
+ * row). A batch is fetched only when the response has taken the last chunk (highWaterMark 1: stream backpressure);
+ * when the client goes away Fastify destroys the body, which ends the generator, and with it the cursor and its
+ * transaction. A failure after the first byte cannot change the status any more: Fastify cuts the response short
  * (no closing chunk), which every HTTP client reports as an incomplete body.
  */
 export function sendExport(reply: FastifyReply, open: OpenExport, format: ExportFormat) {
   const { cursor, columns } = open;
-  const rows = Readable.from(
+  const csv: Options = {
+    columns: [...columns],
+    record_delimiter: 'windows',
+    cast: { string: defuse, boolean: (b) => (b ? 'true' : 'false') },
+  };
+  const body = Readable.from(
     (async function* () {
-      for await (const batch of cursor) for (const row of batch) yield presentRow(columns, row);
+      let header = format === 'csv';
+      for await (const batch of cursor) {
+        const rows = batch.map((row) => presentRow(columns, row));
+        yield format === 'csv'
+          ? stringify(rows, { ...csv, header })
+          : `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`;
+        header = false;
+      }
+      if (header) yield stringify([], { ...csv, header: true });
     })(),
-    { objectMode: true, highWaterMark: 256 },
+    { highWaterMark: 1 },
   );
-  rows.once('close', () => void cursor.close());
-  const encode =
-    format === 'csv'
-      ? stringify({
-          header: true,
-          columns: [...columns],
-          record_delimiter: 'windows',
-          cast: { string: defuse, boolean: (b) => (b ? 'true' : 'false') },
-        })
-      : new Transform({
-          writableObjectMode: true,
-          transform(row, _encoding, done) {
-            done(null, `${JSON.stringify(row)}\n`);
-          },
-        });
-  const body = pipeline(rows, encode, (error) => {
-    if (error && !reply.raw.destroyed) reply.raw.destroy(error);
-  });
+  body.once('close', () => void cursor.close());
   const scope = open.scope === null ? 'HHS' : open.scope.join('-');
   const file = `${open.name}-${scope}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
   reply
