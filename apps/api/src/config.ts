@@ -95,6 +95,12 @@ export const ConfigSchema = Type.Object({
   SESSION_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 480 }),
   APP_URL: Type.String({ default: 'http://localhost:3000' }),
   SEED: Type.Union([Type.Literal('demo'), Type.Literal('none')], { default: 'demo' }),
+  SEED_DEMO_PAIR: Type.Optional(
+    Type.Union([Type.Literal('on'), Type.Literal('off')], {
+      description:
+        "the demo mentee and mentor start as a pair in its working year; default on, off when NODE_ENV=test (the browser tests walk the demo mentee's journey from the start)",
+    }),
+  ),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'HHS Mentoring Program <mentoring-noreply@hhs.gov>' }),
   LOG_LEVEL: Type.Union(

@@ -23,7 +23,8 @@ try {
 }
 const app = await buildApp({ config }).catch(fail);
 if (config.SEED === 'demo') {
-  const created = await seedDemo(app.db);
+  const livePair = (config.SEED_DEMO_PAIR ?? (config.NODE_ENV === 'test' ? 'off' : 'on')) === 'on';
+  const created = await seedDemo(app.db, 2000, { livePair });
   if (created) app.log.info(`Seeded the demo workforce (${created.length} demo accounts).`);
 }
 // On SIGTERM (a rollout, a scale-down) the server stops accepting, lets in-flight requests finish, stops the jobs

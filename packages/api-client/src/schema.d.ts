@@ -11564,7 +11564,11 @@ export interface paths {
                                 unmatched: number;
                                 invitation: number;
                                 unconfirmed: number;
+                                /** @description New mentors in a mentee's top 5 (R-WAIT-5) */
+                                newMentor: number;
                             };
+                            /** @description Reminder emails still in the outbox, not yet delivered (R-NUDGE-5) */
+                            remindersAwaitingDelivery: number;
                             menteesWaiting: number;
                             completedEarly: number;
                         };

@@ -5,6 +5,7 @@ import { deliverDueEmails } from './email-delivery.js';
 import { watchCadence } from '../services/pair-year/cadence-watch.js';
 import { sendNudges } from '../services/pair-year/nudges.js';
 import { releaseWaitlists } from '../services/pair-year/waitlist.js';
+import { announceNewMentors } from '../services/pair-year/new-mentors.js';
 import { messageIdDomain, smtpSender } from './mail-transport.js';
 import type { JobLogger, ScheduledJob } from './runner.js';
 import { pruneJobRuns } from './slots.js';
@@ -22,6 +23,7 @@ const CLOCKS: Array<[name: string, clock: Clock]> = [
   ['cadence-watch', watchCadence],
   ['nudges', sendNudges],
   ['waitlist-release', releaseWaitlists],
+  ['new-mentor-notices', announceNewMentors],
 ];
 
 /** Every scheduled job of this process (R-NOTE-1 delivery, R-NOTE-2 clocks), and what to close on shutdown. */

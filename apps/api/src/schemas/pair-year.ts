@@ -115,6 +115,10 @@ export const PairYearCountsSchema = Type.Object({
     unmatched: Type.Integer(),
     invitation: Type.Integer(),
     unconfirmed: Type.Integer(),
+    newMentor: Type.Integer({ description: "New mentors in a mentee's top 5 (R-WAIT-5)" }),
+  }),
+  remindersAwaitingDelivery: Type.Integer({
+    description: 'Reminder emails still in the outbox, not yet delivered (R-NUDGE-5)',
   }),
   menteesWaiting: Type.Integer(),
   completedEarly: Type.Integer(),

@@ -14,17 +14,21 @@ import {
   trainingEvents,
 } from '../db/schema/index.js';
 import type { EmployeeSeed, Workforce } from './workforce.js';
+import { seedUuid } from './seed-ids.js';
 
 const DAY = 86_400_000;
 type State = (typeof relationships.$inferInsert)['state'];
 
 /**
- * The CDC pairs of the demo, oldest first: [state, days since confirmation]. Enough in each state that every
- * coordinator screen has something to show (dashboard, overdue milestones, help and termination requests, reports with
- * evaluations above the small-group threshold). Deterministic: the same people and dates relative to start-up.
+ * The CDC pairs of the demo, oldest first: [state, days since confirmation, completed early?]. Enough in each state
+ * that every coordinator screen has something to show (dashboard, overdue milestones, help and termination requests,
+ * reports with evaluations above the small-group threshold, completed early apart). Deterministic: the same people,
+ * and dates relative to the demo's anchor (decision 1004).
  */
-export const DEMO_PAIRS: ReadonlyArray<readonly [State, number]> = [
+export const DEMO_PAIRS: ReadonlyArray<readonly [State, number, 'early'?]> = [
   ...Array.from({ length: 6 }, (_, i) => ['completed', 400 + i * 6] as const),
+  ['completed', 280, 'early'],
+  ['completed', 250, 'early'],
   ['terminated', 300],
   ['terminated', 150],
   ...Array.from({ length: 5 }, (_, i) => ['active', 200 + i * 5] as const),
@@ -36,6 +40,15 @@ export const DEMO_PAIRS: ReadonlyArray<readonly [State, number]> = [
 ];
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+/** R-MEET-1: the cadences the demo's agreements name, in turn, with the usual way of meeting. */
+const CADENCES = ['every_2_weeks', 'monthly', 'every_4_weeks', 'every_2_weeks', 'weekly'] as const;
+const MODES = ['video', 'in_person', 'phone'] as const;
+export type DemoPair = {
+  mentee: EmployeeSeed;
+  mentor: EmployeeSeed;
+  platform: 's2j' | 'p2p';
+  needs: string[];
+};
 
 /** Mentors for CDC mentees: another OPDIV (never in the mentee's chain), right grade for the platform, each once. */
 export function pickPairs(w: Workforce, count: number, exclude: Set<string>) {
@@ -52,8 +65,7 @@ export function pickPairs(w: Workforce, count: number, exclude: Set<string>) {
     )
     .sort((a, b) => a.employeeId.localeCompare(b.employeeId));
   const used = new Set<string>();
-  const pairs: { mentee: EmployeeSeed; mentor: EmployeeSeed; platform: 's2j' | 'p2p'; needs: string[] }[] =
-    [];
+  const pairs: DemoPair[] = [];
   for (const m of mentees) {
     if (pairs.length === count) break;
     const me = people.get(m.employeeId)!;
@@ -78,17 +90,23 @@ export function pickPairs(w: Workforce, count: number, exclude: Set<string>) {
   return pairs;
 }
 
-/** Demo only: the CDC coordinator's program in motion (issue 20). Bulk inserts: a few statements, well under a second. */
+/**
+ * Demo only: the CDC coordinator's program in motion (issues 20 and 17). Bulk inserts: a few statements, well under a
+ * second. `extra` pairs (the demo mentee and mentor's own) come after the generated ones, each with its [state, days].
+ * Ids are derived from the pair's place in the list, so two seeds with one anchor write the same rows.
+ */
 export async function seedDemoJourneys(
   db: Db,
   w: Workforce,
   exclude: Set<string>,
   coordinatorId: string,
-  now = new Date(),
+  now: Date,
+  extra: ReadonlyArray<{ pair: DemoPair; spec: (typeof DEMO_PAIRS)[number] }> = [],
 ) {
-  const pairs = pickPairs(w, DEMO_PAIRS.length, exclude);
+  const pairs = [...pickPairs(w, DEMO_PAIRS.length, exclude), ...extra.map((e) => e.pair)];
+  const specs = [...DEMO_PAIRS, ...extra.map((e) => e.spec)];
   const rows = pairs.map((p, i) => {
-    const [state, days] = DEMO_PAIRS[i]!;
+    const [state, days, early] = specs[i]!;
     const confirmedAt = daysAgo(now, days);
     const after = (d: number) => new Date(confirmedAt.getTime() + d * DAY);
     const started = state !== 'onboarding' || (days > 8 && days < 30);
@@ -96,7 +114,10 @@ export async function seedDemoJourneys(
     const sixMonths = days > 190;
     const year = state === 'completed';
     const ended = state === 'completed' || state === 'terminated';
+    // Completed early (R-END-1): everyone agreed the goals were met at about 6.5 months.
+    const endDay = early ? 200 : 367;
     return {
+      id: seedUuid(`relationship:${i}`),
       menteeId: p.mentee.id,
       mentorId: p.mentor.id,
       platform: p.platform,
@@ -107,8 +128,8 @@ export async function seedDemoJourneys(
       idpAt: settled ? after(28) : null,
       progressMentorAt: sixMonths && state !== 'terminated' ? after(185) : null,
       progressMenteeAt: sixMonths && state !== 'terminated' ? after(186) : null,
-      surveyMentorAt: year ? after(366) : null,
-      surveyMenteeAt: year ? after(367) : null,
+      surveyMentorAt: year ? after(endDay - 1) : null,
+      surveyMenteeAt: year ? after(endDay) : null,
       ...(state === 'termination_requested' || state === 'terminated'
         ? {
             terminationRequestedBy: 'mentee' as const,
@@ -127,8 +148,15 @@ export async function seedDemoJourneys(
             endedReason: "No-fault termination at the partners' request.",
           }
         : {}),
-      ...(state === 'completed' ? { endedAt: after(367), endedReason: 'Completed the program year.' } : {}),
-      updatedAt: ended ? after(367) : now,
+      ...(state === 'completed'
+        ? {
+            endedAt: after(endDay),
+            endedReason: early ? 'Completed early: the goals were met.' : 'Completed the program year.',
+            completedEarly: !!early,
+            endedBy: early ? coordinatorId : null,
+          }
+        : {}),
+      updatedAt: ended ? after(endDay) : now,
     };
   });
   const inserted = await db.insert(relationships).values(rows).returning();
@@ -142,7 +170,8 @@ export async function seedDemoJourneys(
     acknowledged_at = r.confirmed_at - interval '24 days' from relationships r
     where r.mentee_id = a.employee_id and r.id = any(${`{${inserted.map((r) => r.id).join(',')}}`}::uuid[])`);
   await db.insert(invitations).values(
-    each((r) => ({
+    each((r, i) => ({
+      id: seedUuid(`invitation:${i}`),
       menteeId: r.menteeId,
       mentorId: r.mentorId,
       platform: r.platform,
@@ -153,6 +182,7 @@ export async function seedDemoJourneys(
       answeredAt: new Date(r.confirmedAt.getTime() - 2 * DAY),
       expiresAt: new Date(r.confirmedAt.getTime() + 9 * DAY),
       closedAt: r.confirmedAt,
+      updatedAt: r.confirmedAt,
     })),
   );
   await db.insert(relationshipEvents).values([
@@ -180,7 +210,7 @@ export async function seedDemoJourneys(
       r.endedAt
         ? {
             relationshipId: r.id,
-            event: r.state === 'completed' ? 'complete' : 'terminate',
+            event: r.state === 'terminated' ? 'terminate' : r.completedEarly ? 'complete_early' : 'complete',
             fromState: r.state === 'completed' ? 'active' : 'termination_requested',
             toState: r.state,
             actorId: r.endedBy,
@@ -195,8 +225,10 @@ export async function seedDemoJourneys(
         ? {
             relationshipId: r.id,
             goals: `Build ${pairs[i]!.needs.slice(0, 2).join(' and ').replace(/-/g, ' ')} through a project at work.`,
-            meetingFrequency: 'Twice a month',
+            meetingFrequency: 'As our cadence says, and more often before a milestone',
             meetingLength: 'One hour',
+            cadence: CADENCES[i % CADENCES.length]!,
+            usualMode: MODES[i % MODES.length]!,
             communicationMethods: ['video', 'in_person'],
             confidentiality: 'What we discuss stays between us unless we agree otherwise.',
             boundaries: 'Work hours; no discussion of performance ratings.',
@@ -283,6 +315,7 @@ export async function seedDemoJourneys(
     .sort((a, b) => b.confirmedAt.getTime() - a.confirmedAt.getTime())[0];
   if (asking)
     await db.insert(coordinatorContactRequests).values({
+      id: seedUuid('contact-request:0'),
       relationshipId: asking.id,
       requestedBy: asking.menteeId,
       source: 'progress_report',
@@ -293,6 +326,7 @@ export async function seedDemoJourneys(
     inserted.filter((r) => r.orientationAt).map((r) => ({ employeeId: r.menteeId, at: r.orientationAt! })),
     now,
   );
+  return pairs.map((p, i) => ({ ...p, relationship: rel(i) }));
 }
 
 /** The pairs' mentees took the online orientation, and some rated it, so training evaluations have something to show. */

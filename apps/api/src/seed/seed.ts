@@ -4,7 +4,7 @@ import { employees, menteeApplications, mentorApplications, roleGrants, users } 
 import { hashPassword } from '../services/accounts.js';
 import { RESPONSIBILITIES_VERSION } from '../services/applications.js';
 import type { EmployeeSeed, Workforce } from './workforce.js';
-import { seedDemoJourneys } from './journeys.js';
+import { demoAnchor, seedLivingProgram } from './living-program.js';
 import { seedTrainingCatalogue } from './training.js';
 
 export const DEMO_PASSWORD = 'Mentoring-Demo-2026!';
@@ -150,8 +150,7 @@ async function generateWorkforce(size: number, seed?: number): Promise<Workforce
   return workforce.generateWorkforce(size, seed);
 }
 
-async function insertWorkforce(db: Db, w: Workforce) {
-  const now = new Date();
+async function insertWorkforce(db: Db, w: Workforce, now = new Date()) {
   for (let i = 0; i < w.employees.length; i += 1000)
     await db.insert(employees).values(w.employees.slice(i, i + 1000));
   // Applications arrived over the last four months (deterministic), so waiting times look like a running program.
@@ -174,8 +173,20 @@ async function insertWorkforce(db: Db, w: Workforce) {
       .values(w.mentees.slice(i, i + 1000).map((m, k) => ({ ...m, ...applied(i + k + 11) })));
 }
 
+export type DemoOptions = {
+  /** The day the demo's dates are counted from (decision 1004): the start of today (UTC) unless a test fixes it. */
+  anchor?: Date;
+  /** The demo mentee and mentor's own pair in its working year (default true; the browser tests walk their journey). */
+  livePair?: boolean;
+};
+
 /** Seeds the synthetic workforce and the demo accounts, once: a database that has employees is left alone. */
-export async function seedDemo(db: Db, size = 2000): Promise<DemoAccount[] | null> {
+export async function seedDemo(
+  db: Db,
+  size = 2000,
+  options: DemoOptions = {},
+): Promise<DemoAccount[] | null> {
+  const anchor = options.anchor ?? demoAnchor();
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(employees);
   if ((row?.n ?? 0) > 0) return null;
   const w = await generateWorkforce(size);
@@ -193,42 +204,46 @@ export async function seedDemo(db: Db, size = 2000): Promise<DemoAccount[] | nul
           : null),
   }));
   const [mentee, mentor] = [people[3]!, people[4]!];
-  await insertWorkforce(db, {
-    employees: [...w.employees, ...people],
-    mentors: [
-      ...w.mentors,
-      {
-        employeeId: mentor.id,
-        bio: 'Program manager at NIH; twenty years across CDC and NIH running public health programs.',
-        education: 'M.P.H., Emory University',
-        positions: [
-          { title: 'Program Manager', organization: 'NIH', years: 9 },
-          { title: 'Public Health Analyst', organization: 'CDC', years: 11 },
-        ],
-        communicationMethods: ['video', 'phone', 'email'],
-        competencies: ['strategic-thinking', 'accountability', 'conflict-management', 'decisiveness'],
-        technicalAreas: 'public health program management, budget formulation, policy analysis',
-        platforms: ['s2j', 'p2p'],
-        capacity: 3,
-        acceptsOtherOpdivs: true,
-      },
-    ],
-    mentees: [
-      ...w.mentees,
-      {
-        employeeId: mentee.id,
-        bio: 'Public health analyst at CDC working on chronic disease programs.',
-        education: 'M.P.H.',
-        positions: [{ title: 'Public Health Analyst', organization: 'CDC', years: 4 }],
-        communicationMethods: ['video', 'email'],
-        developmentalNeeds: ['strategic-thinking', 'conflict-management', 'accountability'],
-        shortTermGoals: 'Lead a program evaluation and present findings to senior leadership.',
-        longTermGoals: 'Become a program manager running public health programs and their budget.',
-        platform: 's2j',
-        locationPreference: 'cross_opdiv',
-      },
-    ],
-  });
+  await insertWorkforce(
+    db,
+    {
+      employees: [...w.employees, ...people],
+      mentors: [
+        ...w.mentors,
+        {
+          employeeId: mentor.id,
+          bio: 'Program manager at NIH; twenty years across CDC and NIH running public health programs.',
+          education: 'M.P.H., Emory University',
+          positions: [
+            { title: 'Program Manager', organization: 'NIH', years: 9 },
+            { title: 'Public Health Analyst', organization: 'CDC', years: 11 },
+          ],
+          communicationMethods: ['video', 'phone', 'email'],
+          competencies: ['strategic-thinking', 'accountability', 'conflict-management', 'decisiveness'],
+          technicalAreas: 'public health program management, budget formulation, policy analysis',
+          platforms: ['s2j', 'p2p'],
+          capacity: 3,
+          acceptsOtherOpdivs: true,
+        },
+      ],
+      mentees: [
+        ...w.mentees,
+        {
+          employeeId: mentee.id,
+          bio: 'Public health analyst at CDC working on chronic disease programs.',
+          education: 'M.P.H.',
+          positions: [{ title: 'Public Health Analyst', organization: 'CDC', years: 4 }],
+          communicationMethods: ['video', 'email'],
+          developmentalNeeds: ['strategic-thinking', 'conflict-management', 'accountability'],
+          shortTermGoals: 'Lead a program evaluation and present findings to senior leadership.',
+          longTermGoals: 'Become a program manager running public health programs and their budget.',
+          platform: 's2j',
+          locationPreference: 'cross_opdiv',
+        },
+      ],
+    },
+    anchor,
+  );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
   for (const d of DEMO_PEOPLE) {
@@ -245,7 +260,7 @@ export async function seedDemo(db: Db, size = 2000): Promise<DemoAccount[] | nul
     });
   }
   await seedTrainingCatalogue(db, DEMO_PEOPLE[0]!.person.id, [mentor.id]);
-  await seedDemoJourneys(db, w, new Set(people.map((p) => p.id)), DEMO_PEOPLE[1]!.person.id);
+  await seedLivingProgram(db, w, people, anchor, options.livePair ?? true);
   return accounts;
 }
 

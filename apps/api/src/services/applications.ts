@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { competencies, menteeApplications, mentorApplications } from '../db/schema/index.js';
+import { competencies, menteeApplications, mentorApplications, mentorArrivals } from '../db/schema/index.js';
 import { problems } from '../lib/problem.js';
 import type { UserActor } from './actors.js';
 import type { MenteeApplicationInput, MentorApplicationInput } from '../schemas/applications.js';
@@ -8,6 +8,7 @@ import { audit, type AuditContext } from './audit.js';
 import { currentSettings } from './settings.js';
 import { liveMenteeCount } from './capacity.js';
 import { currentResponsibilitiesVersion } from './content.js';
+import { releaseWaitlist } from './pair-year/waitlist.js';
 
 /** R-CONTENT-2: the seeded first version of the responsibilities page (demo seed, test factories). Applications
  * record the version published when they are saved: currentResponsibilitiesVersion. */
@@ -82,11 +83,16 @@ export async function myApplications(db: Db, actor: UserActor) {
   };
 }
 
+/**
+ * R-APP-1. A raised capacity tells waiting mentees at once (R-WAIT-3); a new application, or one after a
+ * withdrawal, queues the mentor for the top-5 notice to long-unmatched mentees (R-WAIT-5, a job).
+ */
 export async function saveMentorApplication(
   db: Db,
   actor: UserActor,
   input: MentorApplicationInput,
   ctx: AuditContext,
+  appUrl: string,
 ) {
   const settings = await currentSettings(db);
   if (input.capacity > settings.maxCapacity)
@@ -100,6 +106,11 @@ export async function saveMentorApplication(
         `You already mentor ${live} people; capacity cannot go below that.`,
         409,
       );
+    const [before] = await tx
+      .select({ withdrawnAt: mentorApplications.withdrawnAt })
+      .from(mentorApplications)
+      .where(eq(mentorApplications.employeeId, actor.employeeId))
+      .for('update');
     const { acknowledgeResponsibilities: _ack, ...fields } = input;
     const values = {
       ...fields,
@@ -122,6 +133,16 @@ export async function saveMentorApplication(
       objectId: actor.employeeId,
       opdivs: [actor.opdiv],
     });
+    const now = new Date();
+    if (!before || before.withdrawnAt)
+      await tx
+        .insert(mentorArrivals)
+        .values({ mentorId: actor.employeeId, arrivedAt: now })
+        .onConflictDoUpdate({
+          target: mentorArrivals.mentorId,
+          set: { arrivedAt: now, announcedAt: null },
+        });
+    else await releaseWaitlist(tx, actor.employeeId, now, appUrl);
     return presentMentor(tx, row!);
   });
 }
@@ -160,8 +181,15 @@ export async function saveMenteeApplication(
   });
 }
 
-/** R-APP-2: pausing keeps current mentees; a paused mentor is not matched or invited. */
-export async function setMentorPaused(db: Db, actor: UserActor, paused: boolean, ctx: AuditContext) {
+/** R-APP-2: pausing keeps current mentees; a paused mentor is not matched or invited. Resuming tells waiting
+ * mentees of any free place at once (R-WAIT-3). */
+export async function setMentorPaused(
+  db: Db,
+  actor: UserActor,
+  paused: boolean,
+  ctx: AuditContext,
+  appUrl: string,
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(mentorApplications)
@@ -175,6 +203,7 @@ export async function setMentorPaused(db: Db, actor: UserActor, paused: boolean,
       objectId: actor.employeeId,
       opdivs: [actor.opdiv],
     });
+    if (!paused) await releaseWaitlist(tx, actor.employeeId, new Date(), appUrl);
     return presentMentor(tx, row);
   });
 }

@@ -151,3 +151,21 @@ export const earlyCompletionAgreements = pgTable(
 /** R-MEET-3: the calendar part of an outbox email (nodemailer's icalEvent). */
 export type OutboxCalendar = { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
 export const outboxCalendarColumn = () => jsonb('ical_event').$type<OutboxCalendar>();
+
+// R-WAIT-5: a mentor who became suggestible (a new application, or one after a withdrawal), waiting for the
+// `new-mentor-notices` job to tell long-unmatched mentees for whom they would rank in the top 5.
+export const mentorArrivals = pgTable(
+  'mentor_arrivals',
+  {
+    mentorId: text('mentor_id')
+      .primaryKey()
+      .references(() => employees.id),
+    arrivedAt: at('arrived_at').notNull().defaultNow(),
+    announcedAt: at('announced_at'),
+  },
+  (t) => [
+    index('mentor_arrivals_due_idx')
+      .on(t.arrivedAt)
+      .where(sql`${t.announcedAt} is null`),
+  ],
+);

@@ -63,18 +63,29 @@ function menteeContextQuery(db: Db) {
 const menteeQueries = new WeakMap<Db, ReturnType<typeof menteeContextQuery>>();
 
 /**
- * R-MATCH-1: ranked eligible mentors for a mentee. Three statements: the mentee with their application, activity
- * and reporting chain; the mentor index version with the settings; the page's mentor cards.
+ * R-MATCH-1: the mentee, their active application and their `limit` best eligible mentors. Three statements: the
+ * mentee with their application, activity and reporting chain; the mentor index version with the settings.
+ * Shared by the suggestions page and the new-mentor notice (R-WAIT-5).
  */
-export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string, params: PageParams) {
+export async function rankMentorsFor(db: Db, menteeId: string, limit: number) {
   let menteeQuery = menteeQueries.get(db);
   if (!menteeQuery) menteeQueries.set(db, (menteeQuery = menteeContextQuery(db)));
   const [[row], context] = await Promise.all([menteeQuery.execute({ menteeId }), matchingContext(db)]);
-  const employee = row?.employee;
+  if (!row?.app) return { employee: row?.employee, ranked: null, settings: context.settings };
+  const mentee = menteeProfileFrom(row.app, row.employee, row.activity);
+  const ranked = scoreCandidatesIndexed(mentee, context.index, context.settings, {
+    supervisorOf: chainLookup(menteeId, row.chain),
+    limit,
+  });
+  return { employee: row.employee, ranked, settings: context.settings };
+}
+
+/** R-MATCH-1: ranked eligible mentors for a mentee, a page of mentor cards with the reasons. */
+export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string, params: PageParams) {
+  const { employee, ranked, settings } = await rankMentorsFor(db, menteeId, SUGGESTION_WINDOW);
   const self = menteeId === actor.employeeId;
   if (!employee || (!self && !coversAny(actor, [employee.opdiv]))) throw problems.notFound('That mentee');
-  const app = row.app;
-  if (!app) {
+  if (!ranked) {
     const who = self ? 'You have' : 'This person has';
     throw problems.rule(
       'R-MATCH-1',
@@ -82,12 +93,6 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
       409,
     );
   }
-  const { index, settings } = context;
-  const mentee = menteeProfileFrom(app, employee, row.activity);
-  const ranked = scoreCandidatesIndexed(mentee, index, settings, {
-    supervisorOf: chainLookup(menteeId, row.chain),
-    limit: SUGGESTION_WINDOW,
-  });
   // Ranked by score, then mentor id: the cursor is the last (score, id) shown (R-API-4).
   const page = pageArray(ranked, params, (s) => [s.total, s.mentorId], compareKeys(0));
   const info = await publicMentorInfo(

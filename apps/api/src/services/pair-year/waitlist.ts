@@ -32,7 +32,8 @@ async function freePlaces(
   const [app] = await tx
     .select({ capacity: mentorApplications.capacity, paused: mentorApplications.paused })
     .from(mentorApplications)
-    .where(eq(mentorApplications.employeeId, mentorId));
+    .where(and(eq(mentorApplications.employeeId, mentorId), isNull(mentorApplications.withdrawnAt)));
+  // A withdrawn application is no mentor at all: nobody waits for it or is told of its places.
   if (!app) return { free: 0, paused: false, exists: false };
   return {
     free: app.paused ? 0 : Math.max(0, app.capacity - (await liveMenteeCount(tx, mentorId))),
@@ -111,20 +112,42 @@ export async function myWaitlists(db: Tx, actor: UserActor) {
 }
 
 /**
- * R-WAIT-3: when a mentor has free places (a relationship ended, capacity raised, mentor resumed), the first waiting
- * mentees in the order they asked are told, one per free place. Called inside the change's transaction, and by the
- * waitlist job for anything else that frees a place; rows are locked, so two callers never tell the same mentee twice.
+ * R-WAIT-4: a told mentee holds the place they were told of for this long (to invite the mentor) before the next in
+ * line is told of the same place, unless they found a mentor meanwhile.
+ */
+export const WAITLIST_HOLD_DAYS = 3;
+
+/**
+ * R-WAIT-3/R-WAIT-4: when a mentor has free places (a relationship ended, capacity raised, mentor resumed), the first
+ * waiting mentees in the order they asked are told, one per free place not already held by a mentee told in the last
+ * WAITLIST_HOLD_DAYS. Called inside the change's transaction (an ending, a capacity change, a resume) and by the
+ * waitlist job. The mentor's application row is locked first, so releases for one mentor queue one behind the
+ * other across replicas: each mentee is told once, in order, and never more mentees than places.
  */
 export async function releaseWaitlist(tx: Tx, mentorId: string, now: Date, appUrl: string): Promise<number> {
+  await tx
+    .select({ id: mentorApplications.employeeId })
+    .from(mentorApplications)
+    .where(eq(mentorApplications.employeeId, mentorId))
+    .for('update');
   const { free } = await freePlaces(tx, mentorId);
   if (free === 0) return 0;
+  const holdSince = new Date(now.getTime() - WAITLIST_HOLD_DAYS * 86_400_000);
+  const [held] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from mentor_waitlist w where w.mentor_id = ${mentorId}
+      and w.notified_at > ${holdSince}
+      and not exists (select 1 from relationships r where r.mentee_id = w.mentee_id
+        and r.state in ('onboarding', 'active', 'termination_requested'))`,
+  );
+  const places = free - Number(held?.n ?? 0);
+  if (places <= 0) return 0;
   const next = await tx
     .select()
     .from(mentorWaitlist)
     .where(and(eq(mentorWaitlist.mentorId, mentorId), isNull(mentorWaitlist.notifiedAt)))
     .orderBy(asc(mentorWaitlist.joinedAt), asc(mentorWaitlist.menteeId))
-    .limit(free)
-    .for('update', { skipLocked: true });
+    .limit(places);
   if (next.length === 0) return 0;
   const mentor = (await employeeRows(tx, [mentorId])).get(mentorId)!;
   for (const w of next) {

@@ -42,7 +42,14 @@ const applications: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Type.Ref('MentorApplication') }, [409, 422]),
       },
     },
-    async (request) => saveMentorApplication(app.db, userActor(request), request.body, auditContext(request)),
+    async (request) =>
+      saveMentorApplication(
+        app.db,
+        userActor(request),
+        request.body,
+        auditContext(request),
+        app.config.APP_URL,
+      ),
   );
   app.put(
     '/me/applications/mentee',
@@ -68,7 +75,8 @@ const applications: FastifyPluginAsyncTypebox = async (app) => {
           response: responses({ 200: Type.Ref('MentorApplication') }, [404]),
         },
       },
-      async (request) => setMentorPaused(app.db, userActor(request), paused, auditContext(request)),
+      async (request) =>
+        setMentorPaused(app.db, userActor(request), paused, auditContext(request), app.config.APP_URL),
     );
   }
   app.delete(
