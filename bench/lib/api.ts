@@ -19,6 +19,8 @@ export async function startApi(databaseUrl: string): Promise<{ app: FastifyInsta
       PORT: '0',
       // Benchmarks measure capacity with few tokens; the per-person limits would answer 429 (decision 0805).
       PER_USER_LIMITS: 'off',
+      // Nor the per-client budget of system clients (R-API-8): the HR load sends 30 large batches a minute.
+      SYSTEM_CLIENT_RATE_LIMIT: '0',
       ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
     }),
   });

@@ -19,6 +19,7 @@ export async function productionApp(
       JOBS: 'off',
       JWT_SECRET: SECRET,
       PER_USER_LIMITS: perUserLimits,
+      ...(perUserLimits === 'off' ? { SYSTEM_CLIENT_RATE_LIMIT: '0' } : {}),
     }),
   });
   await app.ready();

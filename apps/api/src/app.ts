@@ -12,6 +12,7 @@ import deprecationPlugin from './plugins/external/deprecation.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import authPlugin from './plugins/external/auth.js';
 import csrfPlugin from './plugins/external/csrf.js';
+import clientLimitsPlugin from './plugins/external/client-limits.js';
 import webPlugin from './plugins/external/web.js';
 import metricsPlugin from './plugins/external/metrics.js';
 import { requestIdOf, serializeRequest } from './observability/request-id.js';
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(swaggerPlugin);
   await app.register(authPlugin, { config });
   await app.register(csrfPlugin, { config });
+  await app.register(clientLimitsPlugin);
   await app.register(workersPlugin);
   await app.register(afterResponsePlugin);
   await app.register(systemRoutes);

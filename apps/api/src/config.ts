@@ -80,6 +80,13 @@ export const ConfigSchema = Type.Object({
     default: 'on',
     description: 'per-person limits on the expensive reads (R-SEC-10); off only for capacity benchmarks',
   }),
+  SYSTEM_CLIENT_RATE_LIMIT: Type.Integer({
+    minimum: 0,
+    maximum: 100_000,
+    default: 600,
+    description:
+      'requests a minute each system client may make, counted across every replica (R-API-8); 0 turns the limit off',
+  }),
   API_DOCS: Type.Optional(
     Type.Union([Type.Literal('on'), Type.Literal('off')], {
       description: 'the Swagger UI at /api/docs; default on, off in production (R-SEC-11)',

@@ -1164,7 +1164,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** HR reconciliation: the directory as HR fed it, by employee id; follow /changes/employees for what changed (R-DIR-4; scope directory:read) */
+        get: operations["getIntegrationsHrEmployees"];
         put?: never;
         /** HR feed: upsert up to 10,000 employees; any invalid row rejects the whole batch (scope directory:write) */
         post: operations["postIntegrationsHrEmployees"];
@@ -1679,7 +1680,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit log (a coordinator sees rows concerning their OPDIVs; the program manager all) */
+        /** Search the audit log (a coordinator sees rows concerning their OPDIVs; the program manager and a system client with audit:read all) */
         get: operations["getAudit"];
         put?: never;
         post?: never;
@@ -2117,6 +2118,23 @@ export interface paths {
         };
         /** Deliveries to a webhook endpoint, newest first, optionally of one status */
         get: operations["getWebhookEndpointsByIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record export: participants, relationships with milestones and outcomes, training attendance, or survey answers with small groups suppressed (R-EXP-1; scope reports:read) */
+        get: operations["getExportsByName"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8292,6 +8310,106 @@ export interface operations {
             };
         };
     };
+    getIntegrationsHrEmployees: {
+        parameters: {
+            query?: {
+                /** @description Only these employees: up to 100 comma-separated ids (e.g. those the employees change feed named) */
+                ids?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description HR’s stable employee id */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            email: string;
+                            /** @description OPDIV/STAFFDIV code, e.g. CDC */
+                            opdiv: string;
+                            /** @description GS, GM, ES, CC … */
+                            payPlan: string;
+                            /** @description Grade within the pay plan: 13, O-5 …; empty for ES/SL/ST */
+                            grade: string;
+                            occupationSeries: string;
+                            occupationTitle: string;
+                            city: string;
+                            state: string;
+                            timeZone: string;
+                            commissionedCorps: boolean;
+                            /** @description false when the person left HHS */
+                            active: boolean;
+                            phone: string | null;
+                            supervisorId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the directory last changed this entry
+                             */
+                            updatedAt: string;
+                        }[];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (field errors listed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable for a moment: try again after the Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postIntegrationsHrEmployees: {
         parameters: {
             query?: never;
@@ -8334,7 +8452,7 @@ export interface operations {
                         firstName: string;
                         lastName: string;
                         email: string;
-                        phone?: string | null;
+                        phone?: null | string;
                         /** @description OPDIV/STAFFDIV code, e.g. CDC */
                         opdiv: string;
                         /** @description GS, GM, ES, CC … */
@@ -14003,6 +14121,85 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable for a moment: try again after the Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExportsByName: {
+        parameters: {
+            query?: {
+                /** @description Overrides the Accept header (text/csv or application/x-ndjson); default NDJSON */
+                format?: "ndjson" | "csv";
+                /** @description One OPDIV; default: all you may see (coordinators: theirs; program manager and systems: HHS) */
+                opdiv?: string;
+                /** @description Only these records: up to 100 comma-separated ids as the change feed gives them (not for survey-answers) */
+                ids?: string;
+                /** @description survey-answers: first day; whole closed quarters inside the range */
+                from?: string;
+                /** @description survey-answers: last day, included */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                name: "participants" | "relationships" | "training-attendance" | "survey-answers";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records, streamed: one JSON object per line (NDJSON), or CSV with a header row of the column keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid (field errors listed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { PageQuery } from '../lib/pagination.js';
 
 export const HR_BATCH_MAX = 10_000;
 
@@ -16,7 +17,9 @@ export const HrEmployeeSchema = Type.Object(
     firstName: text(80),
     lastName: text(80),
     email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }),
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    // Null first: with type coercion on, a null would otherwise be turned into "" by the string branch (R-DIR-4
+    // read-back found HR's null phones stored as empty strings).
+    phone: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 40 })])),
     opdiv: text(20, 'OPDIV/STAFFDIV code, e.g. CDC'),
     payPlan: text(20, 'GS, GM, ES, CC …'),
     grade: Type.String({
@@ -61,3 +64,27 @@ export const IdempotencyHeadersSchema = Type.Object({
     }),
   ),
 });
+
+/** R-DIR-4: an employee as HR fed them, read back for reconciliation (the feed's fields, all present). */
+export const HrDirectoryEntrySchema = Type.Object({
+  ...Type.Required(Type.Omit(HrEmployeeSchema, ['phone', 'supervisorId'])).properties,
+  phone: Type.Union([Type.String(), Type.Null()]),
+  supervisorId: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Type.String({ format: 'date-time', description: 'When the directory last changed this entry' }),
+});
+
+export const HrDirectoryQuerySchema = Type.Object(
+  {
+    ids: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 4200,
+        pattern: '^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+){0,99}$',
+        description:
+          'Only these employees: up to 100 comma-separated ids (e.g. those the employees change feed named)',
+      }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);

@@ -2,14 +2,17 @@ import { and, eq, gte, like, lt, sql } from 'drizzle-orm';
 import { keyset, type SortKey } from '../lib/pagination.js';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
-import type { UserActor } from './actors.js';
+import type { Actor } from './actors.js';
 import type { AuditQuery } from '../schemas/audit.js';
 import { likePrefix } from './directory.js';
 import { staffScope } from './coordination/scope.js';
 
-/** R-ADMIN-3: search the audit log; a coordinator sees the rows that concern their OPDIVs (R-ROLE-2). */
-export async function searchAudit(db: Db, actor: UserActor, q: AuditQuery) {
-  const scope = staffScope(actor);
+/**
+ * R-ADMIN-3: search the audit log; a coordinator sees the rows that concern their OPDIVs (R-ROLE-2), the program
+ * manager and a security monitor with the audit:read scope (R-AUD-1) the whole log.
+ */
+export async function searchAudit(db: Db, actor: Actor, q: AuditQuery) {
+  const scope = actor.kind === 'system' ? null : staffScope(actor);
   const where = and(
     scope === null ? undefined : sql`${auditLog.opdivs} && ${sql.param(scope)}::text[]`,
     q.actor ? eq(auditLog.actorId, q.actor) : undefined,

@@ -130,7 +130,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/training/events/{id}/evaluation': uo,
   'GET /api/v1/training/events/{id}/evaluations': so,
   'GET /api/v1/training/me': u,
-  'GET /api/v1/audit': staff,
+  'GET /api/v1/audit': { access: 'staff', scopes: ['audit:read'] },
   // Issue 20: what a mentor needs to decide, and the cohort run history.
   'GET /api/v1/invitations/{id}/context': uo,
   'GET /api/v1/coordination/cohort-runs': staff,
@@ -173,4 +173,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/webhook-endpoints': pm,
   'PATCH /api/v1/webhook-endpoints/{id}': pm,
   'GET /api/v1/webhook-endpoints/{id}/deliveries': pm,
+  // Issue 18: record exports (staff by OPDIV, or reports:read), the directory read back for HR (directory:read).
+  'GET /api/v1/exports/{name}': { access: 'staff', scopes: ['reports:read'] },
+  'GET /api/v1/integrations/hr/employees': { access: 'scope:directory:read' },
 };

@@ -66,6 +66,7 @@ const PARAMS: Record<string, () => string> = {
   role: () => 'mentee',
   report: () => 'participation',
   feed: () => 'relationships',
+  name: () => 'relationships',
   token: () => 'not-a-feed-token',
   mentorId: () => 'T00000000',
   deliveryId: () => randomUUID(),

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { countHit } from '../../services/counters.js';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
-type RouteParams = { routeInfo?: { method?: string | string[]; url?: string } };
+type RouteParams = { routeInfo?: { method?: string | string[]; url?: string }; storePrefix?: string };
 
 /**
  * A @fastify/rate-limit store whose counters live in PostgreSQL (rate_limit_counters), so N replicas allow the
@@ -25,9 +25,14 @@ export function postgresRateLimitStore(db: Db) {
     }
 
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]) {
-      // At run time @fastify/rate-limit passes the route's merged limit settings, the route under `routeInfo`.
-      const route = (routeOptions as unknown as RouteParams).routeInfo;
-      return new PostgresRateLimitStore(undefined, `${[route?.method].flat().join(',')} ${route?.url ?? ''}`);
+      // At run time @fastify/rate-limit passes the route's merged limit settings, the route under `routeInfo`; a
+      // limiter made by createRateLimit (no route) names its counters with `storePrefix`.
+      const params = routeOptions as unknown as RouteParams;
+      const route = params.routeInfo;
+      return new PostgresRateLimitStore(
+        undefined,
+        params.storePrefix ?? `${[route?.method].flat().join(',')} ${route?.url ?? ''}`,
+      );
     }
   };
 }

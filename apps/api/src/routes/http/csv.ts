@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { ReportMeta } from '../../services/reports/range.js';
 
 /** A cell that a spreadsheet would run as a formula is prefixed with ' (CSV injection). */
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /**
  * R-ADMIN-2 CSV download: RFC 4180 quoting by csv-stringify, UTF-8 with a byte-order mark so Excel reads it as

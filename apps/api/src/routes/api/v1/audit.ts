@@ -1,26 +1,34 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { responses } from '../../../lib/responses.js';
 import { sendPage } from '../../../lib/pagination.js';
-import { userActor } from '../../../plugins/external/auth.js';
 import { AuditPageSchema, AuditQuerySchema } from '../../../schemas/audit.js';
 import { searchAudit } from '../../../services/audit-search.js';
 
 /** R-ADMIN-3: who did what, when, from where — newest first. */
 const audit: FastifyPluginAsyncTypebox = async (app) => {
+  // R-AUD-1: staff by session, or a security monitor (a system client with the audit:read scope).
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    try {
+      await app.guards.staff(request);
+    } catch (err) {
+      if (request.actor?.kind !== 'system') throw err;
+      await app.guards.scope('audit:read')(request);
+    }
+  });
   app.get(
     '/audit',
     {
-      onRequest: app.guards.staff,
       schema: {
         tags: ['audit'],
         summary:
-          'Search the audit log (a coordinator sees rows concerning their OPDIVs; the program manager all)',
+          'Search the audit log (a coordinator sees rows concerning their OPDIVs; the program manager and a system client with audit:read all)',
         querystring: AuditQuerySchema,
         response: responses({ 200: AuditPageSchema }, [403]),
       },
     },
     async (request, reply) =>
-      sendPage(request, reply, await searchAudit(app.db, userActor(request), request.query)),
+      sendPage(request, reply, await searchAudit(app.db, request.actor!, request.query)),
   );
 };
 export default audit;

@@ -18,6 +18,7 @@ import auditLog from './audit.js';
 import pairYear from './pair-year/index.js';
 import changes from './changes.js';
 import webhooks from './webhooks/index.js';
+import exportsRoutes from './exports.js';
 
 /** Every /api/v1 resource. Each file is one resource; add new ones here. */
 const apiV1: FastifyPluginAsync = async (app) => {
@@ -40,5 +41,6 @@ const apiV1: FastifyPluginAsync = async (app) => {
   await app.register(pairYear);
   await app.register(changes);
   await app.register(webhooks);
+  await app.register(exportsRoutes);
 };
 export default apiV1;

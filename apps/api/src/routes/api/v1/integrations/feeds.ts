@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../../../lib/responses.js';
-import { HrBatchResultSchema, HrBatchSchema, IdempotencyHeadersSchema } from '../../../../schemas/hr-feed.js';
+import {
+  HrBatchResultSchema,
+  HrBatchSchema,
+  HrDirectoryEntrySchema,
+  HrDirectoryQuerySchema,
+  IdempotencyHeadersSchema,
+} from '../../../../schemas/hr-feed.js';
+import { Paged, sendPage } from '../../../../lib/pagination.js';
+import { readDirectory } from '../../../../services/hr-feed-read.js';
 import { LmsBatchSchema, LmsResultSchema } from '../../../../schemas/lms.js';
 import { auditContext } from '../../../http/audit-context.js';
 import { upsertEmployees } from '../../../../services/hr-feed.js';
@@ -28,6 +36,21 @@ const feeds: FastifyPluginAsyncTypebox = async (app) => {
       idempotent(app.db, request, reply, (tx) =>
         upsertEmployees(tx, auditContext(request), request.body.employees, app.config.APP_URL),
       ),
+  );
+
+  app.get(
+    '/integrations/hr/employees',
+    {
+      onRequest: app.guards.scope('directory:read'),
+      schema: {
+        tags: ['integrations'],
+        summary:
+          'HR reconciliation: the directory as HR fed it, by employee id; follow /changes/employees for what changed (R-DIR-4; scope directory:read)',
+        querystring: HrDirectoryQuerySchema,
+        response: responses({ 200: Paged(HrDirectoryEntrySchema) }, [403]),
+      },
+    },
+    async (request, reply) => sendPage(request, reply, await readDirectory(app.db, request.query)),
   );
 
   app.post(
