@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { responses } from '../../../lib/responses.js';
+import { guardRoutes } from '../../http/guard-routes.js';
 import { sendPage } from '../../../lib/pagination.js';
 import { AuditPageSchema, AuditQuerySchema } from '../../../schemas/audit.js';
 import { searchAudit } from '../../../services/audit-search.js';
@@ -8,14 +8,7 @@ import { searchAudit } from '../../../services/audit-search.js';
 /** R-ADMIN-3: who did what, when, from where — newest first. */
 const audit: FastifyPluginAsyncTypebox = async (app) => {
   // R-AUD-1: staff by session, or a security monitor (a system client with the audit:read scope).
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    try {
-      await app.guards.staff(request);
-    } catch (err) {
-      if (request.actor?.kind !== 'system') throw err;
-      await app.guards.scope('audit:read')(request);
-    }
-  });
+  guardRoutes(app, app.guards.anyOf(app.guards.staff, app.guards.scope('audit:read')));
   app.get(
     '/audit',
     {

@@ -1,21 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../../lib/responses.js';
+import { guardRoutes } from '../../http/guard-routes.js';
 import { ExportParamsSchema, ExportQuerySchema } from '../../../schemas/exports.js';
 import { openExport } from '../../../services/exports/index.js';
 import { exportFormat, sendExport } from '../../http/export-stream.js';
 
 /** R-EXP-1..4: record-level exports for reporting systems (reports:read), the program manager and coordinators. */
 const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    try {
-      await app.guards.staff(request);
-    } catch (err) {
-      if (request.actor?.kind !== 'system') throw err;
-      await app.guards.scope('reports:read')(request);
-    }
-  });
+  guardRoutes(app, app.guards.anyOf(app.guards.staff, app.guards.scope('reports:read')));
 
   const ok = {
     description:
