@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import type { paths } from '@hhs-mentoring/api-client';
+import { FigureCards, type Figure } from './FigureCards';
 
 type Counts = paths['/api/v1/coordination/pair-year']['get']['responses'][200]['content']['application/json'];
 
@@ -11,7 +11,7 @@ export function PairYearFigures({ counts: c }: { counts: Counts }) {
     c.remindersLast30Days.invitation +
     c.remindersLast30Days.unconfirmed +
     c.remindersLast30Days.newMentor;
-  const figures: [string, number, string?][] = [
+  const figures: Figure[] = [
     ['Quiet pairs', c.quietPairs, '/staff/quiet-pairs'],
     ['Meetings held in the last 30 days', c.meetingsHeldLast30Days],
     ['Reminders sent in the last 30 days', reminders],
@@ -22,18 +22,7 @@ export function PairYearFigures({ counts: c }: { counts: Counts }) {
   return (
     <section aria-labelledby="pair-year-heading">
       <h2 id="pair-year-heading">Meetings and reminders</h2>
-      <ul className="usa-card-group" data-testid="pair-year-figures">
-        {figures.map(([label, n, to]) => (
-          <li key={label} className="usa-card grid-col-6 tablet:grid-col-3">
-            <div className="usa-card__container">
-              <div className="usa-card__body padding-y-2">
-                <p className="font-sans-xl text-bold margin-0">{n}</p>
-                <p className="margin-0">{to ? <Link to={to}>{label}</Link> : label}</p>
-              </div>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <FigureCards figures={figures} testId="pair-year-figures" />
       <p className="usa-hint" data-testid="reminder-breakdown">
         Reminders in the last 30 days: {c.remindersLast30Days.cadence} to plan a meeting,{' '}
         {c.remindersLast30Days.unmatched} to mentees still looking for a mentor,{' '}

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
 import { formatDate } from '../../../lib/format';
@@ -6,6 +5,7 @@ import { BarChartWithTable } from '../components/Charts';
 import { useDashboard, usePairYearCounts } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 import { PairYearFigures } from '../components/PairYearFigures';
+import { FigureCards, type Figure } from '../components/FigureCards';
 
 const PLATFORM: Record<string, string> = { s2j: 'Senior-to-Junior', p2p: 'Peer-to-Peer' };
 
@@ -30,7 +30,7 @@ export default function Dashboard() {
             { state: 'Active', pairs: d.livePairs.active },
             { state: 'Termination requested', pairs: d.livePairs.termination_requested },
           ];
-          const figures: [string, number, string?][] = [
+          const figures: Figure[] = [
             ['Unmatched mentees', d.unmatched.count, '/staff/unmatched'],
             ['Invitations waiting for a mentor', d.openInvitations.pending],
             ['Accepted, waiting for confirmation', d.openInvitations.accepted],
@@ -50,18 +50,7 @@ export default function Dashboard() {
                 {d.scope ? `Scope: ${d.scope.join(', ')}` : 'Scope: all of HHS'} · as of{' '}
                 {formatDate(d.generatedAt)}
               </p>
-              <ul className="usa-card-group" data-testid="figures">
-                {figures.map(([label, n, to]) => (
-                  <li key={label} className="usa-card grid-col-6 tablet:grid-col-3">
-                    <div className="usa-card__container">
-                      <div className="usa-card__body padding-y-2">
-                        <p className="font-sans-xl text-bold margin-0">{n}</p>
-                        <p className="margin-0">{to ? <Link to={to}>{label}</Link> : label}</p>
-                      </div>
-                    </div>
-                  </li>
-                ))}
-              </ul>
+              <FigureCards figures={figures} testId="figures" />
               <QueryState query={pairYear}>{(c) => <PairYearFigures counts={c} />}</QueryState>
               <div className="grid-row grid-gap">
                 <div className="grid-col-12 desktop:grid-col-6">
