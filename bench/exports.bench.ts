@@ -4,10 +4,9 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { seedWorkforce } from '../apps/api/src/seed/seed.js';
-import { createClient } from '../apps/api/src/services/system-clients.js';
-import { SYSTEM_AUDIT } from '../apps/api/src/services/audit.js';
 import { benchDatabase } from './lib/pg.js';
 import { startApi } from './lib/api.js';
+import { systemClientToken } from './lib/tokens.js';
 import { writeSection } from './lib/report.js';
 import { JOURNEY } from './lib/journey-data.js';
 
@@ -42,21 +41,7 @@ try {
   for (const q of [JOURNEY, EVENTS, attendance(0, 10_000), SURVEYS, 'vacuum analyze'])
     await sqlClient.query(q);
   const seedSeconds = (performance.now() - t0) / 1000;
-  const client = await createClient(
-    app.db,
-    { ...SYSTEM_AUDIT, actorId: 'bench' },
-    { name: 'Benchmark warehouse', scopes: ['reports:read'] },
-  );
-  const tokenRes = await fetch(`${base}/api/v1/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.id,
-      client_secret: client.clientSecret,
-    }),
-  });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const access_token = await systemClientToken(app, base, 'Benchmark warehouse', ['reports:read']);
 
   type Result = {
     label: string;

@@ -2,31 +2,16 @@
 // PostgreSQL, then sends it again (nothing changes), then once more with 5% of people changed. Target: ≤ 60 s in all.
 import { performance } from 'node:perf_hooks';
 import { generateWorkforce } from '../apps/api/src/seed/workforce.js';
-import { createClient } from '../apps/api/src/services/system-clients.js';
-import { SYSTEM_AUDIT } from '../apps/api/src/services/audit.js';
 import { benchDatabase } from './lib/pg.js';
 import { startApi } from './lib/api.js';
+import { systemClientToken } from './lib/tokens.js';
 import { writeSection } from './lib/report.js';
 
 const BATCH = 10_000;
 const db = await benchDatabase();
 try {
   const { app, base } = await startApi(db.url);
-  const client = await createClient(
-    app.db,
-    { ...SYSTEM_AUDIT, actorId: 'bench' },
-    { name: 'Benchmark HR feed', scopes: ['directory:write'] },
-  );
-  const tokenRes = await fetch(`${base}/api/v1/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.id,
-      client_secret: client.clientSecret,
-    }),
-  });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const access_token = await systemClientToken(app, base, 'Benchmark HR feed', ['directory:write']);
   const rows = generateWorkforce(90_000).employees.map(({ gradeRank: _rank, ...e }) => e);
 
   async function load(label: string, people: typeof rows) {

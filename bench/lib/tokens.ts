@@ -1,5 +1,7 @@
 import type { startApi } from './api.js';
 import { users } from '../../apps/api/src/db/schema/index.js';
+import { SYSTEM_AUDIT } from '../../apps/api/src/services/audit.js';
+import { createClient } from '../../apps/api/src/services/system-clients.js';
 
 type App = Awaited<ReturnType<typeof startApi>>['app'];
 
@@ -22,4 +24,24 @@ export async function bulkTokens(app: App, people: { id: string; email: string }
     for (const r of rows) ids.set(r.employeeId, r.id);
   }
   return people.map((p) => app.signUserToken(ids.get(p.id)!));
+}
+
+/** A new system client with these scopes, and its access token from the API's token route (client credentials). */
+export async function systemClientToken(
+  app: App,
+  base: string,
+  name: string,
+  scopes: string[],
+): Promise<string> {
+  const client = await createClient(app.db, { ...SYSTEM_AUDIT, actorId: 'bench' }, { name, scopes });
+  const res = await fetch(`${base}/api/v1/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.id,
+      client_secret: client.clientSecret,
+    }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
 }
