@@ -46,11 +46,13 @@ describe('GET /metrics', () => {
   });
 
   it('OPS-MET-3: reports event-loop lag and heap as they move', async () => {
-    // The lag histogram restarts at each scrape and records a blocked loop when its sampling timer next fires, so
-    // the loop is given a moment to run that timer before the second scrape; on a busy machine, try again.
+    // The lag histogram restarts at each scrape, and Node's monitor takes the first tick of its sampling timer after
+    // a restart as its starting point, not as a sample: a loop blocked before that tick is not recorded at all. So
+    // the loop runs for a few ticks after the first scrape, then blocks, then lets the timer record the block.
     let lag = 0;
     for (let attempt = 0; attempt < 5 && lag < 0.1; attempt++) {
       await scrape(ctx.app);
+      await new Promise((resolve) => setTimeout(resolve, 50));
       const block = Date.now() + 300;
       while (Date.now() < block);
       await new Promise((resolve) => setTimeout(resolve, 50));
