@@ -5,7 +5,7 @@ import type { UserActor } from '../../src/plugins/external/auth.js';
 import { approveProposal } from '../../src/services/coordination/cohort-approve.js';
 import { WriteBatch } from '../../src/db/write-batch.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { mentee, mentor, staff } from './helpers.js';
+import { mentee, mentor, staff } from '../helpers/people.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -17,11 +17,11 @@ describe('cohort approval in chunks', () => {
   it('R-MATCH-4: each chunk commits on its own; after a failure part way, approving again finishes the rest exactly once', async () => {
     const coordinator = await staff.coordinator(ctx.app, 'FDA');
     const mentees = [
-      await mentee(ctx.app, 'FDA'),
-      await mentee(ctx.app, 'FDA'),
-      await mentee(ctx.app, 'FDA'),
+      await mentee(ctx.app, { opdiv: 'FDA' }),
+      await mentee(ctx.app, { opdiv: 'FDA' }),
+      await mentee(ctx.app, { opdiv: 'FDA' }),
     ];
-    for (let i = 0; i < 3; i++) await mentor(ctx.app, 'FDA', { capacity: 1 });
+    for (let i = 0; i < 3; i++) await mentor(ctx.app, { opdiv: 'FDA', capacity: 1 });
     const proposed = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/coordination/cohort-proposals',

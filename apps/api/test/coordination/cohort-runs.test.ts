@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { mentee, mentor, staff } from './helpers.js';
+import { mentee, mentor, staff } from '../helpers/people.js';
 
 let ctx: TestContext;
 const u: Record<string, Awaited<ReturnType<typeof mentee>>> = {};
@@ -9,9 +9,13 @@ beforeAll(async () => {
   u.cdc = await staff.coordinator(ctx.app, 'CDC');
   u.nih = await staff.coordinator(ctx.app, 'NIH');
   u.pm = await staff.programManager(ctx.app);
-  u.a = await mentee(ctx.app, 'CDC', { needs: ['strategic-thinking'] });
-  u.b = await mentee(ctx.app, 'CDC', { needs: ['accountability'] });
-  await mentor(ctx.app, 'CDC', { capacity: 2, competencies: ['strategic-thinking', 'accountability'] });
+  u.a = await mentee(ctx.app, { opdiv: 'CDC', needs: ['strategic-thinking'] });
+  u.b = await mentee(ctx.app, { opdiv: 'CDC', needs: ['accountability'] });
+  await mentor(ctx.app, {
+    opdiv: 'CDC',
+    capacity: 2,
+    competencies: ['strategic-thinking', 'accountability'],
+  });
 });
 afterAll(() => ctx.close());
 

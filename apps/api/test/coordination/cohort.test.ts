@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invitations, mentorApplications, notifications } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { makeInvitation, mentee, mentor, staff } from './helpers.js';
+import { makeInvitation, mentee, mentor, staff } from '../helpers/people.js';
 import { runCohortWork } from '@hhs-mentoring/domain';
 import { unmatchedMenteeProfiles } from '../../src/services/coordination/cohort-mentees.js';
 import { matchingContext } from '../../src/services/journey/mentor-index.js';
@@ -45,18 +45,23 @@ beforeAll(async () => {
   const app = ctx.app;
   u.cdc = await staff.coordinator(app, 'CDC');
   u.nih = await staff.coordinator(app, 'NIH');
-  u.a = await mentee(app, 'CDC', { needs: ['strategic-thinking', 'accountability'] });
-  u.b = await mentee(app, 'CDC', { needs: ['strategic-thinking', 'conflict-management'] });
-  u.c = await mentee(app, 'CDC', { needs: ['decisiveness'] });
-  u.d = await mentee(app, 'CDC', { needs: ['customer-service', 'accountability'] });
-  u.full = await mentee(app, 'CDC'); // three open invitations already: R-CAP-3
-  u.nihMentee = await mentee(app, 'NIH'); // outside the CDC scope entirely
-  u.m1 = await mentor(app, 'CDC', { capacity: 1, competencies: ['strategic-thinking', 'accountability'] });
-  u.m2 = await mentor(app, 'NIH', {
+  u.a = await mentee(app, { opdiv: 'CDC', needs: ['strategic-thinking', 'accountability'] });
+  u.b = await mentee(app, { opdiv: 'CDC', needs: ['strategic-thinking', 'conflict-management'] });
+  u.c = await mentee(app, { opdiv: 'CDC', needs: ['decisiveness'] });
+  u.d = await mentee(app, { opdiv: 'CDC', needs: ['customer-service', 'accountability'] });
+  u.full = await mentee(app, { opdiv: 'CDC' }); // three open invitations already: R-CAP-3
+  u.nihMentee = await mentee(app, { opdiv: 'NIH' }); // outside the CDC scope entirely
+  u.m1 = await mentor(app, {
+    opdiv: 'CDC',
+    capacity: 1,
+    competencies: ['strategic-thinking', 'accountability'],
+  });
+  u.m2 = await mentor(app, {
+    opdiv: 'NIH',
     capacity: 1,
     competencies: ['strategic-thinking', 'conflict-management', 'decisiveness'],
   });
-  u.m3 = await mentor(app, 'CDC', { capacity: 1, competencies: ['customer-service'] });
+  u.m3 = await mentor(app, { opdiv: 'CDC', capacity: 1, competencies: ['customer-service'] });
   for (const m of [u.m1, u.m2, u.m3]) await makeInvitation(app, u.full!.employee.id, m!.employee.id);
 });
 afterAll(() => ctx.close());

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, roleGrants } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { staff } from './helpers.js';
+import { staff } from '../helpers/people.js';
 
 let ctx: TestContext;
 let pm: Awaited<ReturnType<typeof makeUser>>;

@@ -3,15 +3,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { employees } from '../../src/db/schema/index.js';
 import { makeEmployee } from '../helpers/factories.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import {
-  daysAgo,
-  makeHelpRequest,
-  makeInvitation,
-  makeRelationship,
-  mentee,
-  mentor,
-  staff,
-} from './helpers.js';
+import { makeInvitation, makeRelationship, mentee, mentor, staff } from '../helpers/people.js';
+import { daysAgo, makeHelpRequest } from './helpers.js';
 
 let ctx: TestContext;
 type Users = Record<string, Awaited<ReturnType<typeof mentee>>>;
@@ -22,13 +15,13 @@ beforeAll(async () => {
   const app = ctx.app;
   u.cdcCoord = await staff.coordinator(app, 'CDC');
   u.pm = await staff.programManager(app);
-  u.waitLong = await mentee(app, 'CDC', { appliedAt: daysAgo(40) });
-  u.waitShort = await mentee(app, 'CDC', { appliedAt: daysAgo(3) });
-  u.paired = await mentee(app, 'CDC', { appliedAt: daysAgo(90) });
-  u.cdcMentor = await mentor(app, 'CDC');
-  u.nihMentee = await mentee(app, 'NIH', { appliedAt: daysAgo(100) });
-  u.nihMentor = await mentor(app, 'NIH');
-  u.nihMentee2 = await mentee(app, 'NIH', { appliedAt: daysAgo(10) });
+  u.waitLong = await mentee(app, { opdiv: 'CDC', appliedAt: daysAgo(40) });
+  u.waitShort = await mentee(app, { opdiv: 'CDC', appliedAt: daysAgo(3) });
+  u.paired = await mentee(app, { opdiv: 'CDC', appliedAt: daysAgo(90) });
+  u.cdcMentor = await mentor(app, { opdiv: 'CDC' });
+  u.nihMentee = await mentee(app, { opdiv: 'NIH', appliedAt: daysAgo(100) });
+  u.nihMentor = await mentor(app, { opdiv: 'NIH' });
+  u.nihMentee2 = await mentee(app, { opdiv: 'NIH', appliedAt: daysAgo(10) });
   // A CDC pair, confirmed 40 days ago: orientation/agreement/IDP overdue; asks for help.
   const cdcPair = await makeRelationship(app, u.paired!.employee.id, u.cdcMentor!.employee.id, {
     confirmedAt: daysAgo(40),

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completionSurveys, opdivs, programSettings } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeSystemClient } from '../integrations/helpers.js';
-import { daysAgo, makeRelationship, mentee, mentor, staff } from './helpers.js';
+import { makeRelationship, mentee, mentor, staff } from '../helpers/people.js';
+import { daysAgo } from './helpers.js';
 
 let ctx: TestContext;
 const u: Record<string, Awaited<ReturnType<typeof mentee>>> = {};
@@ -19,15 +20,15 @@ beforeAll(async () => {
   await app.db.insert(opdivs).values({ code: 'QX', name: QUIRKY, kind: 'STAFFDIV' });
   u.cdc = await staff.coordinator(app, 'CDC');
   u.pm = await staff.programManager(app);
-  u.mentor = await mentor(app, 'CDC', { capacity: 5 });
-  u.m1 = await mentee(app, 'CDC', { appliedAt: daysAgo(30) });
-  u.m2 = await mentee(app, 'CDC', { appliedAt: daysAgo(50) });
-  u.m3 = await mentee(app, 'CDC', { appliedAt: daysAgo(20) });
-  u.m4 = await mentee(app, 'CDC', { appliedAt: daysAgo(300) });
-  u.m5 = await mentee(app, 'CDC', { appliedAt: daysAgo(300) });
-  u.quirky = await mentee(app, 'QX', { appliedAt: daysAgo(5) });
-  u.nihMentee = await mentee(app, 'NIH', { appliedAt: daysAgo(30) });
-  u.nihMentor = await mentor(app, 'NIH');
+  u.mentor = await mentor(app, { opdiv: 'CDC', capacity: 5 });
+  u.m1 = await mentee(app, { opdiv: 'CDC', appliedAt: daysAgo(30) });
+  u.m2 = await mentee(app, { opdiv: 'CDC', appliedAt: daysAgo(50) });
+  u.m3 = await mentee(app, { opdiv: 'CDC', appliedAt: daysAgo(20) });
+  u.m4 = await mentee(app, { opdiv: 'CDC', appliedAt: daysAgo(300) });
+  u.m5 = await mentee(app, { opdiv: 'CDC', appliedAt: daysAgo(300) });
+  u.quirky = await mentee(app, { opdiv: 'QX', appliedAt: daysAgo(5) });
+  u.nihMentee = await mentee(app, { opdiv: 'NIH', appliedAt: daysAgo(30) });
+  u.nihMentor = await mentor(app, { opdiv: 'NIH' });
   const r1 = await makeRelationship(app, u.m1!.employee.id, u.mentor!.employee.id, {
     confirmedAt: daysAgo(10),
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { daysAgo, makeRelationship, mentee, mentor, staff } from './helpers.js';
+import { makeRelationship, mentee, mentor, staff } from '../helpers/people.js';
+import { daysAgo } from './helpers.js';
 
 let ctx: TestContext;
 const u: Record<string, Awaited<ReturnType<typeof mentee>>> = {};
@@ -11,8 +12,8 @@ beforeAll(async () => {
   const app = ctx.app;
   u.cdc = await staff.coordinator(app, 'CDC');
   u.nih = await staff.coordinator(app, 'NIH');
-  u.mentee = await mentee(app, 'CDC');
-  u.mentor = await mentor(app, 'CDC');
+  u.mentee = await mentee(app, { opdiv: 'CDC' });
+  u.mentor = await mentor(app, { opdiv: 'CDC' });
   relationshipId = (
     await makeRelationship(app, u.mentee!.employee.id, u.mentor!.employee.id, {
       state: 'active',

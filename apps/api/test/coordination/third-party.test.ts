@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, shortlists, thirdPartyCases } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { mentee, mentor, staff } from './helpers.js';
+import { mentee, mentor, staff } from '../helpers/people.js';
 
 let ctx: TestContext;
 const u: Record<string, Awaited<ReturnType<typeof mentee>>> = {};
@@ -13,11 +13,11 @@ beforeAll(async () => {
   const app = ctx.app;
   u.cdc = await staff.coordinator(app, 'CDC');
   u.nih = await staff.coordinator(app, 'NIH');
-  u.jordan = await mentee(app, 'CDC');
-  u.nihMentee = await mentee(app, 'NIH');
-  u.dana = await mentor(app, 'NIH');
-  u.lee = await mentor(app, 'CDC');
-  u.junior = await mentor(app, 'CDC', { grade: '8' }); // below the mentee's GS-9: S2J refuses (R-PLAT-1)
+  u.jordan = await mentee(app, { opdiv: 'CDC', grade: '9' });
+  u.nihMentee = await mentee(app, { opdiv: 'NIH' });
+  u.dana = await mentor(app, { opdiv: 'NIH' });
+  u.lee = await mentor(app, { opdiv: 'CDC' });
+  u.junior = await mentor(app, { opdiv: 'CDC', grade: '8' }); // below the mentee's GS-9: S2J refuses (R-PLAT-1)
 });
 afterAll(() => ctx.close());
 

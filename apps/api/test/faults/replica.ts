@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
 import { APPROVAL_CHUNK } from '../../src/services/coordination/cohort-approve.js';
-import { mentee, mentor, staff } from '../coordination/helpers.js';
+import { mentee, mentor, staff } from '../helpers/people.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
 import { startCluster } from './cluster.js';
 import { checkWrites, helperApp, makePeople, runLoad } from './scenario.js';
@@ -61,8 +61,8 @@ export async function replicaCrashDuringCohortApproval(options: { pairs: number 
     app = await helperApp(cluster.url);
     const coordinator = await staff.coordinator(app, 'FDA');
     for (let i = 0; i < options.pairs; i++) {
-      await mentee(app, 'FDA');
-      await mentor(app, 'FDA', { capacity: 1 });
+      await mentee(app, { opdiv: 'FDA' });
+      await mentor(app, { opdiv: 'FDA', capacity: 1 });
     }
     const post = (api: ApiProcess, path: string, body: object) =>
       fetch(`${api.base}/api/v1${path}`, {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 import { queryRows } from '../../src/db/client.js';
-import { mentee, mentor } from '../journey/pairs.js';
+import { mentee, mentor } from '../helpers/people.js';
 import { FAULT_JWT_SECRET, type ApiProcess } from './api-process.js';
 import { INVARIANT_VIOLATIONS } from './invariants.js';
 
@@ -22,7 +22,7 @@ export async function helperApp(databaseUrl: string): Promise<FastifyInstance> {
 export async function makePeople(app: FastifyInstance, mentees: number, mentors: number) {
   const people = { mentees: [] as Person[], mentors: [] as Person[] };
   for (let i = 0; i < mentees; i++) people.mentees.push(await mentee(app, { opdiv: 'CDC' }));
-  for (let i = 0; i < mentors; i++) people.mentors.push(await mentor(app, { opdiv: 'NIH' }, { capacity: 2 }));
+  for (let i = 0; i < mentors; i++) people.mentors.push(await mentor(app, { opdiv: 'NIH', capacity: 2 }));
   return people;
 }
 

@@ -11,10 +11,12 @@ import {
 import { RESPONSIBILITIES_VERSION } from '../../src/services/applications.js';
 
 type EmployeeRow = typeof employees.$inferInsert;
+/** The directory fields a test may set on a person. */
+export type EmployeeFields = Partial<EmployeeRow>;
 let counter = 0;
 
 /** A directory entry with sensible defaults; every call makes a new person. */
-export async function makeEmployee(app: FastifyInstance, overrides: Partial<EmployeeRow> = {}) {
+export async function makeEmployee(app: FastifyInstance, overrides: EmployeeFields = {}) {
   counter += 1;
   const id = overrides.id ?? `T${randomUUID().slice(0, 8)}${counter}`;
   const payPlan = overrides.payPlan ?? 'GS';
@@ -48,7 +50,7 @@ export type Grant = { role: 'coordinator'; opdiv: string } | { role: 'program_ma
 /** An account for an employee (made if not given) and a bearer token for it. */
 export async function makeUser(
   app: FastifyInstance,
-  options: { employee?: Partial<EmployeeRow>; grants?: Grant[] } = {},
+  options: { employee?: EmployeeFields; grants?: Grant[] } = {},
 ) {
   const employee = await makeEmployee(app, options.employee);
   const [user] = await app.db

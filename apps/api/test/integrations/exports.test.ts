@@ -7,7 +7,9 @@ import { exportsRunning, openRowCursor } from '../../src/db/export-cursor.js';
 import { completionSurveys, programSettings } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeSystemClient } from './helpers.js';
-import { daysAgo, makeEmployee, makeRelationship, mentee, mentor, staff } from '../coordination/helpers.js';
+import { makeRelationship, mentee, mentor, staff } from '../helpers/people.js';
+import { makeEmployee } from '../helpers/factories.js';
+import { daysAgo } from '../coordination/helpers.js';
 
 let ctx: TestContext;
 let warehouse: Record<string, string>;
@@ -34,7 +36,7 @@ beforeAll(async () => {
   warehouse = await (await makeSystemClient(app, ['reports:read'], 'Reporting warehouse')).token();
   hrOnly = await (await makeSystemClient(app, ['directory:write'], 'HR feed')).token();
   u.cdc = await staff.coordinator(app, 'CDC');
-  u.participant = await mentee(app, 'OS');
+  u.participant = await mentee(app, { opdiv: 'OS' });
   // Survey groups of the closed quarter: FDA mentees 4, CDC mentees 3, NIH mentees 1, CDC mentor 1.
   const groups: [string, number][] = [
     ['FDA', 4],
@@ -42,9 +44,9 @@ beforeAll(async () => {
     ['NIH', 1],
   ];
   for (const [opdiv, n] of groups) {
-    const m = await mentor(app, opdiv, { capacity: 5 });
+    const m = await mentor(app, { opdiv: opdiv, capacity: 5 });
     for (let i = 0; i < n; i++) {
-      const me = await mentee(app, opdiv);
+      const me = await mentee(app, { opdiv: opdiv });
       const r = await makeRelationship(app, me.employee.id, m.employee.id, {
         state: i === 0 ? 'completed' : 'active',
         confirmedAt: daysAgo(400),
@@ -75,9 +77,9 @@ beforeAll(async () => {
       });
   }
   // This quarter's answers: a big group, but its quarter is still open.
-  const m = await mentor(app, 'IHS', { capacity: 5 });
+  const m = await mentor(app, { opdiv: 'IHS', capacity: 5 });
   for (let i = 0; i < 4; i++) {
-    const me = await mentee(app, 'IHS');
+    const me = await mentee(app, { opdiv: 'IHS' });
     const r = await makeRelationship(app, me.employee.id, m.employee.id, { confirmedAt: daysAgo(400) });
     await app.db.insert(completionSurveys).values({
       relationshipId: r.id,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEvent } from '../training/helpers.js';
-import { makeRelationship, mentee, mentor } from '../coordination/helpers.js';
+import { makeRelationship, mentee, mentor } from '../helpers/people.js';
 import { makeSystemClient } from './helpers.js';
 
 // Issue 18, done means: each integrating system played end to end over real HTTP with its system client only —
@@ -161,9 +161,9 @@ describe('integrators end to end over HTTP, each with its system client only (is
 
   it('warehouse incremental pull: a full export once, then the change feed and the changed records only', async () => {
     const w = 'Reporting warehouse';
-    const a = await mentee(ctx.app, 'CDC');
-    const b = await mentee(ctx.app, 'NIH');
-    const m = await mentor(ctx.app, 'CDC', { capacity: 3 });
+    const a = await mentee(ctx.app, { opdiv: 'CDC' });
+    const b = await mentee(ctx.app, { opdiv: 'NIH' });
+    const m = await mentor(ctx.app, { opdiv: 'CDC', capacity: 3 });
     const r1 = await makeRelationship(ctx.app, a.employee.id, m.employee.id);
     const r2 = await makeRelationship(ctx.app, b.employee.id, m.employee.id);
     // Take the feed position first, then the snapshot: whatever changes during the export comes in the feed.

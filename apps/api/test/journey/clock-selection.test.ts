@@ -4,7 +4,7 @@ import { addMonths, DAY_MS } from '@hhs-mentoring/domain';
 import { notifications, relationships } from '../../src/db/schema/index.js';
 import { advanceRelationshipClocks } from '../../src/services/clock-jobs.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { mentee, mentor, pairUp } from './pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -6,7 +6,8 @@ import { testConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { invitations, relationships } from '../../src/db/schema/index.js';
 import { freshDatabase } from '../helpers/app.js';
-import { mentee, mentor, post } from './pairs.js';
+import { mentee, mentor } from '../helpers/people.js';
+import { post } from './pairs.js';
 
 // Two API instances on ONE database (two pg pools on PostgreSQL; on PGlite both share the one embedded database).
 let fresh: Awaited<ReturnType<typeof freshDatabase>>;
@@ -30,7 +31,7 @@ afterAll(async () => {
 describe('invariants under concurrent requests on two instances', () => {
   it('R-CAP-1: many concurrent confirms for a mentor with one free place → exactly one succeeds', async () => {
     const [a, b] = apps as [FastifyInstance, FastifyInstance];
-    const them = await mentor(a, {}, { capacity: 1 });
+    const them = await mentor(a, { capacity: 1 });
     const mentees = await Promise.all(Array.from({ length: 8 }, () => mentee(a)));
     const invs: string[] = [];
     for (const m of mentees) {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortProposalPairs, cohortProposals } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { get, mentee, mentor, post } from './pairs.js';
+import { mentee, mentor } from '../helpers/people.js';
+import { get, post } from './pairs.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -12,11 +13,16 @@ afterAll(async () => ctx?.close());
 
 describe('invitation context (issue 20: a mentor can judge fit)', () => {
   it('R-SEC-3: the mentor reads the mentee’s goals, needs, grade, occupation, location and platform; others get 404', async () => {
-    const me = await mentee(
-      ctx.app,
-      { opdiv: 'CDC', city: 'Atlanta', state: 'GA', occupationTitle: 'Health Scientist' },
-      { longTermGoals: 'Run a national surveillance program', locationPreference: 'cross_opdiv' },
-    );
+    const me = await mentee(ctx.app, {
+      opdiv: 'CDC',
+      city: 'Atlanta',
+      state: 'GA',
+      occupationTitle: 'Health Scientist',
+      application: {
+        longTermGoals: 'Run a national surveillance program',
+        locationPreference: 'cross_opdiv',
+      },
+    });
     const them = await mentor(ctx.app);
     const inv = (
       await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: 'Hello' })

@@ -4,7 +4,8 @@ import { employees, invitations, notifications, relationships } from '../../src/
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { expireDueInvitations } from '../../src/services/clock-jobs.js';
-import { get, mentee, mentor, pairUp, post } from './pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { get, post } from './pairs.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('invitations (§6)', () => {
 
   it('R-APP-2: refuses inviting a paused mentor', async () => {
     const me = await mentee(ctx.app);
-    const them = await mentor(ctx.app, {}, { paused: true });
+    const them = await mentor(ctx.app, { paused: true });
     const res = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
     expect(res.json().rule).toBe('R-APP-2');
     expect(await count(me.employee.id)).toBe(0);
@@ -131,7 +132,7 @@ describe('invitations (§6)', () => {
   });
 
   it('R-CAP-1: a full mentor cannot be confirmed', async () => {
-    const them = await mentor(ctx.app, {}, { capacity: 1 });
+    const them = await mentor(ctx.app, { capacity: 1 });
     const a = await mentee(ctx.app);
     const b = await mentee(ctx.app);
     const invB = await post(ctx.app, b, '/invitations', { mentorId: them.employee.id, message: '' });

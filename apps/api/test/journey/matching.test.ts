@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { get, mentee, mentor, post } from './pairs.js';
+import { mentee, mentor } from '../helpers/people.js';
+import { get, post } from './pairs.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -11,20 +12,19 @@ afterAll(async () => ctx?.close());
 
 describe('finding a mentor (§5)', () => {
   it('R-MATCH-1: ranks eligible mentors with a breakdown and reasons, hiding contact details and ineligible mentors', async () => {
-    const boss = await mentor(
-      ctx.app,
-      { grade: '15', lastName: 'Chain' },
-      { competencies: ['strategic-thinking', 'conflict-management'] },
-    );
+    const boss = await mentor(ctx.app, {
+      grade: '15',
+      lastName: 'Chain',
+      competencies: ['strategic-thinking', 'conflict-management'],
+    });
     const me = await mentee(ctx.app, { supervisorId: boss.employee.id });
-    const best = await mentor(
-      ctx.app,
-      { lastName: 'Best' },
-      { competencies: ['strategic-thinking', 'conflict-management'] },
-    );
-    const weaker = await mentor(ctx.app, { lastName: 'Weaker' }, { competencies: ['customer-service'] });
+    const best = await mentor(ctx.app, {
+      lastName: 'Best',
+      competencies: ['strategic-thinking', 'conflict-management'],
+    });
+    const weaker = await mentor(ctx.app, { lastName: 'Weaker', competencies: ['customer-service'] });
     const junior = await mentor(ctx.app, { grade: '9' });
-    const paused = await mentor(ctx.app, {}, { paused: true });
+    const paused = await mentor(ctx.app, { paused: true });
     const res = await get(ctx.app, me, '/me/suggestions?limit=50');
     expect(res.statusCode).toBe(200);
     const ids = res.json().items.map((s: { mentor: { id: string } }) => s.mentor.id);
@@ -64,7 +64,7 @@ describe('finding a mentor (§5)', () => {
 
   it('R-MATCH-1: a coordinator reads the reasons about the mentee, while the mentee reads them addressed as "you"', async () => {
     const me = await mentee(ctx.app, { opdiv: 'CDC' });
-    await mentor(ctx.app, {}, { competencies: ['strategic-thinking'] });
+    await mentor(ctx.app, { competencies: ['strategic-thinking'] });
     const cdc = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
     const sentences = (body: { items: { reasons: string[]; criteria: { explanation: string }[] }[] }) =>
       body.items.flatMap((s) => [...s.reasons, ...s.criteria.map((c) => c.explanation)]);
@@ -78,16 +78,21 @@ describe('finding a mentor (§5)', () => {
 
   it('R-MATCH-2: searches mentors by name, expertise and combined filters, most relevant first', async () => {
     const searcher = await makeUser(ctx.app);
-    const target = await mentor(
-      ctx.app,
-      { firstName: 'Quillon', lastName: 'Zarathustra', opdiv: 'FDA', state: 'MD', city: 'Silver Spring' },
-      { technicalAreas: 'pharmacovigilance and drug safety', platforms: ['p2p'] },
-    );
-    await mentor(
-      ctx.app,
-      { firstName: 'Other', lastName: 'Person', opdiv: 'FDA', state: 'MD' },
-      { technicalAreas: 'budget' },
-    );
+    const target = await mentor(ctx.app, {
+      firstName: 'Quillon',
+      lastName: 'Zarathustra',
+      opdiv: 'FDA',
+      state: 'MD',
+      city: 'Silver Spring',
+      application: { technicalAreas: 'pharmacovigilance and drug safety', platforms: ['p2p'] },
+    });
+    await mentor(ctx.app, {
+      firstName: 'Other',
+      lastName: 'Person',
+      opdiv: 'FDA',
+      state: 'MD',
+      application: { technicalAreas: 'budget' },
+    });
     const byName = (await get(ctx.app, searcher, '/mentors?q=zarathustra')).json();
     expect(byName.items[0].id).toBe(target.employee.id);
     expect(byName.items[0]).not.toHaveProperty('email');

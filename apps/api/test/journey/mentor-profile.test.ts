@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS } from '@hhs-mentoring/domain';
 import { mentorApplications, programSettings } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { get, mentee, mentor, pairUp, post } from './pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { get, post } from './pairs.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -24,11 +25,10 @@ const application = {
 
 describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)", () => {
   it('R-MATCH-5: shows the application and directory facts but no contact details before the mentor accepts', async () => {
-    const dana = await mentor(
-      ctx.app,
-      { lastName: 'Whitfield' },
-      { ...application, acceptsOtherOpdivs: false },
-    );
+    const dana = await mentor(ctx.app, {
+      lastName: 'Whitfield',
+      application: { ...application, acceptsOtherOpdivs: false },
+    });
     const me = await mentee(ctx.app);
     const res = await get(ctx.app, me, `/mentors/${dana.employee.id}`);
     expect(res.statusCode).toBe(200);
@@ -61,7 +61,7 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
   });
 
   it('R-MATCH-5: contact details once the mentor accepted my invitation; the mentor and staff in scope see them too', async () => {
-    const dana = await mentor(ctx.app, {}, application);
+    const dana = await mentor(ctx.app, { application });
     const me = await mentee(ctx.app);
     const stranger = await mentee(ctx.app);
     const coordinator = await makeUser(ctx.app, {
@@ -85,7 +85,7 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
   });
 
   it('R-CAP-1: remaining capacity counts live mentees and respects the program maximum', async () => {
-    const dana = await mentor(ctx.app, {}, application);
+    const dana = await mentor(ctx.app, { application });
     const me = await mentee(ctx.app);
     await pairUp(ctx.app, me, dana);
     expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json()).toMatchObject({
@@ -119,7 +119,7 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
   it('R-MATCH-2: 404 for someone who never applied as a mentor, a withdrawn mentor, and an unknown id', async () => {
     const me = await mentee(ctx.app);
     const notMentor = await makeUser(ctx.app);
-    const gone = await mentor(ctx.app, {}, application);
+    const gone = await mentor(ctx.app, { application });
     await ctx.app.db
       .update(mentorApplications)
       .set({ withdrawnAt: new Date() })
@@ -132,7 +132,7 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
   });
 
   it('R-SEC-2: signing in is required', async () => {
-    const dana = await mentor(ctx.app, {}, application);
+    const dana = await mentor(ctx.app, { application });
     expect(
       (await ctx.app.inject({ method: 'GET', url: `/api/v1/mentors/${dana.employee.id}` })).statusCode,
     ).toBe(401);

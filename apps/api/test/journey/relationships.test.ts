@@ -10,7 +10,8 @@ import {
 import { advanceRelationshipClocks } from '../../src/services/clock-jobs.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { get, mentee, mentor, pairUp, post, put } from './pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { get, post, put } from './pairs.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -6,7 +6,8 @@ import { Problem } from '../../src/lib/problem.js';
 import { WriteBatch } from '../../src/db/write-batch.js';
 import type { Db } from '../../src/db/client.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { mentee, mentor, post } from './pairs.js';
+import { mentee, mentor } from '../helpers/people.js';
+import { post } from './pairs.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -7,7 +7,8 @@ import { emailOutbox, relationships } from '../../src/db/schema/index.js';
 import { JobRunner, type ScheduledJob } from '../../src/jobs/runner.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { mentee, mentor, pairUp, post, put } from '../journey/pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { post, put } from '../journey/pairs.js';
 import { scrape, value } from './scrape.js';
 
 // Rule ids OPS-MET-n: docs/decisions/0606-metrics.md.

@@ -6,7 +6,8 @@ import { agreements, emailOutbox, notifications, relationships } from '../../src
 import { watchCadence } from '../../src/services/pair-year/cadence-watch.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { get, mentee, mentor, pairUp, post } from '../journey/pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { get, post } from '../journey/pairs.js';
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();

@@ -11,7 +11,8 @@ import { sendNudges } from '../../src/services/pair-year/nudges.js';
 import { pairYearCounts } from '../../src/services/pair-year/staff-counts.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { get, mentee, mentor, pairUp, post } from '../journey/pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { get, post } from '../journey/pairs.js';
 
 const DAY = 86_400_000;
 
@@ -95,7 +96,7 @@ describe('messages, waitlist, nudges, early completion', () => {
   });
 
   it('R-WAIT-1/R-WAIT-2/R-WAIT-3: mentees wait for a full mentor in order; the card counts them; an ending tells the first', async () => {
-    const full = await mentor(ctx.app, {}, { capacity: 1 });
+    const full = await mentor(ctx.app, { capacity: 1 });
     const first = await mentee(ctx.app);
     const id = await pairUp(ctx.app, first, full);
     const a = await mentee(ctx.app);
@@ -200,7 +201,7 @@ describe('messages, waitlist, nudges, early completion', () => {
 
   it('R-END-1/R-END-2: completed early once both partners and the coordinator agree after the minimum period; counted apart; frees the place', async () => {
     const me = await mentee(ctx.app);
-    const them = await mentor(ctx.app, {}, { capacity: 1 });
+    const them = await mentor(ctx.app, { capacity: 1 });
     const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
     const id = await pairUp(ctx.app, me, them);
     expect(

@@ -11,7 +11,8 @@ import { announceNewMentors } from '../../src/services/pair-year/new-mentors.js'
 import { releaseWaitlists, WAITLIST_HOLD_DAYS } from '../../src/services/pair-year/waitlist.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { get, mentee, mentor, pairUp, post, put } from '../journey/pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { get, post, put } from '../journey/pairs.js';
 
 const DAY = 86_400_000;
 const URL = 'http://localhost:3000';
@@ -53,7 +54,7 @@ const wait = async (who: Person, mentorId: string) => {
 };
 /** A mentor with capacity 1 and one live mentee, and three mentees waiting in order. */
 async function fullMentorWithLine() {
-  const full = await mentor(ctx.app, {}, { capacity: 1 });
+  const full = await mentor(ctx.app, { capacity: 1 });
   await pairUp(ctx.app, await mentee(ctx.app), full);
   const line = [await mentee(ctx.app), await mentee(ctx.app), await mentee(ctx.app)];
   for (const m of line) await wait(m, full.employee.id);
@@ -70,7 +71,7 @@ describe('waitlist: told at once, in order, one per free place (issue 17 §3)', 
   });
 
   it('R-WAIT-3: a mentor who resumes tells the first waiting mentee at once', async () => {
-    const paused = await mentor(ctx.app, {}, { capacity: 2, paused: true });
+    const paused = await mentor(ctx.app, { capacity: 2, paused: true });
     const [a, b] = [await mentee(ctx.app), await mentee(ctx.app)];
     await wait(a, paused.employee.id);
     await wait(b, paused.employee.id);
@@ -83,7 +84,7 @@ describe('waitlist: told at once, in order, one per free place (issue 17 §3)', 
   });
 
   it('R-WAIT-3: a mentor who withdraws is nobody to wait for: an ending does not tell the line of a place', async () => {
-    const leaving = await mentor(ctx.app, {}, { capacity: 1 });
+    const leaving = await mentor(ctx.app, { capacity: 1 });
     const id = await pairUp(ctx.app, await mentee(ctx.app), leaving);
     const waiter = await mentee(ctx.app);
     await wait(waiter, leaving.employee.id);
@@ -145,13 +146,13 @@ describe('new mentors announced to long-unmatched mentees (issue 17 §3)', () =>
         .update(menteeApplications)
         .set({ createdAt: longAgo })
         .where(eq(menteeApplications.employeeId, who.employee.id));
-    const fits = await mentee(ctx.app, {}, { developmentalNeeds: ['self-direction', 'customer-service'] });
-    const recent = await mentee(ctx.app, {}, { developmentalNeeds: ['self-direction', 'customer-service'] });
-    const quiet = await mentee(ctx.app, {}, { developmentalNeeds: ['self-direction', 'customer-service'] });
+    const fits = await mentee(ctx.app, { needs: ['self-direction', 'customer-service'] });
+    const recent = await mentee(ctx.app, { needs: ['self-direction', 'customer-service'] });
+    const quiet = await mentee(ctx.app, { needs: ['self-direction', 'customer-service'] });
     const crowded = await mentee(
       ctx.app,
-      {},
-      { developmentalNeeds: ['decisiveness', 'leveraging-diversity'] },
+
+      { needs: ['decisiveness', 'leveraging-diversity'] },
     );
     for (const m of [fits, quiet, crowded]) await appliedLongAgo(m);
     await ctx.app.db
@@ -161,8 +162,8 @@ describe('new mentors announced to long-unmatched mentees (issue 17 §3)', () =>
     for (let i = 0; i < 5; i++)
       await mentor(
         ctx.app,
-        {},
-        { competencies: ['decisiveness', 'leveraging-diversity'], platforms: ['s2j'] },
+
+        { competencies: ['decisiveness', 'leveraging-diversity'], application: { platforms: ['s2j'] } },
       );
 
     const newcomer = await makeUser(ctx.app, { employee: { grade: '14', opdiv: 'NIH' } });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { makeSystemClient } from '../integrations/helpers.js';
-import { mentee, mentor, pairUp } from '../journey/pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
 import { SYSTEM_SCOPES } from '../../src/db/schema/integrations.js';
 import { EXPECTATIONS, type Expectation } from './authorization-expectations.js';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
-import { get, mentee, mentor, pairUp, post } from '../journey/pairs.js';
+import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { get, post } from '../journey/pairs.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
