@@ -16,7 +16,8 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 export function clientFor(app: FastifyInstance, who?: Who) {
   const headers =
     who && 'auth' in who && typeof who.auth === 'object' ? who.auth : (who as Record<string, string>);
-  return createClient<paths>({
+  // JSON only: an endpoint that can also answer CSV is read with `parseAs: 'text'` and its response.
+  return createClient<paths, 'application/json' | 'application/problem+json'>({
     baseUrl: 'http://localhost',
     ...(headers ? { headers } : {}),
     fetch: async (request) => {
@@ -40,3 +41,10 @@ export function clientFor(app: FastifyInstance, who?: Who) {
 }
 
 export type Client = ReturnType<typeof clientFor>;
+
+/** The JSON body an operation takes, to type a test's sample bodies: `RequestBody<'/api/v1/…/meetings', 'post'>`. */
+export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/db/client.js';
 import { invitations, relationships } from '../../src/db/schema/index.js';
 import { freshDatabase } from '../helpers/app.js';
 import { mentee, mentor } from '../helpers/people.js';
-import { post } from './pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 // Two API instances on ONE database (two pg pools on PostgreSQL; on PGlite both share the one embedded database).
 let fresh: Awaited<ReturnType<typeof freshDatabase>>;
@@ -35,18 +35,26 @@ describe('invariants under concurrent requests on two instances', () => {
     const mentees = await Promise.all(Array.from({ length: 8 }, () => mentee(a)));
     const invs: string[] = [];
     for (const m of mentees) {
-      const inv = await post(a, m, '/invitations', { mentorId: them.employee.id, message: '' });
-      await post(a, them, `/invitations/${inv.json().id}/accept`);
-      invs.push(inv.json().id);
+      const inv = await clientFor(a, m).POST('/api/v1/invitations', {
+        body: { mentorId: them.employee.id, message: '' },
+      });
+      await clientFor(a, them).POST('/api/v1/invitations/{id}/accept', {
+        params: { path: { id: inv.data!.id } },
+      });
+      invs.push(inv.data!.id);
     }
     const results = await Promise.all(
-      mentees.map((m, i) => post(i % 2 ? b : a, m, `/invitations/${invs[i]}/confirm`)),
+      mentees.map((m, i) =>
+        clientFor(i % 2 ? b : a, m).POST('/api/v1/invitations/{id}/confirm', {
+          params: { path: { id: invs[i]! } },
+        }),
+      ),
     );
-    const codes = results.map((r) => r.statusCode).sort();
+    const codes = results.map((r) => r.response.status).sort();
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
-    for (const r of results.filter((r) => r.statusCode !== 200)) {
-      expect(r.statusCode).toBe(409);
-      expect(r.json().rule).toBe('R-CAP-1');
+    for (const r of results.filter((r) => r.response.status !== 200)) {
+      expect(r.response.status).toBe(409);
+      expect(r.error!.rule).toBe('R-CAP-1');
     }
     const live = await a.db
       .select()
@@ -66,13 +74,15 @@ describe('invariants under concurrent requests on two instances', () => {
     const mentors = await Promise.all(Array.from({ length: 10 }, () => mentor(a)));
     const results = await Promise.all(
       mentors.map((m, i) =>
-        post(i % 2 ? b : a, me, '/invitations', { mentorId: m.employee.id, message: '' }),
+        clientFor(i % 2 ? b : a, me).POST('/api/v1/invitations', {
+          body: { mentorId: m.employee.id, message: '' },
+        }),
       ),
     );
-    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
-    for (const r of results.filter((r) => r.statusCode !== 201)) {
-      expect(r.statusCode).toBe(409);
-      expect(r.json().rule).toBe('R-CAP-3');
+    expect(results.filter((r) => r.response.status === 201)).toHaveLength(3);
+    for (const r of results.filter((r) => r.response.status !== 201)) {
+      expect(r.response.status).toBe(409);
+      expect(r.error!.rule).toBe('R-CAP-3');
     }
     const open = await a.db
       .select()

@@ -4,7 +4,7 @@ import { auditLog, coordinatorContactRequests } from '../../src/db/schema/index.
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get, post, put } from './pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -28,7 +28,12 @@ async function helpRequested() {
   const them = await mentor(ctx.app, { opdiv: 'NIH' });
   const relationshipId = await pairUp(ctx.app, me, them);
   expect(
-    (await put(ctx.app, them, `/relationships/${relationshipId}/progress-reports/mentor`, report)).statusCode,
+    (
+      await clientFor(ctx.app, them).PUT('/api/v1/relationships/{id}/progress-reports/{role}', {
+        params: { path: { id: relationshipId, role: 'mentor' } },
+        body: report,
+      })
+    ).response.status,
   ).toBe(200);
   const [row] = await ctx.app.db
     .select()
@@ -44,9 +49,9 @@ describe('coordinator contact requests (R-LIFE-4)', () => {
   it('R-LIFE-4: a coordinator of either partner sees the open request; other coordinators do not (R-ROLE-2)', async () => {
     const { them, id } = await helpRequested();
     const nih = await staff('NIH');
-    const list = await get(ctx.app, nih, '/coordination/contact-requests');
-    expect(list.statusCode).toBe(200);
-    const item = list.json().items.find((i: Item) => i.id === id);
+    const list = await clientFor(ctx.app, nih).GET('/api/v1/coordination/contact-requests');
+    expect(list.response.status).toBe(200);
+    const item = list.data!.items.find((i: Item) => i.id === id);
     expect(item).toMatchObject({
       role: 'mentor',
       requestedBy: { id: them.employee.id },
@@ -55,28 +60,44 @@ describe('coordinator contact requests (R-LIFE-4)', () => {
     });
     const fda = await staff('FDA');
     expect(
-      (await get(ctx.app, fda, '/coordination/contact-requests')).json().items.map((i: Item) => i.id),
+      (await clientFor(ctx.app, fda).GET('/api/v1/coordination/contact-requests')).data!.items.map(
+        (i: Item) => i.id,
+      ),
     ).not.toContain(id);
-    expect((await get(ctx.app, nih, '/coordination/contact-requests?opdiv=FDA')).statusCode).toBe(403);
+    expect(
+      (
+        await clientFor(ctx.app, nih).GET('/api/v1/coordination/contact-requests', {
+          params: { query: { opdiv: 'FDA' } },
+        })
+      ).response.status,
+    ).toBe(403);
   });
 
   it('R-ROLE-2: participants cannot list contact requests', async () => {
     const { me } = await helpRequested();
-    expect((await get(ctx.app, me, '/coordination/contact-requests')).statusCode).toBe(403);
+    expect((await clientFor(ctx.app, me).GET('/api/v1/coordination/contact-requests')).response.status).toBe(
+      403,
+    );
   });
 
   it('R-LIFE-4: resolving records who and when, audits it, and moves it out of the open queue', async () => {
     const { relationshipId, id } = await helpRequested();
     const cdc = await staff('CDC');
-    const res = await post(ctx.app, cdc, `/coordination/contact-requests/${id}/resolve`);
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id, resolvedBy: cdc.employee.id });
+    const res = await clientFor(ctx.app, cdc).POST('/api/v1/coordination/contact-requests/{id}/resolve', {
+      params: { path: { id } },
+    });
+    expect(res.response.status).toBe(200);
+    expect(res.data!).toMatchObject({ id, resolvedBy: cdc.employee.id });
     expect(
-      (await get(ctx.app, cdc, '/coordination/contact-requests')).json().items.map((i: Item) => i.id),
+      (await clientFor(ctx.app, cdc).GET('/api/v1/coordination/contact-requests')).data!.items.map(
+        (i: Item) => i.id,
+      ),
     ).not.toContain(id);
-    const resolved = (await get(ctx.app, cdc, '/coordination/contact-requests?status=resolved'))
-      .json()
-      .items.map((i: Item) => i.id);
+    const resolved = (
+      await clientFor(ctx.app, cdc).GET('/api/v1/coordination/contact-requests', {
+        params: { query: { status: 'resolved' } },
+      })
+    ).data!.items.map((i: Item) => i.id);
     expect(resolved).toContain(id);
     const audits = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, relationshipId));
     expect(audits.map((a) => a.action)).toContain('contact_request.resolve');
@@ -85,22 +106,30 @@ describe('coordinator contact requests (R-LIFE-4)', () => {
   it('R-LIFE-4: resolving twice is a 409 naming the rule and changes nothing', async () => {
     const { id } = await helpRequested();
     const cdc = await staff('CDC');
-    const first = await post(ctx.app, cdc, `/coordination/contact-requests/${id}/resolve`);
-    const second = await post(ctx.app, await staff('NIH'), `/coordination/contact-requests/${id}/resolve`);
-    expect(second.statusCode).toBe(409);
-    expect(second.json().rule).toBe('R-LIFE-4');
+    const first = await clientFor(ctx.app, cdc).POST('/api/v1/coordination/contact-requests/{id}/resolve', {
+      params: { path: { id } },
+    });
+    const second = await clientFor(ctx.app, await staff('NIH')).POST(
+      '/api/v1/coordination/contact-requests/{id}/resolve',
+      { params: { path: { id } } },
+    );
+    expect(second.response.status).toBe(409);
+    expect(second.error!.rule).toBe('R-LIFE-4');
     const [row] = await ctx.app.db
       .select()
       .from(coordinatorContactRequests)
       .where(eq(coordinatorContactRequests.id, id));
     expect(row!.resolvedBy).toBe(cdc.employee.id);
-    expect(row!.resolvedAt!.toISOString()).toBe(first.json().resolvedAt);
+    expect(row!.resolvedAt!.toISOString()).toBe(first.data!.resolvedAt);
   });
 
   it('R-SEC-3: a coordinator outside both partners gets 404 and the request stays open', async () => {
     const { id } = await helpRequested();
-    const res = await post(ctx.app, await staff('FDA'), `/coordination/contact-requests/${id}/resolve`);
-    expect(res.statusCode).toBe(404);
+    const res = await clientFor(ctx.app, await staff('FDA')).POST(
+      '/api/v1/coordination/contact-requests/{id}/resolve',
+      { params: { path: { id } } },
+    );
+    expect(res.response.status).toBe(404);
     const [row] = await ctx.app.db
       .select()
       .from(coordinatorContactRequests)

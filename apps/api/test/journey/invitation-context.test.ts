@@ -3,7 +3,7 @@ import { cohortProposalPairs, cohortProposals } from '../../src/db/schema/index.
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor } from '../helpers/people.js';
-import { get, post } from './pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -25,11 +25,15 @@ describe('invitation context (issue 20: a mentor can judge fit)', () => {
     });
     const them = await mentor(ctx.app);
     const inv = (
-      await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: 'Hello' })
-    ).json();
-    const res = await get(ctx.app, them, `/invitations/${inv.id}/context`);
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
+      await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+        body: { mentorId: them.employee.id, message: 'Hello' },
+      })
+    ).data!;
+    const res = await clientFor(ctx.app, them).GET('/api/v1/invitations/{id}/context', {
+      params: { path: { id: inv.id } },
+    });
+    expect(res.response.status).toBe(200);
+    const body = res.data!;
     expect(body.mentee).toMatchObject({
       opdiv: 'CDC',
       grade: 'GS-11',
@@ -48,11 +52,19 @@ describe('invitation context (issue 20: a mentor can judge fit)', () => {
     expect(body.cohort).toBeNull();
     expect(JSON.stringify(body)).not.toContain('@');
     const stranger = await makeUser(ctx.app);
-    expect((await get(ctx.app, stranger, `/invitations/${inv.id}/context`)).statusCode).toBe(404);
     expect(
-      (await get(ctx.app, them, `/invitations/00000000-0000-4000-8000-000000000000/context`)).headers[
-        'content-type'
-      ],
+      (
+        await clientFor(ctx.app, stranger).GET('/api/v1/invitations/{id}/context', {
+          params: { path: { id: inv.id } },
+        })
+      ).response.status,
+    ).toBe(404);
+    expect(
+      (
+        await clientFor(ctx.app, them).GET('/api/v1/invitations/{id}/context', {
+          params: { path: { id: '00000000-0000-4000-8000-000000000000' } },
+        })
+      ).response.headers.get('content-type'),
     ).toContain('application/problem+json');
   });
 
@@ -63,7 +75,11 @@ describe('invitation context (issue 20: a mentor can judge fit)', () => {
       employee: { firstName: 'Priya', lastName: 'Cohort' },
       grants: [{ role: 'coordinator', opdiv: 'CDC' }],
     });
-    const inv = (await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' })).json();
+    const inv = (
+      await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+        body: { mentorId: them.employee.id, message: '' },
+      })
+    ).data!;
     const [proposal] = await ctx.app.db
       .insert(cohortProposals)
       .values({
@@ -88,7 +104,11 @@ describe('invitation context (issue 20: a mentor can judge fit)', () => {
       decidedBy: coordinator.employee.id,
       decidedAt: new Date(),
     });
-    const body = (await get(ctx.app, them, `/invitations/${inv.id}/context`)).json();
+    const body = (
+      await clientFor(ctx.app, them).GET('/api/v1/invitations/{id}/context', {
+        params: { path: { id: inv.id } },
+      })
+    ).data!;
     expect(body.cohort).toMatchObject({
       approvedBy: 'Priya Cohort',
       score: 81.5,

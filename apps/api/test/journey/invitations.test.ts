@@ -5,7 +5,7 @@ import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { expireDueInvitations } from '../../src/services/clock-jobs.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get, post } from './pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -19,29 +19,45 @@ describe('invitations (§6)', () => {
   it('R-INVT-1: inviting notifies the mentor; accepting reveals contact details (R-MATCH-5)', async () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
-    const before = await get(ctx.app, me, `/directory/${them.employee.id}`);
-    expect(before.json().contact).toBeNull();
-    const inv = await post(ctx.app, me, '/invitations', {
-      mentorId: them.employee.id,
-      message: 'Would you mentor me?',
+    const before = await clientFor(ctx.app, me).GET('/api/v1/directory/{id}', {
+      params: { path: { id: them.employee.id } },
     });
-    expect(inv.statusCode).toBe(201);
+    expect(before.data!.contact).toBeNull();
+    const inv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: {
+        mentorId: them.employee.id,
+        message: 'Would you mentor me?',
+      },
+    });
+    expect(inv.response.status).toBe(201);
     const inbox = await ctx.app.db
       .select()
       .from(notifications)
       .where(eq(notifications.recipientId, them.employee.id));
     expect(inbox.map((n) => n.kind)).toContain('invitation.received');
-    expect((await post(ctx.app, them, `/invitations/${inv.json().id}/accept`)).json().state).toBe('accepted');
-    expect((await get(ctx.app, me, `/directory/${them.employee.id}`)).json().contact.email).toBe(
-      them.employee.email,
-    );
+    expect(
+      (
+        await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/accept', {
+          params: { path: { id: inv.data!.id } },
+        })
+      ).data!.state,
+    ).toBe('accepted');
+    expect(
+      (
+        await clientFor(ctx.app, me).GET('/api/v1/directory/{id}', {
+          params: { path: { id: them.employee.id } },
+        })
+      ).data!.contact!.email,
+    ).toBe(them.employee.email);
   });
 
   it('R-INV-1: refuses inviting oneself and changes nothing', async () => {
     const me = await mentee(ctx.app);
-    const res = await post(ctx.app, me, '/invitations', { mentorId: me.employee.id, message: '' });
-    expect(res.statusCode).toBe(422);
-    expect(res.json().rule).toBe('R-INV-1');
+    const res = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: me.employee.id, message: '' },
+    });
+    expect(res.response.status).toBe(422);
+    expect(res.error!.rule).toBe('R-INV-1');
     expect(await count(me.employee.id)).toBe(0);
   });
 
@@ -50,9 +66,11 @@ describe('invitations (§6)', () => {
     const me = await mentee(ctx.app, { supervisorId: boss.employee.id });
     const junior = await mentor(ctx.app, { grade: '9' });
     for (const m of [boss, junior]) {
-      const res = await post(ctx.app, me, '/invitations', { mentorId: m.employee.id, message: '' });
-      expect(res.statusCode).toBe(409);
-      expect(res.json().rule).toBe('R-PLAT-1');
+      const res = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+        body: { mentorId: m.employee.id, message: '' },
+      });
+      expect(res.response.status).toBe(409);
+      expect(res.error!.rule).toBe('R-PLAT-1');
     }
     expect(await count(me.employee.id)).toBe(0);
   });
@@ -60,24 +78,37 @@ describe('invitations (§6)', () => {
   it('R-APP-2: refuses inviting a paused mentor', async () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app, { paused: true });
-    const res = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
-    expect(res.json().rule).toBe('R-APP-2');
+    const res = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: them.employee.id, message: '' },
+    });
+    expect(res.error!.rule).toBe('R-APP-2');
     expect(await count(me.employee.id)).toBe(0);
   });
 
   it('R-MATCH-1: refuses a second open invitation to the same mentor, and one to a mentor who declined', async () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
-    const first = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
-    expect(
-      (await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' })).json().rule,
-    ).toBe('R-MATCH-1');
-    const declined = await post(ctx.app, them, `/invitations/${first.json().id}/decline`, {
-      reason: 'time_constraints',
+    const first = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: them.employee.id, message: '' },
     });
-    expect(declined.json().state).toBe('declined');
-    const again = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
-    expect(again.json().rule).toBe('R-MATCH-1');
+    expect(
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+          body: { mentorId: them.employee.id, message: '' },
+        })
+      ).error!.rule,
+    ).toBe('R-MATCH-1');
+    const declined = await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/decline', {
+      params: { path: { id: first.data!.id } },
+      body: {
+        reason: 'time_constraints',
+      },
+    });
+    expect(declined.data!.state).toBe('declined');
+    const again = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: them.employee.id, message: '' },
+    });
+    expect(again.error!.rule).toBe('R-MATCH-1');
     expect(await count(me.employee.id)).toBe(1);
   });
 
@@ -86,34 +117,61 @@ describe('invitations (§6)', () => {
     for (let i = 0; i < 3; i++) {
       const m = await mentor(ctx.app);
       expect(
-        (await post(ctx.app, me, '/invitations', { mentorId: m.employee.id, message: '' })).statusCode,
+        (
+          await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+            body: { mentorId: m.employee.id, message: '' },
+          })
+        ).response.status,
       ).toBe(201);
     }
     const fourth = await mentor(ctx.app);
-    const res = await post(ctx.app, me, '/invitations', { mentorId: fourth.employee.id, message: '' });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().rule).toBe('R-CAP-3');
+    const res = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: fourth.employee.id, message: '' },
+    });
+    expect(res.response.status).toBe(409);
+    expect(res.error!.rule).toBe('R-CAP-3');
     expect(await count(me.employee.id)).toBe(3);
   });
 
   it('R-LIFE-8: an illegal transition is a 409 naming the rule; only the mentee confirms', async () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
-    const inv = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
-    const early = await post(ctx.app, me, `/invitations/${inv.json().id}/confirm`);
-    expect(early.statusCode).toBe(409);
-    expect(early.json().rule).toBe('R-LIFE-8');
-    expect((await post(ctx.app, them, `/invitations/${inv.json().id}/confirm`)).statusCode).toBe(403);
+    const inv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: them.employee.id, message: '' },
+    });
+    const early = await clientFor(ctx.app, me).POST('/api/v1/invitations/{id}/confirm', {
+      params: { path: { id: inv.data!.id } },
+    });
+    expect(early.response.status).toBe(409);
+    expect(early.error!.rule).toBe('R-LIFE-8');
+    expect(
+      (
+        await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/confirm', {
+          params: { path: { id: inv.data!.id } },
+        })
+      ).response.status,
+    ).toBe(403);
   });
 
   it('confirming creates the relationship and closes the other open invitations (their mentors are told)', async () => {
     const me = await mentee(ctx.app);
     const other = await mentor(ctx.app);
     const them = await mentor(ctx.app);
-    const otherInv = await post(ctx.app, me, '/invitations', { mentorId: other.employee.id, message: '' });
+    const otherInv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: other.employee.id, message: '' },
+    });
     const relId = await pairUp(ctx.app, me, them);
-    expect((await get(ctx.app, me, `/relationships/${relId}`)).json().state).toBe('onboarding');
-    expect((await get(ctx.app, me, `/invitations/${otherInv.json().id}`)).json().state).toBe('withdrawn');
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}', { params: { path: { id: relId } } }))
+        .data!.state,
+    ).toBe('onboarding');
+    expect(
+      (
+        await clientFor(ctx.app, me).GET('/api/v1/invitations/{id}', {
+          params: { path: { id: otherInv.data!.id } },
+        })
+      ).data!.state,
+    ).toBe('withdrawn');
     const inbox = await ctx.app.db
       .select()
       .from(notifications)
@@ -124,23 +182,31 @@ describe('invitations (§6)', () => {
   it('R-CAP-2: a mentee with a live relationship cannot invite again', async () => {
     const me = await mentee(ctx.app);
     await pairUp(ctx.app, me, await mentor(ctx.app));
-    const res = await post(ctx.app, me, '/invitations', {
-      mentorId: (await mentor(ctx.app)).employee.id,
-      message: '',
+    const res = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: {
+        mentorId: (await mentor(ctx.app)).employee.id,
+        message: '',
+      },
     });
-    expect(res.json().rule).toBe('R-CAP-2');
+    expect(res.error!.rule).toBe('R-CAP-2');
   });
 
   it('R-CAP-1: a full mentor cannot be confirmed', async () => {
     const them = await mentor(ctx.app, { capacity: 1 });
     const a = await mentee(ctx.app);
     const b = await mentee(ctx.app);
-    const invB = await post(ctx.app, b, '/invitations', { mentorId: them.employee.id, message: '' });
-    await post(ctx.app, them, `/invitations/${invB.json().id}/accept`);
+    const invB = await clientFor(ctx.app, b).POST('/api/v1/invitations', {
+      body: { mentorId: them.employee.id, message: '' },
+    });
+    await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/accept', {
+      params: { path: { id: invB.data!.id } },
+    });
     await pairUp(ctx.app, a, them);
-    const res = await post(ctx.app, b, `/invitations/${invB.json().id}/confirm`);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().rule).toBe('R-CAP-1');
+    const res = await clientFor(ctx.app, b).POST('/api/v1/invitations/{id}/confirm', {
+      params: { path: { id: invB.data!.id } },
+    });
+    expect(res.response.status).toBe(409);
+    expect(res.error!.rule).toBe('R-CAP-1');
     expect(
       await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, b.employee.id)),
     ).toHaveLength(0);
@@ -164,17 +230,27 @@ describe('invitations (§6)', () => {
     for (const change of cases) {
       const them = await mentor(ctx.app, { grade: '14' });
       const me = await mentee(ctx.app, { grade: '11' });
-      const inv = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: '' });
-      expect((await post(ctx.app, them, `/invitations/${inv.json().id}/accept`)).statusCode).toBe(200);
+      const inv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+        body: { mentorId: them.employee.id, message: '' },
+      });
+      expect(
+        (
+          await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/accept', {
+            params: { path: { id: inv.data!.id } },
+          })
+        ).response.status,
+      ).toBe(200);
       await change(me, them);
-      const res = await post(ctx.app, me, `/invitations/${inv.json().id}/confirm`);
-      expect(res.statusCode).toBe(409);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().rule).toBe('R-PLAT-1');
+      const res = await clientFor(ctx.app, me).POST('/api/v1/invitations/{id}/confirm', {
+        params: { path: { id: inv.data!.id } },
+      });
+      expect(res.response.status).toBe(409);
+      expect(res.response.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.error!.rule).toBe('R-PLAT-1');
       expect(
         await ctx.app.db.select().from(relationships).where(eq(relationships.menteeId, me.employee.id)),
       ).toHaveLength(0);
-      const [still] = await ctx.app.db.select().from(invitations).where(eq(invitations.id, inv.json().id));
+      const [still] = await ctx.app.db.select().from(invitations).where(eq(invitations.id, inv.data!.id));
       expect(still!.state).toBe('accepted');
     }
   });
@@ -182,26 +258,38 @@ describe('invitations (§6)', () => {
   it('R-INVT-2: an already-agreed invitation is confirmed when the mentor accepts', async () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
-    const inv = await post(ctx.app, me, '/invitations', {
-      mentorId: them.employee.id,
-      message: '',
-      alreadyAgreed: true,
+    const inv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: {
+        mentorId: them.employee.id,
+        message: '',
+        alreadyAgreed: true,
+      },
     });
-    const res = await post(ctx.app, them, `/invitations/${inv.json().id}/accept`);
-    expect(res.json().state).toBe('confirmed');
-    expect(res.json().relationshipId).toBeTruthy();
+    const res = await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/accept', {
+      params: { path: { id: inv.data!.id } },
+    });
+    expect(res.data!.state).toBe('confirmed');
+    expect(res.data!.relationshipId).toBeTruthy();
   });
 
   it('R-INVT-1: the expiry job expires due invitations and notifies the mentee, once', async () => {
     const me = await mentee(ctx.app);
-    const inv = await post(ctx.app, me, '/invitations', {
-      mentorId: (await mentor(ctx.app)).employee.id,
-      message: '',
+    const inv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: {
+        mentorId: (await mentor(ctx.app)).employee.id,
+        message: '',
+      },
     });
     const later = new Date(Date.now() + 15 * 86_400_000);
     expect(await expireDueInvitations(ctx.app.db, later, 'http://x')).toBeGreaterThanOrEqual(1);
     expect(await expireDueInvitations(ctx.app.db, later, 'http://x')).toBe(0);
-    expect((await get(ctx.app, me, `/invitations/${inv.json().id}`)).json().state).toBe('expired');
+    expect(
+      (
+        await clientFor(ctx.app, me).GET('/api/v1/invitations/{id}', {
+          params: { path: { id: inv.data!.id } },
+        })
+      ).data!.state,
+    ).toBe('expired');
     const inbox = await ctx.app.db
       .select()
       .from(notifications)
@@ -211,11 +299,19 @@ describe('invitations (§6)', () => {
 
   it('R-SEC-3: an outsider cannot read an invitation', async () => {
     const me = await mentee(ctx.app);
-    const inv = await post(ctx.app, me, '/invitations', {
-      mentorId: (await mentor(ctx.app)).employee.id,
-      message: '',
+    const inv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: {
+        mentorId: (await mentor(ctx.app)).employee.id,
+        message: '',
+      },
     });
     const outsider = await makeUser(ctx.app);
-    expect((await get(ctx.app, outsider, `/invitations/${inv.json().id}`)).statusCode).toBe(404);
+    expect(
+      (
+        await clientFor(ctx.app, outsider).GET('/api/v1/invitations/{id}', {
+          params: { path: { id: inv.data!.id } },
+        })
+      ).response.status,
+    ).toBe(404);
   });
 });

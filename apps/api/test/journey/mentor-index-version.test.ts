@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { employees, mentorApplications } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get } from './pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -13,9 +13,9 @@ afterAll(async () => ctx?.close());
 
 type Person = Awaited<ReturnType<typeof mentee>>;
 const suggested = async (who: Person) =>
-  (await get(ctx.app, who, '/me/suggestions?limit=100'))
-    .json()
-    .items.map((s: { mentor: { id: string } }) => s.mentor.id) as string[];
+  (
+    await clientFor(ctx.app, who).GET('/api/v1/me/suggestions', { params: { query: { limit: 100 } } })
+  ).data!.items.map((s: { mentor: { id: string } }) => s.mentor.id) as string[];
 
 // The cached mentor index must follow every change it is built from (decision 0251), whoever writes it.
 describe('mentor index cache key (decision 0251)', () => {

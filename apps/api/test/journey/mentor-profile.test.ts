@@ -5,7 +5,7 @@ import { mentorApplications, programSettings } from '../../src/db/schema/index.j
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get, post } from './pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -30,9 +30,11 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
       application: { ...application, acceptsOtherOpdivs: false },
     });
     const me = await mentee(ctx.app);
-    const res = await get(ctx.app, me, `/mentors/${dana.employee.id}`);
-    expect(res.statusCode).toBe(200);
-    const p = res.json();
+    const res = await clientFor(ctx.app, me).GET('/api/v1/mentors/{employeeId}', {
+      params: { path: { employeeId: dana.employee.id } },
+    });
+    expect(res.response.status).toBe(200);
+    const p = res.data!;
     expect(p).toMatchObject({
       id: dana.employee.id,
       name: 'Test Whitfield',
@@ -72,23 +74,73 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
       employee: { opdiv: 'FDA' },
       grants: [{ role: 'coordinator', opdiv: 'FDA' }],
     });
-    const inv = await post(ctx.app, me, '/invitations', { mentorId: dana.employee.id, message: 'Hello' });
-    expect(inv.statusCode).toBe(201);
-    expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json().contact).toBeNull();
-    expect((await post(ctx.app, dana, `/invitations/${inv.json().id}/accept`)).statusCode).toBe(200);
+    const inv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: dana.employee.id, message: 'Hello' },
+    });
+    expect(inv.response.status).toBe(201);
+    expect(
+      (
+        await clientFor(ctx.app, me).GET('/api/v1/mentors/{employeeId}', {
+          params: { path: { employeeId: dana.employee.id } },
+        })
+      ).data!.contact,
+    ).toBeNull();
+    expect(
+      (
+        await clientFor(ctx.app, dana).POST('/api/v1/invitations/{id}/accept', {
+          params: { path: { id: inv.data!.id } },
+        })
+      ).response.status,
+    ).toBe(200);
     const contact = { email: dana.employee.email, phone: dana.employee.phone };
-    expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json().contact).toEqual(contact);
-    expect((await get(ctx.app, dana, `/mentors/${dana.employee.id}`)).json().contact).toEqual(contact);
-    expect((await get(ctx.app, coordinator, `/mentors/${dana.employee.id}`)).json().contact).toEqual(contact);
-    expect((await get(ctx.app, otherCoordinator, `/mentors/${dana.employee.id}`)).json().contact).toBeNull();
-    expect((await get(ctx.app, stranger, `/mentors/${dana.employee.id}`)).json().contact).toBeNull();
+    expect(
+      (
+        await clientFor(ctx.app, me).GET('/api/v1/mentors/{employeeId}', {
+          params: { path: { employeeId: dana.employee.id } },
+        })
+      ).data!.contact,
+    ).toEqual(contact);
+    expect(
+      (
+        await clientFor(ctx.app, dana).GET('/api/v1/mentors/{employeeId}', {
+          params: { path: { employeeId: dana.employee.id } },
+        })
+      ).data!.contact,
+    ).toEqual(contact);
+    expect(
+      (
+        await clientFor(ctx.app, coordinator).GET('/api/v1/mentors/{employeeId}', {
+          params: { path: { employeeId: dana.employee.id } },
+        })
+      ).data!.contact,
+    ).toEqual(contact);
+    expect(
+      (
+        await clientFor(ctx.app, otherCoordinator).GET('/api/v1/mentors/{employeeId}', {
+          params: { path: { employeeId: dana.employee.id } },
+        })
+      ).data!.contact,
+    ).toBeNull();
+    expect(
+      (
+        await clientFor(ctx.app, stranger).GET('/api/v1/mentors/{employeeId}', {
+          params: { path: { employeeId: dana.employee.id } },
+        })
+      ).data!.contact,
+    ).toBeNull();
   });
 
   it('R-CAP-1: remaining capacity counts live mentees and respects the program maximum', async () => {
     const dana = await mentor(ctx.app, { application });
     const me = await mentee(ctx.app);
     await pairUp(ctx.app, me, dana);
-    expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json()).toMatchObject({
+    expect(
+      (
+        await clientFor(ctx.app, me).GET('/api/v1/mentors/{employeeId}', {
+          params: { path: { employeeId: dana.employee.id } },
+        })
+      ).data!,
+    ).toMatchObject({
       capacity: 3,
       remainingCapacity: 2,
     });
@@ -100,17 +152,23 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
         set: { value: { ...DEFAULT_SETTINGS, maxCapacity: 2 } },
       });
     try {
-      expect((await get(ctx.app, me, `/mentors/${dana.employee.id}`)).json()).toMatchObject({
+      expect(
+        (
+          await clientFor(ctx.app, me).GET('/api/v1/mentors/{employeeId}', {
+            params: { path: { employeeId: dana.employee.id } },
+          })
+        ).data!,
+      ).toMatchObject({
         capacity: 2,
         remainingCapacity: 1,
       });
       const search = (
-        await get(ctx.app, me, `/mentors?q=${encodeURIComponent(dana.employee.lastName)}`)
-      ).json();
-      const card = search.items.find(
-        (i: { mentor?: { id: string }; id?: string }) => (i.mentor?.id ?? i.id) === dana.employee.id,
-      );
-      expect(card.mentor?.remainingCapacity ?? card.remainingCapacity).toBe(1);
+        await clientFor(ctx.app, me).GET('/api/v1/mentors', {
+          params: { query: { q: dana.employee.lastName } },
+        })
+      ).data!;
+      const card = search.items.find((i) => i.id === dana.employee.id);
+      expect(card!.remainingCapacity).toBe(1);
     } finally {
       await ctx.app.db.delete(programSettings).where(eq(programSettings.id, 1));
     }
@@ -125,9 +183,11 @@ describe("GET /mentors/{employeeId}: one mentor's profile (R-MATCH-2, R-MATCH-5)
       .set({ withdrawnAt: new Date() })
       .where(eq(mentorApplications.employeeId, gone.employee.id));
     for (const id of [notMentor.employee.id, gone.employee.id, 'NOPE-1', me.employee.id]) {
-      const res = await get(ctx.app, me, `/mentors/${id}`);
-      expect(res.statusCode).toBe(404);
-      expect(res.headers['content-type']).toContain('application/problem+json');
+      const res = await clientFor(ctx.app, me).GET('/api/v1/mentors/{employeeId}', {
+        params: { path: { employeeId: id } },
+      });
+      expect(res.response.status).toBe(404);
+      expect(res.response.headers.get('content-type')).toContain('application/problem+json');
     }
   });
 

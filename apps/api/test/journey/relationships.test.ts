@@ -11,7 +11,7 @@ import { advanceRelationshipClocks } from '../../src/services/clock-jobs.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get, post, put } from './pairs.js';
+import { clientFor, type RequestBody } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ const agreement = {
   confidentiality: 'What we say stays between us',
   boundaries: 'Answer within 2 days',
   noFaultTermination: true,
-};
+} satisfies Omit<RequestBody<'/api/v1/relationships/{id}/agreement', 'put'>, 'version'>;
 const idp = {
   strengths: 'Analysis',
   developmentalNeeds: ['strategic-thinking'],
@@ -50,115 +50,202 @@ const idp = {
     { kind: 'shadowing', description: 'Shadow a director', targetDate: '2027-03-01', status: 'planned' },
   ],
   reviewDates: ['2027-06-01'],
-};
+} satisfies Omit<RequestBody<'/api/v1/relationships/{id}/idp', 'put'>, 'version'>;
 
 describe("the pair's year (§6)", () => {
   it("R-LIFE-7: a relationship says from when a partner may ask to end it (confirmation + the settings' months)", async () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
     const id = await pairUp(ctx.app, me, them);
-    const rel = (await get(ctx.app, me, `/relationships/${id}`)).json();
+    const rel = (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}', { params: { path: { id } } }))
+      .data!;
     const confirmed = new Date(rel.confirmedAt);
     const allowed = new Date(rel.endingAllowedFrom);
     expect(allowed.getUTCMonth()).toBe((confirmed.getUTCMonth() + 3) % 12);
     expect(allowed.getTime()).toBeGreaterThan(confirmed.getTime());
     expect(
-      (await post(ctx.app, me, `/relationships/${id}/termination-request`, { reason: 'too soon' })).json()
-        .rule,
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/termination-request', {
+          params: { path: { id } },
+          body: { reason: 'too soon' },
+        })
+      ).error!.rule,
     ).toBe('R-LIFE-7');
   });
 
   it('R-LIFE-2: agreement is versioned (stale write → 412), both sign, the mentee completes it and the coordinator is alerted', async () => {
     const { me, them, coordinator, id } = await setup();
-    const created = await put(ctx.app, me, `/relationships/${id}/agreement`, { ...agreement, version: 0 });
-    expect(created.statusCode).toBe(200);
-    expect(created.headers.etag).toBe('W/"1"');
-    const stale = await put(ctx.app, them, `/relationships/${id}/agreement`, {
-      ...agreement,
-      goals: 'Other',
-      version: 0,
+    const created = await clientFor(ctx.app, me).PUT('/api/v1/relationships/{id}/agreement', {
+      params: { path: { id } },
+      body: { ...agreement, version: 0 },
     });
-    expect(stale.statusCode).toBe(412);
-    expect((await get(ctx.app, me, `/relationships/${id}/agreement`)).json().goals).toBe('Grow as a leader');
-    expect((await post(ctx.app, me, `/relationships/${id}/agreement/complete`)).json().rule).toBe('R-LIFE-2');
-    await post(ctx.app, me, `/relationships/${id}/agreement/sign`, { version: 1 });
-    const signed = await post(ctx.app, them, `/relationships/${id}/agreement/sign`, { version: 2 });
-    expect(signed.json().mentorSignedAt).toBeTruthy();
+    expect(created.response.status).toBe(200);
+    expect(created.response.headers.get('etag')).toBe('W/"1"');
+    const stale = await clientFor(ctx.app, them).PUT('/api/v1/relationships/{id}/agreement', {
+      params: { path: { id } },
+      body: {
+        ...agreement,
+        goals: 'Other',
+        version: 0,
+      },
+    });
+    expect(stale.response.status).toBe(412);
     expect(
-      (await post(ctx.app, me, `/relationships/${id}/agreement/complete`)).json().completedAt,
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/agreement', { params: { path: { id } } }))
+        .data!.goals,
+    ).toBe('Grow as a leader');
+    expect(
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/agreement/complete', {
+          params: { path: { id } },
+        })
+      ).error!.rule,
+    ).toBe('R-LIFE-2');
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/agreement/sign', {
+      params: { path: { id } },
+      body: { version: 1 },
+    });
+    const signed = await clientFor(ctx.app, them).POST('/api/v1/relationships/{id}/agreement/sign', {
+      params: { path: { id } },
+      body: { version: 2 },
+    });
+    expect(signed.data!.mentorSignedAt).toBeTruthy();
+    expect(
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/agreement/complete', {
+          params: { path: { id } },
+        })
+      ).data!.completedAt,
     ).toBeTruthy();
     expect(await inbox(coordinator.employee.id)).toContain('relationship.agreement_complete');
   });
 
   it('R-LIFE-1, R-LIFE-3, R-LIFE-6: orientation (waiver within 12 months), IDP shared with the supervisor → active', async () => {
     const { me, boss, coordinator, id } = await setup();
-    const old = await post(ctx.app, me, `/relationships/${id}/orientation`, {
-      waived: true,
-      earlierOrientationAt: monthsAgo(14).toISOString(),
+    const old = await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/orientation', {
+      params: { path: { id } },
+      body: {
+        waived: true,
+        earlierOrientationAt: monthsAgo(14).toISOString(),
+      },
     });
-    expect(old.json().rule).toBe('R-LIFE-1');
+    expect(old.error!.rule).toBe('R-LIFE-1');
     expect(
       (
-        await post(ctx.app, me, `/relationships/${id}/orientation`, {
-          waived: true,
-          earlierOrientationAt: monthsAgo(5).toISOString(),
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/orientation', {
+          params: { path: { id } },
+          body: {
+            waived: true,
+            earlierOrientationAt: monthsAgo(5).toISOString(),
+          },
         })
-      ).json().orientationWaived,
+      ).data!.orientationWaived,
     ).toBe(true);
-    await put(ctx.app, me, `/relationships/${id}/agreement`, { ...agreement, version: 0 });
+    await clientFor(ctx.app, me).PUT('/api/v1/relationships/{id}/agreement', {
+      params: { path: { id } },
+      body: { ...agreement, version: 0 },
+    });
     await ctx.app.db.update(relationships).set({ agreementAt: new Date() }).where(eq(relationships.id, id));
-    await put(ctx.app, me, `/relationships/${id}/idp`, { ...idp, version: 0 });
-    expect((await get(ctx.app, boss, `/relationships/${id}/idp`)).statusCode).toBe(404);
-    await post(ctx.app, me, `/relationships/${id}/idp/share`);
+    await clientFor(ctx.app, me).PUT('/api/v1/relationships/{id}/idp', {
+      params: { path: { id } },
+      body: { ...idp, version: 0 },
+    });
+    expect(
+      (await clientFor(ctx.app, boss).GET('/api/v1/relationships/{id}/idp', { params: { path: { id } } }))
+        .response.status,
+    ).toBe(404);
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/idp/share', { params: { path: { id } } });
     expect(await inbox(boss.employee.id)).toContain('idp.shared');
-    const read = await get(ctx.app, boss, `/relationships/${id}/idp`);
-    expect(read.statusCode).toBe(200);
-    const input = await put(
-      ctx.app,
-      boss,
-      `/relationships/${id}/idp/supervisor-input`,
-      { input: 'Supportive' },
-      { 'if-match': read.headers.etag as string },
-    );
-    expect(input.json().supervisorInput).toBe('Supportive');
-    await post(ctx.app, me, `/relationships/${id}/idp/complete`);
+    const read = await clientFor(ctx.app, boss).GET('/api/v1/relationships/{id}/idp', {
+      params: { path: { id } },
+    });
+    expect(read.response.status).toBe(200);
+    const input = await clientFor(ctx.app, boss).PUT('/api/v1/relationships/{id}/idp/supervisor-input', {
+      params: { path: { id } },
+      body: { input: 'Supportive' },
+      headers: { 'if-match': read.response.headers.get('etag') as string },
+    });
+    expect(input.data!.supervisorInput).toBe('Supportive');
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/idp/complete', {
+      params: { path: { id } },
+    });
     expect(await inbox(coordinator.employee.id)).toContain('relationship.idp_complete');
-    expect((await get(ctx.app, me, `/relationships/${id}`)).json().state).toBe('active');
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}', { params: { path: { id } } })).data!
+        .state,
+    ).toBe('active');
   });
 
   it("R-SEC-1/R-SEC-3: outsiders cannot read a pair's IDP; a partner cannot read the other's report; staff reads are audited", async () => {
     const { me, them, coordinator, id } = await setup();
-    await put(ctx.app, me, `/relationships/${id}/idp`, { ...idp, version: 0 });
+    await clientFor(ctx.app, me).PUT('/api/v1/relationships/{id}/idp', {
+      params: { path: { id } },
+      body: { ...idp, version: 0 },
+    });
     const outsider = await makeUser(ctx.app);
-    expect((await get(ctx.app, outsider, `/relationships/${id}/idp`)).statusCode).toBe(404);
-    expect((await get(ctx.app, outsider, `/relationships/${id}`)).statusCode).toBe(404);
+    expect(
+      (await clientFor(ctx.app, outsider).GET('/api/v1/relationships/{id}/idp', { params: { path: { id } } }))
+        .response.status,
+    ).toBe(404);
+    expect(
+      (await clientFor(ctx.app, outsider).GET('/api/v1/relationships/{id}', { params: { path: { id } } }))
+        .response.status,
+    ).toBe(404);
     const otherCoordinator = await makeUser(ctx.app, {
       employee: { opdiv: 'FDA' },
       grants: [{ role: 'coordinator', opdiv: 'FDA' }],
     });
-    expect((await get(ctx.app, otherCoordinator, `/relationships/${id}/idp`)).statusCode).toBe(404);
-    await put(ctx.app, me, `/relationships/${id}/progress-reports/mentee`, {
-      meetingsHeld: 3,
-      objectivesProgress: 'ok',
-      relationshipRating: 4,
-      concerns: '',
-      wantsCoordinatorContact: false,
-      version: 0,
+    expect(
+      (
+        await clientFor(ctx.app, otherCoordinator).GET('/api/v1/relationships/{id}/idp', {
+          params: { path: { id } },
+        })
+      ).response.status,
+    ).toBe(404);
+    await clientFor(ctx.app, me).PUT('/api/v1/relationships/{id}/progress-reports/{role}', {
+      params: { path: { id, role: 'mentee' } },
+      body: {
+        meetingsHeld: 3,
+        objectivesProgress: 'ok',
+        relationshipRating: 4,
+        concerns: '',
+        wantsCoordinatorContact: false,
+        version: 0,
+      },
     });
-    expect((await get(ctx.app, them, `/relationships/${id}/progress-reports/mentee`)).statusCode).toBe(403);
-    const write = await put(ctx.app, them, `/relationships/${id}/progress-reports/mentee`, {
-      meetingsHeld: 1,
-      objectivesProgress: '',
-      relationshipRating: 1,
-      concerns: '',
-      wantsCoordinatorContact: false,
-      version: 1,
+    expect(
+      (
+        await clientFor(ctx.app, them).GET('/api/v1/relationships/{id}/progress-reports/{role}', {
+          params: { path: { id, role: 'mentee' } },
+        })
+      ).response.status,
+    ).toBe(403);
+    const write = await clientFor(ctx.app, them).PUT('/api/v1/relationships/{id}/progress-reports/{role}', {
+      params: { path: { id, role: 'mentee' } },
+      body: {
+        meetingsHeld: 1,
+        objectivesProgress: '',
+        relationshipRating: 1,
+        concerns: '',
+        wantsCoordinatorContact: false,
+        version: 1,
+      },
     });
-    expect(write.statusCode).toBe(403);
-    expect((await get(ctx.app, me, `/relationships/${id}/progress-reports/mentee`)).json().meetingsHeld).toBe(
-      3,
-    );
-    expect((await get(ctx.app, coordinator, `/relationships/${id}/idp`)).statusCode).toBe(200);
+    expect(write.response.status).toBe(403);
+    expect(
+      (
+        await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/progress-reports/{role}', {
+          params: { path: { id, role: 'mentee' } },
+        })
+      ).data!.meetingsHeld,
+    ).toBe(3);
+    expect(
+      (
+        await clientFor(ctx.app, coordinator).GET('/api/v1/relationships/{id}/idp', {
+          params: { path: { id } },
+        })
+      ).response.status,
+    ).toBe(200);
     const reads = await ctx.app.db
       .select()
       .from(auditLog)
@@ -168,16 +255,19 @@ describe("the pair's year (§6)", () => {
 
   it('R-LIFE-4: a progress report asking for help alerts the coordinators', async () => {
     const { them, coordinator, id } = await setup();
-    const res = await put(ctx.app, them, `/relationships/${id}/progress-reports/mentor`, {
-      meetingsHeld: 5,
-      objectivesProgress: 'slow',
-      relationshipRating: 2,
-      concerns: 'scheduling',
-      wantsCoordinatorContact: true,
-      submit: true,
-      version: 0,
+    const res = await clientFor(ctx.app, them).PUT('/api/v1/relationships/{id}/progress-reports/{role}', {
+      params: { path: { id, role: 'mentor' } },
+      body: {
+        meetingsHeld: 5,
+        objectivesProgress: 'slow',
+        relationshipRating: 2,
+        concerns: 'scheduling',
+        wantsCoordinatorContact: true,
+        submit: true,
+        version: 0,
+      },
     });
-    expect(res.json().submittedAt).toBeTruthy();
+    expect(res.data!.submittedAt).toBeTruthy();
     expect(await inbox(coordinator.employee.id)).toContain('relationship.help_requested');
     expect(
       await ctx.app.db
@@ -189,29 +279,59 @@ describe("the pair's year (§6)", () => {
 
   it('R-LIFE-7: termination is refused before 3 months and changes nothing; after, it needs guidance first', async () => {
     const { me, them, coordinator, id } = await setup();
-    const early = await post(ctx.app, me, `/relationships/${id}/termination-request`, {
-      reason: 'Not working',
+    const early = await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/termination-request', {
+      params: { path: { id } },
+      body: {
+        reason: 'Not working',
+      },
     });
-    expect(early.statusCode).toBe(409);
-    expect(early.json().rule).toBe('R-LIFE-7');
-    expect((await get(ctx.app, me, `/relationships/${id}`)).json().state).toBe('onboarding');
+    expect(early.response.status).toBe(409);
+    expect(early.error!.rule).toBe('R-LIFE-7');
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}', { params: { path: { id } } })).data!
+        .state,
+    ).toBe('onboarding');
     await ctx.app.db
       .update(relationships)
       .set({ confirmedAt: monthsAgo(4) })
       .where(eq(relationships.id, id));
     expect(
-      (await post(ctx.app, them, `/relationships/${id}/termination-request`, { reason: 'Moving on' })).json()
-        .state,
+      (
+        await clientFor(ctx.app, them).POST('/api/v1/relationships/{id}/termination-request', {
+          params: { path: { id } },
+          body: { reason: 'Moving on' },
+        })
+      ).data!.state,
     ).toBe('termination_requested');
     expect(await inbox(coordinator.employee.id)).toContain('relationship.termination_requested');
-    expect((await post(ctx.app, me, `/relationships/${id}/terminate`, {})).statusCode).toBe(403);
-    expect((await post(ctx.app, coordinator, `/relationships/${id}/terminate`, {})).json().rule).toBe(
-      'R-LIFE-7',
-    );
-    await post(ctx.app, coordinator, `/relationships/${id}/termination-guidance`, { text: 'Talked to both' });
-    expect((await post(ctx.app, coordinator, `/relationships/${id}/terminate`, {})).json().state).toBe(
-      'terminated',
-    );
+    expect(
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/terminate', {
+          params: { path: { id } },
+          body: {},
+        })
+      ).response.status,
+    ).toBe(403);
+    expect(
+      (
+        await clientFor(ctx.app, coordinator).POST('/api/v1/relationships/{id}/terminate', {
+          params: { path: { id } },
+          body: {},
+        })
+      ).error!.rule,
+    ).toBe('R-LIFE-7');
+    await clientFor(ctx.app, coordinator).POST('/api/v1/relationships/{id}/termination-guidance', {
+      params: { path: { id } },
+      body: { text: 'Talked to both' },
+    });
+    expect(
+      (
+        await clientFor(ctx.app, coordinator).POST('/api/v1/relationships/{id}/terminate', {
+          params: { path: { id } },
+          body: {},
+        })
+      ).data!.state,
+    ).toBe('terminated');
     const events = await ctx.app.db
       .select()
       .from(relationshipEvents)
@@ -228,8 +348,11 @@ describe("the pair's year (§6)", () => {
     const { coordinator, id } = await setup();
     expect(
       (
-        await post(ctx.app, coordinator, `/relationships/${id}/terminate`, { reason: 'Mentor left HHS' })
-      ).json().state,
+        await clientFor(ctx.app, coordinator).POST('/api/v1/relationships/{id}/terminate', {
+          params: { path: { id } },
+          body: { reason: 'Mentor left HHS' },
+        })
+      ).data!.state,
     ).toBe('terminated');
   });
 
@@ -262,12 +385,25 @@ describe("the pair's year (§6)", () => {
     expect((await inbox(me.employee.id)).filter((k) => k === 'milestone.overdue').length).toBe(2);
     expect(again.completed).toBe(0);
     expect(
-      (await put(ctx.app, me, `/relationships/${id}/completion-surveys/mentee`, survey)).statusCode,
+      (
+        await clientFor(ctx.app, me).PUT('/api/v1/relationships/{id}/completion-surveys/{role}', {
+          params: { path: { id, role: 'mentee' } },
+          body: survey,
+        })
+      ).response.status,
     ).toBe(200);
     expect(
-      (await put(ctx.app, them, `/relationships/${id}/completion-surveys/mentor`, survey)).json().submittedAt,
+      (
+        await clientFor(ctx.app, them).PUT('/api/v1/relationships/{id}/completion-surveys/{role}', {
+          params: { path: { id, role: 'mentor' } },
+          body: survey,
+        })
+      ).data!.submittedAt,
     ).toBeTruthy();
-    expect((await get(ctx.app, me, `/relationships/${id}`)).json().state).toBe('completed');
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}', { params: { path: { id } } })).data!
+        .state,
+    ).toBe('completed');
     expect(await inbox(coordinator.employee.id)).toContain('relationship.completed');
   });
 });

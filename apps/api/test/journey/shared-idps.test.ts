@@ -4,7 +4,7 @@ import { auditLog, employees } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get, post, put } from './pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -28,17 +28,31 @@ type Item = {
   sharedAt: string;
 };
 const list = async (who: { auth: Record<string, string>; employee: { id: string } }) => {
-  const res = await get(ctx.app, who, '/me/shared-idps');
-  expect(res.statusCode).toBe(200);
-  return res.json().items as Item[];
+  const res = await clientFor(ctx.app, who).GET('/api/v1/me/shared-idps');
+  expect(res.response.status).toBe(200);
+  return res.data!.items as Item[];
 };
 
 async function reportWithIdp(bossId: string, share: boolean) {
   const me = await mentee(ctx.app, { supervisorId: bossId });
   const them = await mentor(ctx.app);
   const id = await pairUp(ctx.app, me, them);
-  expect((await put(ctx.app, me, `/relationships/${id}/idp`, idp)).statusCode).toBe(200);
-  if (share) expect((await post(ctx.app, me, `/relationships/${id}/idp/share`)).statusCode).toBe(200);
+  expect(
+    (
+      await clientFor(ctx.app, me).PUT('/api/v1/relationships/{id}/idp', {
+        params: { path: { id } },
+        body: idp,
+      })
+    ).response.status,
+  ).toBe(200);
+  if (share)
+    expect(
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/idp/share', {
+          params: { path: { id } },
+        })
+      ).response.status,
+    ).toBe(200);
   return { me, them, id };
 }
 
@@ -54,16 +68,16 @@ describe('GET /me/shared-idps: the IDPs my direct reports shared with me (R-SEC-
       inputGiven: false,
       myInputAt: null,
     });
-    const read = await get(ctx.app, boss, `/relationships/${shared.id}/idp`);
-    expect(read.statusCode).toBe(200);
-    const input = await put(
-      ctx.app,
-      boss,
-      `/relationships/${shared.id}/idp/supervisor-input`,
-      { input: 'Supportive' },
-      { 'if-match': read.headers.etag as string },
-    );
-    expect(input.statusCode).toBe(200);
+    const read = await clientFor(ctx.app, boss).GET('/api/v1/relationships/{id}/idp', {
+      params: { path: { id: shared.id } },
+    });
+    expect(read.response.status).toBe(200);
+    const input = await clientFor(ctx.app, boss).PUT('/api/v1/relationships/{id}/idp/supervisor-input', {
+      params: { path: { id: shared.id } },
+      body: { input: 'Supportive' },
+      headers: { 'if-match': read.response.headers.get('etag') as string },
+    });
+    expect(input.response.status).toBe(200);
     items = await list(boss);
     expect(items[0]).toMatchObject({ inputGiven: true });
     expect(items[0]!.myInputAt).toBeTruthy();

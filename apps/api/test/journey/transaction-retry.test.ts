@@ -7,7 +7,7 @@ import { WriteBatch } from '../../src/db/write-batch.js';
 import type { Db } from '../../src/db/client.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { mentee, mentor } from '../helpers/people.js';
-import { post } from './pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -38,9 +38,17 @@ function abortNextTransactions(db: Db, code: string, times: number) {
 async function acceptedInvitation() {
   const me = await mentee(ctx.app);
   const them = await mentor(ctx.app);
-  const inv = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: 'Hello' });
-  expect((await post(ctx.app, them, `/invitations/${inv.json().id}/accept`)).statusCode).toBe(200);
-  return { me, them, id: inv.json().id as string };
+  const inv = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+    body: { mentorId: them.employee.id, message: 'Hello' },
+  });
+  expect(
+    (
+      await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/accept', {
+        params: { path: { id: inv.data!.id } },
+      })
+    ).response.status,
+  ).toBe(200);
+  return { me, them, id: inv.data!.id as string };
 }
 
 describe('transactions retried after a deadlock or serialization failure (decision 0250)', () => {
@@ -65,9 +73,11 @@ describe('transactions retried after a deadlock or serialization failure (decisi
   it('R-CAP-1/R-CAP-2: a confirmation aborted as a deadlock victim (40P01) is retried and confirms exactly once', async () => {
     const { me, them, id } = await acceptedInvitation();
     const spy = abortNextTransactions(ctx.app.db, '40P01', 1);
-    const res = await post(ctx.app, me, `/invitations/${id}/confirm`);
-    expect(res.statusCode).toBe(200);
-    expect(res.json().state).toBe('confirmed');
+    const res = await clientFor(ctx.app, me).POST('/api/v1/invitations/{id}/confirm', {
+      params: { path: { id } },
+    });
+    expect(res.response.status).toBe(200);
+    expect(res.data!.state).toBe('confirmed');
     expect(spy).toHaveBeenCalledTimes(2);
     const rels = await ctx.app.db
       .select()
@@ -86,12 +96,14 @@ describe('transactions retried after a deadlock or serialization failure (decisi
   it('answers 409 "please try again" when every attempt fails with 40001, and changes nothing', async () => {
     const { me, id } = await acceptedInvitation();
     const spy = abortNextTransactions(ctx.app.db, '40001', 100);
-    const res = await post(ctx.app, me, `/invitations/${id}/confirm`);
+    const res = await clientFor(ctx.app, me).POST('/api/v1/invitations/{id}/confirm', {
+      params: { path: { id } },
+    });
     const attempts = spy.mock.calls.length;
     spy.mockRestore();
-    expect(res.statusCode).toBe(409);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().detail).toMatch(/try again/);
+    expect(res.response.status).toBe(409);
+    expect(res.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.error!.detail).toMatch(/try again/);
     expect(attempts).toBe(4);
     const [inv] = await ctx.app.db.select().from(invitations).where(eq(invitations.id, id));
     expect(inv!.state).toBe('accepted');

@@ -8,7 +8,7 @@ import { JobRunner, type ScheduledJob } from '../../src/jobs/runner.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { post, put } from '../journey/pairs.js';
+import { clientFor } from '../helpers/client.js';
 import { scrape, value } from './scrape.js';
 
 // Rule ids OPS-MET-n: docs/decisions/0606-metrics.md.
@@ -150,24 +150,33 @@ describe('GET /metrics', () => {
       employee: { opdiv: 'CDC' },
       grants: [{ role: 'coordinator', opdiv: 'CDC' }],
     });
-    const invited = await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: 'Hello' });
+    const invited = await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+      body: { mentorId: them.employee.id, message: 'Hello' },
+    });
     const afterInvite = await scrape(ctx.app);
     expect(events(afterInvite, 'invitation_sent')).toBe(events(start, 'invitation_sent') + 1);
     expect(events(afterInvite, 'invitation_accepted')).toBe(events(start, 'invitation_accepted'));
-    await post(ctx.app, them, `/invitations/${invited.json().id}/accept`);
+    await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/accept', {
+      params: { path: { id: invited.data!.id } },
+    });
     expect(events(await scrape(ctx.app), 'invitation_accepted')).toBe(
       events(start, 'invitation_accepted') + 1,
     );
-    const confirmed = await post(ctx.app, me, `/invitations/${invited.json().id}/confirm`);
-    const id = confirmed.json().relationshipId as string;
+    const confirmed = await clientFor(ctx.app, me).POST('/api/v1/invitations/{id}/confirm', {
+      params: { path: { id: invited.data!.id } },
+    });
+    const id = confirmed.data!.relationshipId as string;
     const afterConfirm = await scrape(ctx.app);
     expect(events(afterConfirm, 'invitation_confirmed')).toBe(events(start, 'invitation_confirmed') + 1);
     expect(events(afterConfirm, 'relationship_started')).toBe(events(start, 'relationship_started') + 1);
 
     expect(
       (
-        await post(ctx.app, coordinator, `/relationships/${id}/terminate`, { reason: 'Mentor left HHS' })
-      ).json().state,
+        await clientFor(ctx.app, coordinator).POST('/api/v1/relationships/{id}/terminate', {
+          params: { path: { id } },
+          body: { reason: 'Mentor left HHS' },
+        })
+      ).data!.state,
     ).toBe('terminated');
     expect(events(await scrape(ctx.app), 'relationship_terminated')).toBe(
       events(start, 'relationship_terminated') + 1,
@@ -198,10 +207,20 @@ describe('GET /metrics', () => {
       version: 0,
     };
     expect(
-      (await put(ctx.app, me2, `/relationships/${other}/completion-surveys/mentee`, survey)).statusCode,
+      (
+        await clientFor(ctx.app, me2).PUT('/api/v1/relationships/{id}/completion-surveys/{role}', {
+          params: { path: { id: other, role: 'mentee' } },
+          body: survey,
+        })
+      ).response.status,
     ).toBe(200);
     expect(
-      (await put(ctx.app, them2, `/relationships/${other}/completion-surveys/mentor`, survey)).statusCode,
+      (
+        await clientFor(ctx.app, them2).PUT('/api/v1/relationships/{id}/completion-surveys/{role}', {
+          params: { path: { id: other, role: 'mentor' } },
+          body: survey,
+        })
+      ).response.status,
     ).toBe(200);
     const end = await scrape(ctx.app);
     expect(events(end, 'relationship_completed')).toBe(events(start, 'relationship_completed') + 1);

@@ -7,11 +7,11 @@ import { watchCadence } from '../../src/services/pair-year/cadence-watch.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get, post } from '../journey/pairs.js';
+import { clientFor, type RequestBody } from '../helpers/client.js';
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
-const video = (n = 7) => ({
+const video = (n = 7): RequestBody<'/api/v1/relationships/{id}/meetings', 'post'> => ({
   startsAt: inDays(n),
   timeZone: 'America/New_York',
   durationMinutes: 60,
@@ -60,9 +60,12 @@ describe('meetings on the agreed cadence', () => {
 
   it('R-MEET-2/R-MEET-3: a proposal reaches the partner by email with a METHOD:REQUEST .ics; accepting keeps the UID and sequence; moving it bumps SEQUENCE; cancelling sends METHOD:CANCEL', async () => {
     const { me, them, id } = await pair();
-    const proposed = await post(ctx.app, me, `/relationships/${id}/meetings`, video());
-    expect(proposed.statusCode).toBe(201);
-    const meeting = proposed.json();
+    const proposed = await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings', {
+      params: { path: { id } },
+      body: video(),
+    });
+    expect(proposed.response.status).toBe(201);
+    const meeting = proposed.data!;
     const [first] = await outboxFor(them.employee.email);
     expect(first!.icalEvent!.method).toBe('REQUEST');
     const ics = parse(first!.icalEvent!.content);
@@ -74,32 +77,56 @@ describe('meetings on the agreed cadence', () => {
     expect(ics.event.location).toBe('https://meet.example.gov/abc');
 
     expect(
-      (await post(ctx.app, me, `/meetings/${meeting.id}/answer`, { type: 'accept' })).json(),
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/meetings/{id}/answer', {
+          params: { path: { id: meeting.id } },
+          body: { type: 'accept' },
+        })
+      ).data!,
     ).toMatchObject({ rule: 'R-MEET-2' });
     expect(
-      (await post(ctx.app, them, `/meetings/${meeting.id}/answer`, { type: 'accept' })).json(),
+      (
+        await clientFor(ctx.app, them).POST('/api/v1/meetings/{id}/answer', {
+          params: { path: { id: meeting.id } },
+          body: { type: 'accept' },
+        })
+      ).data!,
     ).toMatchObject({ state: 'accepted', sequence: 0 });
 
-    const moved = await post(ctx.app, them, `/meetings/${meeting.id}/answer`, {
-      type: 'propose_other_time',
-      time: video(9),
+    const moved = await clientFor(ctx.app, them).POST('/api/v1/meetings/{id}/answer', {
+      params: { path: { id: meeting.id } },
+      body: {
+        type: 'propose_other_time',
+        time: video(9),
+      },
     });
-    expect(moved.json()).toMatchObject({ state: 'proposed', proposedBy: 'mentor', sequence: 1 });
+    expect(moved.data!).toMatchObject({ state: 'proposed', proposedBy: 'mentor', sequence: 1 });
     const latest = (await outboxFor(me.employee.email)).at(-1)!;
     expect(parse(latest.icalEvent!.content)).toMatchObject({ method: 'REQUEST', uid: ics.uid, sequence: 1 });
 
-    const cancelled = await post(ctx.app, me, `/meetings/${meeting.id}/answer`, { type: 'cancel' });
-    expect(cancelled.json()).toMatchObject({ state: 'cancelled', sequence: 2 });
+    const cancelled = await clientFor(ctx.app, me).POST('/api/v1/meetings/{id}/answer', {
+      params: { path: { id: meeting.id } },
+      body: { type: 'cancel' },
+    });
+    expect(cancelled.data!).toMatchObject({ state: 'cancelled', sequence: 2 });
     const cancel = parse((await outboxFor(them.employee.email)).at(-1)!.icalEvent!.content);
     expect(cancel).toMatchObject({ method: 'CANCEL', uid: ics.uid, sequence: 2 });
-    expect((await post(ctx.app, them, `/meetings/${meeting.id}/answer`, { type: 'accept' })).statusCode).toBe(
-      409,
-    );
+    expect(
+      (
+        await clientFor(ctx.app, them).POST('/api/v1/meetings/{id}/answer', {
+          params: { path: { id: meeting.id } },
+          body: { type: 'accept' },
+        })
+      ).response.status,
+    ).toBe(409);
   });
 
   it('R-MEET-3: the delivery worker hands the .ics to the mail transport as a calendar invitation', async () => {
     const { me, them, id } = await pair();
-    await post(ctx.app, me, `/relationships/${id}/meetings`, video());
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings', {
+      params: { path: { id } },
+      body: video(),
+    });
     const sent: Parameters<MailSender['sendMail']>[0][] = [];
     await deliverDueEmails(ctx.app.db, {
       sender: {
@@ -119,50 +146,77 @@ describe('meetings on the agreed cadence', () => {
 
   it('R-MEET-2: bad times are refused with a problem, not a 5xx', async () => {
     const { me, id } = await pair();
-    const past = await post(ctx.app, me, `/relationships/${id}/meetings`, video(-1));
-    expect(past.statusCode).toBe(422);
-    expect(past.headers['content-type']).toContain('application/problem+json');
+    const past = await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings', {
+      params: { path: { id } },
+      body: video(-1),
+    });
+    expect(past.response.status).toBe(422);
+    expect(past.response.headers.get('content-type')).toContain('application/problem+json');
     expect(
-      (await post(ctx.app, me, `/relationships/${id}/meetings`, { ...video(), timeZone: 'Mars/Olympus' }))
-        .statusCode,
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings', {
+          params: { path: { id } },
+          body: { ...video(), timeZone: 'Mars/Olympus' },
+        })
+      ).response.status,
     ).toBe(400);
     expect(
-      (await post(ctx.app, me, `/relationships/${id}/meetings`, { ...video(), location: '' })).json(),
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings', {
+          params: { path: { id } },
+          body: { ...video(), location: '' },
+        })
+      ).data!,
     ).toMatchObject({ rule: 'R-MEET-2' });
     expect(
-      (await post(ctx.app, me, `/relationships/${id}/meetings`, { ...video(), durationMinutes: 5 }))
-        .statusCode,
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings', {
+          params: { path: { id } },
+          body: { ...video(), durationMinutes: 5 },
+        })
+      ).response.status,
     ).toBe(400);
   });
 
   it('R-MEET-5: private notes are read by their author only; shared notes by the pair; a coordinator sees dates and counts only', async () => {
     const { me, them, id } = await pair();
     const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
-    const held = await post(ctx.app, me, `/relationships/${id}/meetings/held`, {
-      ...video(-2),
-      privateNote: 'I felt nervous',
-      sharedNote: 'Next: budget basics',
+    const held = await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings/held', {
+      params: { path: { id } },
+      body: {
+        ...video(-2),
+        privateNote: 'I felt nervous',
+        sharedNote: 'Next: budget basics',
+      },
     });
-    expect(held.statusCode).toBe(201);
-    const mine = (await get(ctx.app, me, `/relationships/${id}/meetings`)).json();
+    expect(held.response.status).toBe(201);
+    const mine = (
+      await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/meetings', { params: { path: { id } } })
+    ).data!;
     expect(mine.meetings[0]).toMatchObject({
       held: true,
       myPrivateNote: 'I felt nervous',
       sharedNotes: [{ role: 'mentee', note: 'Next: budget basics' }],
     });
-    const theirs = (await get(ctx.app, them, `/relationships/${id}/meetings`)).json();
+    const theirs = (
+      await clientFor(ctx.app, them).GET('/api/v1/relationships/{id}/meetings', { params: { path: { id } } })
+    ).data!;
     expect(theirs.meetings[0]).toMatchObject({
       myPrivateNote: null,
       sharedNotes: [{ note: 'Next: budget basics' }],
     });
     expect(JSON.stringify(theirs)).not.toContain('nervous');
-    const staff = (await get(ctx.app, coordinator, `/relationships/${id}/meetings`)).json();
+    const staff = (
+      await clientFor(ctx.app, coordinator).GET('/api/v1/relationships/{id}/meetings', {
+        params: { path: { id } },
+      })
+    ).data!;
     expect(staff.summary).toMatchObject({ meetingsHeld: 1 });
     expect(JSON.stringify(staff)).not.toContain('nervous');
     expect(JSON.stringify(staff)).not.toContain('budget basics');
     const recorded = await ctx.app.inject({
       method: 'PUT',
-      url: `/api/v1/meetings/${held.json().id}/record`,
+      url: `/api/v1/meetings/${held.data!.id}/record`,
       headers: them.auth,
       payload: { privateNote: 'Mine', sharedNote: '' },
     });
@@ -170,8 +224,16 @@ describe('meetings on the agreed cadence', () => {
       recordedBy: expect.arrayContaining(['mentee', 'mentor']),
       myPrivateNote: 'Mine',
     });
-    const future = (await post(ctx.app, me, `/relationships/${id}/meetings`, video())).json();
-    await post(ctx.app, them, `/meetings/${future.id}/answer`, { type: 'accept' });
+    const future = (
+      await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings', {
+        params: { path: { id } },
+        body: video(),
+      })
+    ).data!;
+    await clientFor(ctx.app, them).POST('/api/v1/meetings/{id}/answer', {
+      params: { path: { id: future.id } },
+      body: { type: 'accept' },
+    });
     const early = await ctx.app.inject({
       method: 'PUT',
       url: `/api/v1/meetings/${future.id}/record`,
@@ -183,32 +245,48 @@ describe('meetings on the agreed cadence', () => {
 
   it('R-MEET-5: the meeting count prefills the 6-month progress report', async () => {
     const { me, id } = await pair();
-    await post(ctx.app, me, `/relationships/${id}/meetings/held`, {
-      ...video(-3),
-      privateNote: '',
-      sharedNote: '',
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings/held', {
+      params: { path: { id } },
+      body: {
+        ...video(-3),
+        privateNote: '',
+        sharedNote: '',
+      },
     });
-    await post(ctx.app, me, `/relationships/${id}/meetings/held`, {
-      ...video(-1),
-      privateNote: '',
-      sharedNote: '',
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings/held', {
+      params: { path: { id } },
+      body: {
+        ...video(-1),
+        privateNote: '',
+        sharedNote: '',
+      },
     });
-    const report = await get(ctx.app, me, `/relationships/${id}/progress-reports/mentee`);
-    expect(report.json()).toMatchObject({ meetingsHeld: 2 });
+    const report = await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/progress-reports/{role}', {
+      params: { path: { id, role: 'mentee' } },
+    });
+    expect(report.data!).toMatchObject({ meetingsHeld: 2 });
   });
 
   it('R-MEET-1: the agreement carries the cadence, and the summary uses it (monthly until agreed)', async () => {
     const { me, id } = await pair();
-    expect((await get(ctx.app, me, `/relationships/${id}/meetings`)).json().summary).toMatchObject({
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/meetings', { params: { path: { id } } }))
+        .data!.summary,
+    ).toMatchObject({
       cadence: 'monthly',
       cadenceAgreed: false,
     });
     await ctx.app.db
       .insert(agreements)
       .values({ relationshipId: id, cadence: 'every_2_weeks', usualMode: 'video' });
-    const agreement = (await get(ctx.app, me, `/relationships/${id}/agreement`)).json();
+    const agreement = (
+      await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/agreement', { params: { path: { id } } })
+    ).data!;
     expect(agreement).toMatchObject({ cadence: 'every_2_weeks', usualMode: 'video' });
-    expect((await get(ctx.app, me, `/relationships/${id}/meetings`)).json().summary).toMatchObject({
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/meetings', { params: { path: { id } } }))
+        .data!.summary,
+    ).toMatchObject({
       cadence: 'every_2_weeks',
       cadenceAgreed: true,
       status: 'on_track',
@@ -232,9 +310,11 @@ describe('meetings on the agreed cadence', () => {
     expect((await kinds(them.employee.id)).filter((k) => k === 'nudge.cadence')).toHaveLength(1);
     expect(await kinds(coordinator.employee.id)).not.toContain('relationship.quiet');
     expect(
-      (await get(ctx.app, coordinator, '/coordination/quiet-pairs?limit=100'))
-        .json()
-        .items.map((p: { relationshipId: string }) => p.relationshipId),
+      (
+        await clientFor(ctx.app, coordinator).GET('/api/v1/coordination/quiet-pairs', {
+          params: { query: { limit: 100 } },
+        })
+      ).data!.items.map((p: { relationshipId: string }) => p.relationshipId),
     ).not.toContain(id);
 
     await ctx.app.db
@@ -246,26 +326,38 @@ describe('meetings on the agreed cadence', () => {
       watchCadence(ctx.app.db, new Date(), 'http://localhost'),
     ]);
     expect((await kinds(coordinator.employee.id)).filter((k) => k === 'relationship.quiet')).toHaveLength(1);
-    const quiet = (await get(ctx.app, coordinator, '/coordination/quiet-pairs?limit=100')).json().items;
+    const quiet = (
+      await clientFor(ctx.app, coordinator).GET('/api/v1/coordination/quiet-pairs', {
+        params: { query: { limit: 100 } },
+      })
+    ).data!.items;
     expect(quiet.find((p: { relationshipId: string }) => p.relationshipId === id)).toMatchObject({
       daysSinceMeeting: 61,
       lastMeetingAt: null,
     });
     expect(
-      (await get(ctx.app, coordinator, '/coordination/pair-year')).json().quietPairs,
+      (await clientFor(ctx.app, coordinator).GET('/api/v1/coordination/pair-year')).data!.quietPairs,
     ).toBeGreaterThanOrEqual(1);
-    expect((await get(ctx.app, me, `/relationships/${id}/meetings`)).json().summary.status).toBe('quiet');
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/meetings', { params: { path: { id } } }))
+        .data!.summary.status,
+    ).toBe('quiet');
 
     // A meeting held starts a new spell: the pair is no longer quiet.
-    await post(ctx.app, me, `/relationships/${id}/meetings/held`, {
-      ...video(-1),
-      privateNote: '',
-      sharedNote: '',
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings/held', {
+      params: { path: { id } },
+      body: {
+        ...video(-1),
+        privateNote: '',
+        sharedNote: '',
+      },
     });
     expect(
-      (await get(ctx.app, coordinator, '/coordination/quiet-pairs?limit=100'))
-        .json()
-        .items.map((p: { relationshipId: string }) => p.relationshipId),
+      (
+        await clientFor(ctx.app, coordinator).GET('/api/v1/coordination/quiet-pairs', {
+          params: { query: { limit: 100 } },
+        })
+      ).data!.items.map((p: { relationshipId: string }) => p.relationshipId),
     ).not.toContain(id);
   });
 
@@ -292,10 +384,18 @@ describe('meetings on the agreed cadence', () => {
 
   it('R-MEET-4: a personal feed lists my meetings; the URL is secret and revocable', async () => {
     const { me, them, id } = await pair();
-    const m = (await post(ctx.app, me, `/relationships/${id}/meetings`, video())).json();
-    await post(ctx.app, them, `/meetings/${m.id}/answer`, { type: 'accept' });
-    const feed = (await post(ctx.app, me, '/me/calendar-feed')).json();
-    const path = new URL(feed.url).pathname;
+    const m = (
+      await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings', {
+        params: { path: { id } },
+        body: video(),
+      })
+    ).data!;
+    await clientFor(ctx.app, them).POST('/api/v1/meetings/{id}/answer', {
+      params: { path: { id: m.id } },
+      body: { type: 'accept' },
+    });
+    const feed = (await clientFor(ctx.app, me).POST('/api/v1/me/calendar-feed')).data!;
+    const path = new URL(feed.url!).pathname;
     const res = await ctx.app.inject({ method: 'GET', url: path });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/calendar');
@@ -303,10 +403,10 @@ describe('meetings on the agreed cadence', () => {
     expect(cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toContain(
       `meeting-${m.id}@localhost`,
     );
-    const rotated = (await post(ctx.app, me, '/me/calendar-feed')).json();
+    const rotated = (await clientFor(ctx.app, me).POST('/api/v1/me/calendar-feed')).data!;
     expect((await ctx.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     await ctx.app.inject({ method: 'DELETE', url: '/api/v1/me/calendar-feed', headers: me.auth });
-    expect((await ctx.app.inject({ method: 'GET', url: new URL(rotated.url).pathname })).statusCode).toBe(
+    expect((await ctx.app.inject({ method: 'GET', url: new URL(rotated.url!).pathname })).statusCode).toBe(
       404,
     );
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/calendar/not-a-token' })).statusCode).toBe(

@@ -12,7 +12,7 @@ import { pairYearCounts } from '../../src/services/pair-year/staff-counts.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get, post } from '../journey/pairs.js';
+import { clientFor } from '../helpers/client.js';
 
 const DAY = 86_400_000;
 
@@ -36,13 +36,19 @@ describe('messages, waitlist, nudges, early completion', () => {
     const id = await pairUp(ctx.app, me, them);
     expect(
       (
-        await post(ctx.app, me, `/relationships/${id}/messages`, {
-          body: 'Can we talk about <b>budgets</b>? https://hhs.gov',
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/messages', {
+          params: { path: { id } },
+          body: {
+            body: 'Can we talk about <b>budgets</b>? https://hhs.gov',
+          },
         })
-      ).statusCode,
+      ).response.status,
     ).toBe(201);
-    await post(ctx.app, me, `/relationships/${id}/messages`, { body: 'Second thought' });
-    expect((await get(ctx.app, them, '/me/messages/unread')).json()).toMatchObject({
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/messages', {
+      params: { path: { id } },
+      body: { body: 'Second thought' },
+    });
+    expect((await clientFor(ctx.app, them).GET('/api/v1/me/messages/unread')).data!).toMatchObject({
       total: 2,
       threads: [{ kind: 'relationship', id, unread: 2 }],
     });
@@ -51,15 +57,18 @@ describe('messages, waitlist, nudges, early completion', () => {
     ).filter((e) => e.subject.includes('New message'));
     expect(emails).toHaveLength(1);
     expect(emails[0]!.textBody).not.toContain('budgets');
-    const thread = (await get(ctx.app, them, `/relationships/${id}/messages`)).json();
+    const thread = (
+      await clientFor(ctx.app, them).GET('/api/v1/relationships/{id}/messages', { params: { path: { id } } })
+    ).data!;
     expect(thread.messages.map((m: { body: string }) => m.body)).toEqual([
       'Can we talk about <b>budgets</b>? https://hhs.gov',
       'Second thought',
     ]);
-    expect((await get(ctx.app, them, '/me/messages/unread')).json().total).toBe(0);
-    expect((await get(ctx.app, me, `/relationships/${id}/messages`)).json().partnerReadUpTo).toBe(
-      thread.messages[1].id,
-    );
+    expect((await clientFor(ctx.app, them).GET('/api/v1/me/messages/unread')).data!.total).toBe(0);
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/messages', { params: { path: { id } } }))
+        .data!.partnerReadUpTo,
+    ).toBe(thread.messages[1]!.id);
   });
 
   it('R-MSG-1: nobody else reads a thread, coordinators included; an invitation thread starts with its message', async () => {
@@ -68,30 +77,60 @@ describe('messages, waitlist, nudges, early completion', () => {
     const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
     const other = await makeUser(ctx.app);
     const inv = (
-      await post(ctx.app, me, '/invitations', { mentorId: them.employee.id, message: 'Would you mentor me?' })
-    ).json();
+      await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+        body: { mentorId: them.employee.id, message: 'Would you mentor me?' },
+      })
+    ).data!;
     expect(
-      (await post(ctx.app, them, `/invitations/${inv.id}/messages`, { body: 'What are your goals?' }))
-        .statusCode,
+      (
+        await clientFor(ctx.app, them).POST('/api/v1/invitations/{id}/messages', {
+          params: { path: { id: inv.id } },
+          body: { body: 'What are your goals?' },
+        })
+      ).response.status,
     ).toBe(201);
-    const thread = (await get(ctx.app, me, `/invitations/${inv.id}/messages`)).json();
+    const thread = (
+      await clientFor(ctx.app, me).GET('/api/v1/invitations/{id}/messages', {
+        params: { path: { id: inv.id } },
+      })
+    ).data!;
     expect(thread.messages.map((m: { body: string }) => m.body)).toEqual([
       'Would you mentor me?',
       'What are your goals?',
     ]);
-    expect((await get(ctx.app, coordinator, `/invitations/${inv.id}/messages`)).statusCode).toBe(404);
-    expect((await get(ctx.app, other, `/invitations/${inv.id}/messages`)).statusCode).toBe(404);
+    expect(
+      (
+        await clientFor(ctx.app, coordinator).GET('/api/v1/invitations/{id}/messages', {
+          params: { path: { id: inv.id } },
+        })
+      ).response.status,
+    ).toBe(404);
+    expect(
+      (
+        await clientFor(ctx.app, other).GET('/api/v1/invitations/{id}/messages', {
+          params: { path: { id: inv.id } },
+        })
+      ).response.status,
+    ).toBe(404);
   });
 
   it('R-MSG-2: empty and oversized messages are refused with a problem', async () => {
     const me = await mentee(ctx.app);
     const them = await mentor(ctx.app);
     const id = await pairUp(ctx.app, me, them);
-    const blank = await post(ctx.app, me, `/relationships/${id}/messages`, { body: '   ' });
-    expect(blank.statusCode).toBe(422);
-    expect(blank.json()).toMatchObject({ rule: 'R-MSG-2' });
+    const blank = await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/messages', {
+      params: { path: { id } },
+      body: { body: '   ' },
+    });
+    expect(blank.response.status).toBe(422);
+    expect(blank.data!).toMatchObject({ rule: 'R-MSG-2' });
     expect(
-      (await post(ctx.app, me, `/relationships/${id}/messages`, { body: 'x'.repeat(2001) })).statusCode,
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/messages', {
+          params: { path: { id } },
+          body: { body: 'x'.repeat(2001) },
+        })
+      ).response.status,
     ).toBe(400);
   });
 
@@ -119,7 +158,13 @@ describe('messages, waitlist, nudges, early completion', () => {
         })
       ).json(),
     ).toMatchObject({ position: 2 });
-    expect((await get(ctx.app, a, `/mentors/${full.employee.id}`)).json()).toMatchObject({
+    expect(
+      (
+        await clientFor(ctx.app, a).GET('/api/v1/mentors/{employeeId}', {
+          params: { path: { employeeId: full.employee.id } },
+        })
+      ).data!,
+    ).toMatchObject({
       menteesWaiting: 2,
     });
     const open = await mentor(ctx.app);
@@ -135,12 +180,16 @@ describe('messages, waitlist, nudges, early completion', () => {
 
     const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
     expect(
-      (await post(ctx.app, coordinator, `/relationships/${id}/terminate`, { reason: 'Mentor moved on' }))
-        .statusCode,
+      (
+        await clientFor(ctx.app, coordinator).POST('/api/v1/relationships/{id}/terminate', {
+          params: { path: { id } },
+          body: { reason: 'Mentor moved on' },
+        })
+      ).response.status,
     ).toBe(200);
     expect(await inbox(a.employee.id, 'waitlist.place_free')).toHaveLength(1);
     expect(await inbox(b.employee.id, 'waitlist.place_free')).toHaveLength(0);
-    expect((await get(ctx.app, b, '/me/waitlists')).json().items).toMatchObject([
+    expect((await clientFor(ctx.app, b).GET('/api/v1/me/waitlists')).data!.items).toMatchObject([
       { position: 1, notifiedAt: null },
     ]);
   });
@@ -165,8 +214,10 @@ describe('messages, waitlist, nudges, early completion', () => {
     });
     const m = await mentor(ctx.app);
     const inv = (
-      await post(ctx.app, waiting, '/invitations', { mentorId: m.employee.id, message: 'Hi' })
-    ).json();
+      await clientFor(ctx.app, waiting).POST('/api/v1/invitations', {
+        body: { mentorId: m.employee.id, message: 'Hi' },
+      })
+    ).data!;
     await ctx.app.db
       .update(invitations)
       .set({ sentAt: new Date(now.getTime() - 6 * DAY) })
@@ -182,7 +233,7 @@ describe('messages, waitlist, nudges, early completion', () => {
       .update(menteeApplications)
       .set({ createdAt: new Date(now.getTime() - 31 * DAY) })
       .where(eq(menteeApplications.employeeId, waiting.employee.id));
-    await post(ctx.app, m, `/invitations/${inv.id}/accept`);
+    await clientFor(ctx.app, m).POST('/api/v1/invitations/{id}/accept', { params: { path: { id: inv.id } } });
     await ctx.app.db
       .update(invitations)
       .set({ answeredAt: new Date(now.getTime() - 4 * DAY) })
@@ -205,7 +256,12 @@ describe('messages, waitlist, nudges, early completion', () => {
     const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
     const id = await pairUp(ctx.app, me, them);
     expect(
-      (await post(ctx.app, me, `/relationships/${id}/early-completion`, { note: '' })).json(),
+      (
+        await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/early-completion', {
+          params: { path: { id } },
+          body: { note: '' },
+        })
+      ).data!,
     ).toMatchObject({ rule: 'R-END-1' });
     await ctx.app.db
       .update(relationships)
@@ -217,20 +273,39 @@ describe('messages, waitlist, nudges, early completion', () => {
       url: `/api/v1/me/waitlists/${them.employee.id}`,
       headers: waiter.auth,
     });
-    await post(ctx.app, me, `/relationships/${id}/early-completion`, { note: 'Goals met' });
-    const halfway = (await post(ctx.app, them, `/relationships/${id}/early-completion`, { note: '' })).json();
+    await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/early-completion', {
+      params: { path: { id } },
+      body: { note: 'Goals met' },
+    });
+    const halfway = (
+      await clientFor(ctx.app, them).POST('/api/v1/relationships/{id}/early-completion', {
+        params: { path: { id } },
+        body: { note: '' },
+      })
+    ).data!;
     expect(halfway).toMatchObject({
       completedEarly: false,
       agreed: { mentor: expect.any(String), mentee: expect.any(String), coordinator: null },
     });
     expect(
-      (await post(ctx.app, coordinator, `/relationships/${id}/early-completion`, { note: 'Agreed' })).json(),
+      (
+        await clientFor(ctx.app, coordinator).POST('/api/v1/relationships/{id}/early-completion', {
+          params: { path: { id } },
+          body: { note: 'Agreed' },
+        })
+      ).data!,
     ).toMatchObject({ completedEarly: true });
-    expect((await get(ctx.app, me, `/relationships/${id}`)).json()).toMatchObject({ state: 'completed' });
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}', { params: { path: { id } } })).data!,
+    ).toMatchObject({ state: 'completed' });
     expect(await inbox(waiter.employee.id, 'waitlist.place_free')).toHaveLength(1);
-    const report = (await get(ctx.app, coordinator, '/reports/outcomes')).json();
-    const all = report.rows.find((r: { opdiv: string }) => r.opdiv === 'ALL');
-    expect(all.completedEarly).toBeGreaterThanOrEqual(1);
+    const report = (
+      await clientFor(ctx.app, coordinator).GET('/api/v1/reports/{report}', {
+        params: { path: { report: 'outcomes' } },
+      })
+    ).data!;
+    const all = report.rows.find((r) => r.opdiv === 'ALL');
+    expect(all!.completedEarly).toBeGreaterThanOrEqual(1);
     expect((await pairYearCounts(ctx.app.db, ['CDC'])).completedEarly).toBeGreaterThanOrEqual(1);
   });
 });

@@ -12,12 +12,16 @@ import { releaseWaitlists, WAITLIST_HOLD_DAYS } from '../../src/services/pair-ye
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
-import { get, post, put } from '../journey/pairs.js';
+import { clientFor, type RequestBody } from '../helpers/client.js';
 
 const DAY = 86_400_000;
 const URL = 'http://localhost:3000';
 
-const mentorApplication = (capacity: number, competencies = ['strategic-thinking', 'accountability']) => ({
+type MentorApplication = RequestBody<'/api/v1/me/applications/mentor', 'put'>;
+const mentorApplication = (
+  capacity: number,
+  competencies: MentorApplication['competencies'] = ['strategic-thinking', 'accountability'],
+): MentorApplication => ({
   bio: 'Twenty years in public health programs.',
   education: 'M.P.H.',
   positions: [{ title: 'Program Manager', organization: 'NIH', years: 8 }],
@@ -64,10 +68,14 @@ async function fullMentorWithLine() {
 describe('waitlist: told at once, in order, one per free place (issue 17 §3)', () => {
   it('R-WAIT-3: raising capacity tells the first waiting mentee in the same request, without the job', async () => {
     const { full, line } = await fullMentorWithLine();
-    const res = await put(ctx.app, full, '/me/applications/mentor', mentorApplication(2));
-    expect(res.statusCode).toBe(200);
+    const res = await clientFor(ctx.app, full).PUT('/api/v1/me/applications/mentor', {
+      body: mentorApplication(2),
+    });
+    expect(res.response.status).toBe(200);
     expect(await Promise.all(line.map((m) => told(m.employee.id)))).toEqual([1, 0, 0]);
-    expect((await get(ctx.app, line[1]!, '/me/waitlists')).json().items).toMatchObject([{ position: 1 }]);
+    expect((await clientFor(ctx.app, line[1]!).GET('/api/v1/me/waitlists')).data!.items).toMatchObject([
+      { position: 1 },
+    ]);
   });
 
   it('R-WAIT-3: a mentor who resumes tells the first waiting mentee at once', async () => {
@@ -75,11 +83,17 @@ describe('waitlist: told at once, in order, one per free place (issue 17 §3)', 
     const [a, b] = [await mentee(ctx.app), await mentee(ctx.app)];
     await wait(a, paused.employee.id);
     await wait(b, paused.employee.id);
-    expect((await post(ctx.app, paused, '/me/applications/mentor/resume')).statusCode).toBe(200);
+    expect(
+      (await clientFor(ctx.app, paused).POST('/api/v1/me/applications/mentor/resume')).response.status,
+    ).toBe(200);
     // Two free places: both are told, in the order they asked.
     expect([await told(a.employee.id), await told(b.employee.id)]).toEqual([1, 1]);
-    expect((await post(ctx.app, paused, '/me/applications/mentor/pause')).statusCode).toBe(200);
-    expect((await post(ctx.app, paused, '/me/applications/mentor/resume')).statusCode).toBe(200);
+    expect(
+      (await clientFor(ctx.app, paused).POST('/api/v1/me/applications/mentor/pause')).response.status,
+    ).toBe(200);
+    expect(
+      (await clientFor(ctx.app, paused).POST('/api/v1/me/applications/mentor/resume')).response.status,
+    ).toBe(200);
     expect([await told(a.employee.id), await told(b.employee.id)]).toEqual([1, 1]);
   });
 
@@ -96,8 +110,12 @@ describe('waitlist: told at once, in order, one per free place (issue 17 §3)', 
     expect(gone.statusCode).toBe(204);
     const coordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
     expect(
-      (await post(ctx.app, coordinator, `/relationships/${id}/terminate`, { reason: 'Mentor left' }))
-        .statusCode,
+      (
+        await clientFor(ctx.app, coordinator).POST('/api/v1/relationships/{id}/terminate', {
+          params: { path: { id } },
+          body: { reason: 'Mentor left' },
+        })
+      ).response.status,
     ).toBe(200);
     await releaseWaitlists(ctx.app.db, new Date(), URL);
     expect(await told(waiter.employee.id)).toBe(0);
@@ -105,7 +123,7 @@ describe('waitlist: told at once, in order, one per free place (issue 17 §3)', 
 
   it('R-WAIT-4: the told mentee holds the place; the job tells the next only after the hold, or once they found a mentor', async () => {
     const { full, line } = await fullMentorWithLine();
-    await put(ctx.app, full, '/me/applications/mentor', mentorApplication(2));
+    await clientFor(ctx.app, full).PUT('/api/v1/me/applications/mentor', { body: mentorApplication(2) });
     const now = new Date();
     await releaseWaitlists(ctx.app.db, now, URL);
     await releaseWaitlists(ctx.app.db, new Date(now.getTime() + 60 * 60_000), URL);
@@ -123,11 +141,11 @@ describe('waitlist: told at once, in order, one per free place (issue 17 §3)', 
     const { full, line } = await fullMentorWithLine();
     const now = new Date();
     const [res] = await Promise.all([
-      put(ctx.app, full, '/me/applications/mentor', mentorApplication(2)),
+      clientFor(ctx.app, full).PUT('/api/v1/me/applications/mentor', { body: mentorApplication(2) }),
       releaseWaitlists(ctx.app.db, now, URL),
       releaseWaitlists(ctx.app.db, now, URL),
     ]);
-    expect(res.statusCode).toBe(200);
+    expect(res.response.status).toBe(200);
     await releaseWaitlists(ctx.app.db, now, URL);
     expect(await Promise.all(line.map((m) => told(m.employee.id)))).toEqual([1, 0, 0]);
     const rows = await ctx.app.db
@@ -167,13 +185,10 @@ describe('new mentors announced to long-unmatched mentees (issue 17 §3)', () =>
       );
 
     const newcomer = await makeUser(ctx.app, { employee: { grade: '14', opdiv: 'NIH' } });
-    const applied = await put(
-      ctx.app,
-      newcomer,
-      '/me/applications/mentor',
-      mentorApplication(2, ['self-direction', 'customer-service']),
-    );
-    expect(applied.statusCode).toBe(200);
+    const applied = await clientFor(ctx.app, newcomer).PUT('/api/v1/me/applications/mentor', {
+      body: mentorApplication(2, ['self-direction', 'customer-service']),
+    });
+    expect(applied.response.status).toBe(200);
     // The request only queues the arrival; the job tells.
     expect(await told(fits.employee.id, 'nudge.new_mentor')).toBe(0);
     const [arrival] = await ctx.app.db
@@ -193,11 +208,15 @@ describe('new mentors announced to long-unmatched mentees (issue 17 §3)', () =>
     expect(await told(recent.employee.id, 'nudge.new_mentor')).toBe(0);
     expect(await told(quiet.employee.id, 'nudge.new_mentor')).toBe(0);
     expect(await told(crowded.employee.id, 'nudge.new_mentor')).toBe(0);
-    const top = (await get(ctx.app, crowded, '/me/suggestions?limit=5')).json().items;
+    const top = (
+      await clientFor(ctx.app, crowded).GET('/api/v1/me/suggestions', { params: { query: { limit: 5 } } })
+    ).data!.items;
     expect(top.map((s: { mentor: { id: string } }) => s.mentor.id)).not.toContain(newcomer.employee.id);
 
     // Editing the application later is not a new arrival.
-    await put(ctx.app, newcomer, '/me/applications/mentor', mentorApplication(3, ['self-direction']));
+    await clientFor(ctx.app, newcomer).PUT('/api/v1/me/applications/mentor', {
+      body: mentorApplication(3, ['self-direction']),
+    });
     expect(await announceNewMentors(ctx.app.db, new Date(now.getTime() + 120_000), URL)).toBe(0);
     expect(await told(fits.employee.id, 'nudge.new_mentor')).toBe(1);
   });
