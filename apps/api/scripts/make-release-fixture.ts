@@ -11,7 +11,8 @@ import { testConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { seedDemo } from '../src/seed/seed.js';
 import { databaseUrl, randomSuffix, withAdmin } from '../test/helpers/pg-admin.js';
-import { mentee, mentor, pairUp, post } from '../test/journey/pairs.js';
+import { clientFor } from '../test/helpers/client.js';
+import { mentee, mentor, pairUp } from '../test/helpers/people.js';
 
 const name = `hhs_release_fixture_${randomSuffix()}`;
 await withAdmin((c) => c.query(`create database ${name}`));
@@ -23,28 +24,43 @@ try {
 
   // Invitations in every state the API makes, and relationships in every state.
   const pending = [await mentee(app), await mentor(app)] as const;
-  await post(app, pending[0], '/invitations', {
-    mentorId: pending[1].employee.id,
-    message: 'Would you mentor me?',
+  await clientFor(app, pending[0]).POST('/api/v1/invitations', {
+    body: {
+      mentorId: pending[1].employee.id,
+      message: 'Would you mentor me?',
+    },
   });
   const declined = [await mentee(app), await mentor(app)] as const;
-  const d = await post(app, declined[0], '/invitations', {
-    mentorId: declined[1].employee.id,
-    message: 'Hello',
+  const d = await clientFor(app, declined[0]).POST('/api/v1/invitations', {
+    body: {
+      mentorId: declined[1].employee.id,
+      message: 'Hello',
+    },
   });
-  await post(app, declined[1], `/invitations/${d.json().id}/decline`, { reason: 'time_constraints' });
+  await clientFor(app, declined[1]).POST('/api/v1/invitations/{id}/decline', {
+    params: { path: { id: d.data!.id } },
+    body: { reason: 'time_constraints' },
+  });
   const accepted = [await mentee(app), await mentor(app)] as const;
-  const a = await post(app, accepted[0], '/invitations', {
-    mentorId: accepted[1].employee.id,
-    message: 'Hello',
+  const a = await clientFor(app, accepted[0]).POST('/api/v1/invitations', {
+    body: {
+      mentorId: accepted[1].employee.id,
+      message: 'Hello',
+    },
   });
-  await post(app, accepted[1], `/invitations/${a.json().id}/accept`);
+  await clientFor(app, accepted[1]).POST('/api/v1/invitations/{id}/accept', {
+    params: { path: { id: a.data!.id } },
+  });
   const withdrawn = [await mentee(app), await mentor(app)] as const;
-  const w = await post(app, withdrawn[0], '/invitations', {
-    mentorId: withdrawn[1].employee.id,
-    message: 'Hello',
+  const w = await clientFor(app, withdrawn[0]).POST('/api/v1/invitations', {
+    body: {
+      mentorId: withdrawn[1].employee.id,
+      message: 'Hello',
+    },
   });
-  await post(app, withdrawn[0], `/invitations/${w.json().id}/withdraw`);
+  await clientFor(app, withdrawn[0]).POST('/api/v1/invitations/{id}/withdraw', {
+    params: { path: { id: w.data!.id } },
+  });
 
   const states = ['onboarding', 'active', 'termination_requested', 'completed', 'terminated'] as const;
   for (const state of states) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { clientFor } from '../helpers/client.js';
 import { mentee, mentor, staff } from '../helpers/people.js';
 
 let ctx: TestContext;
@@ -19,14 +20,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const call = (method: 'GET' | 'POST', url: string, who: string, payload?: object) =>
-  ctx.app.inject({ method, url: `/api/v1${url}`, headers: u[who]!.auth, ...(payload ? { payload } : {}) });
-
 describe('cohort run history (R-MATCH-4)', () => {
   it('R-MATCH-4: after approval the run history says who ran it, what was approved, by whom and when', async () => {
-    const proposal = (await call('POST', '/coordination/cohort-proposals', 'cdc', { topK: 10 })).json();
+    const proposal = (
+      await clientFor(ctx.app, u.cdc!).POST('/api/v1/coordination/cohort-proposals', { body: { topK: 10 } })
+    ).data!;
     expect(proposal.pairs.length).toBe(2);
-    let runs = (await call('GET', '/coordination/cohort-runs', 'cdc')).json().items;
+    let runs = (await clientFor(ctx.app, u.cdc!).GET('/api/v1/coordination/cohort-runs')).data!.items;
     expect(runs[0]).toMatchObject({
       id: proposal.id,
       opdivs: ['CDC'],
@@ -37,9 +37,14 @@ describe('cohort run history (R-MATCH-4)', () => {
       lastApprovedAt: null,
     });
     expect(
-      (await call('POST', `/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', {})).statusCode,
+      (
+        await clientFor(ctx.app, u.cdc!).POST('/api/v1/coordination/cohort-proposals/{id}/approve', {
+          params: { path: { id: proposal.id } },
+          body: {},
+        })
+      ).response.status,
     ).toBe(200);
-    runs = (await call('GET', '/coordination/cohort-runs', 'cdc')).json().items;
+    runs = (await clientFor(ctx.app, u.cdc!).GET('/api/v1/coordination/cohort-runs')).data!.items;
     const name = `${u.cdc!.employee.firstName} ${u.cdc!.employee.lastName}`;
     expect(runs[0]).toMatchObject({
       id: proposal.id,
@@ -49,14 +54,18 @@ describe('cohort run history (R-MATCH-4)', () => {
       open: 0,
       approvedBy: [name],
     });
-    expect(Date.parse(runs[0].lastApprovedAt)).toBeGreaterThan(0);
+    expect(Date.parse(runs[0]!.lastApprovedAt!)).toBeGreaterThan(0);
   });
 
   it('R-ROLE-2: a coordinator sees only runs inside their OPDIVs; the program manager sees all; others are refused', async () => {
-    expect((await call('GET', '/coordination/cohort-runs', 'nih')).json().items).toEqual([]);
-    expect((await call('GET', '/coordination/cohort-runs', 'pm')).json().items.length).toBeGreaterThan(0);
-    const res = await call('GET', '/coordination/cohort-runs', 'a');
-    expect(res.statusCode).toBe(403);
-    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((await clientFor(ctx.app, u.nih!).GET('/api/v1/coordination/cohort-runs')).data!.items).toEqual(
+      [],
+    );
+    expect(
+      (await clientFor(ctx.app, u.pm!).GET('/api/v1/coordination/cohort-runs')).data!.items.length,
+    ).toBeGreaterThan(0);
+    const res = await clientFor(ctx.app, u.a!).GET('/api/v1/coordination/cohort-runs');
+    expect(res.response.status).toBe(403);
+    expect(res.response.headers.get('content-type')).toContain('application/problem+json');
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, roleGrants } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { clientFor } from '../helpers/client.js';
 import { makeUser } from '../helpers/factories.js';
 import { staff } from '../helpers/people.js';
 
@@ -18,32 +19,36 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const call = (
-  method: 'GET' | 'POST' | 'DELETE',
-  url: string,
-  auth: Record<string, string>,
-  payload?: object,
-) => ctx.app.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
-
 describe('coordinators and their OPDIV scopes (program settings, R-ROLE-2)', () => {
   let grantId = '';
   it('R-ROLE-2: the program manager makes a user coordinator of an OPDIV; it is audited and takes effect', async () => {
-    expect((await call('GET', '/api/v1/coordination/dashboard', person.auth)).statusCode).toBe(403);
-    const res = await call('POST', '/api/v1/admin/coordinators', pm.auth, {
-      userId: person.user.id,
-      opdiv: 'FDA',
-    });
-    expect(res.statusCode).toBe(201);
-    grantId = res.json().id;
-    expect(res.json()).toMatchObject({ opdiv: 'FDA', employee: { id: person.employee.id } });
-    const dash = await call('GET', '/api/v1/coordination/dashboard', person.auth);
-    expect(dash.statusCode).toBe(200);
-    expect(dash.json().scope).toEqual(['FDA']);
     expect(
-      (await call('POST', '/api/v1/admin/coordinators', pm.auth, { userId: person.user.id, opdiv: 'FDA' }))
-        .statusCode,
+      (await clientFor(ctx.app, person.auth).GET('/api/v1/coordination/dashboard')).response.status,
+    ).toBe(403);
+    const res = await clientFor(ctx.app, pm.auth).POST('/api/v1/admin/coordinators', {
+      body: {
+        userId: person.user.id,
+        opdiv: 'FDA',
+      },
+    });
+    expect(res.response.status).toBe(201);
+    grantId = res.data!.id;
+    expect(res.data!).toMatchObject({ opdiv: 'FDA', employee: { id: person.employee.id } });
+    const dash = await clientFor(ctx.app, person.auth).GET('/api/v1/coordination/dashboard');
+    expect(dash.response.status).toBe(200);
+    expect(dash.data!.scope).toEqual(['FDA']);
+    expect(
+      (
+        await clientFor(ctx.app, pm.auth).POST('/api/v1/admin/coordinators', {
+          body: { userId: person.user.id, opdiv: 'FDA' },
+        })
+      ).response.status,
     ).toBe(409);
-    const list = (await call('GET', '/api/v1/admin/coordinators?opdiv=FDA', pm.auth)).json();
+    const list = (
+      await clientFor(ctx.app, pm.auth).GET('/api/v1/admin/coordinators', {
+        params: { query: { opdiv: 'FDA' } },
+      })
+    ).data!;
     expect(list.items.map((g: { id: string }) => g.id)).toEqual([grantId]);
     const audits = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, grantId));
     expect(audits.map((a) => a.action)).toEqual(['coordinator.grant']);
@@ -53,21 +58,39 @@ describe('coordinators and their OPDIV scopes (program settings, R-ROLE-2)', () 
     const before = await ctx.app.db.select().from(roleGrants);
     expect(
       (
-        await call('POST', '/api/v1/admin/coordinators', coordinator.auth, {
-          userId: coordinator.user.id,
-          opdiv: 'NIH',
+        await clientFor(ctx.app, coordinator.auth).POST('/api/v1/admin/coordinators', {
+          body: {
+            userId: coordinator.user.id,
+            opdiv: 'NIH',
+          },
         })
-      ).statusCode,
+      ).response.status,
     ).toBe(403);
-    expect((await call('GET', '/api/v1/admin/coordinators', coordinator.auth)).statusCode).toBe(403);
+    expect(
+      (await clientFor(ctx.app, coordinator.auth).GET('/api/v1/admin/coordinators')).response.status,
+    ).toBe(403);
     expect(await ctx.app.db.select().from(roleGrants)).toHaveLength(before.length);
   });
 
   it('R-ROLE-2: revoking the grant removes the scope, audited', async () => {
-    expect((await call('DELETE', `/api/v1/admin/coordinators/${grantId}`, pm.auth)).statusCode).toBe(204);
-    expect((await call('GET', '/api/v1/coordination/dashboard', person.auth)).statusCode).toBe(403);
+    expect(
+      (
+        await clientFor(ctx.app, pm.auth).DELETE('/api/v1/admin/coordinators/{id}', {
+          params: { path: { id: grantId } },
+        })
+      ).response.status,
+    ).toBe(204);
+    expect(
+      (await clientFor(ctx.app, person.auth).GET('/api/v1/coordination/dashboard')).response.status,
+    ).toBe(403);
     const audits = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, grantId));
     expect(audits.map((a) => a.action).sort()).toEqual(['coordinator.grant', 'coordinator.revoke']);
-    expect((await call('DELETE', `/api/v1/admin/coordinators/${grantId}`, pm.auth)).statusCode).toBe(404);
+    expect(
+      (
+        await clientFor(ctx.app, pm.auth).DELETE('/api/v1/admin/coordinators/{id}', {
+          params: { path: { id: grantId } },
+        })
+      ).response.status,
+    ).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { clientFor } from '../helpers/client.js';
 import { makeRelationship, mentee, mentor, staff } from '../helpers/people.js';
 import { daysAgo } from './helpers.js';
 
@@ -26,21 +27,17 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const call = (method: 'GET' | 'POST', url: string, who: string, payload?: object) =>
-  ctx.app.inject({ method, url, headers: u[who]!.auth, ...(payload ? { payload } : {}) });
 const queue = async (who: string) =>
-  (await call('GET', '/api/v1/coordination/termination-requests', who)).json();
+  (await clientFor(ctx.app, u[who]!).GET('/api/v1/coordination/termination-requests')).data!;
 
 describe('termination guidance from the coordinator side (R-LIFE-7)', () => {
   it("R-LIFE-7: a partner's request appears in the coordinator's queue awaiting guidance, and only in scope", async () => {
     expect((await queue('cdc')).total).toBe(0);
-    const asked = await call(
-      'POST',
-      `/api/v1/relationships/${relationshipId}/termination-request`,
-      'mentee',
-      { reason: 'Our schedules no longer fit.' },
-    );
-    expect(asked.statusCode).toBe(200);
+    const asked = await clientFor(ctx.app, u.mentee!).POST('/api/v1/relationships/{id}/termination-request', {
+      params: { path: { id: relationshipId } },
+      body: { reason: 'Our schedules no longer fit.' },
+    });
+    expect(asked.response.status).toBe(200);
     const q = await queue('cdc');
     expect(q.total).toBe(1);
     expect(q.items[0]).toMatchObject({
@@ -50,24 +47,34 @@ describe('termination guidance from the coordinator side (R-LIFE-7)', () => {
       mentee: { id: u.mentee!.employee.id },
     });
     expect((await queue('nih')).total).toBe(0);
-    const dash = (await call('GET', '/api/v1/coordination/dashboard', 'cdc')).json();
+    const dash = (await clientFor(ctx.app, u.cdc!).GET('/api/v1/coordination/dashboard')).data!;
     expect(dash.terminationRequestsAwaitingGuidance).toBe(1);
   });
 
   it('R-LIFE-7: the termination waits for guidance; once recorded it leaves the queue and the coordinator can end the pair', async () => {
-    const early = await call('POST', `/api/v1/relationships/${relationshipId}/terminate`, 'cdc', {});
-    expect(early.statusCode).toBe(409);
-    expect(early.json().rule).toBe('R-LIFE-7');
-    const guided = await call('POST', `/api/v1/relationships/${relationshipId}/termination-guidance`, 'cdc', {
-      text: 'Talked to both; a no-fault ending is fine.',
+    const early = await clientFor(ctx.app, u.cdc!).POST('/api/v1/relationships/{id}/terminate', {
+      params: { path: { id: relationshipId } },
+      body: {},
     });
-    expect(guided.statusCode).toBe(200);
+    expect(early.response.status).toBe(409);
+    expect(early.error!.rule).toBe('R-LIFE-7');
+    const guided = await clientFor(ctx.app, u.cdc!).POST('/api/v1/relationships/{id}/termination-guidance', {
+      params: { path: { id: relationshipId } },
+      body: {
+        text: 'Talked to both; a no-fault ending is fine.',
+      },
+    });
+    expect(guided.response.status).toBe(200);
     expect((await queue('cdc')).total).toBe(0);
     expect(
-      (await call('GET', '/api/v1/coordination/dashboard', 'cdc')).json().terminationRequestsAwaitingGuidance,
+      (await clientFor(ctx.app, u.cdc!).GET('/api/v1/coordination/dashboard')).data!
+        .terminationRequestsAwaitingGuidance,
     ).toBe(0);
-    const ended = await call('POST', `/api/v1/relationships/${relationshipId}/terminate`, 'cdc', {});
-    expect(ended.statusCode).toBe(200);
-    expect(ended.json().state).toBe('terminated');
+    const ended = await clientFor(ctx.app, u.cdc!).POST('/api/v1/relationships/{id}/terminate', {
+      params: { path: { id: relationshipId } },
+      body: {},
+    });
+    expect(ended.response.status).toBe(200);
+    expect(ended.data!.state).toBe('terminated');
   });
 });

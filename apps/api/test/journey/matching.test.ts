@@ -54,7 +54,7 @@ describe('finding a mentor (§5)', () => {
     const person = await makeUser(ctx.app);
     const res = await clientFor(ctx.app, person).GET('/api/v1/me/suggestions');
     expect(res.response.status).toBe(409);
-    expect(res.data!).toMatchObject({ rule: 'R-MATCH-1' });
+    expect(res.error).toMatchObject({ rule: 'R-MATCH-1' });
     expect(res.error!.detail).toContain('Apply as a mentee');
   });
 

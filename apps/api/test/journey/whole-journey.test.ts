@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { clientFor, type RequestBody } from '../helpers/client.js';
 import { makeUser } from '../helpers/factories.js';
 import { advanceRelationshipClocks } from '../../src/services/clock-jobs.js';
 
@@ -13,19 +14,6 @@ afterEach(() => {
 });
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
-const call = (
-  method: 'GET' | 'POST' | 'PUT',
-  who: Person,
-  url: string,
-  payload?: object,
-  headers: Record<string, string> = {},
-) =>
-  ctx.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { ...who.auth, ...headers },
-    ...(payload ? { payload } : {}),
-  });
 /** The same person signed in again (a session token made at the test clock's "now"). */
 const signIn = (who: Person): Person => ({
   ...who,
@@ -44,7 +32,7 @@ const mentorApplication = {
   platforms: ['s2j'],
   capacity: 2,
   acceptsOtherOpdivs: true,
-};
+} satisfies RequestBody<'/api/v1/me/applications/mentor', 'put'>;
 const menteeApplication = {
   bio: 'Analyst',
   education: 'B.A.',
@@ -56,7 +44,7 @@ const menteeApplication = {
   longTermGoals: 'Become a program manager',
   platform: 's2j',
   locationPreference: 'no_preference',
-};
+} satisfies RequestBody<'/api/v1/me/applications/mentee', 'put'>;
 const agreement = {
   goals: 'Grow as a leader',
   meetingFrequency: 'every two weeks',
@@ -65,7 +53,7 @@ const agreement = {
   confidentiality: 'What we say stays between us',
   boundaries: 'Answer within 2 days',
   noFaultTermination: true,
-};
+} satisfies Omit<RequestBody<'/api/v1/relationships/{id}/agreement', 'put'>, 'version'>;
 const idp = {
   strengths: 'Analysis',
   developmentalNeeds: ['strategic-thinking'],
@@ -74,7 +62,7 @@ const idp = {
     { kind: 'shadowing', description: 'Shadow a director', targetDate: '2027-03-01', status: 'planned' },
   ],
   reviewDates: ['2027-06-01'],
-};
+} satisfies Omit<RequestBody<'/api/v1/relationships/{id}/idp', 'put'>, 'version'>;
 const progress = {
   meetingsHeld: 10,
   objectivesProgress: 'On track',
@@ -109,77 +97,156 @@ describe('the whole journey through the API', () => {
     let mentor = await makeUser(ctx.app, { employee: { opdiv: 'NIH', grade: '14' } });
 
     // They apply (R-APP-1), and the mentee finds the mentor among the suggestions (R-MATCH-1).
-    const applied = await call('PUT', mentor, '/me/applications/mentor', mentorApplication);
-    expect(applied.statusCode, applied.body).toBe(200);
-    const asked = await call('PUT', mentee, '/me/applications/mentee', menteeApplication);
-    expect(asked.statusCode, asked.body).toBe(200);
-    const suggestions = await call('GET', mentee, '/me/suggestions?limit=50');
-    const mine = suggestions
-      .json()
-      .items.find((s: { mentor: { id: string } }) => s.mentor.id === mentor.employee.id);
-    expect(mine.reasons.length).toBeGreaterThan(0);
+    const applied = await clientFor(ctx.app, mentor).PUT('/api/v1/me/applications/mentor', {
+      body: mentorApplication,
+    });
+    expect(applied.response.status, JSON.stringify(applied.error)).toBe(200);
+    const asked = await clientFor(ctx.app, mentee).PUT('/api/v1/me/applications/mentee', {
+      body: menteeApplication,
+    });
+    expect(asked.response.status, JSON.stringify(asked.error)).toBe(200);
+    const suggestions = await clientFor(ctx.app, mentee).GET('/api/v1/me/suggestions', {
+      params: { query: { limit: 50 } },
+    });
+    const mine = suggestions.data!.items.find((s) => s.mentor.id === mentor.employee.id);
+    expect(mine!.reasons.length).toBeGreaterThan(0);
 
     // Invitation, acceptance, confirmation (R-INVT-1, R-CAP-1..3, R-PLAT-1 re-checked).
-    const inv = await call('POST', mentee, '/invitations', {
-      mentorId: mentor.employee.id,
-      message: 'Would you mentor me this year?',
+    const inv = await clientFor(ctx.app, mentee).POST('/api/v1/invitations', {
+      body: {
+        mentorId: mentor.employee.id,
+        message: 'Would you mentor me this year?',
+      },
     });
-    expect(inv.statusCode).toBe(201);
-    expect((await call('POST', mentor, `/invitations/${inv.json().id}/accept`)).json().state).toBe(
-      'accepted',
-    );
-    const confirmed = await call('POST', mentee, `/invitations/${inv.json().id}/confirm`);
-    expect(confirmed.statusCode).toBe(200);
-    const id: string = confirmed.json().relationshipId;
-    expect((await call('GET', mentee, `/relationships/${id}`)).json().state).toBe('onboarding');
+    expect(inv.response.status).toBe(201);
+    expect(
+      (
+        await clientFor(ctx.app, mentor).POST('/api/v1/invitations/{id}/accept', {
+          params: { path: { id: inv.data!.id } },
+        })
+      ).data!.state,
+    ).toBe('accepted');
+    const confirmed = await clientFor(ctx.app, mentee).POST('/api/v1/invitations/{id}/confirm', {
+      params: { path: { id: inv.data!.id } },
+    });
+    expect(confirmed.response.status).toBe(200);
+    const id = confirmed.data!.relationshipId!;
+    expect(
+      (await clientFor(ctx.app, mentee).GET('/api/v1/relationships/{id}', { params: { path: { id } } })).data!
+        .state,
+    ).toBe('onboarding');
 
     // The first month: orientation, the agreement both sign, the IDP shared → active (R-LIFE-1..3, R-LIFE-6).
     expect(
-      (await call('POST', mentee, `/relationships/${id}/orientation`, { waived: false })).statusCode,
+      (
+        await clientFor(ctx.app, mentee).POST('/api/v1/relationships/{id}/orientation', {
+          params: { path: { id } },
+          body: { waived: false },
+        })
+      ).response.status,
     ).toBe(200);
     expect(
-      (await call('PUT', mentee, `/relationships/${id}/agreement`, { ...agreement, version: 0 })).statusCode,
+      (
+        await clientFor(ctx.app, mentee).PUT('/api/v1/relationships/{id}/agreement', {
+          params: { path: { id } },
+          body: { ...agreement, version: 0 },
+        })
+      ).response.status,
     ).toBe(200);
     expect(
-      (await call('POST', mentee, `/relationships/${id}/agreement/sign`, { version: 1 })).statusCode,
+      (
+        await clientFor(ctx.app, mentee).POST('/api/v1/relationships/{id}/agreement/sign', {
+          params: { path: { id } },
+          body: { version: 1 },
+        })
+      ).response.status,
     ).toBe(200);
     expect(
-      (await call('POST', mentor, `/relationships/${id}/agreement/sign`, { version: 2 })).statusCode,
+      (
+        await clientFor(ctx.app, mentor).POST('/api/v1/relationships/{id}/agreement/sign', {
+          params: { path: { id } },
+          body: { version: 2 },
+        })
+      ).response.status,
     ).toBe(200);
     expect(
-      (await call('POST', mentee, `/relationships/${id}/agreement/complete`)).json().completedAt,
+      (
+        await clientFor(ctx.app, mentee).POST('/api/v1/relationships/{id}/agreement/complete', {
+          params: { path: { id } },
+        })
+      ).data!.completedAt,
     ).toBeTruthy();
-    expect((await call('PUT', mentee, `/relationships/${id}/idp`, { ...idp, version: 0 })).statusCode).toBe(
-      200,
-    );
-    expect((await call('POST', mentee, `/relationships/${id}/idp/complete`)).statusCode).toBe(200);
-    expect((await call('GET', mentor, `/relationships/${id}`)).json().state).toBe('active');
+    expect(
+      (
+        await clientFor(ctx.app, mentee).PUT('/api/v1/relationships/{id}/idp', {
+          params: { path: { id } },
+          body: { ...idp, version: 0 },
+        })
+      ).response.status,
+    ).toBe(200);
+    expect(
+      (
+        await clientFor(ctx.app, mentee).POST('/api/v1/relationships/{id}/idp/complete', {
+          params: { path: { id } },
+        })
+      ).response.status,
+    ).toBe(200);
+    expect(
+      (await clientFor(ctx.app, mentor).GET('/api/v1/relationships/{id}', { params: { path: { id } } })).data!
+        .state,
+    ).toBe('active');
 
     // Six months on: both progress reports (R-LIFE-4).
     vi.setSystemTime(new Date(Date.now() + 183 * DAY));
     [mentee, mentor] = [signIn(mentee), signIn(mentor)];
     expect(
-      (await call('PUT', mentee, `/relationships/${id}/progress-reports/mentee`, progress)).json()
-        .submittedAt,
+      (
+        await clientFor(ctx.app, mentee).PUT('/api/v1/relationships/{id}/progress-reports/{role}', {
+          params: { path: { id, role: 'mentee' } },
+          body: progress,
+        })
+      ).data!.submittedAt,
     ).toBeTruthy();
     expect(
-      (await call('PUT', mentor, `/relationships/${id}/progress-reports/mentor`, progress)).json()
-        .submittedAt,
+      (
+        await clientFor(ctx.app, mentor).PUT('/api/v1/relationships/{id}/progress-reports/{role}', {
+          params: { path: { id, role: 'mentor' } },
+          body: progress,
+        })
+      ).data!.submittedAt,
     ).toBeTruthy();
 
     // A year on: both completion surveys, and the relationship is completed (R-LIFE-5); the coordinator is told.
     vi.setSystemTime(new Date(Date.now() + 190 * DAY));
     [mentee, mentor] = [signIn(mentee), signIn(mentor)];
     expect(
-      (await call('PUT', mentee, `/relationships/${id}/completion-surveys/mentee`, survey)).statusCode,
+      (
+        await clientFor(ctx.app, mentee).PUT('/api/v1/relationships/{id}/completion-surveys/{role}', {
+          params: { path: { id, role: 'mentee' } },
+          body: survey,
+        })
+      ).response.status,
     ).toBe(200);
-    expect((await call('GET', mentee, `/relationships/${id}`)).json().state).toBe('active');
     expect(
-      (await call('PUT', mentor, `/relationships/${id}/completion-surveys/mentor`, survey)).statusCode,
+      (await clientFor(ctx.app, mentee).GET('/api/v1/relationships/{id}', { params: { path: { id } } })).data!
+        .state,
+    ).toBe('active');
+    expect(
+      (
+        await clientFor(ctx.app, mentor).PUT('/api/v1/relationships/{id}/completion-surveys/{role}', {
+          params: { path: { id, role: 'mentor' } },
+          body: survey,
+        })
+      ).response.status,
     ).toBe(200);
-    expect((await call('GET', mentee, `/relationships/${id}`)).json().state).toBe('completed');
-    const inbox = await call('GET', signIn(coordinator), '/me/notifications?limit=50');
-    expect(inbox.json().items.map((n: { kind: string }) => n.kind)).toContain('relationship.completed');
+    expect(
+      (await clientFor(ctx.app, mentee).GET('/api/v1/relationships/{id}', { params: { path: { id } } })).data!
+        .state,
+    ).toBe('completed');
+    const inbox = await clientFor(ctx.app, signIn(coordinator)).GET('/api/v1/me/notifications', {
+      params: { query: { limit: 50 } },
+    });
+    expect(inbox.data!.items.map((n: { kind: string }) => n.kind)).toContain('relationship.completed');
     // The clocks have nothing left to say about a completed pair.
     const clocks = await advanceRelationshipClocks(ctx.app.db, new Date(), 'http://x');
     expect(clocks.completed).toBe(0);

@@ -82,7 +82,7 @@ describe('meetings on the agreed cadence', () => {
           params: { path: { id: meeting.id } },
           body: { type: 'accept' },
         })
-      ).data!,
+      ).error,
     ).toMatchObject({ rule: 'R-MEET-2' });
     expect(
       (
@@ -166,7 +166,7 @@ describe('meetings on the agreed cadence', () => {
           params: { path: { id } },
           body: { ...video(), location: '' },
         })
-      ).data!,
+      ).error,
     ).toMatchObject({ rule: 'R-MEET-2' });
     expect(
       (

@@ -123,7 +123,7 @@ describe('messages, waitlist, nudges, early completion', () => {
       body: { body: '   ' },
     });
     expect(blank.response.status).toBe(422);
-    expect(blank.data!).toMatchObject({ rule: 'R-MSG-2' });
+    expect(blank.error).toMatchObject({ rule: 'R-MSG-2' });
     expect(
       (
         await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/messages', {
@@ -261,7 +261,7 @@ describe('messages, waitlist, nudges, early completion', () => {
           params: { path: { id } },
           body: { note: '' },
         })
-      ).data!,
+      ).error,
     ).toMatchObject({ rule: 'R-END-1' });
     await ctx.app.db
       .update(relationships)

@@ -1,5 +1,7 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { clientFor, type RequestBody } from '../helpers/client.js';
 import { makeUser } from '../helpers/factories.js';
 import { makeSystemClient } from '../integrations/helpers.js';
 import { checkEndpoint, urlPolicy } from '../../src/services/webhooks/url-policy.js';
@@ -12,14 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: object, payload?: object) =>
-  ctx.app.inject({
-    method,
-    url,
-    headers: headers as Record<string, string>,
-    ...(payload ? { payload } : {}),
-  });
-
 describe('R-HOOK-1: webhook subscriptions belong to their system client', () => {
   it('R-HOOK-1: a client subscribes with an event filter; the secret is shown once, never read back', async () => {
     const { auth, id, secret } = await subscribe(ctx.app, 'https://warehouse.example.gov/hooks', [
@@ -27,36 +21,44 @@ describe('R-HOOK-1: webhook subscriptions belong to their system client', () => 
       'milestone.updated',
     ]);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    const one = await call('GET', `/api/v1/webhooks/${id}`, auth);
-    expect(one.statusCode).toBe(200);
-    expect(one.json()).toMatchObject({ eventTypes: ['invitation.*', 'milestone.updated'], enabled: true });
-    expect(one.body).not.toContain(secret.slice(6, 20));
-    const list = await call('GET', '/api/v1/webhooks', auth);
-    expect(list.json<{ items: Array<{ id: string }> }>().items.map((s) => s.id)).toEqual([id]);
-    expect(list.body).not.toContain('whsec_');
+    const one = await clientFor(ctx.app, auth).GET('/api/v1/webhooks/{id}', { params: { path: { id } } });
+    expect(one.response.status).toBe(200);
+    expect(one.data!).toMatchObject({ eventTypes: ['invitation.*', 'milestone.updated'], enabled: true });
+    expect(JSON.stringify(one.data)).not.toContain(secret.slice(6, 20));
+    const list = await clientFor(ctx.app, auth).GET('/api/v1/webhooks');
+    expect(list.data!.items.map((s) => s.id)).toEqual([id]);
+    expect(JSON.stringify(list.data)).not.toContain('whsec_');
   });
 
   it('R-HOOK-1: a client never sees, changes or deletes another client’s endpoint (404, as if absent)', async () => {
     const a = await subscribe(ctx.app, 'https://a.example.gov/hooks');
     const b = await subscribe(ctx.app, 'https://b.example.gov/hooks');
-    for (const [method, url, body] of [
-      ['GET', `/api/v1/webhooks/${a.id}`],
-      ['PATCH', `/api/v1/webhooks/${a.id}`, { enabled: false }],
-      ['DELETE', `/api/v1/webhooks/${a.id}`],
-      ['GET', `/api/v1/webhooks/${a.id}/deliveries`],
+    const asB = clientFor(ctx.app, b.auth);
+    const path = { params: { path: { id: a.id } } };
+    for (const [what, res] of [
+      ['GET /webhooks/{id}', await asB.GET('/api/v1/webhooks/{id}', path)],
+      [
+        'PATCH /webhooks/{id}',
+        await asB.PATCH('/api/v1/webhooks/{id}', { ...path, body: { enabled: false } }),
+      ],
+      ['DELETE /webhooks/{id}', await asB.DELETE('/api/v1/webhooks/{id}', path)],
+      ['GET /webhooks/{id}/deliveries', await asB.GET('/api/v1/webhooks/{id}/deliveries', path)],
     ] as const)
-      expect((await call(method, url, b.auth, body)).statusCode, `${method} ${url}`).toBe(404);
-    const list = await call('GET', '/api/v1/webhooks', b.auth);
-    expect(list.json<{ items: Array<{ id: string }> }>().items.map((s) => s.id)).toEqual([b.id]);
-    expect((await call('GET', `/api/v1/webhooks/${a.id}`, a.auth)).json()).toMatchObject({ enabled: true });
+      expect(res.response.status, what).toBe(404);
+    const list = await clientFor(ctx.app, b.auth).GET('/api/v1/webhooks');
+    expect(list.data!.items.map((s) => s.id)).toEqual([b.id]);
+    expect(
+      (await clientFor(ctx.app, a.auth).GET('/api/v1/webhooks/{id}', { params: { path: { id: a.id } } }))
+        .data!,
+    ).toMatchObject({ enabled: true });
   });
 
   it('R-HOOK-1: only a system client with webhooks:manage manages endpoints; people are refused', async () => {
     const other = await makeSystemClient(ctx.app, ['reports:read'], 'Reports only');
-    expect((await call('GET', '/api/v1/webhooks', await other.token())).statusCode).toBe(403);
+    expect((await clientFor(ctx.app, await other.token()).GET('/api/v1/webhooks')).response.status).toBe(403);
     const pm = await makeUser(ctx.app, { grants: [{ role: 'program_manager' }] });
-    expect((await call('GET', '/api/v1/webhooks', pm.auth)).statusCode).toBe(403);
-    expect((await call('GET', '/api/v1/webhooks', {})).statusCode).toBe(401);
+    expect((await clientFor(ctx.app, pm.auth).GET('/api/v1/webhooks')).response.status).toBe(403);
+    expect((await clientFor(ctx.app, {}).GET('/api/v1/webhooks')).response.status).toBe(401);
   });
 
   it('R-HOOK-1: bad filters and bodies are 400 problems and change nothing', async () => {
@@ -67,29 +69,40 @@ describe('R-HOOK-1: webhook subscriptions belong to their system client', () => 
       { url: 'ftp://c.example.gov/x', eventTypes: ['invitation.*'] },
       { url: 'https://c.example.gov/x', eventTypes: ['invitation.*'], secret: 'mine' },
     ]) {
-      const res = await call('POST', '/api/v1/webhooks', auth, payload);
-      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.headers['content-type']).toContain('application/problem+json');
+      // Bodies the schema refuses, on purpose: past the client's types, to the API's validation.
+      const body = payload as RequestBody<'/api/v1/webhooks', 'post'>;
+      const res = await clientFor(ctx.app, auth).POST('/api/v1/webhooks', { body });
+      expect(res.response.status, JSON.stringify(payload)).toBe(400);
+      expect(res.response.headers.get('content-type')).toContain('application/problem+json');
     }
-    expect((await call('GET', '/api/v1/webhooks', auth)).json<{ items: unknown[] }>().items).toHaveLength(1);
+    expect((await clientFor(ctx.app, auth).GET('/api/v1/webhooks')).data!.items).toHaveLength(1);
   });
 
   it('R-HOOK-1: a client can change, switch off and delete its endpoint', async () => {
     const { auth, id } = await subscribe(ctx.app, 'https://d.example.gov/hooks');
-    const changed = await call('PATCH', `/api/v1/webhooks/${id}`, auth, {
-      url: 'https://d.example.gov/v2',
-      eventTypes: ['relationship.*'],
-      enabled: false,
+    const changed = await clientFor(ctx.app, auth).PATCH('/api/v1/webhooks/{id}', {
+      params: { path: { id } },
+      body: {
+        url: 'https://d.example.gov/v2',
+        eventTypes: ['relationship.*'],
+        enabled: false,
+      },
     });
-    expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toMatchObject({
+    expect(changed.response.status).toBe(200);
+    expect(changed.data!).toMatchObject({
       url: 'https://d.example.gov/v2',
       eventTypes: ['relationship.*'],
       enabled: false,
       disabledReason: 'client',
     });
-    expect((await call('DELETE', `/api/v1/webhooks/${id}`, auth)).statusCode).toBe(204);
-    expect((await call('GET', `/api/v1/webhooks/${id}`, auth)).statusCode).toBe(404);
+    expect(
+      (await clientFor(ctx.app, auth).DELETE('/api/v1/webhooks/{id}', { params: { path: { id } } })).response
+        .status,
+    ).toBe(204);
+    expect(
+      (await clientFor(ctx.app, auth).GET('/api/v1/webhooks/{id}', { params: { path: { id } } })).response
+        .status,
+    ).toBe(404);
   });
 
   it(`R-HOOK-1: a client has at most ${MAX_SUBSCRIPTIONS_PER_CLIENT} endpoints`, async () => {
@@ -97,18 +110,22 @@ describe('R-HOOK-1: webhook subscriptions belong to their system client', () => 
     for (let i = 1; i < MAX_SUBSCRIPTIONS_PER_CLIENT; i++)
       expect(
         (
-          await call('POST', '/api/v1/webhooks', auth, {
-            url: `https://e.example.gov/${i}`,
-            eventTypes: ['milestone.*'],
+          await clientFor(ctx.app, auth).POST('/api/v1/webhooks', {
+            body: {
+              url: `https://e.example.gov/${i}`,
+              eventTypes: ['milestone.*'],
+            },
           })
-        ).statusCode,
+        ).response.status,
       ).toBe(201);
-    const refused = await call('POST', '/api/v1/webhooks', auth, {
-      url: 'https://e.example.gov/x',
-      eventTypes: ['milestone.*'],
+    const refused = await clientFor(ctx.app, auth).POST('/api/v1/webhooks', {
+      body: {
+        url: 'https://e.example.gov/x',
+        eventTypes: ['milestone.*'],
+      },
     });
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ rule: 'R-HOOK-1' });
+    expect(refused.response.status).toBe(409);
+    expect(refused.error).toMatchObject({ rule: 'R-HOOK-1' });
   });
 
   it('R-HOOK-1: the program manager sees every client’s endpoints (no secrets) and can switch one off and on', async () => {
@@ -116,7 +133,8 @@ describe('R-HOOK-1: webhook subscriptions belong to their system client', () => 
     const pm = await makeUser(ctx.app, { grants: [{ role: 'program_manager' }] });
     const items: Array<{ id: string; clientName?: string }> = [];
     for (let url: string | null = '/api/v1/webhook-endpoints?limit=5'; url;) {
-      const page = await call('GET', url, pm.auth);
+      // The `next` link is followed as the API wrote it: an opaque URL, so through app.inject (decision 0014).
+      const page: LightMyRequestResponse = await ctx.app.inject({ method: 'GET', url, headers: pm.auth });
       expect(page.statusCode).toBe(200);
       expect(page.body).not.toContain('whsec_');
       const body = page.json<{ items: typeof items; next: string | null }>();
@@ -124,13 +142,24 @@ describe('R-HOOK-1: webhook subscriptions belong to their system client', () => 
       url = body.next;
     }
     expect(items.find((s) => s.id === a.id)).toMatchObject({ clientName: 'Warehouse events' });
-    const off = await call('PATCH', `/api/v1/webhook-endpoints/${a.id}`, pm.auth, { enabled: false });
-    expect(off.json()).toMatchObject({ enabled: false, disabledReason: 'program_manager' });
-    expect((await call('GET', `/api/v1/webhooks/${a.id}`, a.auth)).json()).toMatchObject({ enabled: false });
-    const on = await call('PATCH', `/api/v1/webhook-endpoints/${a.id}`, pm.auth, { enabled: true });
-    expect(on.json()).toMatchObject({ enabled: true, disabledReason: null });
+    const off = await clientFor(ctx.app, pm.auth).PATCH('/api/v1/webhook-endpoints/{id}', {
+      params: { path: { id: a.id } },
+      body: { enabled: false },
+    });
+    expect(off.data!).toMatchObject({ enabled: false, disabledReason: 'program_manager' });
+    expect(
+      (await clientFor(ctx.app, a.auth).GET('/api/v1/webhooks/{id}', { params: { path: { id: a.id } } }))
+        .data!,
+    ).toMatchObject({ enabled: false });
+    const on = await clientFor(ctx.app, pm.auth).PATCH('/api/v1/webhook-endpoints/{id}', {
+      params: { path: { id: a.id } },
+      body: { enabled: true },
+    });
+    expect(on.data!).toMatchObject({ enabled: true, disabledReason: null });
     const participant = await makeUser(ctx.app);
-    expect((await call('GET', '/api/v1/webhook-endpoints', participant.auth)).statusCode).toBe(403);
+    expect(
+      (await clientFor(ctx.app, participant.auth).GET('/api/v1/webhook-endpoints')).response.status,
+    ).toBe(403);
   });
 });
 
@@ -169,14 +198,11 @@ describe('R-HOOK-7: endpoints must be public https addresses in production', () 
     const strict = await makeTestApp({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'off' });
     try {
       const client = await makeSystemClient(strict.app, ['webhooks:manage'], 'Strict');
-      const res = await strict.app.inject({
-        method: 'POST',
-        url: '/api/v1/webhooks',
-        headers: await client.token(),
-        payload: { url: 'https://10.0.0.8/hooks', eventTypes: ['invitation.*'] },
+      const res = await clientFor(strict.app, await client.token()).POST('/api/v1/webhooks', {
+        body: { url: 'https://10.0.0.8/hooks', eventTypes: ['invitation.*'] },
       });
-      expect(res.statusCode).toBe(422);
-      expect(res.json()).toMatchObject({ rule: 'R-HOOK-7' });
+      expect(res.response.status).toBe(422);
+      expect(res.error).toMatchObject({ rule: 'R-HOOK-7' });
     } finally {
       await strict.close();
     }
