@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invitations, mentorApplications, notifications } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { clientFor } from '../helpers/client.js';
 import { makeInvitation, mentee, mentor, staff } from '../helpers/people.js';
 import { runCohortWork } from '@hhs-mentoring/domain';
 import { unmatchedMenteeProfiles } from '../../src/services/coordination/cohort-mentees.js';
@@ -66,9 +67,6 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const post = (url: string, who: string, payload: object = {}) =>
-  ctx.app.inject({ method: 'POST', url, headers: u[who]!.auth, payload });
-const get = (url: string, who: string) => ctx.app.inject({ method: 'GET', url, headers: u[who]!.auth });
 let proposal: {
   id: string;
   total: number;
@@ -80,19 +78,23 @@ let optimum = NaN;
 
 describe('cohort matching (R-MATCH-4)', () => {
   it("R-MATCH-4: proposes the assignment with the highest total, never below greedy, equal to the exact optimum of the scorer's edges", async () => {
-    const res = await post('/api/v1/coordination/cohort-proposals', 'cdc', { topK: 50 });
-    expect(res.statusCode).toBe(201);
-    proposal = res.json();
+    const res = await clientFor(ctx.app, u.cdc!).POST('/api/v1/coordination/cohort-proposals', {
+      body: { topK: 50 },
+    });
+    expect(res.response.status).toBe(201);
+    proposal = res.data!;
     expect(proposal.pairs.length).toBeGreaterThan(0);
     expect(proposal.total).toBeGreaterThanOrEqual(proposal.greedyTotal);
     // The independent side: every eligible pair's score from the journey's suggestions API, solved by brute force.
     const edges = new Map<string, Array<{ mentorId: string; score: number }>>();
     for (const who of ['a', 'b', 'c', 'd']) {
-      const s = await get(`/api/v1/mentees/${u[who]!.employee.id}/suggestions?limit=100`, 'cdc');
-      expect(s.statusCode).toBe(200);
+      const s = await clientFor(ctx.app, u.cdc!).GET('/api/v1/mentees/{employeeId}/suggestions', {
+        params: { path: { employeeId: u[who]!.employee.id }, query: { limit: 100 } },
+      });
+      expect(s.response.status).toBe(200);
       edges.set(
         u[who]!.employee.id,
-        s.json().items.map((i: { mentor: { id: string }; score: number }) => ({
+        s.data!.items.map((i: { mentor: { id: string }; score: number }) => ({
           mentorId: i.mentor.id,
           score: i.score,
         })),
@@ -108,14 +110,18 @@ describe('cohort matching (R-MATCH-4)', () => {
   });
 
   it("R-MATCH-4-OPT: started from each mentee's single best mentor, the proposal is still the exact optimum and records how it was proven", async () => {
-    const res = await post('/api/v1/coordination/cohort-proposals', 'cdc', { topK: 1 });
-    expect(res.statusCode).toBe(201);
-    const body = res.json();
+    const res = await clientFor(ctx.app, u.cdc!).POST('/api/v1/coordination/cohort-proposals', {
+      body: { topK: 1 },
+    });
+    expect(res.response.status).toBe(201);
+    const body = res.data!;
     expect(body.total).toBeCloseTo(optimum, 6);
     expect(body.proof).toMatchObject({ status: 'optimal', gap: 0 });
-    expect(body.proof.bound).toBeCloseTo(optimum, 6);
-    const again = await get(`/api/v1/coordination/cohort-proposals/${body.id}`, 'cdc');
-    expect(again.json().proof).toEqual(body.proof);
+    expect(body.proof!.bound).toBeCloseTo(optimum, 6);
+    const again = await clientFor(ctx.app, u.cdc!).GET('/api/v1/coordination/cohort-proposals/{id}', {
+      params: { path: { id: body.id } },
+    });
+    expect(again.data!.proof).toEqual(body.proof);
   });
 
   it('R-ROLE-2: a CDC proposal holds only CDC mentees, and an NIH coordinator cannot read or approve it', async () => {
@@ -124,14 +130,32 @@ describe('cohort matching (R-MATCH-4)', () => {
       ...proposal.pairs.map((p) => p.mentee.id),
       ...proposal.unmatched.map((x) => x.mentee.id),
     ]).not.toContain(u.nihMentee!.employee.id);
-    expect((await get(`/api/v1/coordination/cohort-proposals/${proposal.id}`, 'nih')).statusCode).toBe(404);
     expect(
-      (await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'nih')).statusCode,
+      (
+        await clientFor(ctx.app, u.nih!).GET('/api/v1/coordination/cohort-proposals/{id}', {
+          params: { path: { id: proposal.id } },
+        })
+      ).response.status,
     ).toBe(404);
-    expect((await post('/api/v1/coordination/cohort-proposals', 'cdc', { opdiv: 'NIH' })).statusCode).toBe(
-      403,
-    );
-    expect((await post('/api/v1/coordination/cohort-proposals', 'a')).statusCode).toBe(403);
+    expect(
+      (
+        await clientFor(ctx.app, u.nih!).POST('/api/v1/coordination/cohort-proposals/{id}/approve', {
+          params: { path: { id: proposal.id } },
+          body: {},
+        })
+      ).response.status,
+    ).toBe(404);
+    expect(
+      (
+        await clientFor(ctx.app, u.cdc!).POST('/api/v1/coordination/cohort-proposals', {
+          body: { opdiv: 'NIH' },
+        })
+      ).response.status,
+    ).toBe(403);
+    expect(
+      (await clientFor(ctx.app, u.a!).POST('/api/v1/coordination/cohort-proposals', { body: {} })).response
+        .status,
+    ).toBe(403);
   });
 
   it('R-MATCH-4: approving some pairs re-checks the rules; a refused pair is reported with its rule and leaves no invitation', async () => {
@@ -141,11 +165,14 @@ describe('cohort matching (R-MATCH-4)', () => {
       .update(mentorApplications)
       .set({ paused: true, updatedAt: new Date() })
       .where(eq(mentorApplications.employeeId, first!.mentor.id));
-    const res = await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', {
-      pairIds: [first!.id, second!.id],
+    const res = await clientFor(ctx.app, u.cdc!).POST('/api/v1/coordination/cohort-proposals/{id}/approve', {
+      params: { path: { id: proposal.id } },
+      body: {
+        pairIds: [first!.id, second!.id],
+      },
     });
-    expect(res.statusCode).toBe(200);
-    const results = new Map(res.json().results.map((r: { pairId: string }) => [r.pairId, r]));
+    expect(res.response.status).toBe(200);
+    const results = new Map(res.data!.results.map((r: { pairId: string }) => [r.pairId, r]));
     expect(results.get(first!.id)).toMatchObject({ status: 'refused', refusal: { rule: 'R-APP-2' } });
     expect(results.get(second!.id)).toMatchObject({ status: 'invited', refusal: null });
     const refusedInvites = await ctx.app.db
@@ -170,7 +197,11 @@ describe('cohort matching (R-MATCH-4)', () => {
     expect(menteeNotes.map((n) => n.kind)).toContain('cohort.invitation_sent');
     const audits = await ctx.app.db.select().from(auditLog).where(eq(auditLog.objectId, proposal.id));
     expect(audits.map((a) => a.action).sort()).toEqual(['cohort_proposal.approve', 'cohort_proposal.create']);
-    const after = (await get(`/api/v1/coordination/cohort-proposals/${proposal.id}`, 'cdc')).json();
+    const after = (
+      await clientFor(ctx.app, u.cdc!).GET('/api/v1/coordination/cohort-proposals/{id}', {
+        params: { path: { id: proposal.id } },
+      })
+    ).data!;
     const statuses = after.pairs.map((p: Pair) => p.status);
     expect(statuses.filter((s: string) => s === 'proposed')).toHaveLength(proposal.pairs.length - 2);
   });
@@ -178,11 +209,14 @@ describe('cohort matching (R-MATCH-4)', () => {
   it('R-MATCH-4: the remaining pairs can become suggestions, which the mentee reads in their shortlists', async () => {
     const rest = proposal.pairs.slice(2);
     expect(rest.length).toBeGreaterThan(0);
-    const res = await post(`/api/v1/coordination/cohort-proposals/${proposal.id}/approve`, 'cdc', {
-      mode: 'suggestion',
+    const res = await clientFor(ctx.app, u.cdc!).POST('/api/v1/coordination/cohort-proposals/{id}/approve', {
+      params: { path: { id: proposal.id } },
+      body: {
+        mode: 'suggestion',
+      },
     });
-    expect(res.statusCode).toBe(200);
-    const fresh = res.json().results.filter((r: { alreadyDecided: boolean }) => !r.alreadyDecided);
+    expect(res.response.status).toBe(200);
+    const fresh = res.data!.results.filter((r: { alreadyDecided: boolean }) => !r.alreadyDecided);
     expect(fresh.map((r: { pairId: string }) => r.pairId).sort()).toEqual(rest.map((p) => p.id).sort());
     const owner = Object.values(u).find((x) => x.employee.id === rest[0]!.mentee.id)!;
     const lists = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/shortlists', headers: owner.auth });

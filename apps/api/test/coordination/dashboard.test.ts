@@ -3,6 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { employees } from '../../src/db/schema/index.js';
 import { makeEmployee } from '../helpers/factories.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { clientFor } from '../helpers/client.js';
 import { makeInvitation, makeRelationship, mentee, mentor, staff } from '../helpers/people.js';
 import { daysAgo, makeHelpRequest } from './helpers.js';
 
@@ -41,13 +42,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const get = (url: string, who: keyof Users) => ctx.app.inject({ method: 'GET', url, headers: u[who]!.auth });
-
 describe('coordinator dashboard (R-ADMIN-1)', () => {
   it('R-ADMIN-1: gives the CDC coordinator their figures, computed over CDC people and pairs with a CDC side', async () => {
-    const res = await get('/api/v1/coordination/dashboard', 'cdcCoord');
-    expect(res.statusCode).toBe(200);
-    const d = res.json();
+    const res = await clientFor(ctx.app, u.cdcCoord!).GET('/api/v1/coordination/dashboard');
+    expect(res.response.status).toBe(200);
+    const d = res.data!;
     expect(d.scope).toEqual(['CDC']);
     expect(d.participants).toEqual([
       { role: 'mentee', platform: 'p2p', count: 0 },
@@ -76,23 +75,30 @@ describe('coordinator dashboard (R-ADMIN-1)', () => {
   });
 
   it('R-ROLE-2: a CDC coordinator never counts a pair in which neither side is in CDC, and cannot ask for NIH', async () => {
-    const forbidden = await get('/api/v1/coordination/dashboard?opdiv=NIH', 'cdcCoord');
-    expect(forbidden.statusCode).toBe(403);
-    const queue = (await get('/api/v1/coordination/unmatched', 'cdcCoord')).json();
+    const forbidden = await clientFor(ctx.app, u.cdcCoord!).GET('/api/v1/coordination/dashboard', {
+      params: { query: { opdiv: 'NIH' } },
+    });
+    expect(forbidden.response.status).toBe(403);
+    const queue = (await clientFor(ctx.app, u.cdcCoord!).GET('/api/v1/coordination/unmatched')).data!;
     expect(queue.items.every((m: { opdiv: string }) => m.opdiv === 'CDC')).toBe(true);
-    const requests = (await get('/api/v1/coordination/termination-requests', 'cdcCoord')).json();
+    const requests = (await clientFor(ctx.app, u.cdcCoord!).GET('/api/v1/coordination/termination-requests'))
+      .data!;
     expect(requests.total).toBe(0);
   });
 
   it('R-ADMIN-1: the program manager sees the department or any one OPDIV', async () => {
-    const all = (await get('/api/v1/coordination/dashboard', 'pm')).json();
+    const all = (await clientFor(ctx.app, u.pm!).GET('/api/v1/coordination/dashboard')).data!;
     expect(all.scope).toBeNull();
     expect(all.unmatched.count).toBe(3);
     expect(all.livePairs).toEqual({ onboarding: 1, active: 0, termination_requested: 1 });
     expect(all.milestones).toEqual({ dueNext14Days: 3, overdue: 3 });
     expect(all.terminationRequestsAwaitingGuidance).toBe(1);
     expect(all.openInvitations).toEqual({ pending: 2, accepted: 1 });
-    const nih = (await get('/api/v1/coordination/dashboard?opdiv=NIH', 'pm')).json();
+    const nih = (
+      await clientFor(ctx.app, u.pm!).GET('/api/v1/coordination/dashboard', {
+        params: { query: { opdiv: 'NIH' } },
+      })
+    ).data!;
     expect(nih.scope).toEqual(['NIH']);
     expect(nih.unmatched.longestWaiting.map((m: { menteeId: string }) => m.menteeId)).toEqual([
       u.nihMentee2!.employee.id,
@@ -101,20 +107,29 @@ describe('coordinator dashboard (R-ADMIN-1)', () => {
   });
 
   it('R-ADMIN-1: the unmatched queue pages, longest waiting first', async () => {
-    const first = (await get('/api/v1/coordination/unmatched?limit=1', 'pm')).json();
-    const page = (await get(first.next, 'pm')).json();
+    const first = (
+      await clientFor(ctx.app, u.pm!).GET('/api/v1/coordination/unmatched', {
+        params: { query: { limit: 1 } },
+      })
+    ).data!;
+    // The `next` link is followed as the API wrote it: an opaque URL, so through app.inject (decision 0014).
+    const page = (await ctx.app.inject({ method: 'GET', url: first.next!, headers: u.pm!.auth })).json();
     expect(page.total).toBe(3);
     expect(page.items.map((m: { menteeId: string }) => m.menteeId)).toEqual([u.nihMentee2!.employee.id]);
   });
 
   it('R-ROLE-2: a participant without a staff role gets 403', async () => {
-    expect((await get('/api/v1/coordination/dashboard', 'waitLong')).statusCode).toBe(403);
-    expect((await get('/api/v1/coordination/unmatched', 'waitLong')).statusCode).toBe(403);
+    expect(
+      (await clientFor(ctx.app, u.waitLong!).GET('/api/v1/coordination/dashboard')).response.status,
+    ).toBe(403);
+    expect(
+      (await clientFor(ctx.app, u.waitLong!).GET('/api/v1/coordination/unmatched')).response.status,
+    ).toBe(403);
   });
 
   it('R-ROLE-2: the scope reads program people only; a pair of people who never applied still counts for their OPDIV', async () => {
     // Decision 0504: triggers mark everyone who applies, is invited or is in a relationship (employees.in_program).
-    const before = (await get('/api/v1/coordination/dashboard', 'cdcCoord')).json();
+    const before = (await clientFor(ctx.app, u.cdcCoord!).GET('/api/v1/coordination/dashboard')).data!;
     const programPeople = await ctx.app.db
       .select({ id: employees.id, inProgram: employees.inProgram })
       .from(employees)
@@ -132,13 +147,17 @@ describe('coordinator dashboard (R-ADMIN-1)', () => {
       confirmedAt: daysAgo(5),
       state: 'active',
     });
-    const after = (await get('/api/v1/coordination/dashboard', 'cdcCoord')).json();
+    const after = (await clientFor(ctx.app, u.cdcCoord!).GET('/api/v1/coordination/dashboard')).data!;
     expect(after.livePairs).toEqual({ ...before.livePairs, active: before.livePairs.active + 1 });
     // Moving to another OPDIV keeps the mark: the FDA side's new OPDIV (CDC) now sees the pair from both sides, once.
     await ctx.app.db.update(employees).set({ opdiv: 'CDC' }).where(eq(employees.id, outsideMentor.id));
-    const moved = (await get('/api/v1/coordination/dashboard', 'cdcCoord')).json();
+    const moved = (await clientFor(ctx.app, u.cdcCoord!).GET('/api/v1/coordination/dashboard')).data!;
     expect(moved.livePairs).toEqual(after.livePairs);
-    const fda = (await get('/api/v1/coordination/dashboard?opdiv=FDA', 'pm')).json();
+    const fda = (
+      await clientFor(ctx.app, u.pm!).GET('/api/v1/coordination/dashboard', {
+        params: { query: { opdiv: 'FDA' } },
+      })
+    ).data!;
     expect(fda.livePairs).toEqual({ onboarding: 0, active: 0, termination_requested: 0 });
   });
 });
