@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { coordinatorContactRequests } from '../../src/db/schema/index.js';
 
-export const DAY = 86_400_000;
+const DAY = 86_400_000;
 export const daysAgo = (n: number, now = Date.now()) => new Date(now - n * DAY);
 
 export async function makeHelpRequest(app: FastifyInstance, relationshipId: string, requestedBy: string) {

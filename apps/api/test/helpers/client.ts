@@ -40,8 +40,6 @@ export function clientFor(app: FastifyInstance, who?: Who) {
   });
 }
 
-export type Client = ReturnType<typeof clientFor>;
-
 /** The JSON body an operation takes, to type a test's sample bodies: `RequestBody<'/api/v1/…/meetings', 'post'>`. */
 export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   requestBody?: { content: { 'application/json': infer B } };

@@ -13,12 +13,12 @@ type MentorApplication = NonNullable<Parameters<typeof makeMentorApplication>[2]
  * Employee fields (opdiv, grade, supervisorId, state, lastName…) go at the top level, like the application's
  * common fields; `application` sets any other application column.
  */
-export type MenteeOptions = EmployeeFields & {
+type MenteeOptions = EmployeeFields & {
   needs?: string[];
   appliedAt?: Date;
   application?: MenteeApplication;
 };
-export type MentorOptions = EmployeeFields & {
+type MentorOptions = EmployeeFields & {
   capacity?: number;
   competencies?: string[];
   paused?: boolean;
