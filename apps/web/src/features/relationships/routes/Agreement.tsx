@@ -61,7 +61,8 @@ export default function AgreementPage() {
           <QueryState query={agreement}>
             {(a) => (
               <AgreementForm
-                key={`${a.relationshipId}-${a.version}`}
+                // Completing does not bump the version, but a completed agreement is a new starting point too.
+                key={`${a.relationshipId}-${a.version}-${a.completedAt ?? ''}`}
                 id={id}
                 agreement={a}
                 myRole={rel.data?.myRole}

@@ -46,7 +46,9 @@ type EditorProps = { id: string; idp: Idp; myRole: string };
 /** The IDP's changes outlive the editor ("saved" stays), which starts again from each saved version. */
 function IdpChanges(props: EditorProps) {
   const changes = useIdpChanges(props.id);
-  return <IdpEditor key={`${props.idp.relationshipId}-${props.idp.version}`} {...props} changes={changes} />;
+  // Completing does not bump the version, but a completed IDP is a new starting point too.
+  const { relationshipId, version, completedAt } = props.idp;
+  return <IdpEditor key={`${relationshipId}-${version}-${completedAt ?? ''}`} {...props} changes={changes} />;
 }
 
 function IdpEditor({
