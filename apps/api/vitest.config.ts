@@ -46,6 +46,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default for a run is one worker fewer than the cores: one worker on the 2-core CI machine, which
+    // left a core idle while a file waited on its database or compiled the app. Two files at a time keep both busy.
+    maxWorkers: 2,
     projects,
   },
 });

@@ -20,6 +20,7 @@ import jobsPlugin from './plugins/app/jobs.js';
 import workersPlugin from './plugins/app/workers.js';
 import afterResponsePlugin from './plugins/app/after-response.js';
 import { registerSchemas } from './schemas/index.js';
+import { sharedSerializers } from './lib/serializers.js';
 import systemRoutes from './routes/system.js';
 import apiV1 from './routes/api/v1/index.js';
 import { ensureReferenceData } from './seed/reference.js';
@@ -72,6 +73,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     genReqId: requestIdOf,
     trustProxy: trustProxy(config.TRUST_PROXY),
     frameworkErrors,
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers() } },
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
