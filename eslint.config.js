@@ -92,19 +92,13 @@ export default tseslint.config(
   {
     // Everywhere in the web app: no cache key written by hand (derive it from $api.queryOptions) and no `as never`.
     files: ['apps/web/src/**/*.{ts,tsx}', 'apps/web/e2e/**/*.ts'],
-    // Issue 17's relationship screens are being rewritten to this convention on their own branch (decision 0630).
-    ignores: ['apps/web/src/features/relationships/**'],
     rules: { 'no-restricted-syntax': ['error', ...webSyntax] },
   },
   {
     // Web data access like bulletproof-react (decision 0630): screens and components call their feature's api/ hooks;
     // only features/*/api/ and lib/ touch the client or the cache.
     files: ['apps/web/src/**/*.{ts,tsx}'],
-    ignores: [
-      'apps/web/src/features/*/api/**',
-      'apps/web/src/lib/**',
-      'apps/web/src/features/relationships/**',
-    ],
+    ignores: ['apps/web/src/features/*/api/**', 'apps/web/src/lib/**'],
     rules: {
       'no-restricted-imports': [
         'error',

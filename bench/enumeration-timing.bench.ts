@@ -7,7 +7,7 @@ import { productionApp } from './lib/secure-app.js';
 import { ms, percentile, writeSection } from './lib/report.js';
 import { makeUser } from '../apps/api/test/helpers/factories.js';
 import { users } from '../apps/api/src/db/schema/index.js';
-import { hashPassword } from '../apps/api/src/services/accounts.js';
+import { hashPassword } from '../apps/api/src/services/accounts/accounts.js';
 
 const ROUNDS = Number(process.env.ENUM_ROUNDS ?? 150);
 const PASSWORD = 'a long and entirely correct passphrase';

@@ -1,7 +1,7 @@
 import type { startApi } from './api.js';
 import { users } from '../../apps/api/src/db/schema/index.js';
-import { SYSTEM_AUDIT } from '../../apps/api/src/services/audit.js';
-import { createClient } from '../../apps/api/src/services/system-clients.js';
+import { SYSTEM_AUDIT } from '../../apps/api/src/services/platform/audit.js';
+import { createClient } from '../../apps/api/src/services/accounts/system-clients.js';
 
 type App = Awaited<ReturnType<typeof startApi>>['app'];
 

@@ -1,10 +1,10 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { advanceRelationshipClocks, expireDueInvitations } from '../services/clock-jobs.js';
+import { advanceRelationshipClocks, expireDueInvitations } from '../services/platform/clock-jobs.js';
 import { deliverDueEmails } from './email-delivery.js';
 import { deliverDueWebhooks, type WebhookOutcome } from './webhook-delivery.js';
-import { urlPolicy } from '../services/webhooks/url-policy.js';
-import { pruneWebhookDeliveries } from '../services/webhooks/prune.js';
+import { urlPolicy } from '../services/integrations/webhooks/url-policy.js';
+import { pruneWebhookDeliveries } from '../services/integrations/webhooks/prune.js';
 import { watchCadence } from '../services/pair-year/cadence-watch.js';
 import { sendNudges } from '../services/pair-year/nudges.js';
 import { releaseWaitlists } from '../services/pair-year/waitlist.js';
@@ -13,13 +13,13 @@ import { messageIdDomain, smtpSender } from './mail-transport.js';
 import type { JobLogger, ScheduledJob } from './runner.js';
 import { pruneJobRuns } from './slots.js';
 import { pruneRateLimitCounters } from '../db/rate-limits.js';
-import { pruneIdempotencyKeys } from '../services/idempotency.js';
-import { pruneRevokedSessions } from '../services/accounts.js';
+import { pruneIdempotencyKeys } from '../services/platform/idempotency.js';
+import { pruneRevokedSessions } from '../services/accounts/accounts.js';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
 type Clock = (db: Db, now: Date, appUrl: string) => Promise<unknown>;
-/** R-NOTE-2 clocks (src/services/clock-jobs.ts): idempotent, so a slot taken over after a crash is harmless. */
+/** R-NOTE-2 clocks (src/services/platform/clock-jobs.ts): idempotent, so a slot taken over after a crash is harmless. */
 const CLOCKS: Array<[name: string, clock: Clock]> = [
   ['invitation-expiry', expireDueInvitations],
   ['relationship-clocks', advanceRelationshipClocks],

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { queryRows, type Db } from '../db/client.js';
-import type { UrlPolicy } from '../services/webhooks/url-policy.js';
+import type { UrlPolicy } from '../services/integrations/webhooks/url-policy.js';
 import { recordAttempt } from './webhook-result.js';
 import { postWebhook, type PostResult } from './webhook-sender.js';
 

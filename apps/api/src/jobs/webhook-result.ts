@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../db/schema/index.js';
-import { notifyEndpointDisabled } from '../services/webhooks/disable-notice.js';
+import { notifyEndpointDisabled } from '../services/integrations/webhooks/disable-notice.js';
 import type { Claimed, WebhookDeliveryOptions } from './webhook-delivery.js';
 import type { PostResult } from './webhook-sender.js';
 

@@ -1,6 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
-import { guardedLookup, literalRefused, type UrlPolicy } from '../services/webhooks/url-policy.js';
+import {
+  guardedLookup,
+  literalRefused,
+  type UrlPolicy,
+} from '../services/integrations/webhooks/url-policy.js';
 
 /** R-HOOK-3: at most this much of a receiver's answer is kept in the delivery log. */
 export const EXCERPT_BYTES = 256;

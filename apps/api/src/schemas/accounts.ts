@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { PASSWORD_MAX } from '../services/password-policy.js';
+import { PASSWORD_MAX } from '../services/accounts/password-policy.js';
 
 const email = Type.String({
   format: 'email',

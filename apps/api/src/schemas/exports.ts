@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { EXPORT_IDS_MAX, EXPORT_NAMES } from '../services/exports/index.js';
+import { EXPORT_IDS_MAX, EXPORT_NAMES } from '../services/integrations/exports/index.js';
 
 export const ExportParamsSchema = Type.Object(
   { name: Type.Union(EXPORT_NAMES.map((n) => Type.Literal(n))) },

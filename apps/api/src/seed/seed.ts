@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { employees, menteeApplications, mentorApplications, roleGrants, users } from '../db/schema/index.js';
-import { hashPassword } from '../services/accounts.js';
-import { RESPONSIBILITIES_VERSION } from '../services/applications.js';
+import { hashPassword } from '../services/accounts/accounts.js';
+import { RESPONSIBILITIES_VERSION } from '../services/journey/applications.js';
 import type { EmployeeSeed, Workforce } from './workforce.js';
 import { demoAnchor, seedLivingProgram } from './living-program.js';
 import { seedTrainingCatalogue } from './training.js';

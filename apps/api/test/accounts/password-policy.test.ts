@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewPassword, PASSWORD_MAX, PASSWORD_MIN } from '../../src/services/password-policy.js';
+import { checkNewPassword, PASSWORD_MAX, PASSWORD_MIN } from '../../src/services/accounts/password-policy.js';
 
 const email = 'jordan.rivera@cdc.hhs.gov';
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { auditLog, users } from '../../src/db/schema/index.js';
-import { hashPassword } from '../../src/services/accounts.js';
+import { hashPassword } from '../../src/services/accounts/accounts.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

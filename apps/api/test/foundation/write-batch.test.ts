@@ -5,8 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import { preparedRows, preparedSql, queryRows } from '../../src/db/client.js';
 import { SealedTransactionError } from '../../src/db/seal.js';
 import { WriteBatch } from '../../src/db/write-batch.js';
-import { ChangeBatch } from '../../src/services/change-batch.js';
-import { SYSTEM_AUDIT } from '../../src/services/audit.js';
+import { ChangeBatch } from '../../src/services/platform/change-batch.js';
+import { SYSTEM_AUDIT } from '../../src/services/platform/audit.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEmployee } from '../helpers/factories.js';
 

@@ -8,7 +8,7 @@ import {
   roleGrants,
   users,
 } from '../../src/db/schema/index.js';
-import { RESPONSIBILITIES_VERSION } from '../../src/services/applications.js';
+import { RESPONSIBILITIES_VERSION } from '../../src/services/journey/applications.js';
 
 type EmployeeRow = typeof employees.$inferInsert;
 /** The directory fields a test may set on a person. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
-import { audit, SYSTEM_AUDIT } from '../../src/services/audit.js';
+import { audit, SYSTEM_AUDIT } from '../../src/services/platform/audit.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
 import { employees, idempotencyKeys, notifications } from '../../src/db/schema/index.js';
-import { pruneIdempotencyKeys } from '../../src/services/idempotency.js';
+import { pruneIdempotencyKeys } from '../../src/services/platform/idempotency.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEmployee, makeUser } from '../helpers/factories.js';
 import { makeSystemClient } from './helpers.js';

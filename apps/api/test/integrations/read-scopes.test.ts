@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit, SYSTEM_AUDIT } from '../../src/services/audit.js';
+import { audit, SYSTEM_AUDIT } from '../../src/services/platform/audit.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEmployee, makeUser } from '../helpers/factories.js';
 import { makeSystemClient } from './helpers.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { addMonths, DAY_MS } from '@hhs-mentoring/domain';
 import { notifications, relationships } from '../../src/db/schema/index.js';
-import { advanceRelationshipClocks } from '../../src/services/clock-jobs.js';
+import { advanceRelationshipClocks } from '../../src/services/platform/clock-jobs.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { employees, invitations, notifications, relationships } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { expireDueInvitations } from '../../src/services/clock-jobs.js';
+import { expireDueInvitations } from '../../src/services/platform/clock-jobs.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
 import { clientFor } from '../helpers/client.js';
 

@@ -7,7 +7,7 @@ import {
   relationshipEvents,
   relationships,
 } from '../../src/db/schema/index.js';
-import { advanceRelationshipClocks } from '../../src/services/clock-jobs.js';
+import { advanceRelationshipClocks } from '../../src/services/platform/clock-jobs.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';

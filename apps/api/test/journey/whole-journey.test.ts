@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { clientFor, type RequestBody } from '../helpers/client.js';
 import { makeUser } from '../helpers/factories.js';
-import { advanceRelationshipClocks } from '../../src/services/clock-jobs.js';
+import { advanceRelationshipClocks } from '../../src/services/platform/clock-jobs.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

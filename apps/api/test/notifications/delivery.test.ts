@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { emailOutbox } from '../../src/db/schema/index.js';
-import { notify } from '../../src/services/notifications.js';
+import { notify } from '../../src/services/platform/notifications.js';
 import { claimNextEmail, deliverDueEmails, type DeliveryOptions } from '../../src/jobs/email-delivery.js';
 import { smtpSender } from '../../src/jobs/mail-transport.js';
 import { startSmtp } from './smtp.js';

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { emailOutbox, notifications } from '../../src/db/schema/index.js';
-import { notify } from '../../src/services/notifications.js';
+import { notify } from '../../src/services/platform/notifications.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

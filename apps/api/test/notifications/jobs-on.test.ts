@@ -4,7 +4,7 @@ import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { queryRows } from '../../src/db/client.js';
 import { emailOutbox } from '../../src/db/schema/index.js';
-import { notify } from '../../src/services/notifications.js';
+import { notify } from '../../src/services/platform/notifications.js';
 import { startSmtp } from './smtp.js';
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

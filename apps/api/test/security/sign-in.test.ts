@@ -8,7 +8,7 @@ import {
   passwordSignIn,
   SIGN_IN_THROTTLE,
   signInDelayMs,
-} from '../../src/services/accounts.js';
+} from '../../src/services/accounts/accounts.js';
 import { trustProxy } from '../../src/config.js';
 import { Problem } from '../../src/lib/problem.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { trainingAttendance, trainingEvaluations } from '../../src/db/schema/index.js';
-import { lastOrientationAttendedAt } from '../../src/services/orientation.js';
+import { lastOrientationAttendedAt } from '../../src/services/training/orientation.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { makeSystemClient } from '../integrations/helpers.js';

@@ -7,7 +7,7 @@ import { trainingAttendance, webhookSubscriptions } from '../../src/db/schema/in
 import { deliverDueWebhooks, type WebhookDeliveryOptions } from '../../src/jobs/webhook-delivery.js';
 import { webhookBackoff } from '../../src/jobs/webhook-result.js';
 import { postWebhook } from '../../src/jobs/webhook-sender.js';
-import { pruneWebhookDeliveries } from '../../src/services/webhooks/prune.js';
+import { pruneWebhookDeliveries } from '../../src/services/integrations/webhooks/prune.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEmployee, makeUser } from '../helpers/factories.js';
 import { makeEvent } from '../training/helpers.js';

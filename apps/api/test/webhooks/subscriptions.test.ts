@@ -4,8 +4,8 @@ import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { clientFor, type RequestBody } from '../helpers/client.js';
 import { makeUser } from '../helpers/factories.js';
 import { makeSystemClient } from '../integrations/helpers.js';
-import { checkEndpoint, urlPolicy } from '../../src/services/webhooks/url-policy.js';
-import { MAX_SUBSCRIPTIONS_PER_CLIENT } from '../../src/services/webhooks/subscriptions.js';
+import { checkEndpoint, urlPolicy } from '../../src/services/integrations/webhooks/url-policy.js';
+import { MAX_SUBSCRIPTIONS_PER_CLIENT } from '../../src/services/integrations/webhooks/subscriptions.js';
 import { subscribe } from './helpers.js';
 
 let ctx: TestContext;

@@ -8,12 +8,12 @@ import { signingKeys, type Config } from '../../config.js';
 import { employees, revokedSessions, roleGrants, users } from '../../db/schema/index.js';
 import { Problem, problems } from '../../lib/problem.js';
 import { accessOf, unionOf, withAccess, type Access } from '../../lib/access.js';
-import { isClientActive } from '../../services/system-clients.js';
+import { isClientActive } from '../../services/accounts/system-clients.js';
 import { isStaff } from '../../services/coordination/scope.js';
 
 export const SESSION_COOKIE = 'hhs_session';
 
-import type { Actor, SystemActor, UserActor } from '../../services/actors.js';
+import type { Actor, SystemActor, UserActor } from '../../services/accounts/actors.js';
 
 export type { Actor, SystemActor, UserActor };
 type TokenPayload =

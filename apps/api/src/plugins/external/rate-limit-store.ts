@@ -1,6 +1,6 @@
 import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { Db } from '../../db/client.js';
-import { countHit } from '../../services/counters.js';
+import { countHit } from '../../services/platform/counters.js';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 type RouteParams = { routeInfo?: { method?: string | string[]; url?: string }; storePrefix?: string };

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuditContext } from '../../services/audit.js';
+import type { AuditContext } from '../../services/platform/audit.js';
 
 /** Who did it, from where, in which request: the audit context a route hands to a service (R-ADMIN-3). */
 export function auditContext(request: FastifyRequest): AuditContext {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { stringify, type Options } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
-import { presentRow, type OpenExport } from '../../services/exports/index.js';
+import { presentRow, type OpenExport } from '../../services/integrations/exports/index.js';
 import { defuse } from './csv.js';
 
 export type ExportFormat = 'ndjson' | 'csv';

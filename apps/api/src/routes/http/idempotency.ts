@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../../db/client.js';
 import { idempotencyKeys } from '../../db/schema/index.js';
 import { Problem } from '../../lib/problem.js';
-import { IDEMPOTENCY_HEADER, pgErrorCode } from '../../services/idempotency.js';
+import { IDEMPOTENCY_HEADER, pgErrorCode } from '../../services/platform/idempotency.js';
 
 /** Who owns a key: a system client or a person (keys of different callers never collide). */
 export function idempotencyOwner(request: FastifyRequest): string {

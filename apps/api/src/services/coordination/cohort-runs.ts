@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import type { CohortRun } from '../../schemas/cohort-runs.js';
 
 type Raw = Omit<CohortRun, 'createdAt' | 'lastApprovedAt' | 'opdivs'> & {

@@ -8,8 +8,8 @@ import {
 import type { Db, Tx } from '../../db/client.js';
 import { cohortProposalPairs, cohortProposals } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { audit, type AuditContext } from '../audit.js';
+import type { UserActor } from '../accounts/actors.js';
+import { audit, type AuditContext } from '../platform/audit.js';
 import { matchingContext } from '../journey/mentor-index.js';
 import { chainsAbove, employeeRows, fullName } from '../journey/people.js';
 import { unmatchedMenteeProfiles } from './cohort-mentees.js';

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { employees, opdivs, roleGrants, users } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import { audit, type AuditContext } from '../audit.js';
+import { audit, type AuditContext } from '../platform/audit.js';
 import { withConstraints } from '../journey/db-errors.js';
 
 const grantColumns = {

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { problems } from '../../lib/problem.js';
-import type { Actor, UserActor } from '../actors.js';
+import type { Actor, UserActor } from '../accounts/actors.js';
 
 /**
  * R-ROLE-2, in one module (decision 0012): who counts as staff, which OPDIVs an actor covers, and the SQL tests of

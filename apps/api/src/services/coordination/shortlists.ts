@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { shortlists } from '../../db/schema/index.js';
-import type { UserActor } from '../actors.js';
-import { notify } from '../notifications.js';
+import type { UserActor } from '../accounts/actors.js';
+import { notify } from '../platform/notifications.js';
 import { publicMentorInfo } from '../journey/suggestions.js';
 
 export type ShortlistInput = {

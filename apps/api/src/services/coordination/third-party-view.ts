@@ -2,7 +2,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { employees, shortlists, thirdPartyCases, thirdPartyContacts } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import { employeeRows, fullName } from '../journey/people.js';
 import { coversAny } from './scope.js';
 

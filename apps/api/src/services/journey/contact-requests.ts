@@ -3,8 +3,8 @@ import { keyset, type PageParams, type SortKey } from '../../lib/pagination.js';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { coordinatorContactRequests } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { audit, type AuditContext } from '../audit.js';
+import type { UserActor } from '../accounts/actors.js';
+import { audit, type AuditContext } from '../platform/audit.js';
 import { pairIn, type Scope } from '../coordination/scope.js';
 import { coversAny } from '../coordination/scope.js';
 

@@ -1,7 +1,7 @@
 import { isLive } from '@hhs-mentoring/domain';
 import type { Tx } from '../../db/client.js';
 import { problems } from '../../lib/problem.js';
-import { audit, type AuditContext } from '../audit.js';
+import { audit, type AuditContext } from '../platform/audit.js';
 import type { RelationshipAccess } from './relationship-access.js';
 
 /** Optimistic concurrency: the writer names the version they read (If-Match or `version`); 0 = not created yet. */

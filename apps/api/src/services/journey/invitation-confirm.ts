@@ -16,9 +16,9 @@ import {
   relationships,
 } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import type { AuditContext } from '../audit.js';
-import { ChangeBatch } from '../change-batch.js';
+import type { UserActor } from '../accounts/actors.js';
+import type { AuditContext } from '../platform/audit.js';
+import { ChangeBatch } from '../platform/change-batch.js';
 import { withConstraints } from './db-errors.js';
 import { planInvitationStep, stepInvitation } from './invitation-steps.js';
 import { invitationFor, presentInvitations, type InvitationRow } from './invitation-view.js';

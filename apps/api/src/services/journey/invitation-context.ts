@@ -2,7 +2,7 @@ import { aboutTheMentee } from '@hhs-mentoring/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cohortProposalPairs, competencies, menteeApplications } from '../../db/schema/index.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import type { InvitationContext } from '../../schemas/invitation-context.js';
 import { invitationFor } from './invitation-view.js';
 import { employeeRows, fullName, gradeOf } from './people.js';

@@ -9,8 +9,8 @@ import type { Tx } from '../../db/client.js';
 import type { Kept } from '../../db/write-batch.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { Notice } from '../notifications.js';
-import { ChangeBatch } from '../change-batch.js';
+import type { Notice } from '../platform/notifications.js';
+import { ChangeBatch } from '../platform/change-batch.js';
 import { employeeRows, fullName, type EmployeeRow } from './people.js';
 import type { InvitationRow } from './invitation-view.js';
 

@@ -4,7 +4,7 @@ import { preparedRows, preparedSql, type Tx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
 import { invitations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import { coversAny } from '../coordination/scope.js';
 import { employeeRows, fullName, type EmployeeRow } from './people.js';
 

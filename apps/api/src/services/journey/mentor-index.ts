@@ -3,7 +3,7 @@ import { buildMentorIndex, type MentorIndex, type ProgramSettings } from '@hhs-m
 import { queryRows, type Db } from '../../db/client.js';
 import { LIVE_RELATIONSHIP_STATES } from '../../db/states.js';
 import { employees, mentorApplications, programSettings, relationships } from '../../db/schema/index.js';
-import { settingsOf } from '../settings.js';
+import { settingsOf } from '../platform/settings.js';
 import { mentorProfileOf } from './profiles.js';
 
 type Cached = { version: number; index: Promise<MentorIndex> };

@@ -3,9 +3,9 @@ import { COMPETENCIES } from '@hhs-mentoring/domain';
 import type { Db } from '../../db/client.js';
 import { employees, mentorApplications } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { visibleContactIds } from '../contact-visibility.js';
-import { currentSettings } from '../settings.js';
+import type { UserActor } from '../accounts/actors.js';
+import { visibleContactIds } from './contact-visibility.js';
+import { currentSettings } from '../platform/settings.js';
 import { publicMentorInfo } from './suggestions.js';
 
 const competencyByCode = new Map(COMPETENCIES.map((c) => [c.code, c]));

@@ -10,7 +10,7 @@ import {
   programSettings,
   relationships,
 } from '../../db/schema/index.js';
-import { settingsOf } from '../settings.js';
+import { settingsOf } from '../platform/settings.js';
 import type { InvitationRow } from './invitation-view.js';
 import { lookupFrom, type EmployeeRow } from './people.js';
 import { menteeActivitySql, type MenteeActivity, type MentorRow } from './profiles.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import { coversAny } from '../coordination/scope.js';
 import { employeeRows, type EmployeeRow } from './people.js';
 import type { RelationshipRow } from './relationship-model.js';

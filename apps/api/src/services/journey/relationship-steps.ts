@@ -3,9 +3,9 @@ import { nextRelationshipState, type RelationshipEvent } from '@hhs-mentoring/do
 import type { Tx } from '../../db/client.js';
 import { coordinatorContactRequests, relationshipEvents, relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import { notify, type Notice } from '../notifications.js';
+import { notify, type Notice } from '../platform/notifications.js';
 import { releaseWaitlist } from '../pair-year/waitlist.js';
-import { currentSettings } from '../settings.js';
+import { currentSettings } from '../platform/settings.js';
 import { coordinatorsOf, employeeRows, fullName } from './people.js';
 import { fromDomain, toDomain, type RelationshipRow } from './relationship-model.js';
 

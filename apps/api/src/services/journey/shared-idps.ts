@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { employees, idps, relationships } from '../../db/schema/index.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import { fullName } from './people.js';
 
 const mentees = alias(employees, 'mentee');

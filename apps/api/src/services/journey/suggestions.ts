@@ -4,9 +4,9 @@ import { compareKeys, pageArray, type PageParams } from '../../lib/pagination.js
 import type { Db } from '../../db/client.js';
 import { employees, menteeApplications, mentorApplications } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import { coversAny } from '../coordination/scope.js';
-import { currentSettings } from '../settings.js';
+import { currentSettings } from '../platform/settings.js';
 import { matchingContext } from './mentor-index.js';
 import { fullName } from './people.js';
 import { menteeActivitySql, menteeProfileFrom, type MenteeActivity } from './profiles.js';

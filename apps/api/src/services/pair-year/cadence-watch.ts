@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { cadenceStatus, CADENCE_DAYS, type Cadence } from '@hhs-mentoring/domain';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { pairIn, type Scope } from '../coordination/scope.js';
-import { notify } from '../notifications.js';
+import { notify } from '../platform/notifications.js';
 import { pairLabel, recipients } from '../journey/relationship-steps.js';
 import type { RelationshipRow } from '../journey/relationship-model.js';
 import { nudgesOffAmong } from './nudge-preferences.js';

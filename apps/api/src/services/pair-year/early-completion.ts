@@ -3,9 +3,9 @@ import { checkEarlyCompletion, isLive } from '@hhs-mentoring/domain';
 import type { Db } from '../../db/client.js';
 import { earlyCompletionAgreements } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { notify } from '../notifications.js';
-import { currentSettings } from '../settings.js';
+import type { UserActor } from '../accounts/actors.js';
+import { notify } from '../platform/notifications.js';
+import { currentSettings } from '../platform/settings.js';
 import { relationshipFor } from '../journey/relationship-access.js';
 import { pairLabel, recipients, stepRelationship } from '../journey/relationship-steps.js';
 

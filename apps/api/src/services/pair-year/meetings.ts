@@ -11,8 +11,8 @@ import {
 import type { Db, Tx } from '../../db/client.js';
 import { meetingRecords, meetings } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { notify } from '../notifications.js';
+import type { UserActor } from '../accounts/actors.js';
+import { notify } from '../platform/notifications.js';
 import { fullName } from '../journey/people.js';
 import { relationshipFor, type RelationshipAccess } from '../journey/relationship-access.js';
 import { meetingInvitation, type CalendarMeeting } from './calendar.js';

@@ -3,8 +3,8 @@ import { checkMessageBody, isLive, isOpen } from '@hhs-mentoring/domain';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { invitations, messageReads, messages, relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { notify } from '../notifications.js';
+import type { UserActor } from '../accounts/actors.js';
+import { notify } from '../platform/notifications.js';
 import { employeeRows, fullName } from '../journey/people.js';
 
 export type ThreadKind = 'relationship' | 'invitation';

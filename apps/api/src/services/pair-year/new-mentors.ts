@@ -3,8 +3,8 @@ import { DAY_MS, DEFAULT_NUDGES, type NudgeSettings } from '@hhs-mentoring/domai
 import { queryRows, type Db } from '../../db/client.js';
 import { LIVE_SQL } from '../../db/states.js';
 import { mentorArrivals } from '../../db/schema/index.js';
-import { notify } from '../notifications.js';
-import { readSettings } from '../settings.js';
+import { notify } from '../platform/notifications.js';
+import { readSettings } from '../platform/settings.js';
 import { rankMentorsFor } from '../journey/suggestions.js';
 import { employeeRows, fullName } from '../journey/people.js';
 

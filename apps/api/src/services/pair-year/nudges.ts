@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { DAY_MS, DEFAULT_NUDGES, unmatchedNudgeStep, type NudgeSettings } from '@hhs-mentoring/domain';
 import { queryRows, type Db } from '../../db/client.js';
-import { notify } from '../notifications.js';
-import { readSettings } from '../settings.js';
+import { notify } from '../platform/notifications.js';
+import { readSettings } from '../platform/settings.js';
 import { formatDate } from './when.js';
 import { LIVE_SQL } from '../../db/states.js';
 

@@ -7,10 +7,10 @@ import {
   relationships,
 } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import { LIVE_RELATIONSHIP_STATES, LIVE_SQL } from '../../db/states.js';
-import { liveMenteeCount } from '../capacity.js';
-import { notify } from '../notifications.js';
+import { liveMenteeCount } from '../journey/capacity.js';
+import { notify } from '../platform/notifications.js';
 import { employeeRows, fullName } from '../journey/people.js';
 
 /** R-WAIT-2: how many mentees wait for each of these mentors (not yet told of a place). */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../actors.js';
+import type { Actor } from '../accounts/actors.js';
 import { requestScope, type Scope } from '../coordination/scope.js';
-import { currentSettings } from '../settings.js';
+import { currentSettings } from '../platform/settings.js';
 import { evaluation } from './evaluation.js';
 import { matching } from './matching.js';
 import { outcomes } from './outcomes.js';

@@ -2,8 +2,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { employees, trainingAttendance, trainingEvents } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { audit, type AuditContext } from '../audit.js';
+import type { UserActor } from '../accounts/actors.js';
+import { audit, type AuditContext } from '../platform/audit.js';
 import { staffScope } from '../coordination/scope.js';
 import { canManage } from './events.js';
 

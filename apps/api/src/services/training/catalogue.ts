@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { keyset, type PageParams } from '../../lib/pagination.js';
 import { trainingEvents, trainingRegistrations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
+import type { UserActor } from '../accounts/actors.js';
 import type { TrainingEvent, TrainingQuery } from '../../schemas/training.js';
 
 export const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -2,8 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { trainingAttendance, trainingEvaluations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { audit, type AuditContext } from '../audit.js';
+import type { UserActor } from '../accounts/actors.js';
+import { audit, type AuditContext } from '../platform/audit.js';
 import { assertEventStaffRead, eventExists } from './attendance.js';
 
 /** R-TRAIN-1: one evaluation per attendee and event; people who did not attend cannot rate it. */

@@ -6,8 +6,8 @@ import {
   trainingEvaluations,
   trainingRegistrations,
 } from '../../db/schema/index.js';
-import type { UserActor } from '../actors.js';
-import { lastOrientationAttendedAt } from '../orientation.js';
+import type { UserActor } from '../accounts/actors.js';
+import { lastOrientationAttendedAt } from './orientation.js';
 import { getEvent } from './catalogue.js';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;

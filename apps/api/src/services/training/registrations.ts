@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { trainingEvents, trainingRegistrations } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
-import type { UserActor } from '../actors.js';
-import { audit, type AuditContext } from '../audit.js';
-import { notify } from '../notifications.js';
+import type { UserActor } from '../accounts/actors.js';
+import { audit, type AuditContext } from '../platform/audit.js';
+import { notify } from '../platform/notifications.js';
 
 type EventRow = typeof trainingEvents.$inferSelect;
 const link = (eventId: string) => `/training/${eventId}`;

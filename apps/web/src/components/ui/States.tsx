@@ -45,11 +45,21 @@ export function Empty({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A saved change. Forms start again from the record they saved (keyed by its version), which takes the button just
+ * pressed with them: when that left keyboard focus nowhere, the confirmation takes it, so the person keeps their place.
+ */
 export function Success({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) ref.current?.focus();
+  }, []);
   return (
-    <Alert type="success" headingLevel="h2" slim role="status">
-      {children}
-    </Alert>
+    <div ref={ref} tabIndex={-1} className="outline-0">
+      <Alert type="success" headingLevel="h2" slim role="status">
+        {children}
+      </Alert>
+    </div>
   );
 }
 

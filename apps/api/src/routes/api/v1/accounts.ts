@@ -10,14 +10,14 @@ import {
 import { SessionSchema } from '../../../schemas/auth.js';
 import { responses } from '../../../lib/responses.js';
 import { auditContext } from '../../http/audit-context.js';
-import { oidcSettings } from '../../../services/oidc-client.js';
+import { oidcSettings } from '../../../services/accounts/oidc-client.js';
 import {
   assertPassword,
   confirmPasswordReset,
   register,
   requestPasswordReset,
   verifyEmail,
-} from '../../../services/registration.js';
+} from '../../../services/accounts/registration.js';
 
 /** R-ACC-1: local accounts (development, demos, sites without SSO) and what sign-in methods exist. */
 const accounts: FastifyPluginAsyncTypebox = async (app) => {

@@ -13,7 +13,7 @@ import {
   saveMentorApplication,
   setMentorPaused,
   withdrawApplication,
-} from '../../../services/applications.js';
+} from '../../../services/journey/applications.js';
 import { auditContext } from '../../http/audit-context.js';
 import { guardRoutes } from '../../http/guard-routes.js';
 

@@ -3,7 +3,7 @@ import { responses } from '../../../lib/responses.js';
 import { guardRoutes } from '../../http/guard-routes.js';
 import { sendPage } from '../../../lib/pagination.js';
 import { AuditPageSchema, AuditQuerySchema } from '../../../schemas/audit.js';
-import { searchAudit } from '../../../services/audit-search.js';
+import { searchAudit } from '../../../services/integrations/audit-search.js';
 
 /** R-ADMIN-3: who did what, when, from where — newest first. */
 const audit: FastifyPluginAsyncTypebox = async (app) => {

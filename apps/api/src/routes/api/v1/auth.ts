@@ -3,9 +3,9 @@ import { Type } from '@sinclair/typebox';
 import { LoginSchema, SessionSchema } from '../../../schemas/auth.js';
 import { NoContent, responses } from '../../../lib/responses.js';
 import { SESSION_COOKIE, userActor } from '../../../plugins/external/auth.js';
-import { endAllSessions, passwordSignIn } from '../../../services/accounts.js';
+import { endAllSessions, passwordSignIn } from '../../../services/accounts/accounts.js';
 import { auditContext } from '../../http/audit-context.js';
-import { describeMe } from '../../../services/me.js';
+import { describeMe } from '../../../services/accounts/me.js';
 
 const auth: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

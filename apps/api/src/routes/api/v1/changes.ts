@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { CHANGE_FEEDS, type ChangeFeed } from '../../../db/schema/index.js';
 import { Paged, PageQuery, sendPage } from '../../../lib/pagination.js';
 import { responses } from '../../../lib/responses.js';
-import { readChanges } from '../../../services/change-feeds.js';
+import { readChanges } from '../../../services/integrations/change-feeds.js';
 
 const ChangeSchema = Type.Object({
   id: Type.String({

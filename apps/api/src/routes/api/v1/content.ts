@@ -13,7 +13,7 @@ import {
   publishedPage,
   publishedSection,
   publishVersion,
-} from '../../../services/content.js';
+} from '../../../services/content/content.js';
 
 const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false });
 const VersionParams = Type.Object(

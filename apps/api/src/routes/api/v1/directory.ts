@@ -7,7 +7,7 @@ import {
 import { responses } from '../../../lib/responses.js';
 import { Type } from '@sinclair/typebox';
 import { userActor } from '../../../plugins/external/auth.js';
-import { getEmployee, presentEmployees, searchDirectory } from '../../../services/directory.js';
+import { getEmployee, presentEmployees, searchDirectory } from '../../../services/journey/directory.js';
 import { problems } from '../../../lib/problem.js';
 import { sendPage } from '../../../lib/pagination.js';
 

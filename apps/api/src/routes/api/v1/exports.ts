@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { responses } from '../../../lib/responses.js';
 import { guardRoutes } from '../../http/guard-routes.js';
 import { ExportParamsSchema, ExportQuerySchema } from '../../../schemas/exports.js';
-import { openExport } from '../../../services/exports/index.js';
+import { openExport } from '../../../services/integrations/exports/index.js';
 import { exportFormat, sendExport } from '../../http/export-stream.js';
 
 /** R-EXP-1..4: record-level exports for reporting systems (reports:read), the program manager and coordinators. */

@@ -9,7 +9,7 @@ import {
   NotificationQuerySchema,
   UnreadCountSchema,
 } from '../../../schemas/notifications.js';
-import { listNotifications, markAllRead, markRead, unreadCount } from '../../../services/inbox.js';
+import { listNotifications, markAllRead, markRead, unreadCount } from '../../../services/platform/inbox.js';
 import { guardRoutes } from '../../http/guard-routes.js';
 
 const tags = ['notifications'];

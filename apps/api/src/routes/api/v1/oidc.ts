@@ -4,14 +4,14 @@ import * as oidc from 'openid-client';
 import { SESSION_COOKIE } from '../../../plugins/external/auth.js';
 import { Problem } from '../../../lib/problem.js';
 import { auditContext } from '../../http/audit-context.js';
-import { oidcSignIn, type OidcClaims } from '../../../services/oidc-accounts.js';
+import { oidcSignIn, type OidcClaims } from '../../../services/accounts/oidc-accounts.js';
 import {
   oidcDiscovery,
   oidcSettings,
   openLoginState,
   safeReturnTo,
   sealLoginState,
-} from '../../../services/oidc-client.js';
+} from '../../../services/accounts/oidc-client.js';
 
 const STATE_COOKIE = 'hhs_oidc';
 const STATE_TTL_SECONDS = 600;

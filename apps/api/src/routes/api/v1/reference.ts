@@ -4,7 +4,7 @@ import { asc } from 'drizzle-orm';
 import { competencies, opdivs } from '../../../db/schema/index.js';
 import { responses } from '../../../lib/responses.js';
 import { ProgramSettingsValueSchema } from '../../../schemas/reference.js';
-import { readSettings, writeSettings } from '../../../services/settings.js';
+import { readSettings, writeSettings } from '../../../services/platform/settings.js';
 import { auditContext } from '../../http/audit-context.js';
 
 const reference: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,10 +1,27 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { $api } from '../../../lib/api';
+import { $api, invalidatePaths } from '../../../lib/api';
 
-const byId = (id: string) => ({ params: { path: { id } } });
+export type Role = 'mentor' | 'mentee';
+export const byId = (id: string) => ({ params: { path: { id } } });
+const byRole = (id: string, role: Role) => ({ params: { path: { id, role } } });
 
+/** My mentoring relationships (up to 100), each with its milestones. */
+export const useMyRelationships = () =>
+  $api.useQuery(
+    'get',
+    '/api/v1/relationships',
+    { params: { query: { limit: 100 } } },
+    { select: (page) => page.items },
+  );
+
+export const relationshipQuery = (id: string) =>
+  $api.queryOptions('get', '/api/v1/relationships/{id}', byId(id));
 export const useRelationship = (id: string) => $api.useQuery('get', '/api/v1/relationships/{id}', byId(id));
+
+/** A supervisor may read a shared IDP but not the relationship, so a refusal here is an answer, not retried. */
+export const useRelationshipIfPartner = (id: string) =>
+  $api.useQuery('get', '/api/v1/relationships/{id}', byId(id), { retry: false });
 
 /** R-MEET-1/6: the pair's meetings and the cadence summary (next meeting, meetings held, quiet or not). */
 export const useMeetings = (id: string) =>
@@ -19,51 +36,32 @@ export function useRelationshipThread(id: string) {
   const queryClient = useQueryClient();
   const q = $api.useQuery('get', '/api/v1/relationships/{id}/messages', byId(id));
   useEffect(() => {
-    if (q.dataUpdatedAt)
-      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/me/messages/unread'] });
+    if (q.dataUpdatedAt) void invalidatePaths(queryClient, '/api/v1/me/messages/unread');
   }, [q.dataUpdatedAt, queryClient]);
   return q;
 }
 
-/**
- * After any change to a relationship: refetch what the page shows of it (the relationship, its meetings, its
- * early-completion agreement, its thread) and the lists it appears in (mine, the unread counts).
- */
-export function useInvalidateRelationship() {
-  const queryClient = useQueryClient();
-  return (id: string) => {
-    for (const path of [
-      '/api/v1/relationships/{id}',
-      '/api/v1/relationships/{id}/meetings',
-      '/api/v1/relationships/{id}/early-completion',
-      '/api/v1/relationships/{id}/messages',
-    ] as const)
-      void queryClient.invalidateQueries({ queryKey: $api.queryOptions('get', path, byId(id)).queryKey });
-    for (const path of ['/api/v1/relationships', '/api/v1/me/messages/unread'])
-      void queryClient.invalidateQueries({ queryKey: ['get', path] });
-  };
-}
+/** R-LIFE-2: the mentoring agreement. */
+export const agreementQuery = (id: string) =>
+  $api.queryOptions('get', '/api/v1/relationships/{id}/agreement', byId(id));
+export const useAgreement = (id: string) =>
+  $api.useQuery('get', '/api/v1/relationships/{id}/agreement', byId(id));
 
-/** The meeting changes (R-MEET-2/5): each refreshes the relationship it belongs to. */
-export function useMeetingMutations(relationshipId: string) {
-  const invalidate = useInvalidateRelationship();
-  const onSuccess = () => invalidate(relationshipId);
-  return {
-    propose: $api.useMutation('post', '/api/v1/relationships/{id}/meetings', { onSuccess }),
-    recordHeld: $api.useMutation('post', '/api/v1/relationships/{id}/meetings/held', { onSuccess }),
-    answer: $api.useMutation('post', '/api/v1/meetings/{id}/answer', { onSuccess }),
-    record: $api.useMutation('put', '/api/v1/meetings/{id}/record', { onSuccess }),
-  };
-}
+/** R-LIFE-3: the Individual Development Plan. */
+export const idpQuery = (id: string) => $api.queryOptions('get', '/api/v1/relationships/{id}/idp', byId(id));
+export const useIdp = (id: string) => $api.useQuery('get', '/api/v1/relationships/{id}/idp', byId(id));
 
-export function useSendRelationshipMessage(id: string) {
-  const invalidate = useInvalidateRelationship();
-  return $api.useMutation('post', '/api/v1/relationships/{id}/messages', { onSuccess: () => invalidate(id) });
-}
+/** R-LIFE-4: my side's 6-month progress report (read once the relationship says which side I am on). */
+export const progressReportQuery = (id: string, role: Role) =>
+  $api.queryOptions('get', '/api/v1/relationships/{id}/progress-reports/{role}', byRole(id, role));
+export const useProgressReport = (id: string, role: Role, enabled: boolean) =>
+  $api.useQuery('get', '/api/v1/relationships/{id}/progress-reports/{role}', byRole(id, role), { enabled });
 
-export function useAgreeEarlyCompletion(id: string) {
-  const invalidate = useInvalidateRelationship();
-  return $api.useMutation('post', '/api/v1/relationships/{id}/early-completion', {
-    onSuccess: () => invalidate(id),
-  });
-}
+/** R-LIFE-5: my side's completion survey (read once the relationship says which side I am on). */
+export const completionSurveyQuery = (id: string, role: Role) =>
+  $api.queryOptions('get', '/api/v1/relationships/{id}/completion-surveys/{role}', byRole(id, role));
+export const useCompletionSurvey = (id: string, role: Role, enabled: boolean) =>
+  $api.useQuery('get', '/api/v1/relationships/{id}/completion-surveys/{role}', byRole(id, role), { enabled });
+
+/** R-LIFE-1: my recorded orientation attendance, which the orientation waiver can rely on. */
+export const useMyTraining = () => $api.useQuery('get', '/api/v1/training/me');

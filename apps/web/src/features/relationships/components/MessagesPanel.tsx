@@ -1,6 +1,7 @@
 import { MessageThread } from '../../../components/ui/MessageThread';
 import { QueryState } from '../../../components/ui/States';
-import { useRelationshipThread, useSendRelationshipMessage } from '../api/queries';
+import { useSendRelationshipMessage } from '../api/mutations';
+import { useRelationshipThread } from '../api/queries';
 
 /** R-MSG-1..3: the private thread of a relationship (the two partners only). */
 export function MessagesPanel({ id }: { id: string }) {

@@ -1,14 +1,12 @@
-import { $api } from '../../../lib/api';
+import { useRecordOrientation } from '../api/mutations';
+import { useMyTraining } from '../api/queries';
 import { OrientationFormView } from './OrientationFormView';
-import { useRelationshipUpdate } from './useRelationshipUpdate';
 
 /** R-LIFE-1: the mentee records the pair's orientation or its 12-month waiver; the API checks the waiver's date. */
 export function OrientationForm({ relationshipId }: { relationshipId: string }) {
-  const record = $api.useMutation('post', '/api/v1/relationships/{id}/orientation', {
-    onSuccess: useRelationshipUpdate(relationshipId),
-  });
+  const record = useRecordOrientation(relationshipId);
   // The recorded attendance the waiver can rely on; the form works without it.
-  const training = $api.useQuery('get', '/api/v1/training/me');
+  const training = useMyTraining();
   return (
     <OrientationFormView
       onSubmit={(body) => record.mutate({ params: { path: { id: relationshipId } }, body })}

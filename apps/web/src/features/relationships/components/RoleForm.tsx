@@ -3,11 +3,11 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, Loading } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
+import { useRelationship } from '../api/queries';
 
 /** The relationship and which side of it I am on, for the forms each side fills in separately. */
 export function useMyRole(id: string) {
-  const rel = $api.useQuery('get', '/api/v1/relationships/{id}', { params: { path: { id } } });
+  const rel = useRelationship(id);
   const role: 'mentor' | 'mentee' = rel.data?.myRole === 'mentor' ? 'mentor' : 'mentee';
   return { rel, role };
 }

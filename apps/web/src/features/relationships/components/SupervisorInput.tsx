@@ -1,11 +1,11 @@
 import { Button, Form, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
 import { ErrorAlert, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useSaveSupervisorInput } from '../api/mutations';
 import type { Idp } from '../api/types';
 
 const KIND: Record<string, string> = {
@@ -19,12 +19,8 @@ const KIND: Record<string, string> = {
 
 /** The supervisor's view of a shared IDP: read it, add input. */
 export function SupervisorInput({ id, idp }: { id: string; idp: Idp }) {
-  const queryClient = useQueryClient();
   const [input, setInput] = useState(idp.supervisorInput ?? '');
-  const save = $api.useMutation('put', '/api/v1/relationships/{id}/idp/supervisor-input', {
-    onSuccess: (data) =>
-      queryClient.setQueryData(['get', '/api/v1/relationships/{id}/idp', { params: { path: { id } } }], data),
-  });
+  const save = useSaveSupervisorInput(id);
   const errors = fieldErrors(save.error);
   function submit(e: FormEvent) {
     e.preventDefault();

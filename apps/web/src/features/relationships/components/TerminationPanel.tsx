@@ -2,17 +2,13 @@ import { Button, Form, Textarea } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/Field';
 import { ErrorAlert } from '../../../components/ui/States';
-import { $api, fieldErrors, type Schemas } from '../../../lib/api';
+import { fieldErrors, type Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
-import { useRelationshipUpdate } from './useRelationshipUpdate';
+import { useTerminationRequest } from '../api/mutations';
 
 /** R-LIFE-7: a partner asks to end the relationship (no-fault, after 3 months); the coordinator guides, then ends it. */
 export function TerminationPanel({ relationship: r }: { relationship: Schemas['Relationship'] }) {
-  const onSuccess = useRelationshipUpdate(r.id);
-  const request = $api.useMutation('post', '/api/v1/relationships/{id}/termination-request', { onSuccess });
-  const withdraw = $api.useMutation('post', '/api/v1/relationships/{id}/termination-request/withdraw', {
-    onSuccess,
-  });
+  const { request, withdraw } = useTerminationRequest(r.id);
   const [reason, setReason] = useState('');
   const errors = fieldErrors(request.error);
   const path = { params: { path: { id: r.id } } };

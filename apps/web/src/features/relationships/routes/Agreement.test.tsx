@@ -1,7 +1,22 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Agreement } from '../api/types';
-import { AgreementText } from './Agreement';
+import AgreementPage, { AgreementText } from './Agreement';
+
+// The app's one API client takes fetch when its module loads, so the stand-in goes in before any import.
+const fetchMock = vi.hoisted(() => {
+  const f = vi.fn<typeof fetch>();
+  globalThis.fetch = f;
+  return f;
+});
+beforeEach(() => {
+  fetchMock.mockReset();
+});
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const agreement: Agreement = {
   relationshipId: 'r1',
@@ -48,5 +63,63 @@ describe('AgreementText (the cadence)', () => {
       'Our meeting rhythm, for remindersEvery month (the program’s usual rhythm)',
     );
     expect(document.body.textContent).not.toMatch(/every_2_weeks|in_person/);
+  });
+});
+
+describe('AgreementPage (a partner writes the agreement)', () => {
+  const unsaved: Agreement = {
+    ...agreement,
+    goals: '',
+    mentorSignature: null,
+    mentorSignedAt: null,
+    version: 0,
+    updatedAt: null,
+  };
+
+  it('R-LIFE-2: after a save the form starts again from the version the API holds, and still says it was saved', async () => {
+    let stored = unsaved;
+    const puts: Request[] = [];
+    fetchMock.mockImplementation(async (input) => {
+      const req = input as Request;
+      const path = new URL(req.url).pathname;
+      if (path === '/api/v1/relationships/r1') return json({ id: 'r1', myRole: 'mentor' });
+      if (path === '/api/v1/relationships/r1/agreement' && req.method === 'PUT') {
+        puts.push(req.clone());
+        const body = (await req.json()) as Partial<Agreement>;
+        stored = { ...stored, ...body, version: stored.version + 1, updatedAt: '2026-11-06T15:00:00.000Z' };
+        return json(stored);
+      }
+      if (path === '/api/v1/relationships/r1/agreement') return json(stored);
+      return json({ type: 'about:blank', title: 'Not found', status: 404 }, 404);
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/relationships/r1/agreement']}>
+          <Routes>
+            <Route path="/relationships/:id/agreement" element={<AgreementPage />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('What we want to achieve together'), 'Lead an evaluation.');
+    await user.click(screen.getByRole('button', { name: 'Save agreement' }));
+
+    expect(await screen.findByText('Agreement saved. Both of you sign it next.')).toBeVisible();
+    // The form now holds version 1: nothing left to save, and that version can be signed.
+    expect(screen.getByRole('button', { name: 'Save agreement' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Sign this version' })).toBeEnabled();
+    expect(screen.getByLabelText('What we want to achieve together')).toHaveValue('Lead an evaluation.');
+
+    await user.type(screen.getByLabelText('How often we meet'), ', or weekly in the first month');
+    await user.click(screen.getByRole('button', { name: 'Save agreement' }));
+    await vi.waitFor(() => expect(puts).toHaveLength(2));
+    // Each save sends the version the form started from, so the API's concurrency check (R-LIFE-2) passes.
+    const versions = await Promise.all(puts.map(async (r) => ((await r.json()) as Agreement).version));
+    expect(versions).toEqual([0, 1]);
+    expect(await screen.findByLabelText('How often we meet')).toHaveValue(
+      'Twice a month, or weekly in the first month',
+    );
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Save agreement' })).toBeDisabled());
   });
 });

@@ -1,15 +1,17 @@
 import { Button, ButtonGroup, Checkbox, Form, Select, TextInput, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { CheckboxGroup } from '../../../components/ui/Choices';
 import { Field } from '../../../components/ui/Field';
 import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
-import type { Agreement } from '../api/types';
+import { fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useGuidance } from '../../../lib/reference';
+import { useAgreementChanges } from '../api/mutations';
+import { useAgreement, useRelationship } from '../api/queries';
+import type { Agreement } from '../api/types';
 
 type Method = Agreement['communicationMethods'][number];
 const METHODS: { value: Method; label: string }[] = [
@@ -40,15 +42,14 @@ const TEXT_FIELDS = [
   ['confidentiality', 'Confidentiality', 'textarea'],
 ] as const;
 
-const useAgreement = (id: string) =>
-  $api.useQuery('get', '/api/v1/relationships/{id}/agreement', { params: { path: { id } } });
-
 /** The mentoring agreement (R-LIFE-2), on the partnership guide's topics; a change clears signatures. */
 export default function AgreementPage() {
   const { id = '' } = useParams();
   const agreement = useAgreement(id);
-  const rel = $api.useQuery('get', '/api/v1/relationships/{id}', { params: { path: { id } } });
-  const guidance = $api.useQuery('get', '/api/v1/guidance');
+  const rel = useRelationship(id);
+  const guidance = useGuidance();
+  // Here, not in the form: the form starts again from each saved version, and "saved" must outlive it.
+  const changes = useAgreementChanges(id);
   return (
     <>
       <PageHeading>Mentoring agreement</PageHeading>
@@ -58,7 +59,16 @@ export default function AgreementPage() {
       <div className="grid-row grid-gap">
         <div className="grid-col-12 desktop:grid-col-8">
           <QueryState query={agreement}>
-            {(a) => <AgreementForm id={id} agreement={a} myRole={rel.data?.myRole} />}
+            {(a) => (
+              <AgreementForm
+                // Completing does not bump the version, but a completed agreement is a new starting point too.
+                key={`${a.relationshipId}-${a.version}-${a.completedAt ?? ''}`}
+                id={id}
+                agreement={a}
+                myRole={rel.data?.myRole}
+                changes={changes}
+              />
+            )}
           </QueryState>
         </div>
         {guidance.data && (
@@ -73,31 +83,20 @@ export default function AgreementPage() {
   );
 }
 
+/** The agreement as saved, started from one version: keyed by it, so a saved or newer version starts it again. */
 function AgreementForm({
   id,
   agreement: a,
   myRole,
+  changes: { save, sign, complete },
 }: {
   id: string;
   agreement: Agreement;
   myRole: string | undefined;
+  changes: ReturnType<typeof useAgreementChanges>;
 }) {
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState(a);
-  useEffect(() => setDraft(a), [a]);
-  const onSuccess = (data: Agreement) => {
-    queryClient.setQueryData(
-      ['get', '/api/v1/relationships/{id}/agreement', { params: { path: { id } } }],
-      data,
-    );
-    void queryClient.invalidateQueries({
-      queryKey: ['get', '/api/v1/relationships/{id}', { params: { path: { id } } }],
-    });
-  };
   const path = { params: { path: { id } } };
-  const save = $api.useMutation('put', '/api/v1/relationships/{id}/agreement', { onSuccess });
-  const sign = $api.useMutation('post', '/api/v1/relationships/{id}/agreement/sign', { onSuccess });
-  const complete = $api.useMutation('post', '/api/v1/relationships/{id}/agreement/complete', { onSuccess });
   const errors = fieldErrors(save.error);
   const partner = myRole === 'mentor' || myRole === 'mentee';
   const signed = !!(a.mentorSignedAt || a.menteeSignedAt);

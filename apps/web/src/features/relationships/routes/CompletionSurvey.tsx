@@ -1,12 +1,13 @@
 import { Form, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useSaveCompletionSurvey } from '../api/mutations';
+import { useCompletionSurvey, type Role } from '../api/queries';
 import type { CompletionSurvey } from '../api/types';
 import { DraftActions, RoleFormPage, useMyRole } from '../components/RoleForm';
 
@@ -22,38 +23,20 @@ const RATINGS = [
 export default function CompletionSurveyPage() {
   const { id = '' } = useParams();
   const { rel, role } = useMyRole(id);
-  const survey = $api.useQuery(
-    'get',
-    '/api/v1/relationships/{id}/completion-surveys/{role}',
-    { params: { path: { id, role } } },
-    { enabled: !!rel.data },
-  );
+  const survey = useCompletionSurvey(id, role, !!rel.data);
   return (
     <RoleFormPage id={id} heading="Completion survey" rel={rel}>
-      <QueryState query={survey}>{(s) => <SurveyForm id={id} role={role} survey={s} />}</QueryState>
+      <QueryState query={survey}>
+        {(s) => <SurveyForm key={`${s.relationshipId}-${s.version}`} id={id} role={role} survey={s} />}
+      </QueryState>
     </RoleFormPage>
   );
 }
 
-function SurveyForm({
-  id,
-  role,
-  survey,
-}: {
-  id: string;
-  role: 'mentor' | 'mentee';
-  survey: CompletionSurvey;
-}) {
-  const queryClient = useQueryClient();
+/** Started from one saved version and keyed by it: a save (or a newer version) starts it again. */
+function SurveyForm({ id, role, survey }: { id: string; role: Role; survey: CompletionSurvey }) {
   const [d, setD] = useState(survey);
-  useEffect(() => setD(survey), [survey]);
-  const save = $api.useMutation('put', '/api/v1/relationships/{id}/completion-surveys/{role}', {
-    onSuccess: (data) =>
-      queryClient.setQueryData(
-        ['get', '/api/v1/relationships/{id}/completion-surveys/{role}', { params: { path: { id, role } } }],
-        data,
-      ),
-  });
+  const save = useSaveCompletionSurvey(id, role);
   const errors = fieldErrors(save.error);
   const submitted = !!survey.submittedAt;
   const send = (submit: boolean) =>

@@ -1,12 +1,13 @@
 import { Button, ButtonGroup, Form, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useIdpChanges } from '../api/mutations';
+import { useIdp, useRelationshipIfPartner } from '../api/queries';
 import type { Idp } from '../api/types';
 import { ActivitiesEditor } from '../components/ActivitiesEditor';
 import { SupervisorInput } from '../components/SupervisorInput';
@@ -14,13 +15,8 @@ import { SupervisorInput } from '../components/SupervisorInput';
 /** The Individual Development Plan (R-LIFE-3): the pair write it, the mentee shares it with their supervisor. */
 export default function IdpPage() {
   const { id = '' } = useParams();
-  const idp = $api.useQuery('get', '/api/v1/relationships/{id}/idp', { params: { path: { id } } });
-  const rel = $api.useQuery(
-    'get',
-    '/api/v1/relationships/{id}',
-    { params: { path: { id } } },
-    { retry: false },
-  );
+  const idp = useIdp(id);
+  const rel = useRelationshipIfPartner(id);
   // A supervisor may read a shared IDP but not the relationship itself, so its 404 just means "not a partner".
   const myRole = rel.data?.myRole ?? 'supervisor';
   return (
@@ -37,7 +33,7 @@ export default function IdpPage() {
           myRole === 'supervisor' ? (
             <SupervisorInput id={id} idp={doc} />
           ) : (
-            <IdpEditor id={id} idp={doc} myRole={myRole} />
+            <IdpChanges id={id} idp={doc} myRole={myRole} />
           )
         }
       </QueryState>
@@ -45,20 +41,24 @@ export default function IdpPage() {
   );
 }
 
-function IdpEditor({ id, idp, myRole }: { id: string; idp: Idp; myRole: string }) {
-  const queryClient = useQueryClient();
+type EditorProps = { id: string; idp: Idp; myRole: string };
+
+/** The IDP's changes outlive the editor ("saved" stays), which starts again from each saved version. */
+function IdpChanges(props: EditorProps) {
+  const changes = useIdpChanges(props.id);
+  // Completing does not bump the version, but a completed IDP is a new starting point too.
+  const { relationshipId, version, completedAt } = props.idp;
+  return <IdpEditor key={`${relationshipId}-${version}-${completedAt ?? ''}`} {...props} changes={changes} />;
+}
+
+function IdpEditor({
+  id,
+  idp,
+  myRole,
+  changes: { save, share, complete },
+}: EditorProps & { changes: ReturnType<typeof useIdpChanges> }) {
   const [draft, setDraft] = useState(idp);
-  useEffect(() => setDraft(idp), [idp]);
-  const onSuccess = (data: Idp) => {
-    queryClient.setQueryData(['get', '/api/v1/relationships/{id}/idp', { params: { path: { id } } }], data);
-    void queryClient.invalidateQueries({
-      queryKey: ['get', '/api/v1/relationships/{id}', { params: { path: { id } } }],
-    });
-  };
   const path = { params: { path: { id } } };
-  const save = $api.useMutation('put', '/api/v1/relationships/{id}/idp', { onSuccess });
-  const share = $api.useMutation('post', '/api/v1/relationships/{id}/idp/share', { onSuccess });
-  const complete = $api.useMutation('post', '/api/v1/relationships/{id}/idp/complete', { onSuccess });
   const errors = fieldErrors(save.error);
   const editable = (myRole === 'mentor' || myRole === 'mentee') && !idp.completedAt;
   const dirty = JSON.stringify(draft) !== JSON.stringify(idp);

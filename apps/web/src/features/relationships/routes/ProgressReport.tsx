@@ -1,12 +1,13 @@
 import { Checkbox, Form, TextInput, Textarea } from '@trussworks/react-uswds';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
-import { $api, fieldErrors } from '../../../lib/api';
+import { fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useSaveProgressReport } from '../api/mutations';
+import { useProgressReport, type Role } from '../api/queries';
 import type { ProgressReport } from '../api/types';
 import { DraftActions, RoleFormPage, useMyRole } from '../components/RoleForm';
 
@@ -14,34 +15,20 @@ import { DraftActions, RoleFormPage, useMyRole } from '../components/RoleForm';
 export default function ProgressReportPage() {
   const { id = '' } = useParams();
   const { rel, role } = useMyRole(id);
-  const report = $api.useQuery(
-    'get',
-    '/api/v1/relationships/{id}/progress-reports/{role}',
-    { params: { path: { id, role } } },
-    { enabled: !!rel.data },
-  );
+  const report = useProgressReport(id, role, !!rel.data);
   return (
     <RoleFormPage id={id} heading="6-month progress report" rel={rel}>
-      <QueryState query={report}>{(r) => <ReportForm id={id} role={role} report={r} />}</QueryState>
+      <QueryState query={report}>
+        {(r) => <ReportForm key={`${r.relationshipId}-${r.version}`} id={id} role={role} report={r} />}
+      </QueryState>
     </RoleFormPage>
   );
 }
 
-function ReportForm({ id, role, report }: { id: string; role: 'mentor' | 'mentee'; report: ProgressReport }) {
-  const queryClient = useQueryClient();
+/** Started from one saved version and keyed by it: a save (or a newer version) starts it again. */
+function ReportForm({ id, role, report }: { id: string; role: Role; report: ProgressReport }) {
   const [d, setD] = useState(report);
-  useEffect(() => setD(report), [report]);
-  const key = [
-    'get',
-    '/api/v1/relationships/{id}/progress-reports/{role}',
-    { params: { path: { id, role } } },
-  ];
-  const save = $api.useMutation('put', '/api/v1/relationships/{id}/progress-reports/{role}', {
-    onSuccess: (data) => {
-      queryClient.setQueryData(key, data);
-      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/relationships/{id}'] });
-    },
-  });
+  const save = useSaveProgressReport(id, role);
   const errors = fieldErrors(save.error);
   const submitted = !!report.submittedAt;
   const send = (submit: boolean) =>

@@ -3,10 +3,12 @@ import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { MilestoneTimeline } from '../../../components/ui/MilestoneTimeline';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
-import { $api, type Schemas } from '../../../lib/api';
+import type { Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useGuidance } from '../../../lib/reference';
 import { isStaff, useMe } from '../../../lib/session';
-import { useAgreeEarlyCompletion, useEarlyCompletion, useMeetings, useRelationship } from '../api/queries';
+import { useAgreeEarlyCompletion } from '../api/mutations';
+import { useEarlyCompletion, useMeetings, useRelationship } from '../api/queries';
 import { EarlyCompletionPanel } from '../components/EarlyCompletionPanel';
 import { OrientationForm } from '../components/OrientationForm';
 import { TerminationPanel } from '../components/TerminationPanel';
@@ -27,7 +29,7 @@ export default function RelationshipDetail() {
   const { id = '' } = useParams();
   const rel = useRelationship(id);
   const meetings = useMeetings(id);
-  const guidance = $api.useQuery('get', '/api/v1/guidance');
+  const guidance = useGuidance();
   return (
     <QueryState query={rel}>
       {(r) => {

@@ -2,17 +2,12 @@ import { Link } from 'react-router';
 import { MilestoneTimeline } from '../../../components/ui/MilestoneTimeline';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { QueryState } from '../../../components/ui/States';
-import { $api } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
+import { useMyRelationships } from '../api/queries';
 
 /** My mentoring relationships, each with what is due next. */
 export default function Relationships() {
-  const list = $api.useQuery(
-    'get',
-    '/api/v1/relationships',
-    { params: { query: { limit: 100 } } },
-    { select: (page) => page.items },
-  );
+  const list = useMyRelationships();
   return (
     <>
       <PageHeading>My relationships</PageHeading>

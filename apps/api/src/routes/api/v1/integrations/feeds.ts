@@ -8,12 +8,12 @@ import {
   IdempotencyHeadersSchema,
 } from '../../../../schemas/hr-feed.js';
 import { Paged, sendPage } from '../../../../lib/pagination.js';
-import { readDirectory } from '../../../../services/hr-feed-read.js';
+import { readDirectory } from '../../../../services/integrations/hr-feed-read.js';
 import { LmsBatchSchema, LmsResultSchema } from '../../../../schemas/lms.js';
 import { auditContext } from '../../../http/audit-context.js';
-import { upsertEmployees } from '../../../../services/hr-feed.js';
+import { upsertEmployees } from '../../../../services/integrations/hr-feed.js';
 import { idempotent } from '../../../http/idempotency.js';
-import { recordCompletions } from '../../../../services/lms.js';
+import { recordCompletions } from '../../../../services/integrations/lms.js';
 
 /** R-API-3: writes from other HHS systems, each behind its scope (R-API-2) and an optional Idempotency-Key. */
 const feeds: FastifyPluginAsyncTypebox = async (app) => {

@@ -5,7 +5,7 @@ import {
   TokenRequestSchema,
   TokenResponseSchema,
 } from '../../../../schemas/integrations.js';
-import { issueToken, OAuthError, readCredentials } from '../../../../services/oauth.js';
+import { issueToken, OAuthError, readCredentials } from '../../../../services/accounts/oauth.js';
 
 /**
  * R-API-2: the OAuth 2.0 token endpoint. Its errors follow RFC 6749 §5.2 (what OAuth client libraries read), with

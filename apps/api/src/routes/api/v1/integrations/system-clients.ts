@@ -8,7 +8,7 @@ import {
   SystemClientParamsSchema,
 } from '../../../../schemas/integrations.js';
 import { auditContext } from '../../../http/audit-context.js';
-import { createClient, listClients, revokeClient } from '../../../../services/system-clients.js';
+import { createClient, listClients, revokeClient } from '../../../../services/accounts/system-clients.js';
 
 /** R-API-2: the program manager registers other HHS systems and revokes them. */
 const systemClients: FastifyPluginAsyncTypebox = async (app) => {

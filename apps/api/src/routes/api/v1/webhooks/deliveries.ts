@@ -2,14 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Paged, sendPage } from '../../../../lib/pagination.js';
 import { responses } from '../../../../lib/responses.js';
-import type { SystemActor } from '../../../../services/actors.js';
+import type { SystemActor } from '../../../../services/accounts/actors.js';
 import {
   WebhookDeliveryDetailSchema,
   WebhookDeliveryParamsSchema,
   WebhookDeliveryQuerySchema,
   WebhookSubscriptionParamsSchema,
 } from '../../../../schemas/webhooks.js';
-import { getDelivery, listDeliveries, replayDelivery } from '../../../../services/webhooks/deliveries.js';
+import {
+  getDelivery,
+  listDeliveries,
+  replayDelivery,
+} from '../../../../services/integrations/webhooks/deliveries.js';
 import { auditContext } from '../../../http/audit-context.js';
 
 /** R-HOOK-3/5: the delivery log of a client's own endpoint, and replay. */

@@ -7,9 +7,12 @@ import {
   WebhookDeliveryQuerySchema,
   WebhookSubscriptionParamsSchema,
 } from '../../../../schemas/webhooks.js';
-import { listDeliveries } from '../../../../services/webhooks/deliveries.js';
-import { listSubscriptions, updateSubscription } from '../../../../services/webhooks/subscriptions.js';
-import { urlPolicy } from '../../../../services/webhooks/url-policy.js';
+import { listDeliveries } from '../../../../services/integrations/webhooks/deliveries.js';
+import {
+  listSubscriptions,
+  updateSubscription,
+} from '../../../../services/integrations/webhooks/subscriptions.js';
+import { urlPolicy } from '../../../../services/integrations/webhooks/url-policy.js';
 import { auditContext } from '../../../http/audit-context.js';
 
 /** R-HOOK-1/6: the program manager sees every client's webhook endpoints and can switch any off or on. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Paged, PageQuery, sendPage } from '../../../../lib/pagination.js';
 import { NoContent, responses } from '../../../../lib/responses.js';
-import type { SystemActor } from '../../../../services/actors.js';
+import type { SystemActor } from '../../../../services/accounts/actors.js';
 import {
   CreatedWebhookSubscriptionSchema,
   CreateWebhookSubscriptionSchema,
@@ -16,8 +16,8 @@ import {
   loadSubscription,
   presentSubscription,
   updateSubscription,
-} from '../../../../services/webhooks/subscriptions.js';
-import { urlPolicy } from '../../../../services/webhooks/url-policy.js';
+} from '../../../../services/integrations/webhooks/subscriptions.js';
+import { urlPolicy } from '../../../../services/integrations/webhooks/url-policy.js';
 import { auditContext } from '../../../http/audit-context.js';
 import deliveries from './deliveries.js';
 import endpoints from './endpoints.js';
