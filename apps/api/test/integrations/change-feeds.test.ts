@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEmployee } from '../helpers/factories.js';
-import { makeSystemClient } from './helpers.js';
+import { makeSystemClient, settleChangeFeeds } from './helpers.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -13,7 +13,8 @@ afterAll(async () => ctx?.close());
 type Page = { items: Array<{ id: string; op: string }>; next: string | null; resume: string };
 
 /** Reads a feed to its end from a cursor, as a consumer would, and returns the ids seen and where to resume. */
-async function drain(auth: Record<string, string>, feed: string, cursor?: string) {
+async function drain(auth: Record<string, string>, feed: string, cursor?: string, settle = true) {
+  if (settle) await settleChangeFeeds(ctx.app);
   const seen: string[] = [];
   let url: string | null = `/api/v1/changes/${feed}?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
   let resume = cursor;
@@ -85,7 +86,8 @@ describe('R-API-5: change feeds', () => {
         await insert(late, 'CONC-LATE');
         await late.query('commit');
 
-        const during = await drain(auth, 'employees', resume);
+        // Not settled: the early writer's transaction is open on purpose.
+        const during = await drain(auth, 'employees', resume, false);
         expect(during.seen).toEqual([]); // CONC-LATE waits behind the open transaction
         await early.query('commit');
         const after = await drain(auth, 'employees', during.resume);

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { queryRows } from '../../src/db/client.js';
 import { makeUser } from '../helpers/factories.js';
 
 /** A system client registered by a program manager, and a way to get a token for it. */
@@ -28,4 +30,26 @@ export async function makeSystemClient(app: FastifyInstance, scopes: string[], n
     return { authorization: `Bearer ${r.json<{ access_token: string }>().access_token}` };
   };
   return { pm, id: client.id, secret: client.clientSecret, token };
+}
+
+/**
+ * Waits until every transaction that had started on the database server has ended. A change feed holds back what a
+ * still-running transaction may yet precede (R-API-5, decision 0901), and the horizon is the whole server's: with test
+ * files running side by side on one PostgreSQL, another file's transaction briefly holds this file's changes back.
+ * A consumer would poll again later; the tests wait for the horizon instead, so each read sees what they wrote.
+ */
+export async function settleChangeFeeds(app: FastifyInstance): Promise<void> {
+  const [horizon] = await queryRows<{ next: string }>(
+    app.db,
+    sql`select pg_snapshot_xmax(pg_current_snapshot())::text as next`,
+  );
+  for (let i = 0; i < 500; i++) {
+    const [row] = await queryRows<{ passed: boolean }>(
+      app.db,
+      sql`select pg_snapshot_xmin(pg_current_snapshot())::text::bigint >= ${horizon!.next}::bigint as passed`,
+    );
+    if (row?.passed) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('a transaction on the database server stayed open for 10 s');
 }

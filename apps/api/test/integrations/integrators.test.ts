@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEvent } from '../training/helpers.js';
 import { makeRelationship, mentee, mentor } from '../helpers/people.js';
-import { makeSystemClient } from './helpers.js';
+import { makeSystemClient, settleChangeFeeds } from './helpers.js';
 
 // Issue 18, done means: each integrating system played end to end over real HTTP with its system client only —
 // the program manager registers the clients (as in production); from then on every call is the integrator's.
@@ -52,6 +52,7 @@ const ndjson = async (who: string, path: string) =>
 type Feed = { items: { id: string; op: string }[]; next: string | null; resume: string };
 /** Follows a change feed to its end; returns the changed ids and the cursor to resume from. */
 async function drain(who: string, feed: string, cursor?: string) {
+  await settleChangeFeeds(ctx.app);
   const ids = new Set<string>();
   let page = await json<Feed>(who, `/api/v1/changes/${feed}?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
   for (;;) {
