@@ -1,7 +1,7 @@
-import { Button, Form, Textarea } from '@trussworks/react-uswds';
+import { Button, Form } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import type { paths } from '@hhs-mentoring/api-client';
-import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { FocusOnChange } from '../../../components/ui/FocusOnChange';
 import { ErrorAlert } from '../../../components/ui/States';
 import { fieldErrors } from '../../../lib/api';
@@ -74,21 +74,16 @@ export function EarlyCompletionPanel({
           <ErrorAlert error={error} heading="Your agreement was not recorded" />
           {me && !s.agreed[me] && (
             <Form onSubmit={submit} aria-label="Agree to complete early">
-              <Field
+              <TextareaField
                 id="early-note"
+                name="note"
                 label="What was achieved (optional)"
                 error={fieldErrors(error).note}
                 hint="A sentence for the record: which goals were met."
-              >
-                <Textarea
-                  id="early-note"
-                  name="note"
-                  value={note}
-                  maxLength={2000}
-                  aria-describedby="early-note-hint"
-                  onChange={(e) => setNote(e.target.value)}
-                />
-              </Field>
+                value={note}
+                maxLength={2000}
+                onChange={setNote}
+              />
               <Button type="submit" disabled={pending}>
                 I agree the goals are met
               </Button>

@@ -1,9 +1,9 @@
-import { Button, ButtonGroup, Textarea } from '@trussworks/react-uswds';
+import { Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useState } from 'react';
-import { Field } from '../../../components/ui/Field';
 import { formatWhen } from '../../../components/ui/text';
 import type { Schemas } from '../../../lib/api';
 import { MeetingTimeFields, MODE, useMeetingTime } from './MeetingTimeFields';
+import { TextareaField } from '../../../components/ui/TextareaField';
 
 type Meeting = Schemas['Meeting'];
 type TimeBody = ReturnType<ReturnType<typeof useMeetingTime>['body']>;
@@ -143,24 +143,22 @@ function RecordForm({
       }}
     >
       {recorded && <p className="margin-y-1">You recorded this meeting.</p>}
-      <Field id={`private-${m.id}`} label="Private note (only you can read it)">
-        <Textarea
-          id={`private-${m.id}`}
-          name="privateNote"
-          maxLength={2000}
-          value={privateNote}
-          onChange={(e) => setPrivate(e.target.value)}
-        />
-      </Field>
-      <Field id={`shared-${m.id}`} label="Shared note for your partner (optional)">
-        <Textarea
-          id={`shared-${m.id}`}
-          name="sharedNote"
-          maxLength={2000}
-          value={sharedNote}
-          onChange={(e) => setShared(e.target.value)}
-        />
-      </Field>
+      <TextareaField
+        id={`private-${m.id}`}
+        label="Private note (only you can read it)"
+        name="privateNote"
+        maxLength={2000}
+        value={privateNote}
+        onChange={(text) => setPrivate(text)}
+      />
+      <TextareaField
+        id={`shared-${m.id}`}
+        label="Shared note for your partner (optional)"
+        name="sharedNote"
+        maxLength={2000}
+        value={sharedNote}
+        onChange={(text) => setShared(text)}
+      />
       <Button type="submit">{recorded ? 'Update my record' : 'Record that we met'}</Button>
     </form>
   );

@@ -1,6 +1,7 @@
-import { Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Select, TextInput } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 
 export const MODE = { in_person: 'In person', phone: 'By phone', video: 'By video' } as const;
 export type Mode = keyof typeof MODE;
@@ -140,15 +141,14 @@ export function MeetingTimeFields({
         </Field>
       )}
       {agenda && (
-        <Field id={id('agenda')} label="Agenda (optional)">
-          <Textarea
-            id={id('agenda')}
-            name="agenda"
-            maxLength={2000}
-            value={v.agenda}
-            onChange={(e) => set('agenda', e.target.value)}
-          />
-        </Field>
+        <TextareaField
+          id={id('agenda')}
+          label="Agenda (optional)"
+          name="agenda"
+          maxLength={2000}
+          value={v.agenda}
+          onChange={(text) => set('agenda', text)}
+        />
       )}
     </>
   );

@@ -1,13 +1,13 @@
-import { Button, Textarea } from '@trussworks/react-uswds';
+import { Button } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Field } from '../../../components/ui/Field';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { useMeetingMutations } from '../api/mutations';
 import { useMeetings } from '../api/queries';
 import { CadenceSummary } from './CadenceSummary';
 import { MeetingItem } from './MeetingItem';
 import { MeetingTimeFields, useMeetingTime, type Mode } from './MeetingTimeFields';
+import { TextareaField } from '../../../components/ui/TextareaField';
 
 type Role = 'mentor' | 'mentee' | null;
 
@@ -117,24 +117,22 @@ function RecordHeldForm({ relationshipId, usualMode }: { relationshipId: string;
         >
           <ErrorAlert error={recordHeld.error} heading="The meeting was not recorded" />
           <MeetingTimeFields idPrefix="held" value={t.value} onChange={t.setValue} agenda={false} />
-          <Field id="held-private" label="Private note (only you can read it)">
-            <Textarea
-              id="held-private"
-              name="privateNote"
-              maxLength={2000}
-              value={privateNote}
-              onChange={(e) => setPrivate(e.target.value)}
-            />
-          </Field>
-          <Field id="held-shared" label="Shared note for your partner (optional)">
-            <Textarea
-              id="held-shared"
-              name="sharedNote"
-              maxLength={2000}
-              value={sharedNote}
-              onChange={(e) => setShared(e.target.value)}
-            />
-          </Field>
+          <TextareaField
+            id="held-private"
+            label="Private note (only you can read it)"
+            name="privateNote"
+            maxLength={2000}
+            value={privateNote}
+            onChange={(text) => setPrivate(text)}
+          />
+          <TextareaField
+            id="held-shared"
+            label="Shared note for your partner (optional)"
+            name="sharedNote"
+            maxLength={2000}
+            value={sharedNote}
+            onChange={(text) => setShared(text)}
+          />
           <Button type="submit" disabled={recordHeld.isPending}>
             Record this meeting
           </Button>

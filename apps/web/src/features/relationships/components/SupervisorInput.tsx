@@ -1,12 +1,12 @@
-import { Button, Form, Textarea } from '@trussworks/react-uswds';
+import { Button, Form } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/ui/DataTable';
-import { Field } from '../../../components/ui/Field';
 import { ErrorAlert, Success } from '../../../components/ui/States';
 import { fieldErrors } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { useSaveSupervisorInput } from '../api/mutations';
 import type { Idp } from '../api/types';
+import { TextareaField } from '../../../components/ui/TextareaField';
 
 const KIND: Record<string, string> = {
   training: 'Training',
@@ -55,15 +55,15 @@ export function SupervisorInput({ id, idp }: { id: string; idp: Idp }) {
       {save.isSuccess && <Success>Your input was saved.</Success>}
       <ErrorAlert error={save.error} heading="Your input was not saved" />
       <Form onSubmit={submit} large aria-label="Supervisor input">
-        <Field id="supervisor-input" label="Your input as supervisor" error={errors.input}>
-          <Textarea
-            id="supervisor-input"
-            name="input"
-            value={input}
-            maxLength={4000}
-            onChange={(e) => setInput(e.target.value)}
-          />
-        </Field>
+        <TextareaField
+          id="supervisor-input"
+          label="Your input as supervisor"
+          error={errors.input}
+          name="input"
+          value={input}
+          maxLength={4000}
+          onChange={(text) => setInput(text)}
+        />
         <Button type="submit" disabled={save.isPending}>
           Save input
         </Button>

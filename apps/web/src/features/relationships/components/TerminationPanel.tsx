@@ -1,10 +1,10 @@
-import { Button, Form, Textarea } from '@trussworks/react-uswds';
+import { Button, Form } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../../components/ui/Field';
 import { ErrorAlert } from '../../../components/ui/States';
 import { fieldErrors, type Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { useTerminationRequest } from '../api/mutations';
+import { TextareaField } from '../../../components/ui/TextareaField';
 
 /** R-LIFE-7: a partner asks to end the relationship (no-fault, after 3 months); the coordinator guides, then ends it. */
 export function TerminationPanel({ relationship: r }: { relationship: Schemas['Relationship'] }) {
@@ -59,15 +59,15 @@ export function TerminationPanel({ relationship: r }: { relationship: Schemas['R
             Either of you may end the relationship without fault after three months. Your coordinator will
             help.
           </p>
-          <Field id="termination-reason" label="Why you want to end it" error={errors.reason}>
-            <Textarea
-              id="termination-reason"
-              name="reason"
-              value={reason}
-              maxLength={2000}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </Field>
+          <TextareaField
+            id="termination-reason"
+            label="Why you want to end it"
+            error={errors.reason}
+            name="reason"
+            value={reason}
+            maxLength={2000}
+            onChange={(text) => setReason(text)}
+          />
           <Button type="submit" secondary disabled={request.isPending}>
             Ask to end the relationship
           </Button>

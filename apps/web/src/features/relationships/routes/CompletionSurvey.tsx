@@ -1,7 +1,7 @@
-import { Form, Textarea } from '@trussworks/react-uswds';
+import { Form } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { fieldErrors } from '../../../lib/api';
@@ -88,14 +88,14 @@ function SurveyForm({ id, role, survey }: { id: string; role: Role; survey: Comp
             min={0}
             max={10}
           />
-          <Field id="cs-comments" label="Comments" error={errors.comments}>
-            <Textarea
-              id="cs-comments"
-              name="comments"
-              value={d.comments}
-              onChange={(e) => setD({ ...d, comments: e.target.value })}
-            />
-          </Field>
+          <TextareaField
+            id="cs-comments"
+            name="comments"
+            label="Comments"
+            error={errors.comments}
+            value={d.comments}
+            onChange={(text) => setD({ ...d, comments: text })}
+          />
         </fieldset>
         {!submitted && (
           <DraftActions

@@ -11,6 +11,7 @@ import { useIdp, useRelationshipIfPartner } from '../api/queries';
 import type { Idp } from '../api/types';
 import { ActivitiesEditor } from '../components/ActivitiesEditor';
 import { SupervisorInput } from '../components/SupervisorInput';
+import { TextareaField } from '../../../components/ui/TextareaField';
 
 /** The Individual Development Plan (R-LIFE-3): the pair write it, the mentee shares it with their supervisor. */
 export default function IdpPage() {
@@ -84,15 +85,15 @@ function IdpEditor({
       <ErrorAlert error={save.error ?? share.error ?? complete.error} />
       <Form onSubmit={submit} large aria-label="Individual Development Plan" className="maxw-none">
         <fieldset className="usa-fieldset" disabled={!editable}>
-          <Field id="idp-strengths" label="Strengths" error={errors.strengths}>
-            <Textarea
-              id="idp-strengths"
-              name="strengths"
-              value={draft.strengths}
-              maxLength={4000}
-              onChange={(e) => setDraft({ ...draft, strengths: e.target.value })}
-            />
-          </Field>
+          <TextareaField
+            id="idp-strengths"
+            label="Strengths"
+            error={errors.strengths}
+            name="strengths"
+            value={draft.strengths}
+            maxLength={4000}
+            onChange={(text) => setDraft({ ...draft, strengths: text })}
+          />
           <Field id="idp-objectives" label="Objectives (one a line)" error={errors.objectives}>
             <Textarea
               id="idp-objectives"

@@ -1,7 +1,8 @@
-import { Checkbox, Form, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Checkbox, Form, TextInput } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
+import { TextareaField } from '../../../components/ui/TextareaField';
 import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { fieldErrors } from '../../../lib/api';
@@ -69,14 +70,14 @@ function ReportForm({ id, role, report }: { id: string; role: Role; report: Prog
               onChange={(e) => setD({ ...d, meetingsHeld: Number(e.target.value) })}
             />
           </Field>
-          <Field id="pr-progress" label="Progress on the IDP objectives" error={errors.objectivesProgress}>
-            <Textarea
-              id="pr-progress"
-              name="objectivesProgress"
-              value={d.objectivesProgress}
-              onChange={(e) => setD({ ...d, objectivesProgress: e.target.value })}
-            />
-          </Field>
+          <TextareaField
+            id="pr-progress"
+            name="objectivesProgress"
+            label="Progress on the IDP objectives"
+            error={errors.objectivesProgress}
+            value={d.objectivesProgress}
+            onChange={(text) => setD({ ...d, objectivesProgress: text })}
+          />
           <ScoreSelect
             id="pr-rating"
             name="relationshipRating"
@@ -85,14 +86,14 @@ function ReportForm({ id, role, report }: { id: string; role: Role; report: Prog
             value={d.relationshipRating}
             onChange={(v) => setD({ ...d, relationshipRating: v })}
           />
-          <Field id="pr-concerns" label="Concerns" error={errors.concerns}>
-            <Textarea
-              id="pr-concerns"
-              name="concerns"
-              value={d.concerns}
-              onChange={(e) => setD({ ...d, concerns: e.target.value })}
-            />
-          </Field>
+          <TextareaField
+            id="pr-concerns"
+            name="concerns"
+            label="Concerns"
+            error={errors.concerns}
+            value={d.concerns}
+            onChange={(text) => setD({ ...d, concerns: text })}
+          />
           <Checkbox
             id="pr-contact"
             name="wantsCoordinatorContact"
