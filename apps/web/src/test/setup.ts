@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 afterEach(() => cleanup());
 
@@ -15,3 +15,7 @@ globalThis.Request = class extends NodeRequest {
     );
   }
 } as typeof Request;
+
+// The app's one API client takes `fetch` when its module loads: a stand-in is installed before any test file's imports,
+// so a test can script the API's answers with `fetchMock` from `src/test/fetch.ts`.
+globalThis.fetch = vi.fn<typeof fetch>();

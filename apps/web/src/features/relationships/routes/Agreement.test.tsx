@@ -2,21 +2,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Agreement } from '../api/types';
 import AgreementPage, { AgreementText } from './Agreement';
-
-// The app's one API client takes fetch when its module loads, so the stand-in goes in before any import.
-const fetchMock = vi.hoisted(() => {
-  const f = vi.fn<typeof fetch>();
-  globalThis.fetch = f;
-  return f;
-});
-beforeEach(() => {
-  fetchMock.mockReset();
-});
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+import { fetchMock, json } from '../../../test/fetch';
 
 const agreement: Agreement = {
   relationshipId: 'r1',
