@@ -59,6 +59,21 @@ export function presentMentee(r: MenteeRow) {
   };
 }
 
+/**
+ * An application as saved: its fields, acknowledging the responsibilities page as published now (R-CONTENT-2), and
+ * active again if it had been withdrawn.
+ */
+async function savedValues<T extends { acknowledgeResponsibilities: unknown }>(tx: Tx, input: T) {
+  const { acknowledgeResponsibilities: _ack, ...fields } = input;
+  return {
+    ...fields,
+    acknowledgedAt: new Date(),
+    acknowledgementVersion: await currentResponsibilitiesVersion(tx),
+    withdrawnAt: null,
+    updatedAt: new Date(),
+  };
+}
+
 async function assertCompetencies(db: Tx, codes: string[], field: string) {
   const found = await db
     .select({ code: competencies.code })
@@ -116,14 +131,7 @@ export async function saveMentorApplication(
       .from(mentorApplications)
       .where(eq(mentorApplications.employeeId, actor.employeeId))
       .for('update');
-    const { acknowledgeResponsibilities: _ack, ...fields } = input;
-    const values = {
-      ...fields,
-      acknowledgedAt: new Date(),
-      acknowledgementVersion: await currentResponsibilitiesVersion(tx),
-      withdrawnAt: null,
-      updatedAt: new Date(),
-    };
+    const values = await savedValues(tx, input);
     const [row] = await tx
       .insert(mentorApplications)
       .values({ employeeId: actor.employeeId, ...values })
@@ -160,14 +168,7 @@ export async function saveMenteeApplication(
 ) {
   await assertCompetencies(db, input.developmentalNeeds, 'developmentalNeeds');
   return db.transaction(async (tx) => {
-    const { acknowledgeResponsibilities: _ack, ...fields } = input;
-    const values = {
-      ...fields,
-      acknowledgedAt: new Date(),
-      acknowledgementVersion: await currentResponsibilitiesVersion(tx),
-      withdrawnAt: null,
-      updatedAt: new Date(),
-    };
+    const values = await savedValues(tx, input);
     const [row] = await tx
       .insert(menteeApplications)
       .values({ employeeId: actor.employeeId, ...values })
