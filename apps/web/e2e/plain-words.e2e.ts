@@ -71,7 +71,10 @@ afterAll(async () => {
   ).toEqual([]);
 });
 
-describe('every screen speaks plainly (no rule ids, JSON pointers, epoch dates) and passes axe', () => {
+// The screens are only read here, each test in a browser context of its own, so the tests run side by side: each
+// visit spends most of its time waiting (network idle, axe in the page), and one at a time this file took three
+// minutes of a mostly idle machine (decision 0016).
+describe.concurrent('every screen speaks plainly (no rule ids, JSON pointers, epoch dates) and passes axe', () => {
   it.each(Object.keys(SCREENS) as Person[])(
     '%s',
     async (who) => {
@@ -92,7 +95,7 @@ describe('every screen speaks plainly (no rule ids, JSON pointers, epoch dates) 
   );
 });
 
-describe('320 px wide, every main screen reflows without sideways scrolling', () => {
+describe.concurrent('320 px wide, every main screen reflows without sideways scrolling', () => {
   it.each(['mentee', 'coordinator'] as const)(
     '%s',
     async (who) => {
@@ -108,7 +111,7 @@ describe('320 px wide, every main screen reflows without sideways scrolling', ()
   );
 });
 
-describe('heading order', () => {
+describe.concurrent('heading order', () => {
   it('/suggestions has no skipped heading level (axe heading-order)', async () => {
     const session = await signIn(browser, 'mentee');
     sessions.push(session);
