@@ -34,11 +34,82 @@ export type Dashboard = {
  * milestones are counted per due date with arithmetic rather than one row each.
  */
 export async function dashboard(db: Db, scope: Scope, now = new Date()): Promise<Dashboard> {
-  const [row] = await queryRows<{ d: Omit<Dashboard, 'scope' | 'generatedAt'> }>(
+  return (await computeDashboard(db, scope, now)).dashboard;
+}
+
+/** The dashboard and the snapshot its one statement read (pg_current_snapshot() is the statement's snapshot). */
+async function computeDashboard(db: Db, scope: Scope, now: Date) {
+  const [row] = await queryRows<{ d: Omit<Dashboard, 'scope' | 'generatedAt'>; snapshot: string }>(
     db,
-    dashboardQuery(scope, now),
+    sql`select q.d, pg_current_snapshot()::text as snapshot from (${dashboardQuery(scope, now)}) q`,
   );
-  return { scope, generatedAt: now.toISOString(), ...row!.d };
+  return { dashboard: { scope, generatedAt: now.toISOString(), ...row!.d }, snapshot: row!.snapshot };
+}
+
+/**
+ * How long a computed dashboard may be served while nothing it counts has changed. Its figures that depend only on
+ * the clock (days waiting, milestones due in the next 14 days, overdue) can be this much behind; `generatedAt` says
+ * when they were computed.
+ */
+export const DASHBOARD_MAX_AGE_MS = 10_000;
+const MAX_ENTRIES = 500;
+
+/**
+ * The change-log feeds of every table the dashboard statement reads: employees (scope, names, in program, active),
+ * both applications, invitations, relationships (with their milestones), and coordinators' help requests
+ * (migrations 0011 and 0016).
+ */
+export const DASHBOARD_FEEDS = ['employees', 'applications', 'invitations', 'relationships', 'help-requests'];
+
+type Entry = { at: number; snapshot: string; dashboard: Dashboard };
+type Cache = { entries: Map<string, Entry>; computing: Map<string, Promise<Entry>> };
+const caches = new WeakMap<Db, Cache>();
+
+/**
+ * R-ADMIN-1 at the rate a dashboard is read (issue 21, decision 0645): the last computed dashboard of a scope is
+ * served again while no transaction its snapshot did not see has changed anything it counts. That is asked of the
+ * change log, which every writing transaction fills with its own id (R-API-5): a row of a transaction that had not
+ * committed when the dashboard was computed is not visible in the dashboard's snapshot, whether it commits before
+ * or after the check, on this replica or another. The check is one index range scan over the changes since the
+ * snapshot's oldest running transaction; anything older than DASHBOARD_MAX_AGE_MS is computed again, and requests
+ * for a scope being computed wait for that one computation.
+ */
+export async function cachedDashboard(db: Db, scope: Scope): Promise<Dashboard> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = { entries: new Map(), computing: new Map() }));
+  const key = scope === null ? '*' : [...scope].sort().join(',');
+  const entry = cache.entries.get(key);
+  const age = entry ? Date.now() - entry.at : Infinity;
+  if (entry && age >= 0 && age < DASHBOARD_MAX_AGE_MS && !(await changedSince(db, entry.snapshot)))
+    return entry.dashboard;
+  let computing = cache.computing.get(key);
+  if (!computing) {
+    const now = new Date();
+    computing = computeDashboard(db, scope, now)
+      .then(({ dashboard, snapshot }) => {
+        const fresh = { at: now.getTime(), snapshot, dashboard };
+        cache.entries.delete(key);
+        cache.entries.set(key, fresh);
+        if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
+        return fresh;
+      })
+      .finally(() => cache.computing.delete(key));
+    cache.computing.set(key, computing);
+  }
+  return (await computing).dashboard;
+}
+
+/** Whether a transaction not visible in `snapshot` has written to a table the dashboard reads, and committed. */
+async function changedSince(db: Db, snapshot: string): Promise<boolean> {
+  const [row] = await queryRows<{ changed: boolean }>(
+    db,
+    sql`select exists (
+          select 1 from change_log
+          where feed in ${DASHBOARD_FEEDS}
+            and txid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)::text::bigint
+            and not pg_visible_in_snapshot(txid::text::xid8, ${snapshot}::pg_snapshot)) as changed`,
+  );
+  return row!.changed;
 }
 
 // Open milestones of a pair sharing one due date (n of them), counted when the date falls in the window / has passed.

@@ -9,7 +9,7 @@ import {
   TerminationRequestSchema,
   UnmatchedMenteeSchema,
 } from '../../../../schemas/coordination.js';
-import { dashboard } from '../../../../services/coordination/dashboard.js';
+import { cachedDashboard } from '../../../../services/coordination/dashboard.js';
 import { requestScope } from '../../../../services/coordination/scope.js';
 import { terminationRequestsAwaitingGuidance } from '../../../../services/coordination/termination-requests.js';
 import { unmatchedQueue } from '../../../../services/coordination/unmatched.js';
@@ -31,7 +31,7 @@ const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Type.Ref('CoordinatorDashboard') }, [403]),
       },
     },
-    async (request) => dashboard(app.db, requestScope(userActor(request), request.query.opdiv)),
+    async (request) => cachedDashboard(app.db, requestScope(userActor(request), request.query.opdiv)),
   );
 
   app.get(
