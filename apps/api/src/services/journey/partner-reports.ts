@@ -32,63 +32,90 @@ const TABLES = { progress: progressReports, survey: completionSurveys } as const
 const DOC = { progress: 'progress_report', survey: 'completion_survey' } as const;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-async function load(tx: Tx, kind: ReportKind, id: string, role: PairRole, lock = false) {
+type ProgressRow = typeof progressReports.$inferSelect;
+type SurveyRow = typeof completionSurveys.$inferSelect;
+type Stored = {
+  relationshipId: string;
+  role: PairRole;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  version: number;
+};
+/** A partner's 6-month progress report as the API answers it (ProgressSchema). */
+export type ProgressReport = ProgressInput & Stored;
+/** A partner's completion survey as the API answers it (SurveySchema). */
+export type CompletionSurvey = SurveyInput & Stored;
+
+async function load(
+  tx: Tx,
+  kind: ReportKind,
+  id: string,
+  role: PairRole,
+  lock = false,
+): Promise<ProgressRow | SurveyRow | undefined> {
   const t = TABLES[kind];
   const q = tx
     .select()
     .from(t)
     .where(and(eq(t.relationshipId, id), eq(t.role, role)));
-  return (lock ? await q.for('update') : await q)[0] as
-    (Record<string, unknown> & { version: number; submittedAt: Date | null; authorId: string }) | undefined;
+  return (lock ? await q.for('update') : await q)[0];
 }
+
+// A report not yet written reads as an empty draft; R-MEET-5: a new progress report starts from the meetings held.
+const progressFields = (r: ProgressRow | undefined, meetingsHeld: number): ProgressInput => ({
+  meetingsHeld: r?.meetingsHeld ?? meetingsHeld,
+  objectivesProgress: r?.objectivesProgress ?? '',
+  relationshipRating: r?.relationshipRating ?? null,
+  concerns: r?.concerns ?? '',
+  wantsCoordinatorContact: r?.wantsCoordinatorContact ?? false,
+});
+const surveyFields = (r: SurveyRow | undefined): SurveyInput => ({
+  programObjectives: r?.programObjectives ?? null,
+  selectionMatching: r?.selectionMatching ?? null,
+  relationship: r?.relationship ?? null,
+  training: r?.training ?? null,
+  programSupport: r?.programSupport ?? null,
+  comments: r?.comments ?? '',
+  wouldRecommend: r?.wouldRecommend ?? null,
+});
 
 function present(
   kind: ReportKind,
   id: string,
   role: PairRole,
-  row: Awaited<ReturnType<typeof load>>,
+  row: ProgressRow | SurveyRow | undefined,
   meetingsHeld = 0,
-) {
-  const {
-    relationshipId: _r,
-    role: _o,
-    authorId: _a,
-    updatedBy: _u,
-    version,
-    submittedAt,
-    updatedAt,
-    ...fields
-  } = (row ?? {}) as Record<string, unknown>;
-  const empty =
-    kind === 'progress'
-      ? {
-          meetingsHeld,
-          objectivesProgress: '',
-          relationshipRating: null,
-          concerns: '',
-          wantsCoordinatorContact: false,
-        }
-      : {
-          programObjectives: null,
-          selectionMatching: null,
-          relationship: null,
-          training: null,
-          programSupport: null,
-          comments: '',
-          wouldRecommend: null,
-        };
-  return {
+): ProgressReport | CompletionSurvey {
+  const stored: Stored = {
     relationshipId: id,
     role,
-    ...empty,
-    ...fields,
-    submittedAt: iso(submittedAt as Date | null),
-    updatedAt: iso(updatedAt as Date | null),
-    version: (version as number | undefined) ?? 0,
+    submittedAt: iso(row?.submittedAt),
+    updatedAt: iso(row?.updatedAt),
+    version: row?.version ?? 0,
   };
+  // load() read the row from TABLES[kind], so its shape is the kind's.
+  return kind === 'progress'
+    ? { ...progressFields(row as ProgressRow | undefined, meetingsHeld), ...stored }
+    : { ...surveyFields(row as SurveyRow | undefined), ...stored };
 }
 
 /** R-SEC-1: a progress report or survey is readable by its author and the coordinators, nobody else. */
+export function readReport(
+  db: Db,
+  actor: UserActor,
+  kind: 'progress',
+  id: string,
+  role: PairRole,
+  ctx: AuditContext,
+): Promise<ProgressReport>;
+export function readReport(
+  db: Db,
+  actor: UserActor,
+  kind: 'survey',
+  id: string,
+  role: PairRole,
+  ctx: AuditContext,
+): Promise<CompletionSurvey>;
 export async function readReport(
   db: Db,
   actor: UserActor,
@@ -96,7 +123,7 @@ export async function readReport(
   id: string,
   role: PairRole,
   ctx: AuditContext,
-) {
+): Promise<ProgressReport | CompletionSurvey> {
   return db.transaction(async (tx) => {
     const a = await relationshipFor(tx, actor, id, ['mentee', 'mentor', 'staff']);
     if (a.viewer !== 'staff' && a.viewer !== role)
@@ -115,6 +142,28 @@ export async function readReport(
  * The author saves a draft, or submits (`submit: true`), which records the milestone through the domain:
  * R-LIFE-4 a report asking for help alerts the coordinators; R-LIFE-5 both surveys in after 12 months completes.
  */
+export function saveReport(
+  db: Db,
+  actor: UserActor,
+  kind: 'progress',
+  id: string,
+  role: PairRole,
+  input: ProgressInput & { submit?: boolean },
+  version: number,
+  ctx: AuditContext,
+  appUrl: string,
+): Promise<ProgressReport>;
+export function saveReport(
+  db: Db,
+  actor: UserActor,
+  kind: 'survey',
+  id: string,
+  role: PairRole,
+  input: SurveyInput & { submit?: boolean },
+  version: number,
+  ctx: AuditContext,
+  appUrl: string,
+): Promise<CompletionSurvey>;
 export async function saveReport(
   db: Db,
   actor: UserActor,
@@ -125,7 +174,7 @@ export async function saveReport(
   version: number,
   ctx: AuditContext,
   appUrl: string,
-) {
+): Promise<ProgressReport | CompletionSurvey> {
   return db.transaction(async (tx) => {
     const a = await relationshipFor(tx, actor, id, ['mentee', 'mentor'], true);
     if (a.viewer !== role)
@@ -171,6 +220,6 @@ export async function saveReport(
       await stepRelationship(tx, a.row, event, actor.employeeId, now, appUrl);
     }
     await auditWrite(tx, ctx, a, DOC[kind], submit ? 'submit' : 'save', row!.version);
-    return present(kind, id, role, row as Awaited<ReturnType<typeof load>>);
+    return present(kind, id, role, row);
   });
 }

@@ -32,14 +32,14 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       withEtag(
         reply,
-        (await readReport(
+        await readReport(
           app.db,
           userActor(request),
           'progress',
           request.params.id,
           request.params.role,
           auditContext(request),
-        )) as never,
+        ),
       ),
   );
   app.put(
@@ -57,7 +57,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
       const { version: _v, ...input } = request.body;
       return withEtag(
         reply,
-        (await saveReport(
+        await saveReport(
           app.db,
           userActor(request),
           'progress',
@@ -67,7 +67,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
           requiredVersion(request, request.body),
           auditContext(request),
           url,
-        )) as never,
+        ),
       );
     },
   );
@@ -84,14 +84,14 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       withEtag(
         reply,
-        (await readReport(
+        await readReport(
           app.db,
           userActor(request),
           'survey',
           request.params.id,
           request.params.role,
           auditContext(request),
-        )) as never,
+        ),
       ),
   );
   app.put(
@@ -109,7 +109,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
       const { version: _v, ...input } = request.body;
       return withEtag(
         reply,
-        (await saveReport(
+        await saveReport(
           app.db,
           userActor(request),
           'survey',
@@ -119,7 +119,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
           requiredVersion(request, request.body),
           auditContext(request),
           url,
-        )) as never,
+        ),
       );
     },
   );
