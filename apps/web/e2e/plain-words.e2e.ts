@@ -74,26 +74,29 @@ afterAll(async () => {
 // The screens are only read here, each test in a browser context of its own, so the tests run side by side: each
 // visit spends most of its time waiting (network idle, axe in the page), and one at a time this file took three
 // minutes of a mostly idle machine (decision 0016).
-describe.concurrent('every screen speaks plainly (no rule ids, JSON pointers, epoch dates) and passes axe', () => {
-  it.each(Object.keys(SCREENS) as Person[])(
-    '%s',
-    async (who) => {
-      const session = await signIn(browser, who);
-      sessions.push(session);
-      for (const path of SCREENS[who]) await visit(session.page, path, ANY);
-      if (who === 'coordinator') {
-        // A seeded pair's relationship page and its documents, as the coordinator reads them.
-        const requests = await session.page.request.get('/api/v1/coordination/termination-requests');
-        const [first] = ((await requests.json()) as { items: { relationshipId: string }[] }).items;
-        expect(first, 'the demo seed has a termination request').toBeDefined();
-        for (const sub of ['', '/agreement', '/idp'])
-          await visit(session.page, `/relationships/${first!.relationshipId}${sub}`, ANY);
-      }
-      await session.context.close();
-    },
-    300_000,
-  );
-});
+describe.concurrent(
+  'every screen speaks plainly (no rule ids, JSON pointers, epoch dates) and passes axe',
+  () => {
+    it.each(Object.keys(SCREENS) as Person[])(
+      '%s',
+      async (who) => {
+        const session = await signIn(browser, who);
+        sessions.push(session);
+        for (const path of SCREENS[who]) await visit(session.page, path, ANY);
+        if (who === 'coordinator') {
+          // A seeded pair's relationship page and its documents, as the coordinator reads them.
+          const requests = await session.page.request.get('/api/v1/coordination/termination-requests');
+          const [first] = ((await requests.json()) as { items: { relationshipId: string }[] }).items;
+          expect(first, 'the demo seed has a termination request').toBeDefined();
+          for (const sub of ['', '/agreement', '/idp'])
+            await visit(session.page, `/relationships/${first!.relationshipId}${sub}`, ANY);
+        }
+        await session.context.close();
+      },
+      300_000,
+    );
+  },
+);
 
 describe.concurrent('320 px wide, every main screen reflows without sideways scrolling', () => {
   it.each(['mentee', 'coordinator'] as const)(
