@@ -8,5 +8,9 @@ export default defineConfig({
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // Two files at a time on worker threads (Vitest's default is one worker on a 2-core machine, in a child
+    // process): 50 s → 28 s for the same tests (decision 0016). Each file keeps its own module graph and jsdom.
+    pool: 'threads',
+    maxWorkers: 2,
   },
 });

@@ -76,7 +76,8 @@ describe('the app shell', () => {
   });
 });
 
-describe('every role signs in and sees its home', () => {
+// Five people, each in a browser context of their own, only reading their home page: side by side (decision 0016).
+describe.concurrent('every role signs in and sees its home', () => {
   it.each([
     ['mentee', 'home-mentee'],
     ['mentor', 'home-mentor'],
