@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatWhen } from '../../../components/ui/text';
 import type { Schemas } from '../../../lib/api';
 import { MeetingTimeFields, MODE, useMeetingTime } from './MeetingTimeFields';
-import { TextareaField } from '../../../components/ui/TextareaField';
+import { MeetingNoteFields, type MeetingNotes } from './MeetingNoteFields';
 
 type Meeting = Schemas['Meeting'];
 type TimeBody = ReturnType<ReturnType<typeof useMeetingTime>['body']>;
@@ -35,7 +35,7 @@ export function MeetingItem({
   canChange: boolean;
   now?: Date;
   onAnswer: (a: MeetingAnswer) => void;
-  onRecord: (n: { privateNote: string; sharedNote: string }) => void;
+  onRecord: (n: MeetingNotes) => void;
 }) {
   const started = new Date(m.startsAt).getTime() <= now.getTime();
   const toAnswer = m.state === 'proposed' && m.proposedBy !== myRole;
@@ -128,10 +128,12 @@ function RecordForm({
 }: {
   meeting: Meeting;
   myRole: 'mentor' | 'mentee';
-  onRecord: (n: { privateNote: string; sharedNote: string }) => void;
+  onRecord: (n: MeetingNotes) => void;
 }) {
-  const [privateNote, setPrivate] = useState(m.myPrivateNote ?? '');
-  const [sharedNote, setShared] = useState(m.sharedNotes.find((n) => n.role === myRole)?.note ?? '');
+  const [notes, setNotes] = useState<MeetingNotes>({
+    privateNote: m.myPrivateNote ?? '',
+    sharedNote: m.sharedNotes.find((n) => n.role === myRole)?.note ?? '',
+  });
   const recorded = m.recordedBy.includes(myRole);
   return (
     <form
@@ -139,26 +141,11 @@ function RecordForm({
       aria-label="Record that the meeting happened"
       onSubmit={(e) => {
         e.preventDefault();
-        onRecord({ privateNote, sharedNote });
+        onRecord(notes);
       }}
     >
       {recorded && <p className="margin-y-1">You recorded this meeting.</p>}
-      <TextareaField
-        id={`private-${m.id}`}
-        label="Private note (only you can read it)"
-        name="privateNote"
-        maxLength={2000}
-        value={privateNote}
-        onChange={(text) => setPrivate(text)}
-      />
-      <TextareaField
-        id={`shared-${m.id}`}
-        label="Shared note for your partner (optional)"
-        name="sharedNote"
-        maxLength={2000}
-        value={sharedNote}
-        onChange={(text) => setShared(text)}
-      />
+      <MeetingNoteFields idPrefix={`meeting-${m.id}`} value={notes} onChange={setNotes} />
       <Button type="submit">{recorded ? 'Update my record' : 'Record that we met'}</Button>
     </form>
   );

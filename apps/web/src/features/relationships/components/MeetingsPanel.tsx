@@ -7,7 +7,7 @@ import { useMeetings } from '../api/queries';
 import { CadenceSummary } from './CadenceSummary';
 import { MeetingItem } from './MeetingItem';
 import { MeetingTimeFields, useMeetingTime, type Mode } from './MeetingTimeFields';
-import { TextareaField } from '../../../components/ui/TextareaField';
+import { MeetingNoteFields, type MeetingNotes } from './MeetingNoteFields';
 
 type Role = 'mentor' | 'mentee' | null;
 
@@ -94,8 +94,7 @@ function ProposeForm({ relationshipId, usualMode }: { relationshipId: string; us
 function RecordHeldForm({ relationshipId, usualMode }: { relationshipId: string; usualMode: Mode | null }) {
   const [open, setOpen] = useState(false);
   const t = useMeetingTime(usualMode ? { mode: usualMode } : {});
-  const [privateNote, setPrivate] = useState('');
-  const [sharedNote, setShared] = useState('');
+  const [notes, setNotes] = useState<MeetingNotes>({ privateNote: '', sharedNote: '' });
   const { recordHeld } = useMeetingMutations(relationshipId);
   return (
     <div className="margin-top-3">
@@ -110,29 +109,14 @@ function RecordHeldForm({ relationshipId, usualMode }: { relationshipId: string;
           onSubmit={(e) => {
             e.preventDefault();
             recordHeld.mutate(
-              { params: { path: { id: relationshipId } }, body: { ...t.body(), privateNote, sharedNote } },
+              { params: { path: { id: relationshipId } }, body: { ...t.body(), ...notes } },
               { onSuccess: () => setOpen(false) },
             );
           }}
         >
           <ErrorAlert error={recordHeld.error} heading="The meeting was not recorded" />
           <MeetingTimeFields idPrefix="held" value={t.value} onChange={t.setValue} agenda={false} />
-          <TextareaField
-            id="held-private"
-            label="Private note (only you can read it)"
-            name="privateNote"
-            maxLength={2000}
-            value={privateNote}
-            onChange={(text) => setPrivate(text)}
-          />
-          <TextareaField
-            id="held-shared"
-            label="Shared note for your partner (optional)"
-            name="sharedNote"
-            maxLength={2000}
-            value={sharedNote}
-            onChange={(text) => setShared(text)}
-          />
+          <MeetingNoteFields idPrefix="held" value={notes} onChange={setNotes} />
           <Button type="submit" disabled={recordHeld.isPending}>
             Record this meeting
           </Button>
