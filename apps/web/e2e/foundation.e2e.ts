@@ -47,6 +47,21 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  it('the accessibility check finds what it should: an image with no text and a button with no name fail it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent(
+      '<html lang="en"><head><title>Check</title></head><body><main><h1>Check</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main></body></html>',
+    );
+    await expect(expectAccessible(page, 'known violations')).rejects.toMatchObject({
+      actual: [
+        expect.stringMatching(/^known violations: button-name \(critical\)/),
+        expect.stringMatching(/^known violations: image-alt \(critical\)/),
+      ],
+    });
+    await context.close();
+  });
+
   it('moves focus to the page heading after a navigation', async () => {
     const { page } = await open(browser, 'mentee');
     const nav = page.getByRole('navigation', { name: 'Primary navigation' });

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../config.js';
 import { problems } from '../../lib/problem.js';
@@ -10,9 +11,23 @@ const defaultDist = fileURLToPath(new URL('../../../../web/dist', import.meta.ur
 /** Unknown routes answer problem+json. Serves the built web app (apps/web/dist) with a single-page fallback; /api paths stay problem+json. */
 export default fp<{ config: Config }>(
   async (app, { config }) => {
-    const root = config.WEB_DIST ?? defaultDist;
+    // A relative WEB_DIST is read from the working folder (@fastify/static itself only takes an absolute path).
+    const root = resolve(config.WEB_DIST ?? defaultDist);
+    const assets = join(root, 'assets') + sep;
     const serveWeb = existsSync(root);
-    if (serveWeb) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+    // Vite names every file under assets/ by a hash of its content, so a browser may keep it for a year without
+    // asking again; index.html (which names the current hashes) and the rest are checked on every load.
+    if (serveWeb)
+      await app.register(fastifyStatic, {
+        root,
+        wildcard: false,
+        index: ['index.html'],
+        setHeaders: (reply, path) =>
+          reply.header(
+            'cache-control',
+            path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ),
+      });
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       // /metrics is on METRICS_PORT only: never the web app's HTML here (decision 0606).
