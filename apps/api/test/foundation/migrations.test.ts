@@ -139,14 +139,30 @@ describe('forward-only migrations (decision 0003)', () => {
 // Each project runs the upgrade on its own kind of database; the PGlite-only checks run once, in the PGlite pass.
 if (!onPostgres)
   describe('upgrading an embedded database in place (PGlite)', () => {
-    async function release1DataDir(): Promise<string> {
-      const dir = join(tempDir(), 'pglite');
+    // Each kind of starting folder is made once (initdb and the migrations in WebAssembly take seconds) and every
+    // test gets a copy of its own.
+    const once = (make: (dir: string) => Promise<void>) => {
+      let made: Promise<string> | undefined;
+      return async () => {
+        made ??= (async () => {
+          const dir = join(tempDir(), 'pglite');
+          await make(dir);
+          return dir;
+        })();
+        const copy = join(tempDir(), 'pglite');
+        cpSync(await made, copy, { recursive: true });
+        return copy;
+      };
+    };
+    /** A release-1 folder holding the release's rows. */
+    const release1DataDir = once(async (dir) => {
       const client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
       await migratePglite(drizzlePglite(client), { migrationsFolder: release1Folder() });
       await client.exec(fixtureSql());
       await client.close();
-      return dir;
-    }
+    });
+    /** A folder made by this version (every migration applied at start-up). */
+    const headDataDir = once(async (dir) => (await openDatabase({ dataDir: dir })).close());
 
     it('a release-1 database (demo seed, invitations and relationships in every state) migrates to head with every row intact', async () => {
       const dir = await release1DataDir();
@@ -182,7 +198,7 @@ if (!onPostgres)
     }, 180_000);
 
     it('refuses to start when a migration the database applied was edited since', async () => {
-      const dir = join(tempDir(), 'pglite');
+      const dir = await headDataDir();
       const first = await openDatabase({ dataDir: dir });
       await first.pglite!.query(`update drizzle.__drizzle_migrations set hash = 'edited' where id = 2`);
       await first.close();
@@ -192,7 +208,7 @@ if (!onPostgres)
     }, 180_000);
 
     it('a DATA_DIR in use by another process gives a start-up message naming DATA_DIR', async () => {
-      const dir = join(tempDir(), 'pglite');
+      const dir = await headDataDir();
       const first = await openDatabase({ dataDir: dir });
       try {
         const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
@@ -205,8 +221,7 @@ if (!onPostgres)
     }, 180_000);
 
     it('a damaged DATA_DIR gives a start-up message naming DATA_DIR, not a stack trace', async () => {
-      const dir = join(tempDir(), 'pglite');
-      (await openDatabase({ dataDir: dir })).close();
+      const dir = await headDataDir();
       writeFileSync(join(dir, 'PG_VERSION'), 'not a version\n');
       const error = await openDatabase({ dataDir: dir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StartupError);
