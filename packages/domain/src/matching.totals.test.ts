@@ -45,7 +45,7 @@ describe('ranking many mentees on one index (R-MATCH-1, decision 0644)', () => {
     );
   });
 
-  it('R-MATCH-1: totals through a reused scratch equal totals computed afresh, mentee after mentee, whatever their platform, OPDIV, grade and settings', () => {
+  it('R-MATCH-1: totals through a reused scratch equal totals computed afresh, mentee after mentee, whatever their platform, OPDIV, grade, place, location preference, ways of meeting and settings', () => {
     const menteeShape = fc.record({
       goalsText: text,
       platform: fc.constantFrom('s2j' as const, 'p2p' as const),
@@ -53,6 +53,19 @@ describe('ranking many mentees on one index (R-MATCH-1, decision 0644)', () => {
       grade: fc.constantFrom('GS-11', 'GS-13', 'GS-15'),
       invited: fc.boolean(),
       maxCapacity: fc.constantFrom(1, 5),
+      locationPreference: fc.constantFrom(
+        'no_preference' as const,
+        'same_opdiv' as const,
+        'cross_opdiv' as const,
+        'same_location' as const,
+      ),
+      place: fc.constantFrom(
+        { city: 'Atlanta', state: 'GA', timeZone: 'America/New_York' },
+        { city: 'Savannah', state: 'GA', timeZone: 'America/New_York' },
+        { city: 'Rockville', state: 'MD', timeZone: 'America/New_York' },
+        { city: 'Denver', state: 'CO', timeZone: 'America/Denver' },
+      ),
+      communicationMethods: fc.subarray(['video', 'phone', 'in_person', 'email'] as const),
     });
     fc.assert(
       fc.property(
@@ -73,7 +86,15 @@ describe('ranking many mentees on one index (R-MATCH-1, decision 0644)', () => {
               capacity: 1 + (j % 3),
               liveMenteeCount: j % 2,
               platforms: j % 3 === 0 ? ['p2p'] : ['s2j', 'p2p'],
-              employee: makeEmployee({ id: `m${j}`, opdiv, grade: g }),
+              communicationMethods: j % 2 ? ['video', 'phone'] : ['in_person'],
+              employee: makeEmployee({
+                id: `m${j}`,
+                opdiv,
+                grade: g,
+                ...[{}, { city: 'Savannah' }, { city: 'Denver', state: 'CO', timeZone: 'America/Denver' }][
+                  j % 3
+                ],
+              }),
             }),
           );
           const index = buildMentorIndex(mentors);
@@ -85,7 +106,9 @@ describe('ranking many mentees on one index (R-MATCH-1, decision 0644)', () => {
               id: `e${t}`,
               goalsText: shape.goalsText,
               platform: shape.platform,
-              employee: makeEmployee({ id: `e${t}`, opdiv: shape.opdiv, grade: shape.grade }),
+              locationPreference: shape.locationPreference,
+              communicationMethods: [...shape.communicationMethods],
+              employee: makeEmployee({ id: `e${t}`, opdiv: shape.opdiv, grade: shape.grade, ...shape.place }),
               invitedMentorIds: shape.invited ? ['m0'] : [],
               developmentalNeeds: t % 2 ? ['decisiveness'] : ['strategic-thinking', 'decisiveness'],
             });

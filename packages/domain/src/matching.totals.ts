@@ -51,8 +51,22 @@ export interface TotalsScratch {
    * choice, S2J grade), by (platform, OPDIV, S2J grade rank), for the settings (as JSON) they were computed with.
    */
   readonly eligible: Map<string, Int32Array>;
+  /**
+   * Each criterion's value per class of mentors, by the criterion and the mentee fields it reads (see `perClass` in
+   * candidateTotals), for the same settings as `eligible`: mentees who share a city, a grade or a way of meeting share
+   * the numbers instead of evaluating the criterion again for every class. Bounded by PER_CLASS_ENTRIES.
+   */
+  readonly perClass: Map<string, Float64Array>;
   eligibleSettings?: string;
+  /** The settings object `eligibleSettings` was last compared with: the same object is not stringified again. */
+  eligibleSettingsObject?: ProgramSettings;
 }
+
+/**
+ * At most this many remembered per-class arrays in a scratch (a few hundred classes of 8 bytes each): a department
+ * has far fewer distinct (city, grade, platform, ways of meeting) combinations; past it the memory starts again.
+ */
+const PER_CLASS_ENTRIES = 4096;
 
 export function totalsScratch(index: MentorIndex): TotalsScratch {
   const n = index.mentors.length;
@@ -65,6 +79,7 @@ export function totalsScratch(index: MentorIndex): TotalsScratch {
     cosine: new Float64Array(n),
     sharedMask: new Uint32Array(n),
     eligible: new Map(),
+    perClass: new Map(),
   };
 }
 
@@ -97,22 +112,53 @@ export function candidateTotals(
     throw new Error('totals scratch was built for another mentor index');
   const n = mentors.length;
   const me = mentee.employee;
-  const perClass = (classes: MentorClasses, value: (m: MentorProfile) => number) => {
+  if (scratch && scratch.eligibleSettingsObject !== settings) {
+    // A cohort passes one settings object for every mentee; a request may pass an equal copy, compared as JSON.
+    const settingsKey = JSON.stringify(settings);
+    if (scratch.eligibleSettings !== settingsKey) {
+      scratch.eligible.clear();
+      scratch.perClass.clear();
+      scratch.eligibleSettings = settingsKey;
+    }
+    scratch.eligibleSettingsObject = settings;
+  }
+  // `key` names the criterion and every mentee field its `value` reads: mentees with the same key get the same array.
+  const perClass = (key: string, classes: MentorClasses, value: (m: MentorProfile) => number) => {
+    const known = scratch?.perClass.get(key);
+    if (known) return known;
     const values = new Float64Array(classes.reps.length);
     for (let c = 0; c < values.length; c++) values[c] = value(mentors[classes.reps[c]!]!);
+    if (scratch) {
+      if (scratch.perClass.size >= PER_CLASS_ENTRIES) scratch.perClass.clear();
+      scratch.perClass.set(key, values);
+    }
     return values;
   };
-  const offers = perClass(f.platforms, (m) => (m.platforms.includes(mentee.platform) ? 1 : 0));
-  const remaining = perClass(f.load, (m) => remainingCapacity(m, settings));
-  const capacity = perClass(f.load, (m) =>
+  const offers = perClass(`offers${SEP}${mentee.platform}`, f.platforms, (m) =>
+    m.platforms.includes(mentee.platform) ? 1 : 0,
+  );
+  const remaining = perClass('remaining', f.load, (m) => remainingCapacity(m, settings));
+  const capacity = perClass('capacity', f.load, (m) =>
     capacityScore(remainingCapacity(m, settings), effectiveCapacity(m, settings)),
   );
-  const sameOpdiv = perClass(f.place, (m) => (m.employee.opdiv === me.opdiv ? 1 : 0));
-  const geography = perClass(f.place, (m) => geographyScore(mentee.locationPreference, m.employee, me));
-  const rank = perClass(f.grade, (m) => m.employee.grade.rank);
-  const platform = perClass(f.grade, (m) => platformScore(mentee.platform, m.employee.grade, me.grade));
-  const communication = perClass(f.communication, (m) =>
-    communicationScore(mentee.communicationMethods, m.communicationMethods),
+  const sameOpdiv = perClass(`opdiv${SEP}${me.opdiv}`, f.place, (m) =>
+    m.employee.opdiv === me.opdiv ? 1 : 0,
+  );
+  const geography = perClass(
+    ['geography', mentee.locationPreference, me.opdiv, me.city, me.state, me.timeZone].join(SEP),
+    f.place,
+    (m) => geographyScore(mentee.locationPreference, m.employee, me),
+  );
+  const rank = perClass('rank', f.grade, (m) => m.employee.grade.rank);
+  const platform = perClass(
+    ['platform', mentee.platform, me.grade.rank, me.grade.label].join(SEP),
+    f.grade,
+    (m) => platformScore(mentee.platform, m.employee.grade, me.grade),
+  );
+  const communication = perClass(
+    ['communication', ...mentee.communicationMethods].join(SEP),
+    f.communication,
+    (m) => communicationScore(mentee.communicationMethods, m.communicationMethods),
   );
 
   const blocked = scratch ? scratch.blocked.fill(0) : new Uint8Array(n);
@@ -147,11 +193,6 @@ export function candidateTotals(
   const myRank = me.grade.rank;
   const { needs: wNeeds, goals: wGoals, platform: wPlatform, geography: wGeography } = w;
   const { communication: wCommunication, capacity: wCapacity } = w;
-  const settingsKey = scratch ? JSON.stringify(settings) : '';
-  if (scratch && scratch.eligibleSettings !== settingsKey) {
-    scratch.eligible.clear();
-    scratch.eligibleSettings = settingsKey;
-  }
   const eligibleKey = `${mentee.platform}${SEP}${me.opdiv}${SEP}${s2j ? myRank : ''}`;
   let eligible = scratch?.eligible.get(eligibleKey);
   if (!eligible) {
