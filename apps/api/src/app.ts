@@ -16,6 +16,7 @@ import clientLimitsPlugin from './plugins/external/client-limits.js';
 import webPlugin from './plugins/external/web.js';
 import metricsPlugin from './plugins/external/metrics.js';
 import { requestIdOf, serializeRequest } from './observability/request-id.js';
+import { serializeError } from './observability/log-errors.js';
 import jobsPlugin from './plugins/app/jobs.js';
 import workersPlugin from './plugins/app/workers.js';
 import afterResponsePlugin from './plugins/app/after-response.js';
@@ -65,7 +66,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
         : {
             level: config.LOG_LEVEL,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
-            serializers: { req: serializeRequest },
+            // Every logger of the app (requests, jobs, plugins) is this one or a child: no SQL parameter reaches a line.
+            serializers: { req: serializeRequest, err: serializeError },
             ...(development ? await developmentLogger(options.logDestination) : {}),
           },
     ...(development ? { logController: new OneLinePerRequest() } : {}),

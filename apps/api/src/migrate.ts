@@ -4,6 +4,7 @@
 import { loadConfig } from './config.js';
 import { openDatabase, StartupError } from './db/client.js';
 import { MigrationMismatch, migrationStatus } from './db/migrations.js';
+import { serializeError } from './observability/log-errors.js';
 
 try {
   const config = loadConfig();
@@ -20,6 +21,6 @@ try {
 } catch (error) {
   if (error instanceof StartupError || error instanceof MigrationMismatch)
     console.error(`Migration failed: ${error.message}`);
-  else console.error('Migration failed:', error);
+  else console.error('Migration failed:', serializeError(error));
   process.exit(1);
 }
