@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadConfig, trustProxy, type Config } from './config.js';
 import { developmentLogger, OneLinePerRequest } from './lib/dev-logging.js';
-import { openDatabase, type Database } from './db/client.js';
+import { logStartupWait, openDatabase, type Database } from './db/client.js';
 import dbPlugin from './plugins/external/db.js';
 import errorsPlugin, { frameworkErrors } from './plugins/external/errors.js';
 import inputPlugin from './plugins/external/input.js';
@@ -57,6 +57,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: config.DATABASE_IDLE_TX_TIMEOUT_MS,
       onConnectionError: (error) => onConnectionError(error),
+      startupWaitMs: config.DATABASE_STARTUP_WAIT_MS,
+      onStartupWait: logStartupWait,
     }));
   const development = config.NODE_ENV === 'development' && config.LOG_LEVEL !== 'silent';
   const app = Fastify({

@@ -26,7 +26,7 @@ type ErrorLike = { name?: unknown; message?: unknown; stack?: unknown; cause?: u
 export interface LoggedError {
   type: string;
   message: string;
-  stack?: string;
+  stack: string;
   query?: string;
   cause?: LoggedError;
   [field: string]: unknown;
@@ -44,14 +44,17 @@ export function safeErrorMessage(error: unknown): string {
 }
 
 /** The stack's frames under the safe message (the stack's first lines repeat the message, parameters and all). */
-function safeStack(stack: unknown, heading: string): string | undefined {
-  if (typeof stack !== 'string') return undefined;
+function safeStack(stack: unknown, heading: string): string {
+  if (typeof stack !== 'string') return heading;
   const firstFrame = stack.indexOf('\n    at ');
   return firstFrame < 0 ? heading : heading + stack.slice(firstFrame);
 }
 
 export function serializeError(error: unknown, depth = 0): LoggedError {
-  if (!error || typeof error !== 'object') return { type: typeof error, message: safeErrorMessage(error) };
+  if (!error || typeof error !== 'object') {
+    const message = safeErrorMessage(error);
+    return { type: typeof error, message, stack: message };
+  }
   const e = error as ErrorLike & Record<string, unknown>;
   const constructorName = (e.constructor as { name?: string } | undefined)?.name;
   const type =
@@ -61,9 +64,7 @@ export function serializeError(error: unknown, depth = 0): LoggedError {
         ? e.name
         : 'Error';
   const message = safeErrorMessage(error);
-  const logged: LoggedError = { type, message };
-  const stack = safeStack(e.stack, `${type}: ${message}`);
-  if (stack) logged.stack = stack;
+  const logged: LoggedError = { type, message, stack: safeStack(e.stack, `${type}: ${message}`) };
   if (typeof e.query === 'string') logged.query = e.query;
   for (const field of KEPT) {
     const value = e[field];
