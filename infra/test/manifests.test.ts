@@ -14,6 +14,7 @@ type Container = {
   livenessProbe?: Probe;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   volumeMounts?: Array<{ name: string; mountPath: string }>;
+  envFrom?: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }>;
 };
 type Probe = { httpGet?: { path: string }; periodSeconds?: number; failureThreshold?: number };
 type PodSpec = {
@@ -212,11 +213,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     expect(has('Job', 'hhs-mentoring-migrate')).toBe(true);
     expect(selected.map((o) => o.kind)).not.toContain('Deployment');
     const pod = (one(objects, 'Job') as unknown as { spec: { template: { spec: PodSpec } } }).spec.template
-      .spec as PodSpec & {
-      containers: Array<{
-        envFrom?: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }>;
-      }>;
-    };
+      .spec;
     expect(has('ServiceAccount', pod.serviceAccountName!), pod.serviceAccountName).toBe(true);
     const refs = pod.containers.flatMap((c) => c.envFrom ?? []);
     const configMaps = refs.flatMap((r) => (r.configMapRef ? [r.configMapRef.name] : []));
