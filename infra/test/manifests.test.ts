@@ -14,6 +14,7 @@ type Container = {
   livenessProbe?: Probe;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   volumeMounts?: Array<{ name: string; mountPath: string }>;
+  envFrom?: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }>;
 };
 type Probe = { httpGet?: { path: string }; periodSeconds?: number; failureThreshold?: number };
 type PodSpec = {
@@ -146,8 +147,13 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     expect(appUrl).toBe(`https://${ingress.spec.rules[0]?.host}`);
   });
 
-  it('OPS-K8S-6: network policies deny by default and allow only ingress → API, and API → DNS, PostgreSQL, SMTP, HTTPS, OTLP', () => {
-    type Rule = { ports?: Array<{ port: number }> };
+  it('OPS-K8S-6: network policies deny by default and allow only ingress controller → API, monitoring → metrics, and API → DNS, PostgreSQL, SMTP, the identity provider, OTLP and public HTTPS', () => {
+    type Peer = {
+      namespaceSelector?: { matchLabels: Record<string, string> };
+      podSelector?: { matchLabels: Record<string, string> };
+      ipBlock?: { cidr: string; except?: string[] };
+    };
+    type Rule = { from?: Peer[]; to?: Peer[]; ports?: Array<{ protocol: string; port: number }> };
     const policies = byKind(objects, 'NetworkPolicy') as unknown as Array<{
       spec: {
         podSelector: { matchLabels: Record<string, string> };
@@ -159,11 +165,94 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     const denyAll = policies.find((p) => !p.spec.ingress && !p.spec.egress);
     expect(denyAll?.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
     expect(denyAll?.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'hhs-mentoring' });
-    const ports = (rules: Rule[]) => rules.flatMap((r) => (r.ports ?? [{ port: -1 }]).map((p) => p.port)); // -1: any port;
-    expect(ports(policies.flatMap((p) => p.spec.ingress ?? [])).sort()).toEqual([3000, 9464]);
-    expect(new Set(ports(policies.flatMap((p) => p.spec.egress ?? [])))).toEqual(
-      new Set([53, 5432, 587, 465, 443, 4318]),
+    // Each rule as "ports ← peers": every rule names both its ports and its peers (none is open to any port or peer).
+    const summary = (rule: Rule) => {
+      const peers = rule.from ?? rule.to;
+      expect(peers?.length, JSON.stringify(rule)).toBeGreaterThan(0);
+      expect(rule.ports?.length, JSON.stringify(rule)).toBeGreaterThan(0);
+      const peer = (p: Peer) =>
+        p.ipBlock
+          ? `cidr:${p.ipBlock.cidr}${p.ipBlock.except ? ` except ${[...p.ipBlock.except].sort().join(',')}` : ''}`
+          : [
+              p.namespaceSelector && `ns:${p.namespaceSelector.matchLabels['kubernetes.io/metadata.name']}`,
+              p.podSelector && `pod:${JSON.stringify(p.podSelector.matchLabels)}`,
+            ]
+              .filter(Boolean)
+              .join(' ');
+      const ports = rule.ports!.map((p) => `${p.protocol}/${p.port}`).join(',');
+      return `${ports} ${peers!.map(peer).join(' | ')}`;
+    };
+    const ingress = policies.flatMap((p) => p.spec.ingress ?? []).map(summary);
+    expect(ingress.sort()).toEqual(['TCP/3000 ns:ingress-nginx', 'TCP/9464 ns:monitoring']);
+    const egress = policies.flatMap((p) => p.spec.egress ?? []).map(summary);
+    const cidr = (rule: string) => /cidr:([0-9./]+)/.exec(rule)?.[1] ?? '';
+    const rule = (ports: string) => egress.filter((r) => r.startsWith(`${ports} `));
+    expect(rule('UDP/53,TCP/53')).toEqual(['UDP/53,TCP/53 ns:kube-system pod:{"k8s-app":"kube-dns"}']);
+    expect(rule('TCP/4318')).toEqual(['TCP/4318 ns:monitoring']);
+    // PostgreSQL, SMTP and the identity provider: one address range each, never the whole internet.
+    for (const ports of ['TCP/5432', 'TCP/587,TCP/465', 'TCP/443']) {
+      const [first] = rule(ports);
+      expect(first, ports).toMatch(/^\S+ cidr:[0-9./]+$/);
+      expect(Number(cidr(first!).split('/')[1]), ports).toBeGreaterThanOrEqual(8);
+    }
+    // Webhook receivers (R-HOOK-7): public HTTPS only, every private, loopback and link-local range excepted.
+    expect(rule('TCP/443')[1]).toBe(
+      'TCP/443 cidr:0.0.0.0/0 except 10.0.0.0/8,100.64.0.0/10,127.0.0.0/8,169.254.0.0/16,172.16.0.0/12,192.168.0.0/16',
     );
+    expect(egress).toHaveLength(6);
+  });
+
+  it("OPS-K8S-7: the runbook's migrate step applies the Job with its ServiceAccount, ConfigMap and network policies; the Secret is the one made outside", () => {
+    const runbook = readFileSync(`${repoRoot}docs/operations.md`, 'utf8');
+    const [, selector] = /kubectl apply -k infra\/k8s\/overlays\/production -l (\S+)/.exec(runbook) ?? [];
+    const [key, value] = (selector ?? '').split('=');
+    expect(key && value, 'the runbook applies the migration step by a label selector').toBeTruthy();
+    const selected = objects.filter((o) => o.metadata.labels?.[key!] === value);
+    const has = (kind: string, name: string) =>
+      selected.some((o) => o.kind === kind && o.metadata.name === name);
+    expect(has('Job', 'hhs-mentoring-migrate')).toBe(true);
+    expect(selected.map((o) => o.kind)).not.toContain('Deployment');
+    const pod = (one(objects, 'Job') as unknown as { spec: { template: { spec: PodSpec } } }).spec.template
+      .spec;
+    expect(has('ServiceAccount', pod.serviceAccountName!), pod.serviceAccountName).toBe(true);
+    const refs = pod.containers.flatMap((c) => c.envFrom ?? []);
+    const configMaps = refs.flatMap((r) => (r.configMapRef ? [r.configMapRef.name] : []));
+    const secrets = refs.flatMap((r) => (r.secretRef ? [r.secretRef.name] : []));
+    expect(configMaps).toEqual(['hhs-mentoring-config']);
+    for (const name of configMaps) expect(has('ConfigMap', name), name).toBe(true);
+    // A Secret is never in the repository: the runbook's deploy steps have it made before the Job is applied.
+    expect(secrets).toEqual(['hhs-mentoring-secrets']);
+    const deploySteps = runbook.slice(runbook.indexOf('## Deploy'), runbook.indexOf('4. Migrate first'));
+    for (const name of secrets) {
+      expect(
+        objects.some((o) => o.kind === 'Secret' && o.metadata.name === name),
+        name,
+      ).toBe(false);
+      expect(deploySteps, name).toContain(`The Secret \`${name}\` must exist`);
+    }
+    // Every network policy that governs the Job's pods comes with it, so it never runs under a partial set: a
+    // default deny without the egress rules would leave it unable to reach DNS and PostgreSQL.
+    const labels = (
+      one(objects, 'Job') as unknown as {
+        spec: { template: { metadata: { labels: Record<string, string> } } };
+      }
+    ).spec.template.metadata.labels;
+    const governing = byKind(objects, 'NetworkPolicy').filter((p) =>
+      Object.entries(
+        (p as unknown as { spec: { podSelector: { matchLabels: Record<string, string> } } }).spec.podSelector
+          .matchLabels,
+      ).every(([k, v]) => labels[k] === v),
+    );
+    expect(governing.length).toBeGreaterThan(0);
+    for (const policy of governing)
+      expect(has('NetworkPolicy', policy.metadata.name), policy.metadata.name).toBe(true);
+    const egressPorts = governing.flatMap(
+      (p) =>
+        (
+          p as unknown as { spec: { egress?: Array<{ ports?: Array<{ port: number }> }> } }
+        ).spec.egress?.flatMap((r) => r.ports?.map((port) => port.port) ?? []) ?? [],
+    );
+    expect(egressPorts).toEqual(expect.arrayContaining([53, 5432]));
   });
 });
 

@@ -20,6 +20,31 @@ describe('the Prometheus alert rules', () => {
     expect(promtool('test', 'rules', 'alerts.test.yaml')).toMatch(/SUCCESS/);
   });
 
+  it('OPS-MON-1: every alert has a unit test in which it fires and one in which it stays quiet', () => {
+    type Check = { alertname: string; exp_alerts: unknown[] };
+    const tests = (
+      parse(readFileSync(`${monitoring}alerts.test.yaml`, 'utf8')) as {
+        tests: Array<{ alert_rule_test: Check[] }>;
+      }
+    ).tests.flatMap((t) => t.alert_rule_test);
+    const alerts = (
+      parse(readFileSync(`${monitoring}alerts.yaml`, 'utf8')) as {
+        groups: Array<{ rules: Array<{ alert: string }> }>;
+      }
+    ).groups.flatMap((g) => g.rules.map((r) => r.alert));
+    for (const alert of alerts) {
+      const checks = tests.filter((t) => t.alertname === alert);
+      expect(
+        checks.some((c) => c.exp_alerts.length > 0),
+        `${alert} fires`,
+      ).toBe(true);
+      expect(
+        checks.some((c) => c.exp_alerts.length === 0),
+        `${alert} stays quiet`,
+      ).toBe(true);
+    }
+  });
+
   it('OPS-MON-2: cover API down, 5xx rate, p95 latency, readiness, email backlog age, late jobs, pool waiting and webhook endpoints switched off, each with a runbook entry', () => {
     const rules = (
       parse(readFileSync(`${monitoring}alerts.yaml`, 'utf8')) as {

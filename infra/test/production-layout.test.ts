@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,23 @@ let output = '';
 let base: string;
 let metricsBase: string;
 let dropDatabase = async () => {};
+/** The deployed folders' files as they were before the API started (path → size and modification time). */
+let deployedTree: Map<string, string>;
+
+/** Every file and folder under `dir` with its size and modification time: what a read-only root would refuse. */
+function fileTree(dir: string): Map<string, string> {
+  const tree = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    tree.set(
+      path.slice(dir.length),
+      stat ? `${entry.isDirectory() ? 'dir' : stat.size} ${stat.mtimeMs}` : 'gone',
+    );
+  }
+  return tree;
+}
+const deployedFolders = () => new Map([...fileTree(join(root, 'api')), ...fileTree(join(root, 'web'))]);
 
 async function createDatabase(): Promise<Record<string, string>> {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -58,6 +75,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'hhs-layout-'));
   run([...pnpm, 'deploy', '--filter=@hhs-mentoring/api', '--prod', '--legacy', join(root, 'api')], repoRoot);
   cpSync(join(repoRoot, 'apps/web/dist'), join(root, 'web'), { recursive: true });
+  deployedTree = deployedFolders();
   const [port, metricsPort] = [await freePort(), await freePort()];
   base = `http://127.0.0.1:${port}`;
   metricsBase = `http://127.0.0.1:${metricsPort}`;
@@ -153,5 +171,51 @@ describe('the production layout (pnpm deploy --prod)', () => {
     const traced = ['--import', './dist/tracing.js', '--input-type=module', '-e', script];
     const env = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' };
     expect(run([process.execPath, ...traced], join(root, 'api'), env).trim()).toBe('true');
+  });
+
+  it('OPS-IMG-5: solves a cohort on a worker thread started from the deployed domain package', () => {
+    // The API's own workers plugin (dist/plugins/app/workers.js) in the deployed layout: piscina starts the worker
+    // from the deployed @hhs-mentoring/domain/cohort-worker, and the process report lists the live worker thread.
+    const script = `
+      import Fastify from 'fastify';
+      import { DEFAULT_SETTINGS, parseGrade } from '@hhs-mentoring/domain';
+      import workers from './dist/plugins/app/workers.js';
+      const grade = (g) => parseGrade('GS', g).grade;
+      const employee = (id, g) => ({ id, opdiv: 'CDC', supervisorId: null, occupationSeries: '0343',
+        occupationTitle: 'Management and Program Analyst', city: 'Atlanta', state: 'GA',
+        timeZone: 'America/New_York', grade: grade(g) });
+      const mentors = [1, 2].map((n) => ({ employeeId: 'mentor-' + n, employee: employee('mentor-' + n, '14'),
+        platforms: ['s2j', 'p2p'], capacity: 2, liveMenteeCount: 0, paused: false, active: true,
+        acceptsOtherOpdivs: true, competencies: ['strategic-thinking'], technicalAreas: 'budget',
+        careerText: 'Budget policy lead.', communicationMethods: ['video'] }));
+      const mentees = [1, 2, 3].map((n) => ({ employeeId: 'mentee-' + n, employee: employee('mentee-' + n, '12'),
+        platform: 's2j', developmentalNeeds: ['strategic-thinking'], goalsText: 'Grow into budget policy.',
+        locationPreference: 'no_preference', communicationMethods: ['video'], hasLiveRelationship: false,
+        openInvitationCount: 0, invitedMentorIds: [], declinedByMentorIds: [] }));
+      const app = Fastify();
+      await app.register(workers);
+      await app.ready();
+      const result = await app.solveCohort({ mentees, mentors, settings: DEFAULT_SETTINGS, chains: new Map(), topK: 5 });
+      const threads = process.report.getReport().workers.length;
+      await app.close();
+      console.log(JSON.stringify({ pairs: result.pairs.length, threads }));`;
+    const solved = JSON.parse(
+      run([process.execPath, '--input-type=module', '-e', script], join(root, 'api'), {
+        NODE_ENV: 'production',
+      }),
+    ) as { pairs: number; threads: number };
+    expect(solved).toEqual({ pairs: 3, threads: 1 });
+  });
+
+  it('OPS-IMG-6: writes nothing inside its deployed folders while it starts, migrates and serves (read-only root)', async () => {
+    for (const path of ['/', '/api/v1/me', '/api/openapi.json', '/healthz', '/readyz', '/no/such/screen'])
+      expect((await fetch(`${base}${path}`)).status, path).toBeLessThan(500);
+    expect((await fetch(`${metricsBase}/metrics`)).status).toBe(200);
+    const after = deployedFolders();
+    const changed = [...new Set([...deployedTree.keys(), ...after.keys()])].filter(
+      (path) => deployedTree.get(path) !== after.get(path),
+    );
+    expect(changed).toEqual([]);
+    expect(deployedTree.size).toBeGreaterThan(1_000);
   });
 });

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadConfig, trustProxy, type Config } from './config.js';
 import { developmentLogger, OneLinePerRequest } from './lib/dev-logging.js';
-import { openDatabase, type Database } from './db/client.js';
+import { logStartupWait, openDatabase, type Database } from './db/client.js';
 import dbPlugin from './plugins/external/db.js';
 import errorsPlugin, { frameworkErrors } from './plugins/external/errors.js';
 import inputPlugin from './plugins/external/input.js';
@@ -16,6 +16,7 @@ import clientLimitsPlugin from './plugins/external/client-limits.js';
 import webPlugin from './plugins/external/web.js';
 import metricsPlugin from './plugins/external/metrics.js';
 import { requestIdOf, serializeRequest } from './observability/request-id.js';
+import { serializeError } from './observability/log-errors.js';
 import jobsPlugin from './plugins/app/jobs.js';
 import workersPlugin from './plugins/app/workers.js';
 import afterResponsePlugin from './plugins/app/after-response.js';
@@ -56,6 +57,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: config.DATABASE_IDLE_TX_TIMEOUT_MS,
       onConnectionError: (error) => onConnectionError(error),
+      startupWaitMs: config.DATABASE_STARTUP_WAIT_MS,
+      onStartupWait: logStartupWait,
     }));
   const development = config.NODE_ENV === 'development' && config.LOG_LEVEL !== 'silent';
   const app = Fastify({
@@ -65,7 +68,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
         : {
             level: config.LOG_LEVEL,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
-            serializers: { req: serializeRequest },
+            // Every logger of the app (requests, jobs, plugins) is this one or a child: no SQL parameter reaches a line.
+            serializers: { req: serializeRequest, err: serializeError },
             ...(development ? await developmentLogger(options.logDestination) : {}),
           },
     ...(development ? { logController: new OneLinePerRequest() } : {}),

@@ -35,6 +35,13 @@ export const ConfigSchema = Type.Object({
     default: 60_000,
     description: 'PostgreSQL idle_in_transaction_session_timeout per connection',
   }),
+  DATABASE_STARTUP_WAIT_MS: Type.Integer({
+    minimum: 0,
+    maximum: 3_600_000,
+    default: 180_000,
+    description:
+      'at start-up, how long to wait for PostgreSQL to accept connections before exiting (under the startup probe)',
+  }),
   MIGRATE_ON_START: Type.Boolean({
     default: true,
     description: 'apply pending migrations at start-up; false: refuse to start until `migrate` has run',

@@ -2,8 +2,9 @@
 // (or the embedded DATA_DIR) and exits 0 when the schema is at this version. Safe to run while the previous
 // version serves: migrations are additive until a later contract step (docs/operations.md, decision 0003).
 import { loadConfig } from './config.js';
-import { openDatabase, StartupError } from './db/client.js';
+import { logStartupWait, openDatabase, StartupError } from './db/client.js';
 import { MigrationMismatch, migrationStatus } from './db/migrations.js';
+import { serializeError } from './observability/log-errors.js';
 
 try {
   const config = loadConfig();
@@ -13,6 +14,8 @@ try {
     poolSize: 1,
     migrate: true,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    startupWaitMs: config.DATABASE_STARTUP_WAIT_MS,
+    onStartupWait: logStartupWait,
   });
   const status = await migrationStatus(database.db as never);
   await database.close();
@@ -20,6 +23,6 @@ try {
 } catch (error) {
   if (error instanceof StartupError || error instanceof MigrationMismatch)
     console.error(`Migration failed: ${error.message}`);
-  else console.error('Migration failed:', error);
+  else console.error('Migration failed:', serializeError(error));
   process.exit(1);
 }

@@ -4,13 +4,15 @@ import { loadConfig, type Config } from './config.js';
 import { StartupError } from './db/client.js';
 import { MigrationMismatch } from './db/migrations.js';
 import { stopTracing } from './observability/tracing.js';
+import { serializeError } from './observability/log-errors.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './seed/seed.js';
 
 /** A start-up failure an operator can act on is printed as one sentence; anything else is a bug, with its stack. */
 function fail(error: unknown): never {
   if (error instanceof StartupError || error instanceof MigrationMismatch)
     console.error(`Cannot start: ${error.message}`);
-  else console.error('Cannot start:', error);
+  // A failed query's parameters stay out of the output (decision 0611).
+  else console.error('Cannot start:', serializeError(error));
   process.exit(1);
 }
 

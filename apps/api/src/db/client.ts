@@ -13,6 +13,7 @@ import pg from 'pg';
 import * as schema from './schema/index.js';
 import { pipelineTransactions } from './pipelined.js';
 import { assertNotSealed } from './seal.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 import {
   assertNoEditedMigrations,
   MigrationMismatch,
@@ -49,6 +50,27 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** Where the pool reports a connection that failed while idle (the process must never exit for it). */
   onConnectionError?: (error: Error) => void;
+  /** How long start-up waits for PostgreSQL to accept connections before giving up (default: no wait). */
+  startupWaitMs?: number;
+  /** Told of each failed attempt while start-up waits (one log line each): never the URL, which holds the password. */
+  onStartupWait?: (wait: StartupWait) => void;
+}
+
+export interface StartupWait {
+  attempt: number;
+  /** Why the attempt failed, as the driver says it (e.g. `connect ECONNREFUSED 10.0.10.5:5432`). */
+  reason: string;
+  retryInMs: number;
+  /** How much of DATABASE_STARTUP_WAIT_MS is left. */
+  leftMs: number;
+}
+
+/** One line per failed attempt while start-up waits for PostgreSQL (before the app's logger exists). */
+export function logStartupWait({ attempt, reason, retryInMs, leftMs }: StartupWait) {
+  console.error(
+    `Waiting for PostgreSQL (attempt ${attempt}: ${reason}); trying again in ${(retryInMs / 1000).toFixed(1)} s, ` +
+      `giving up in ${Math.ceil(leftMs / 1000)} s (DATABASE_STARTUP_WAIT_MS).`,
+  );
 }
 
 /** A start-up failure with a message an operator can act on; server.ts prints it without a stack trace. */
@@ -84,7 +106,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
   try {
-    await migratePostgres(pool, options.migrate ?? true);
+    await migratePostgres(pool, options.migrate ?? true, options);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
@@ -94,13 +116,36 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
 
-async function migratePostgres(pool: pg.Pool, apply: boolean) {
-  let client: pg.PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (error) {
-    throw new StartupError(`Cannot connect to PostgreSQL at DATABASE_URL: ${(error as Error).message}`);
+/**
+ * The first connection, waiting while PostgreSQL is unreachable or starting up (a pod scheduled during an outage or
+ * before the database is up) with backoff from 0.5 s to 5 s, for at most `startupWaitMs`. A refusal that waiting
+ * cannot fix (a wrong password, no such database) fails at once.
+ */
+async function firstConnection(pool: pg.Pool, options: OpenOptions): Promise<pg.PoolClient> {
+  const started = Date.now();
+  const deadline = started + (options.startupWaitMs ?? 0);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      const reason = (error as Error).message || String(error);
+      const leftMs = deadline - Date.now();
+      if (!isDatabaseUnavailable(error) || leftMs <= 0) {
+        const waited =
+          attempt > 1
+            ? ` (waited ${Math.round((Date.now() - started) / 1000)} s over ${attempt} attempts, DATABASE_STARTUP_WAIT_MS)`
+            : '';
+        throw new StartupError(`Cannot connect to PostgreSQL at DATABASE_URL: ${reason}${waited}`);
+      }
+      const retryInMs = Math.min(leftMs, 500 * 2 ** Math.min(attempt - 1, 4), 5_000);
+      options.onStartupWait?.({ attempt, reason, retryInMs, leftMs });
+      await new Promise((resolve) => setTimeout(resolve, retryInMs));
+    }
   }
+}
+
+async function migratePostgres(pool: pg.Pool, apply: boolean, options: OpenOptions) {
+  const client = await firstConnection(pool, options);
   try {
     const db = drizzlePg(client, { schema });
     if (!apply) return await requireCurrentSchema(db);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { safeErrorMessage } from '../observability/log-errors.js';
 import { claimSlot, finishSlot, slotOf } from './slots.js';
 
 export interface ScheduledJob {
@@ -85,7 +86,7 @@ export class JobRunner {
       // so the run is repeated, not lost (every job is idempotent, decision 0301).
       if (isDatabaseUnavailable(error)) throw error;
       this.log.error({ job: job.name, slot, err: error }, 'scheduled job failed');
-      if (job.scope === 'once') await finishSlot(this.db, job.name, slot, { error: String(error) });
+      if (job.scope === 'once') await finishSlot(this.db, job.name, slot, { error: safeErrorMessage(error) });
       this.observer?.ran(job, { ok: false, lagMs, finishedAt: this.clock() });
     }
     return true;

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client.js';
-import type { JobObserver } from '../jobs/runner.js';
+import type { JobObserver, ScheduledJob } from '../jobs/runner.js';
 
 /** The program's events counted from the database, so every replica reports the same cluster-wide totals. */
 export const PROGRAM_EVENTS = [
@@ -42,7 +42,13 @@ const DATABASE_WAIT_MS = 1_000;
 export interface Metrics {
   registry: Registry;
   /** Records each scheduled job's run (plugins/app/jobs.ts hands it to the JobRunner). */
-  jobs: JobObserver;
+  jobs: JobObserver & {
+    /**
+     * Every job the API schedules, whether or not this process runs them (JOBS=off): its period is exported from
+     * start-up, so HhsMentoringJobLate sees a job that never succeeded, or that no process runs.
+     */
+    registered(jobs: ScheduledJob[]): void;
+  };
   observeRequest(route: string, method: string, status: number, seconds: number): void;
   /** R-HOOK-3: each webhook delivery attempt of this process, by outcome (delivered, failed, refused). */
   observeWebhook(outcome: string, durationMs: number): void;
@@ -194,6 +200,9 @@ export function createMetrics(database: Database): Metrics {
   return {
     registry,
     jobs: {
+      registered(jobs) {
+        for (const job of jobs) period.set({ job_name: job.name }, job.everyMs / 1000);
+      },
       ran(job, { ok, lagMs, finishedAt }) {
         runs.inc({ job_name: job.name });
         failures.inc({ job_name: job.name }, 0);

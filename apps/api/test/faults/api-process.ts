@@ -11,7 +11,12 @@ const apiRoot = fileURLToPath(new URL('../..', import.meta.url));
  * A real API process (the server entry, as the image runs it, through tsx so the test needs no build) on the given
  * database, with jobs on. `exited` settles when the process ends, with its exit code or signal.
  */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}) {
+export async function startApiProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  /** Told of the output as it comes, before the process is ready (start-up tests). */
+  onOutput?: (output: string) => void,
+) {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: apiRoot,
@@ -32,8 +37,12 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const take = (c: Buffer) => {
+    output += c.toString();
+    onOutput?.(output);
+  };
+  child.stdout!.on('data', take);
+  child.stderr!.on('data', take);
   // 'exit' can come before the last output is read, and 'close' may never come (tsx's esbuild helper can hold the
   // pipes): after 'exit', wait a moment for the output to end.
   const ended = (stream: NodeJS.ReadableStream) => new Promise((resolve) => stream.once('end', resolve));

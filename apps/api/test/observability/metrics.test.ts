@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { emailOutbox, relationships } from '../../src/db/schema/index.js';
@@ -19,6 +21,10 @@ beforeAll(async () => {
   ctx = await makeTestApp({ METRICS_PORT: 0, WEB_DIST: web });
 });
 afterAll(async () => ctx?.close());
+
+// A full collection before each heap reading, so a reading is the live heap, not garbage waiting to be collected.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 const monthsAgo = (n: number) => new Date(Date.now() - n * 31 * 86_400_000);
 const events = (text: string, event: string) => value(text, 'hhs_program_events_total', { event }) ?? NaN;
@@ -60,9 +66,22 @@ describe('GET /metrics', () => {
       lag = value(await scrape(ctx.app), 'nodejs_eventloop_lag_max_seconds') ?? 0;
     }
     expect(lag).toBeGreaterThanOrEqual(0.1);
-    const kept = Array.from({ length: 1_000_000 }, (_, i) => ({ i, s: `item ${i}` }));
-    expect(value(await scrape(ctx.app), 'nodejs_heap_size_used_bytes')).toBeGreaterThan(30_000_000);
+    const heap = async () => {
+      collectGarbage();
+      return value(await scrape(ctx.app), 'nodejs_heap_size_used_bytes') ?? NaN;
+    };
+    const before = await heap();
+    let kept: Array<{ i: number; s: string }> | undefined = Array.from({ length: 1_000_000 }, (_, i) => ({
+      i,
+      s: `item ${i}`,
+    }));
+    const holding = await heap();
     expect(kept.length).toBe(1_000_000);
+    kept = undefined;
+    const released = await heap();
+    // A million small objects hold ~60 MB: the reading rises by at least 30 MB, and falls back once they are dropped.
+    expect(holding - before).toBeGreaterThan(30_000_000);
+    expect(holding - released).toBeGreaterThan(30_000_000);
   });
 
   it('OPS-MET-4: reports the PostgreSQL pool: size, idle and queries waiting for a connection', async () => {
@@ -118,6 +137,30 @@ describe('GET /metrics', () => {
     expect(
       value(text, 'hhs_job_last_success_timestamp_seconds', { job_name: 'metrics-failing' }),
     ).toBeUndefined();
+  });
+
+  it("OPS-MET-5: a job's lag is how late its run started after its time slot began, run by run", async () => {
+    const hour = 3_600_000;
+    const slotStart = Math.floor(Date.now() / hour) * hour - 2 * hour;
+    let now = new Date(slotStart + 90_000);
+    const job: ScheduledJob = { name: 'metrics-lag', everyMs: hour, scope: 'each', run: async () => 'done' };
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const runner = new JobRunner(ctx.app.db, [job], quiet, () => now, ctx.app.metrics.jobs);
+    await runner.tick(job);
+    expect(value(await scrape(ctx.app), 'hhs_job_lag_seconds', { job_name: 'metrics-lag' })).toBe(90);
+    now = new Date(slotStart + hour + 5_000);
+    await runner.tick(job);
+    expect(value(await scrape(ctx.app), 'hhs_job_lag_seconds', { job_name: 'metrics-lag' })).toBe(5);
+  });
+
+  it('OPS-MET-5: exports the period of every job the API schedules from start-up, though this process runs none (JOBS=off)', async () => {
+    expect(ctx.app.config.JOBS).toBe('off');
+    const text = await scrape(ctx.app);
+    expect(value(text, 'hhs_job_period_seconds', { job_name: 'relationship-clocks' })).toBe(900);
+    expect(value(text, 'hhs_job_period_seconds', { job_name: 'invitation-expiry' })).toBe(900);
+    expect(value(text, 'hhs_job_period_seconds', { job_name: 'prune-job-runs' })).toBe(86_400);
+    expect(value(text, 'hhs_job_period_seconds', { job_name: 'webhook-delivery' })).toBe(2);
+    expect(value(text, 'hhs_job_runs_total', { job_name: 'relationship-clocks' })).toBeUndefined();
   });
 
   it('OPS-MET-6: reports the email outbox backlog and the age of the oldest unsent email', async () => {

@@ -8,23 +8,33 @@ declare module 'fastify' {
   }
 }
 
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
 /**
  * Starts the scheduled jobs once the app is ready when JOBS=on (tests run with JOBS=off and call the jobs
- * directly); stops them, waiting for runs in progress, before the database closes.
+ * directly); stops them, waiting for runs in progress, before the database closes. Every process exports the
+ * jobs' periods, JOBS=on or off, so a job no process runs still shows as late (HhsMentoringJobLate).
  */
 export default fp(
   async (app) => {
-    if (app.config.JOBS !== 'on') return;
+    const on = app.config.JOBS === 'on';
     const { jobs, close } = scheduledJobs(
       app.config,
       app.db,
-      {
-        info: (obj, msg) => app.log.info(obj, msg),
-        error: (obj, msg) => app.log.error(obj, msg),
-        warn: (obj, msg) => app.log.warn(obj, msg),
-      },
+      on
+        ? {
+            info: (obj, msg) => app.log.info(obj, msg),
+            error: (obj, msg) => app.log.error(obj, msg),
+            warn: (obj, msg) => app.log.warn(obj, msg),
+          }
+        : quiet,
       app.metrics.observeWebhook,
     );
+    app.metrics.jobs.registered(jobs);
+    if (!on) {
+      close();
+      return;
+    }
     const runner = new JobRunner(app.db, jobs, app.log, undefined, app.metrics.jobs);
     app.decorate('jobs', runner);
     app.addHook('onReady', async () => runner.start());
