@@ -63,8 +63,10 @@ try {
 ${perOperation} per operation, seeds ${SEED}…${SEED + operations.length - 1}), shaped like each schema with hostile values
 mixed in (NUL, lone surrogates, 1e308, 20-digit numbers, 20,000-character strings, wrong types, malformed bodies,
 other content types), as anonymous, a participant, a coordinator, the program manager and a system client with every scope.
-For every refused write a fingerprint of all tables (except the audit log, throttling counters and the outbox, which
-refusals are meant to write) is compared before and after.
+For every refused write a fingerprint of all tables is compared before and after, once the work the request handed
+to after-response has finished: the outbox and \`job_runs\` included (jobs are off, so no tick writes them), except
+what a refusal is meant to write (its audit entry, throttling counters, a revoked session id, and the email telling
+an account holder about repeated failed sign-ins).
 
 | requests | 5xx | errors not problem+json | refused requests that wrote data | writes checked | time |
 |---|---|---|---|---|---|

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { testConfig } from '../../src/config.js';
+import { randomBytes } from 'node:crypto';
+import { loadConfig, testConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { postgresRateLimitStore } from '../../src/plugins/external/rate-limit-store.js';
 import { pruneRateLimitCounters } from '../../src/db/rate-limits.js';
@@ -75,4 +76,55 @@ describe('rate limits shared by every replica (decision 0010)', () => {
       expect(refused.headers['retry-after']).toBeDefined();
       expect(refused.headers['content-type']).toContain('application/problem+json');
     });
+
+  if (process.env.DB_KIND === 'postgres')
+    it('R-SEC-9: the real sign-in limit (10 a minute per address, production settings) holds across two API processes', async () => {
+      // Production settings: the test configuration raises the sign-in route's limit for test files.
+      const secret = randomBytes(48).toString('base64');
+      const production: FastifyInstance[] = [];
+      for (const database of [fresh.database, second!]) {
+        const app = await buildApp({
+          database,
+          config: loadConfig({
+            NODE_ENV: 'production',
+            DATABASE_URL: fresh.url!,
+            LOG_LEVEL: 'silent',
+            SEED: 'none',
+            JOBS: 'off',
+            JWT_SECRET: secret,
+          }),
+        });
+        await app.ready();
+        production.push(app);
+      }
+      try {
+        // A new email each time, so the per-email throttle (R-SEC-7) is not what answers.
+        const login = (i: number) =>
+          production[i % 2]!.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { email: `nobody-${i}@test.hhs.gov`, password: 'not a password anyone has' },
+            remoteAddress: '192.0.2.44',
+          });
+        const codes: number[] = [];
+        for (let i = 0; i < 12; i++) codes.push((await login(i)).statusCode);
+        expect(codes).toEqual([...Array(10).fill(401), 429, 429]);
+        const refused = await login(12);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        // Another address is counted on its own, on either process.
+        expect(
+          (
+            await production[1]!.inject({
+              method: 'POST',
+              url: '/api/v1/auth/login',
+              payload: { email: 'nobody-else@test.hhs.gov', password: 'not a password anyone has' },
+              remoteAddress: '192.0.2.45',
+            })
+          ).statusCode,
+        ).toBe(401);
+      } finally {
+        for (const app of production) await app.close();
+      }
+    }, 60_000);
 });

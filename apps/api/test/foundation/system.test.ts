@@ -50,6 +50,16 @@ describe('system', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
+
+  it('R-SEC-11: HSTS for a year with subdomains (ASVS 14.4.5) and no framing by any site (ASVS 14.4.7), on API answers and errors', async () => {
+    for (const url of ['/healthz', '/api/v1/competencies', '/api/v1/no-such-route']) {
+      const res = await ctx.app.inject(url);
+      const hsts = String(res.headers['strict-transport-security']);
+      expect(Number(/max-age=(\d+)/.exec(hsts)?.[1]), url).toBeGreaterThanOrEqual(31_536_000);
+      expect(hsts).toContain('includeSubDomains');
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+    }
+  });
 });
 
 describe('reference data', () => {

@@ -4,6 +4,7 @@ import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { makeSystemClient } from '../integrations/helpers.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
+import { makeEvent } from '../training/helpers.js';
 import { SYSTEM_SCOPES } from '../../src/db/schema/integrations.js';
 import { EXPECTATIONS, type Expectation } from './authorization-expectations.js';
 
@@ -160,5 +161,132 @@ describe('authorization matrix from the OpenAPI document (R-SEC-3, R-ROLE-2, R-A
     expect(
       (await ctx.app.inject({ url: `/api/v1/relationships/${relationshipId}`, headers: a.auth })).statusCode,
     ).toBe(200);
+  });
+
+  it("R-SEC-3, R-SEC-12: another pair's invitations, meetings and messages, and another OPDIV's training rosters, are refused (403 or 404)", async () => {
+    const supervisor = await makeUser(ctx.app, { employee: { opdiv: 'CDC' } });
+    const a = await mentee(ctx.app, { opdiv: 'CDC', supervisorId: supervisor.employee.id });
+    const m = await mentor(ctx.app, { opdiv: 'CDC' });
+    const relationshipId = await pairUp(ctx.app, a, m);
+    const invitee = await mentor(ctx.app, { opdiv: 'CDC' });
+    const inviter = await mentee(ctx.app, { opdiv: 'CDC' });
+    const invitation = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers: inviter.auth,
+      payload: { mentorId: invitee.employee.id, message: 'Hello' },
+    });
+    const meeting = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/relationships/${relationshipId}/meetings`,
+      headers: a.auth,
+      payload: {
+        startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        timeZone: 'America/New_York',
+        durationMinutes: 60,
+        mode: 'video',
+        location: 'https://meet.example.gov/abc',
+        agenda: 'Goals',
+      },
+    });
+    const message = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/relationships/${relationshipId}/messages`,
+      headers: a.auth,
+      payload: { body: 'Hello' },
+    });
+    expect([invitation.statusCode, meeting.statusCode, message.statusCode]).toEqual([201, 201, 201]);
+    const { event } = await makeEvent(ctx.app, { opdiv: 'FDA' });
+    const otherPair = await mentee(ctx.app, { opdiv: 'NIH' });
+    const fdaCoordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'FDA' }] });
+    const cdcCoordinator = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
+    const readOrBodiless = (o: Operation) => o.method === 'GET' || (o.method === 'POST' && !o.hasBody);
+    const under = (prefix: string) =>
+      operations.filter((o) => o.path.startsWith(prefix) && readOrBodiless(o));
+    const groups = [
+      {
+        what: 'invitation',
+        ops: under('/api/v1/invitations/{id}'),
+        id: invitation.json<{ id: string }>().id,
+        outsiders: { 'a person of another pair': otherPair.auth, 'an FDA coordinator': fdaCoordinator.auth },
+      },
+      {
+        what: 'meeting',
+        ops: under('/api/v1/meetings/{id}'),
+        id: meeting.json<{ id: string }>().id,
+        outsiders: { 'a person of another pair': otherPair.auth, 'an FDA coordinator': fdaCoordinator.auth },
+      },
+      {
+        // The mentee's supervisor is no party to the pair's meetings and messages (R-SEC-1).
+        what: "the pair's meetings and messages",
+        ops: under('/api/v1/relationships/{id}/m'),
+        id: relationshipId,
+        outsiders: {
+          'a person of another pair': otherPair.auth,
+          'an FDA coordinator': fdaCoordinator.auth,
+          "the mentee's supervisor": supervisor.auth,
+        },
+      },
+      {
+        what: 'FDA training event roster',
+        ops: operations.filter((o) =>
+          /^\/api\/v1\/training\/events\/\{id\}\/(roster|evaluations)$/.test(o.path),
+        ),
+        id: event.id,
+        outsiders: { 'a CDC coordinator': cdcCoordinator.auth, 'a participant': otherPair.auth },
+      },
+    ];
+    const wrong: string[] = [];
+    let cases = 0;
+    for (const group of groups) {
+      expect(group.ops.length, group.what).toBeGreaterThan(0);
+      for (const op of group.ops)
+        for (const [who, headers] of Object.entries(group.outsiders)) {
+          const res = await ctx.app.inject({
+            method: op.method as 'GET',
+            url: urlOf(op.path, { id: group.id }),
+            headers,
+          });
+          cases += 1;
+          if (![403, 404].includes(res.statusCode))
+            wrong.push(`${op.key} on ${group.what} as ${who}: ${res.statusCode}`);
+        }
+    }
+    console.info(`authorization matrix, invitations, meetings, messages, rosters of others: ${cases} cases`);
+    expect(wrong).toEqual([]);
+    // The same calls by the people they belong to are not refused, so the refusals above are about the caller.
+    for (const [url, headers] of [
+      [`/api/v1/invitations/${groups[0]!.id}`, inviter.auth],
+      [`/api/v1/meetings/${groups[1]!.id}/ics`, m.auth],
+      [`/api/v1/relationships/${relationshipId}/messages`, m.auth],
+    ] as const)
+      expect((await ctx.app.inject({ url, headers })).statusCode, url).toBe(200);
+  }, 120_000);
+
+  it('R-SEC-3: the parties of one invitation may each do only their own part of it', async () => {
+    const a = await mentee(ctx.app, { opdiv: 'CDC' });
+    const m = await mentor(ctx.app, { opdiv: 'CDC' });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers: a.auth,
+      payload: { mentorId: m.employee.id, message: 'Hello' },
+    });
+    const id = res.json<{ id: string }>().id;
+    const post = (action: string, headers: Record<string, string>) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/invitations/${id}/${action}`,
+        headers,
+        ...(action === 'decline' ? { payload: { reason: 'other' } } : {}),
+      });
+    // The mentee cannot answer for the mentor; the mentor cannot withdraw or confirm the mentee's invitation.
+    expect((await post('accept', a.auth)).statusCode).toBe(403);
+    expect((await post('decline', a.auth)).statusCode).toBe(403);
+    expect((await post('withdraw', m.auth)).statusCode).toBe(403);
+    expect((await post('confirm', m.auth)).statusCode).toBe(403);
+    // Each may do their own part.
+    expect((await post('accept', m.auth)).statusCode).toBe(200);
+    expect((await post('confirm', a.auth)).statusCode).toBe(200);
   });
 });

@@ -9,8 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-describe('finding: coordinator scope (R-ROLE-2)', () => {
-  it("R-ROLE-2: a CDC coordinator is refused an FDA event's roster and evaluations, as for editing it", async () => {
+describe('finding: coordinator scope (R-SEC-12, R-ROLE-2)', () => {
+  it("R-SEC-12, R-ROLE-2: a CDC coordinator is refused an FDA event's roster and evaluations, as for editing it", async () => {
     const { event } = await makeEvent(ctx.app, { opdiv: 'FDA' });
     const cdc = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'CDC' }] });
     const fda = await makeUser(ctx.app, { grants: [{ role: 'coordinator', opdiv: 'FDA' }] });

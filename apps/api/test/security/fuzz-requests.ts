@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
+import { SIGN_IN_NOTICE_SUBJECT } from '../../src/services/accounts/accounts.js';
 
 /**
  * R-SEC-4: requests generated from the OpenAPI document for every operation — mostly shaped like the schema, with
@@ -216,23 +217,28 @@ export function requestFor(op: Operation, personas: number): fc.Arbitrary<FuzzRe
   }));
 }
 
-const EXPECTED_WRITES = new Set([
-  'audit_log',
-  'rate_limit_counters',
-  'email_outbox',
-  'job_runs',
-  'revoked_sessions',
-]);
+// Rows a refused request is meant to write: its audit entry, throttling counters and a revoked session id.
+const EXPECTED_WRITES = new Set(['audit_log', 'rate_limit_counters', 'revoked_sessions']);
+/** Outbox rows a refusal is meant to write: the owner's notice after repeated failed sign-ins (R-SEC-7). */
+const EXPECTED_OUTBOX = `where x.subject <> '${SIGN_IN_NOTICE_SUBJECT.replace(/'/g, "''")}'`;
 
-/** A fingerprint of every table a refused request must leave alone (audit and throttling rows are expected). */
+/**
+ * A fingerprint of every table a refused request must leave alone, the outbox (but for the sign-in notice) and
+ * job_runs included. Scheduled jobs write job_runs and the outbox on their own, so the fingerprint is only sound
+ * on an app whose jobs are off: it refuses any other.
+ */
 export async function dataFingerprint(app: FastifyInstance): Promise<string> {
+  if (app.config.JOBS !== 'off') throw new Error('dataFingerprint needs JOBS=off: job ticks write too');
   const tables = await queryRows<{ name: string }>(
     app.db,
     sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
   );
   const parts = tables.filter((t) => !EXPECTED_WRITES.has(t.name) && !t.name.startsWith('__'));
   const select = parts
-    .map((t) => `(select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) from "${t.name}" x)`)
+    .map(
+      (t) =>
+        `(select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) from "${t.name}" x ${t.name === 'email_outbox' ? EXPECTED_OUTBOX : ''})`,
+    )
     .join(" || '|' || ");
   const [row] = await queryRows<{ f: string }>(app.db, sql.raw(`select md5(${select}) as f`));
   return row!.f;
@@ -266,8 +272,10 @@ export async function check(
       type.startsWith('application/json') &&
       'error' in res.json();
     if (!type.startsWith('application/problem+json') && !oauth) return fail(`error as ${type}`);
-    if (before !== undefined && (await dataFingerprint(app)) !== before)
-      return fail('a refused request wrote data');
+    if (before === undefined) return undefined;
+    // Work a route hands to afterResponse is the request's work too: wait for it before looking.
+    await app.settled();
+    if ((await dataFingerprint(app)) !== before) return fail('a refused request wrote data');
   }
   return undefined;
 }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp, type TestContext } from '../helpers/app.js';
+import { Type } from '@sinclair/typebox';
+import { freshDatabase, makeTestApp, type TestContext } from '../helpers/app.js';
+import { buildApp } from '../../src/app.js';
+import { testConfig } from '../../src/config.js';
 import { makeUser } from '../helpers/factories.js';
 import { auditLog } from '../../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
@@ -65,6 +68,8 @@ describe('finding: 43 answers 500 to bad input (R-SEC-4)', () => {
   it('R-SEC-4: a 900 KB string where the schema set no maxLength is a 400 problem', async () => {
     const res = await ctx.app.inject({ url: `/api/v1/directory?q=${'a'.repeat(900_000)}`, headers: auth });
     isProblem(res);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('/querystring/q');
     const body = await ctx.app.inject({
       method: 'PUT',
       url: '/api/v1/me/applications/mentee',
@@ -93,6 +98,34 @@ describe('finding: 43 answers 500 to bad input (R-SEC-4)', () => {
       expect(res.body).not.toContain('FST_ERR');
     }
   });
+});
+
+describe("finding: 43 answers 500 to bad input — the serialiser's failures (R-SEC-4)", () => {
+  it('R-SEC-4: a response that fails its schema is a 500 problem+json with the request id and no Fastify internals', async () => {
+    const fresh = await freshDatabase();
+    const app = await buildApp({ config: testConfig(), database: fresh.database });
+    // Two ways a handler's answer can fail its response schema: a required field missing, a value of the wrong type.
+    const Answer = Type.Object({ name: Type.String(), count: Type.Integer() });
+    app.get('/api/v1/probe/missing', { schema: { response: { 200: Answer } } }, async () => ({ count: 1 }));
+    app.get('/api/v1/probe/wrong-type', { schema: { response: { 200: Answer } } }, async () => ({
+      name: 'x',
+      count: 'many',
+    }));
+    await app.ready();
+    try {
+      for (const url of ['/api/v1/probe/missing', '/api/v1/probe/wrong-type']) {
+        const res = await app.inject({ url });
+        expect(res.statusCode, url).toBe(500);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        const body = res.json();
+        expect(body).toMatchObject({ status: 500, requestId: res.headers['x-request-id'] });
+        expect(res.body).not.toMatch(/FST_ERR|fast-json-stringify|stack|"count"|many|required|converted/i);
+      }
+    } finally {
+      await app.close();
+      await fresh.drop();
+    }
+  }, 60_000);
 });
 
 describe('finding: router errors are not problem+json (R-SEC-4)', () => {

@@ -62,11 +62,13 @@ export async function consumeToken(tx: Tx, token: string, purpose: TokenPurpose)
   return row;
 }
 
+export const accountEmailSubject = (subject: string) => `HHS Mentoring Program: ${subject}`;
+
 /** Account emails go straight to the outbox: they are not inbox notices and must not show their link in the app. */
 export async function queueAccountEmail(tx: Tx, to: string, subject: string, text: string) {
   await tx.insert(emailOutbox).values({
     toAddress: to,
-    subject: `HHS Mentoring Program: ${subject}`,
+    subject: accountEmailSubject(subject),
     textBody: `${text}\n\n— HHS Mentoring Program\nIf you did not ask for this, ignore this email; nothing changes.`,
   });
 }

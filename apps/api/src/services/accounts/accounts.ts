@@ -5,7 +5,7 @@ import { revokedSessions, users } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { clearCounters, countHit, peekHits } from '../platform/counters.js';
-import { queueAccountEmail } from './account-tokens.js';
+import { accountEmailSubject, queueAccountEmail } from './account-tokens.js';
 import type { UserActor } from './actors.js';
 import { audit, type AuditContext } from '../platform/audit.js';
 
@@ -30,8 +30,25 @@ export const SIGN_IN_THROTTLE = {
   notifyAt: 10,
 } as const;
 
-export const hashPassword = (password: string) => hash(password, ARGON);
-let dummyHash: Promise<string> | undefined;
+/**
+ * The password hashing every account path goes through. An object, so a test can count the hashing work done for
+ * a known and an unknown email (R-SEC-8).
+ */
+export const passwordHashing = {
+  hash: (password: string) => hash(password, ARGON),
+  verify: (digest: string, password: string) => verify(digest, password),
+};
+export const hashPassword = (password: string) => passwordHashing.hash(password);
+/**
+ * What an unknown email's password is checked against (R-SEC-8): a fixed argon2id hash with the same parameters,
+ * of random bytes nobody kept. A constant, so even the first unknown email after a start costs one check, not a
+ * hash and a check.
+ */
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$sc3qVxHtCSxyBJrrSzZ+cQ$As1blZ5zTgCxxVmuOodNI7v97fLtk1+S6zktxYvlm/Q';
+/** The subject of the email telling an account holder about repeated failed sign-ins (R-SEC-7). */
+export const SIGN_IN_NOTICE = 'Someone is trying to sign in to your account';
+export const SIGN_IN_NOTICE_SUBJECT = accountEmailSubject(SIGN_IN_NOTICE);
 
 export function signInDelayMs(accountFailures: number): number {
   const t = SIGN_IN_THROTTLE;
@@ -43,7 +60,13 @@ export function signInDelayMs(accountFailures: number): number {
 export const clearSignInThrottle = (db: Db, email: string) =>
   clearCounters(db, [`signin|account|${email.toLowerCase()}`, `signin|pair|${email.toLowerCase()}|`]);
 
-type SignInOptions = { ip: string; appUrl: string; sleep?: (ms: number) => Promise<unknown> };
+type SignInOptions = {
+  ip: string;
+  appUrl: string;
+  sleep?: (ms: number) => Promise<unknown>;
+  /** Where work that only a known email causes goes, so it is done after answering (R-SEC-8); default: now. */
+  afterAnswer?: (work: () => Promise<unknown>) => void;
+};
 
 /** Verifies a work email and password; returns the user id or throws a problem. Every outcome is audited. */
 export async function passwordSignIn(
@@ -75,23 +98,26 @@ export async function passwordSignIn(
     .from(users)
     .where(eq(sql`lower(${users.email})`, who));
   // An unknown email costs the same hash check as a known one (R-SEC-8).
-  const hashToCheck = user?.passwordHash ?? (await (dummyHash ??= hashPassword('timing-equaliser')));
-  const matches = await verify(hashToCheck, password).catch(() => false);
+  const matches = await passwordHashing.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
   const ok = Boolean(user?.passwordHash) && matches;
   if (!user || !ok) {
     const [, counted] = await Promise.all([
       countHit(db, pairKey, SIGN_IN_THROTTLE.windowMs),
       countHit(db, accountKey, SIGN_IN_THROTTLE.windowMs),
     ]);
-    if (user && counted.hits === SIGN_IN_THROTTLE.notifyAt)
-      await queueAccountEmail(
-        db,
-        user.email,
-        'Someone is trying to sign in to your account',
-        `Someone tried to sign in to your account with a wrong password ${counted.hits} times in the last few minutes. ` +
-          `If it was you, you can reset your password at ${options.appUrl}/reset-password. If it was not you, your account ` +
-          'is still safe: nobody can sign in without your password, and repeated attempts are slowed down.',
-      );
+    if (user && counted.hits === SIGN_IN_THROTTLE.notifyAt) {
+      const notify = () =>
+        queueAccountEmail(
+          db,
+          user.email,
+          SIGN_IN_NOTICE,
+          `Someone tried to sign in to your account with a wrong password ${counted.hits} times in the last few minutes. ` +
+            `If it was you, you can reset your password at ${options.appUrl}/reset-password. If it was not you, your account ` +
+            'is still safe: nobody can sign in without your password, and repeated attempts are slowed down.',
+        );
+      if (options.afterAnswer) options.afterAnswer(notify);
+      else await notify();
+    }
     await audit(
       db,
       { ...ctx, actorLabel: email },

@@ -17,7 +17,7 @@ export async function eventExists(db: Db, id: string) {
 }
 
 /**
- * R-ROLE-2: a coordinator reads an OPDIV event's roster and evaluations only when they may edit the event (its
+ * R-SEC-12, R-ROLE-2: a coordinator reads an OPDIV event's roster and evaluations only when they may edit the event (its
  * OPDIV is theirs). A department-wide event (no OPDIV) is the program manager's to edit; its roster still shows a
  * coordinator their OPDIVs' people, whose attendance they record (decision 0804).
  */

@@ -29,6 +29,7 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
         {
           ip: request.ip,
           appUrl: app.config.APP_URL,
+          afterAnswer: (work) => app.afterResponse(request, work),
         },
       );
       const token = await app.issueSession(reply, userId);
