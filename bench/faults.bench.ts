@@ -37,7 +37,7 @@ read between steps; emails delivered to a test SMTP relay):
 | writes duplicated (per pair, per audit row) | ${outage.duplicated} | 0 |
 | half-made (confirmed without relationship, invitation without audit) | ${outage.halfMade} | 0 |
 | invariants R-CAP-1/2/3, R-INV-1/2 | ${Object.values(outage.violations).reduce((a, b) => a + b, 0)} violations | 0 |
-| clock jobs (every ${outage.clockJobs.everyMs / 1000} s here, six jobs): slots before the kill run / expected; after the database is back run / expected; run during the outage | ${outage.clockJobs.ranBefore} / ${outage.clockJobs.slotsBefore}; ${outage.clockJobs.ranAfter} / ${outage.clockJobs.slotsAfter}; ${outage.clockJobs.ranDuringOutage} | all; all; — |
+| clock jobs (every ${outage.clockJobs.everyMs / 1000} s here, six jobs): slots before the kill run / expected; after the database is back run / expected; run in the slots between (the kill's slot to 3 s after the database is back) | ${outage.clockJobs.ranBefore} / ${outage.clockJobs.slotsBefore}; ${outage.clockJobs.ranAfter} / ${outage.clockJobs.slotsAfter}; ${outage.clockJobs.ranDuringOutage} | all; all; — |
 | clock slots run twice / claims left unfinished outside the outage / runs the kill interrupted | ${outage.clockJobs.doubled} / ${outage.clockJobs.unfinishedOutsideOutage} / ${outage.clockJobs.interruptedByTheKill} | 0 / 0 / — |
 | emails in outbox / sent / received by the relay / duplicates | ${outage.emails.outbox} / ${outage.emails.sent} / ${outage.emails.received} / ${outage.emails.duplicates} | all sent, 0 duplicates |
 
