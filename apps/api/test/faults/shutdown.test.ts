@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { claimSlot } from '../../src/jobs/slots.js';
@@ -22,6 +23,17 @@ afterAll(() =>
   }),
 );
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Sessions of the database waiting on a lock. Read through the helper app's pool, outside the blocker's transaction:
+ * PostgreSQL keeps one pg_stat_activity snapshot per transaction, so read inside it the count would never move.
+ */
+const lockWaiters = async (app: FastifyInstance, database: string) =>
+  (
+    await queryRows<{ n: number }>(
+      app.db,
+      sql`select count(*)::int as n from pg_stat_activity where datname = ${database} and wait_event_type = 'Lock'`,
+    )
+  )[0]!.n;
 
 describe('graceful shutdown (decision 0009)', () => {
   it('on SIGTERM the API finishes in-flight requests, closes its pool, and exits 0', async () => {
@@ -54,11 +66,7 @@ describe('graceful shutdown (decision 0009)', () => {
             `only ${waiting} of the 5 requests reached the lock:\n${api.output().slice(-3000)}`,
           );
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const r = await blocker.query<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
-          [name],
-        );
-        waiting = r.rows[0]!.n;
+        waiting = await lockWaiters(app, name);
       }
       api.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -110,18 +118,13 @@ describe('graceful shutdown (decision 0009)', () => {
           sql`select job, slot::float8 as slot, locked_until > now() as leased from job_runs
               where finished_at is null order by job`,
         );
-      const waiting = async () =>
-        (
-          await blocker.query<{ n: number }>(
-            `select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
-            [stuckName],
-          )
-        ).rows[0]!.n;
+      const waiting = () => lockWaiters(app, stuckName);
       let held = await claims();
-      for (let i = 0; i < 100 && (held.length === 0 || (await waiting()) < held.length); i++) {
+      for (let i = 0; i < 300 && (held.length === 0 || (await waiting()) < held.length); i++) {
         await pause(100);
         held = await claims();
       }
+      expect(await waiting(), 'the clock runs wait on the lock').toBeGreaterThanOrEqual(held.length);
       expect(held.length, 'clock runs in progress at SIGTERM').toBeGreaterThan(0);
       expect(held.every((c) => c.leased)).toBe(true);
       // Their lease is the full default (5 min): without the hand-back nobody could take them now.
@@ -134,7 +137,8 @@ describe('graceful shutdown (decision 0009)', () => {
         () => 0,
       );
       const before = await waiting();
-      for (let i = 0; i < 100 && (await waiting()) <= before; i++) await pause(50);
+      for (let i = 0; i < 600 && (await waiting()) <= before; i++) await pause(50);
+      expect(await waiting(), 'the request waits on the lock too').toBeGreaterThan(before);
 
       const sentAt = Date.now();
       api.kill('SIGTERM');
