@@ -29,6 +29,7 @@ read between steps; emails delivered to a test SMTP relay):
 | requests failed (503 or no answer) | ${outage.failed} of ${outage.requests}; ${outage.requestsDuringOutage} requests were sent while the database was down | — |
 | 5xx other than 503 / no answer at all | ${outage.fiveHundredsOtherThan503} / ${outage.noAnswer} | 0 / 0 |
 | \`/readyz\` went 503 and came back to 200 | ${outage.readyzWent503.every(Boolean) && outage.readyzBack200.every(Boolean) ? 'yes, on both' : 'no'} | yes |
+| slowest \`/readyz\` answer while the database was down; probes with no answer; 503s not problem+json | ${s(outage.readyzSlowestDuringOutage)}; ${outage.readyzNoAnswer}; ${outage.readyz503NotProblemJson} | ≤ 2 s; 0; 0 |
 | \`/healthz\` answers other than 200 | ${outage.healthzNot200} | 0 |
 | seconds unavailable (kill → first 2xx) | ${s(outage.secondsUnavailable)} | ≈ outage + recovery |
 | seconds from database back to first 2xx, per process | ${outage.secondsFromBackToFirst2xx.map(s).join(', ')} | ≤ 5 s |
@@ -36,6 +37,8 @@ read between steps; emails delivered to a test SMTP relay):
 | writes duplicated (per pair, per audit row) | ${outage.duplicated} | 0 |
 | half-made (confirmed without relationship, invitation without audit) | ${outage.halfMade} | 0 |
 | invariants R-CAP-1/2/3, R-INV-1/2 | ${Object.values(outage.violations).reduce((a, b) => a + b, 0)} violations | 0 |
+| clock jobs (every ${outage.clockJobs.everyMs / 1000} s here, six jobs): slots before the kill run / expected; after the database is back run / expected; run in the slots between (the kill's slot to 3 s after the database is back) | ${outage.clockJobs.ranBefore} / ${outage.clockJobs.slotsBefore}; ${outage.clockJobs.ranAfter} / ${outage.clockJobs.slotsAfter}; ${outage.clockJobs.ranDuringOutage} | all; all; — |
+| clock slots run twice / claims left unfinished outside the outage / runs the kill interrupted | ${outage.clockJobs.doubled} / ${outage.clockJobs.unfinishedOutsideOutage} / ${outage.clockJobs.interruptedByTheKill} | 0 / 0 / — |
 | emails in outbox / sent / received by the relay / duplicates | ${outage.emails.outbox} / ${outage.emails.sent} / ${outage.emails.received} / ${outage.emails.duplicates} | all sent, 0 duplicates |
 
 **One API replica killed mid-burst** (8 virtual users, no think time, on both replicas; \`kill -9\` at

@@ -91,11 +91,13 @@ beforeAll(async () => {
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'info',
   };
-  // The migration Job of the manifests, when this build has it; otherwise the API migrates as it starts.
-  if (existsSync(join(root, 'api/dist/migrate.js'))) {
-    run([process.execPath, 'dist/migrate.js'], join(root, 'api'), env);
-    Object.assign(env, { MIGRATE_ON_START: 'false' });
-  }
+  // The migration Job of the manifests (node dist/migrate.js) must be in the build; the API then starts with
+  // MIGRATE_ON_START=false, as in production, and would refuse a schema the Job did not bring to head.
+  const migrateJs = join(root, 'api/dist/migrate.js');
+  if (!existsSync(migrateJs))
+    throw new Error(`the deployed API has no ${migrateJs}: the migration Job would fail`);
+  run([process.execPath, 'dist/migrate.js'], join(root, 'api'), env);
+  Object.assign(env, { MIGRATE_ON_START: 'false' });
   // The image's CMD (node --import ./dist/tracing.js dist/server.js), with this test's node.
   const [, ...args] = JSON.parse(
     /^CMD (\[.*\])$/m.exec(readFileSync(join(repoRoot, 'infra/Dockerfile'), 'utf8'))![1]!,

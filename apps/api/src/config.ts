@@ -116,6 +116,13 @@ export const ConfigSchema = Type.Object({
   ),
   WEB_DIST: Type.Optional(Type.String({ description: 'folder of the built web app to serve' })),
   JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  CLOCK_JOBS_EVERY_MS: Type.Integer({
+    minimum: 1_000,
+    maximum: 86_400_000,
+    default: 900_000,
+    description:
+      'period of the R-NOTE-2 clock jobs (invitation expiry, relationship clocks, nudges…); one run per period across all processes',
+  }),
   // R-HOOK-*: webhook deliveries (docs/decisions/0902-0904).
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: Type.Optional(
     Type.Union([Type.Literal('on'), Type.Literal('off')], {

@@ -30,8 +30,9 @@ if (config.SEED === 'demo') {
   if (created) app.log.info(`Seeded the demo workforce (${created.length} demo accounts).`);
 }
 // On SIGTERM (a rollout, a scale-down) the server stops accepting, lets in-flight requests finish, stops the jobs
-// (waiting for runs in progress, which finish their claims), and closes the pool — bounded by SHUTDOWN_TIMEOUT_MS,
-// after which the process exits anyway and any lease it still holds lapses on its own (decision 0009).
+// (waiting for runs in progress, which finish their claims; the claims of runs still going near the bound are
+// handed back for another replica), and closes the pool — bounded by SHUTDOWN_TIMEOUT_MS, after which the process
+// exits anyway (decision 0009).
 closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');
   else app.log.info({ signal }, 'shutting down');

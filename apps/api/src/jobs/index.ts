@@ -16,8 +16,6 @@ import { pruneRateLimitCounters } from '../db/rate-limits.js';
 import { pruneIdempotencyKeys } from '../services/platform/idempotency.js';
 import { pruneRevokedSessions } from '../services/accounts/accounts.js';
 
-const FIFTEEN_MINUTES = 15 * 60_000;
-
 type Clock = (db: Db, now: Date, appUrl: string) => Promise<unknown>;
 /** R-NOTE-2 clocks (src/services/platform/clock-jobs.ts): idempotent, so a slot taken over after a crash is harmless. */
 const CLOCKS: Array<[name: string, clock: Clock]> = [
@@ -66,7 +64,7 @@ export function scheduledJobs(
   for (const [name, clock] of CLOCKS)
     jobs.push({
       name,
-      everyMs: FIFTEEN_MINUTES,
+      everyMs: config.CLOCK_JOBS_EVERY_MS,
       scope: 'once',
       run: async (now) => {
         const result = await clock(db, now, config.APP_URL);

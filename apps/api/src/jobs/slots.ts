@@ -38,6 +38,15 @@ export async function finishSlot(
     error = ${outcome.error?.slice(0, 500) ?? null} where job = ${job} and slot = ${slot}`);
 }
 
+/**
+ * Hands an unfinished claim back (graceful shutdown, decision 0009): its lease ends now, so the next process that
+ * asks for the slot gets it instead of waiting for the lease to lapse. A finished run is left as it is.
+ */
+export async function releaseSlot(db: Db, job: string, slot: number) {
+  await db.execute(sql`update job_runs set locked_until = started_at
+    where job = ${job} and slot = ${slot} and finished_at is null`);
+}
+
 /** Keeps job_runs small: a week of history is plenty to see what ran. */
 export async function pruneJobRuns(db: Db, now: Date, keepMs = 7 * 24 * 3_600_000) {
   await db.execute(sql`delete from job_runs where finished_at < ${new Date(now.getTime() - keepMs)}`);

@@ -6,7 +6,17 @@ import { startCluster } from './cluster.js';
 import { checkWrites, helperApp, makePeople, runLoad } from './scenario.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-type Probe = { at: number; api: number; path: string; status: number };
+type Probe = { at: number; api: number; path: string; status: number; ms: number; problemJson: boolean };
+/** The clock jobs' period in this scenario (CLOCK_JOBS_EVERY_MS): short, so slots fall before, during and after. */
+const CLOCK_EVERY_MS = 2_000;
+const CLOCK_JOBS = [
+  'invitation-expiry',
+  'relationship-clocks',
+  'cadence-watch',
+  'nudges',
+  'waitlist-release',
+  'new-mentor-notices',
+];
 
 /**
  * Decision 0009's proof: two API processes on a throwaway cluster under a mixed load; the postmaster is killed
@@ -24,7 +34,14 @@ export async function databaseOutage(options: {
   const apis: ApiProcess[] = [];
   let app: Awaited<ReturnType<typeof helperApp>> | undefined;
   try {
-    for (let i = 0; i < 2; i++) apis.push(await startApiProcess(cluster.url, { SMTP_URL: smtp.url }));
+    for (let i = 0; i < 2; i++)
+      apis.push(
+        await startApiProcess(cluster.url, {
+          SMTP_URL: smtp.url,
+          CLOCK_JOBS_EVERY_MS: String(CLOCK_EVERY_MS),
+        }),
+      );
+    const jobsUpAt = Date.now(); // both processes' job runners are ticking from here
     app = await helperApp(cluster.url);
     const people = await makePeople(app, options.mentees, Math.ceil(options.mentees / 2));
     const someone = people.mentees[0]!;
@@ -37,11 +54,21 @@ export async function databaseOutage(options: {
         await Promise.all(
           apis.flatMap((api, i) =>
             ['/readyz', '/healthz'].map(async (path) => {
-              const status = await fetch(`${api.base}${path}`, { signal: AbortSignal.timeout(5_000) }).then(
-                (r) => r.status,
-                () => 0,
+              const sent = Date.now();
+              // An answer that does not come within 5 s counts as none (status 0), and as a failure.
+              const { status, problemJson } = await fetch(`${api.base}${path}`, {
+                signal: AbortSignal.timeout(5_000),
+              }).then(
+                async (r) => {
+                  await r.arrayBuffer();
+                  return {
+                    status: r.status,
+                    problemJson: (r.headers.get('content-type') ?? '').includes('application/problem+json'),
+                  };
+                },
+                () => ({ status: 0, problemJson: false }),
               );
-              probes.push({ at: Date.now() - started, api: i, path, status });
+              probes.push({ at: sent - started, api: i, path, status, ms: Date.now() - sent, problemJson });
             }),
           ),
         );
@@ -101,6 +128,36 @@ export async function databaseOutage(options: {
       if (outbox.sent === outbox.total) break;
       await pause(500);
     }
+    // The clock jobs ran before the kill, paused, and resumed: a few slots after the database is back, then read
+    // which slots ran (job_runs: one row per job and slot, attempts = how many times it was claimed).
+    while (Date.now() - started < backAt + 9_000) await pause(250);
+    const checkedAt = Date.now();
+    const runs = await queryRows<{ job: string; slot: number; attempts: number; finished: boolean }>(
+      app.db,
+      sql`select job, slot::float8 as slot, attempts, finished_at is not null as finished from job_runs
+          where job in ${CLOCK_JOBS}`,
+    );
+    const slotAt = (ms: number) => Math.floor(ms / CLOCK_EVERY_MS);
+    // Slots wholly between both runners ticking and the kill, and from 3 s after the database is back to the last complete slot.
+    const before = [slotAt(jobsUpAt) + 1, slotAt(started + killedAt) - 1];
+    const after = [slotAt(started + backAt + 3_000), slotAt(checkedAt) - 1];
+    const outage = [before[1]! + 1, after[0]! - 1];
+    const inRange = ([from, to]: number[], slot: number) => slot >= from! && slot <= to!;
+    const ranIn = (range: number[]) => runs.filter((r) => r.finished && inRange(range, r.slot)).length;
+    const expectedIn = ([from, to]: number[]) => Math.max(0, to! - from! + 1) * CLOCK_JOBS.length;
+    const clockJobs = {
+      everyMs: CLOCK_EVERY_MS,
+      slotsBefore: expectedIn(before),
+      ranBefore: ranIn(before),
+      slotsAfter: expectedIn(after),
+      ranAfter: ranIn(after),
+      ranDuringOutage: ranIn(outage),
+      // A slot claimed more than once (its lease lapsed and another process ran it again).
+      doubled: runs.filter((r) => r.attempts > 1).length,
+      // A claim left unfinished outside the outage (a run lost); one the kill interrupted is caught up by the next.
+      unfinishedOutsideOutage: runs.filter((r) => !r.finished && !inRange(outage, r.slot)).length,
+      interruptedByTheKill: runs.filter((r) => !r.finished && inRange(outage, r.slot)).length,
+    };
     const ids = smtp.received.map((m) => smtp.header(m, 'Message-ID'));
     const writes = await checkWrites(app, load.written);
     const during = load.outcomes.filter((o) => o.at >= killedAt && o.at <= backAt);
@@ -125,7 +182,20 @@ export async function databaseOutage(options: {
       secondsFromBackToFirst2xx: firstOkAfterBack.map((ms) => ms / 1000),
       readyzWent503: apis.map((_, i) => readyz(i).some((p) => p.status === 503 && p.at > killedAt)),
       readyzBack200: apis.map((_, i) => readyz(i).some((p) => p.status === 200 && p.at > backAt)),
-      readyzSlowest: 0,
+      // The slowest /readyz answer from the kill until the database was back (a probe with no answer within 5 s
+      // counts as 5 s), and the probes that got no answer or a 503 that was not problem+json.
+      readyzSlowestDuringOutage:
+        Math.max(
+          0,
+          ...probes
+            .filter((p) => p.path === '/readyz' && p.at >= killedAt && p.at <= backAt)
+            .map((p) => p.ms),
+        ) / 1000,
+      readyzNoAnswer: probes.filter((p) => p.path === '/readyz' && p.status === 0).length,
+      readyz503NotProblemJson: probes.filter(
+        (p) => p.path === '/readyz' && p.status === 503 && !p.problemJson,
+      ).length,
+      clockJobs,
       healthzNot200: probes.filter((p) => p.path === '/healthz' && p.status !== 200).length,
       bothAlive: apis.every((a) => a.alive()),
       emails: {

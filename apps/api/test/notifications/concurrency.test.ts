@@ -113,4 +113,49 @@ describe('R-NOTE-1/R-NOTE-2: several processes on one database', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(ran.length).toBe(after); // stop() left no timer behind
   });
+
+  it('R-NOTE-2: at shutdown a run still going hands its slot back, and another process takes it at once (decision 0009)', async () => {
+    const everyMs = 3_600_000;
+    let unblock = () => {};
+    const stuck: ScheduledJob = {
+      name: 'stuck-at-shutdown',
+      everyMs,
+      scope: 'once',
+      leaseMs: 600_000,
+      run: () => new Promise<void>((resolve) => (unblock = resolve)),
+    };
+    // A run that honours the shutdown signal by giving up: handed back too, not recorded as a failure.
+    const gives: ScheduledJob = {
+      name: 'gives-up-at-shutdown',
+      everyMs,
+      scope: 'once',
+      leaseMs: 600_000,
+      run: (_now, signal) =>
+        new Promise<void>((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(new Error('stopped'))),
+        ),
+    };
+    const runner = new JobRunner(fresh.database.db, [stuck, gives], silent);
+    runner.start();
+    const slot = Math.floor(Date.now() / everyMs);
+    const claimed = async () =>
+      queryRows<{ job: string; finished: boolean; error: string | null }>(
+        fresh.database.db,
+        sql`select job, finished_at is not null as finished, error from job_runs
+            where job in ('stuck-at-shutdown', 'gives-up-at-shutdown') and slot = ${slot} order by job`,
+      );
+    for (let i = 0; i < 100 && (await claimed()).length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    // Leased for ten minutes: another process cannot take the slots now.
+    expect(await claimSlot(second.db, 'stuck-at-shutdown', slot, new Date(), 600_000)).toBe(false);
+
+    expect(await runner.stop(200)).toBe(1); // the stuck one; the other gave up and was handed back itself
+    const now = new Date();
+    expect(await claimSlot(second.db, 'stuck-at-shutdown', slot, now, 600_000)).toBe(true);
+    expect(await claimSlot(second.db, 'gives-up-at-shutdown', slot, now, 600_000)).toBe(true);
+    expect(await claimed()).toEqual([
+      { job: 'gives-up-at-shutdown', finished: false, error: null },
+      { job: 'stuck-at-shutdown', finished: false, error: null },
+    ]);
+    unblock();
+  });
 });

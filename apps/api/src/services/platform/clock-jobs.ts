@@ -43,7 +43,7 @@ export async function expireDueInvitations(db: Db, now: Date, appUrl: string): P
 
 /**
  * The live relationships with a milestone not done whose due date (confirmation + 1, 6 or 12 months) is at most
- * DUE_SOON_DAYS away or past, chosen in SQL through partial indexes (src/db/sql/61-relationship-clock-indexes.sql)
+ * DUE_SOON_DAYS away or past, chosen in SQL through partial indexes (drizzle/0005_relationship-clock-indexes.sql)
  * instead of reading every live relationship. The cut-offs are a few days generous (calendar months are 28–31 days;
  * addMonths clamps to the month's end); milestoneStatus then decides exactly, so behaviour is unchanged.
  */
