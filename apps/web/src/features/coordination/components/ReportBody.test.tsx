@@ -158,7 +158,9 @@ describe('ReportBody (R-ADMIN-2 reports a coordinator can read)', () => {
       'Completed early, goals met',
       'Ended before completion',
     ]);
-    const bars = within(within(chart).getByRole('rowheader', { name: 'CDC, Senior-to-Junior' }).closest('tr')!)
+    const bars = within(
+      within(chart).getByRole('rowheader', { name: 'CDC, Senior-to-Junior' }).closest('tr')!,
+    )
       .getAllByRole('cell')
       .map((td) => td.textContent);
     expect(bars).toEqual(['12', '4', '3', '1']);
