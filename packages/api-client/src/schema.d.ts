@@ -2202,6 +2202,12 @@ export interface components {
                 reportMinGroupSize: number;
                 /** @description R-LIFE-7 */
                 terminationMinMonths: number;
+                /** @description R-NUDGE-1: days after applying when an unmatched mentee is reminded, first then second */
+                nudgeUnmatchedDays: number[];
+                /** @description R-NUDGE-2: days a pending invitation waits before its mentor is reminded (before it expires) */
+                nudgeInvitationDays: number;
+                /** @description R-NUDGE-3: days an accepted invitation waits before its mentee is reminded to confirm */
+                nudgeUnconfirmedDays: number;
             };
             version: number;
             /** Format: date-time */
@@ -4816,6 +4822,12 @@ export interface operations {
                     reportMinGroupSize: number;
                     /** @description R-LIFE-7 */
                     terminationMinMonths: number;
+                    /** @description R-NUDGE-1: days after applying when an unmatched mentee is reminded, first then second */
+                    nudgeUnmatchedDays: number[];
+                    /** @description R-NUDGE-2: days a pending invitation waits before its mentor is reminded (before it expires) */
+                    nudgeInvitationDays: number;
+                    /** @description R-NUDGE-3: days an accepted invitation waits before its mentee is reminded to confirm */
+                    nudgeUnconfirmedDays: number;
                 };
             };
         };
@@ -7389,6 +7401,7 @@ export interface operations {
                         concerns: string;
                         /** @description R-LIFE-4: I would like the coordinator to contact me */
                         wantsCoordinatorContact: boolean;
+                        lastMeetingAt: string | null;
                         relationshipId: string;
                         role: string;
                         submittedAt: string | null;
@@ -7484,6 +7497,7 @@ export interface operations {
                         concerns: string;
                         /** @description R-LIFE-4: I would like the coordinator to contact me */
                         wantsCoordinatorContact: boolean;
+                        lastMeetingAt: string | null;
                         relationshipId: string;
                         role: string;
                         submittedAt: string | null;

@@ -6,6 +6,7 @@ import {
   checkMessageBody,
   checkRecordHeld,
   nextMeetingState,
+  nudgeSettingsProblems,
   unmatchedNudgeStep,
   type Meeting,
 } from './pair-year.js';
@@ -121,6 +122,22 @@ describe('messages, nudges, early completion', () => {
     expect(unmatchedNudgeStep(days(-13), now, [14, 30])).toBeNull();
     expect(unmatchedNudgeStep(days(-14), now, [14, 30])).toBe(14);
     expect(unmatchedNudgeStep(days(-31), now, [14, 30])).toBe(30);
+  });
+
+  it('R-NUDGE-1/R-NUDGE-2: refuses settings under which a reminder could never go out', () => {
+    const ok = {
+      nudgeUnmatchedDays: [14, 30],
+      nudgeInvitationDays: 5,
+      nudgeUnconfirmedDays: 3,
+      invitationExpiryDays: 14,
+    };
+    expect(nudgeSettingsProblems(ok)).toEqual([]);
+    expect(nudgeSettingsProblems({ ...ok, nudgeUnmatchedDays: [30, 30] }).map((p) => p.field)).toEqual([
+      '/nudgeUnmatchedDays/1',
+    ]);
+    expect(nudgeSettingsProblems({ ...ok, nudgeInvitationDays: 14 }).map((p) => p.field)).toEqual([
+      '/nudgeInvitationDays',
+    ]);
   });
 
   it('R-END-1: completes early only after the minimum period and with all three agreements', () => {

@@ -145,6 +145,28 @@ export const DEFAULT_NUDGES: Readonly<NudgeSettings> = Object.freeze({
   nudgeUnconfirmedDays: 3,
 });
 
+/**
+ * R-NUDGE-1/R-NUDGE-2 settings that would keep a reminder from ever going out: the unmatched reminders must come in
+ * order, and the invitation reminder before the invitation expires. Field errors keyed by the setting's JSON pointer.
+ */
+export function nudgeSettingsProblems(
+  s: NudgeSettings & { invitationExpiryDays: number },
+): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  const [first, second] = s.nudgeUnmatchedDays;
+  if (first !== undefined && second !== undefined && second <= first)
+    out.push({
+      field: '/nudgeUnmatchedDays/1',
+      message: `The second reminder to an unmatched mentee must come after the first: enter more than ${first} days.`,
+    });
+  if (s.nudgeInvitationDays >= s.invitationExpiryDays)
+    out.push({
+      field: '/nudgeInvitationDays',
+      message: `The reminder about an unanswered invitation must come before it expires: enter fewer than ${s.invitationExpiryDays} days.`,
+    });
+  return out;
+}
+
 /** R-NUDGE-1: the largest threshold an unmatched mentee has passed (null before the first). */
 export function unmatchedNudgeStep(appliedAt: Date, now: Date, days: readonly number[]): number | null {
   const waited = (now.getTime() - appliedAt.getTime()) / DAY_MS;

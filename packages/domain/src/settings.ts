@@ -1,3 +1,5 @@
+import { DEFAULT_NUDGES, type NudgeSettings } from './pair-year.js';
+
 /** Program settings (SPEC R-MATCH-1, R-CAP-*, §6, R-ADMIN-2). Weights are relative; the scorer normalises them. */
 export interface ScoreWeights {
   needs: number;
@@ -8,7 +10,7 @@ export interface ScoreWeights {
   capacity: number;
 }
 
-export interface ProgramSettings {
+export interface ProgramSettings extends NudgeSettings {
   weights: ScoreWeights;
   maxCapacity: number;
   maxOpenInvitations: number;
@@ -37,4 +39,5 @@ export const DEFAULT_SETTINGS: Readonly<ProgramSettings> = Object.freeze({
   invitationExpiryDays: 14,
   reportMinGroupSize: 5,
   terminationMinMonths: 3,
+  ...DEFAULT_NUDGES,
 });

@@ -46,6 +46,22 @@ export const ProgramSettingsValueSchema = Type.Object(
       description: 'R-ADMIN-2 small-group suppression',
     }),
     terminationMinMonths: Type.Integer({ minimum: 0, maximum: 12, description: 'R-LIFE-7' }),
+    nudgeUnmatchedDays: Type.Array(Type.Integer({ minimum: 1, maximum: 180 }), {
+      minItems: 2,
+      maxItems: 2,
+      description: 'R-NUDGE-1: days after applying when an unmatched mentee is reminded, first then second',
+    }),
+    nudgeInvitationDays: Type.Integer({
+      minimum: 1,
+      maximum: 89,
+      description:
+        'R-NUDGE-2: days a pending invitation waits before its mentor is reminded (before it expires)',
+    }),
+    nudgeUnconfirmedDays: Type.Integer({
+      minimum: 1,
+      maximum: 30,
+      description: 'R-NUDGE-3: days an accepted invitation waits before its mentee is reminded to confirm',
+    }),
   },
   { additionalProperties: false },
 );

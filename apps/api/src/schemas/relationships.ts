@@ -195,7 +195,17 @@ export const ProgressInputSchema = Type.Object(
   { ...progressFields, ...submit },
   { additionalProperties: false },
 );
-export const ProgressSchema = Type.Object({ ...progressFields, ...stored });
+export const ProgressSchema = Type.Object({
+  ...progressFields,
+  lastMeetingAt: N(
+    Type.String({
+      format: 'date-time',
+      description:
+        'R-MEET-5: when the last meeting the pair recorded as held began (up to submission); read-only',
+    }),
+  ),
+  ...stored,
+});
 export const SurveyInputSchema = Type.Object({ ...surveyFields, ...submit }, { additionalProperties: false });
 export const SurveySchema = Type.Object({ ...surveyFields, ...stored });
 export const RoleParamsSchema = Type.Object({

@@ -16,6 +16,9 @@ const settings = {
   invitationExpiryDays: 14,
   reportMinGroupSize: 5,
   terminationMinMonths: 3,
+  nudgeUnmatchedDays: [14, 30],
+  nudgeInvitationDays: 5,
+  nudgeUnconfirmedDays: 3,
 };
 
 describe('validation problems in words (issue 20)', () => {

@@ -243,7 +243,7 @@ describe('meetings on the agreed cadence', () => {
     expect(early.json()).toMatchObject({ rule: 'R-MEET-5' });
   });
 
-  it('R-MEET-5: the meeting count prefills the 6-month progress report', async () => {
+  it('R-MEET-5: the meeting count and the last meeting date prefill the 6-month progress report', async () => {
     const { me, id } = await pair();
     await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings/held', {
       params: { path: { id } },
@@ -253,10 +253,11 @@ describe('meetings on the agreed cadence', () => {
         sharedNote: '',
       },
     });
+    const latest = video(-1);
     await clientFor(ctx.app, me).POST('/api/v1/relationships/{id}/meetings/held', {
       params: { path: { id } },
       body: {
-        ...video(-1),
+        ...latest,
         privateNote: '',
         sharedNote: '',
       },
@@ -265,6 +266,17 @@ describe('meetings on the agreed cadence', () => {
       params: { path: { id, role: 'mentee' } },
     });
     expect(report.data!).toMatchObject({ meetingsHeld: 2 });
+    // Meeting times are kept to the minute.
+    const minute = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
+    expect(minute(report.data!.lastMeetingAt!)).toBe(minute(latest.startsAt));
+    const fresh = await pair();
+    const none = await clientFor(ctx.app, fresh.them).GET(
+      '/api/v1/relationships/{id}/progress-reports/{role}',
+      {
+        params: { path: { id: fresh.id, role: 'mentor' } },
+      },
+    );
+    expect(none.data!).toMatchObject({ meetingsHeld: 0, lastMeetingAt: null });
   });
 
   it('R-MEET-1: the agreement carries the cadence, and the summary uses it (monthly until agreed)', async () => {
@@ -361,6 +373,23 @@ describe('meetings on the agreed cadence', () => {
     ).not.toContain(id);
   });
 
+  it('R-MEET-6: the cadence nudge is emailed to both partners as well as put in their inbox, once', async () => {
+    const { me, them, id } = await pair();
+    await ctx.app.db
+      .update(relationships)
+      .set({ confirmedAt: new Date(Date.now() - 50 * DAY) })
+      .where(eq(relationships.id, id));
+    await watchCadence(ctx.app.db, new Date(), 'http://localhost');
+    await watchCadence(ctx.app.db, new Date(), 'http://localhost');
+    for (const who of [me, them]) {
+      const mail = (
+        await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, who.employee.email))
+      ).filter((m) => m.subject === 'HHS Mentoring Program: Time to plan your next mentoring meeting');
+      expect(mail).toHaveLength(1);
+      expect(mail[0]!.textBody).toContain(`/relationships/${id}`);
+    }
+  });
+
   it('R-NUDGE-4: a partner who turned nudges off is not nudged about the cadence', async () => {
     const { me, them, id } = await pair();
     await ctx.app.inject({
@@ -412,5 +441,56 @@ describe('meetings on the agreed cadence', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/calendar/not-a-token' })).statusCode).toBe(
       400,
     );
+  });
+
+  it('R-MEET-4: the feed lists the training events I am registered for, not those I wait for, and drops one I cancel', async () => {
+    const me = await mentee(ctx.app);
+    const other = await mentee(ctx.app);
+    const pm = await makeUser(ctx.app, { grants: [{ role: 'program_manager' }] });
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/training/events',
+      headers: pm.auth,
+      payload: {
+        kind: 'orientation_instructor',
+        title: 'Mentoring orientation (classroom)',
+        startsAt: inDays(7),
+        endsAt: new Date(Date.parse(inDays(7)) + 2 * 3_600_000).toISOString(),
+        location: 'HHS HQ, Room 800',
+        capacity: 1,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const event = created.json<{ id: string }>();
+    const register = (who: typeof me) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/training/events/${event.id}/registration`,
+        headers: who.auth,
+      });
+    expect((await register(me)).json()).toMatchObject({ status: 'registered' });
+    expect((await register(other)).json()).toMatchObject({ status: 'waitlisted' });
+    const feedOf = async (who: typeof me) => {
+      const url = (await clientFor(ctx.app, who).POST('/api/v1/me/calendar-feed')).data!.url!;
+      const res = await ctx.app.inject({ method: 'GET', url: new URL(url).pathname });
+      const cal = new ICAL.Component(ICAL.parse(res.body));
+      return cal.getAllSubcomponents('vevent').map((v) => ({
+        uid: v.getFirstPropertyValue('uid'),
+        summary: v.getFirstPropertyValue('summary'),
+      }));
+    };
+    const uid = `training-${event.id}@localhost`;
+    expect(await feedOf(me)).toContainEqual({ uid, summary: 'Mentoring orientation (classroom)' });
+    expect((await feedOf(other)).map((e) => e.uid)).not.toContain(uid);
+
+    const cancelled = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/training/events/${event.id}/registration`,
+      headers: me.auth,
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect((await feedOf(me)).map((e) => e.uid)).not.toContain(uid);
+    // The place went to the first on the waitlist, whose feed now lists the event.
+    expect((await feedOf(other)).map((e) => e.uid)).toContain(uid);
   });
 });

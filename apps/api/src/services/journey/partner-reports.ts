@@ -42,7 +42,9 @@ type Stored = {
   version: number;
 };
 /** A partner's 6-month progress report as the API answers it (ProgressSchema). */
-export type ProgressReport = ProgressInput & Stored;
+export type ProgressReport = ProgressInput & Stored & { lastMeetingAt: string | null };
+/** R-MEET-5: the meetings the pair recorded as held (up to the report's submission, once it is submitted). */
+type Held = { count: number; last: Date | null };
 /** A partner's completion survey as the API answers it (SurveySchema). */
 export type CompletionSurvey = SurveyInput & Stored;
 
@@ -79,12 +81,17 @@ const surveyFields = (r: SurveyRow | undefined): SurveyInput => ({
   wouldRecommend: r?.wouldRecommend ?? null,
 });
 
+async function pairMeetings(tx: Tx, id: string, row: ProgressRow | SurveyRow | undefined): Promise<Held> {
+  const until = row?.submittedAt ?? undefined;
+  return (await heldMeetings(tx, [id], until)).get(id) ?? { count: 0, last: null };
+}
+
 function present(
   kind: ReportKind,
   id: string,
   role: PairRole,
   row: ProgressRow | SurveyRow | undefined,
-  meetingsHeld = 0,
+  held: Held = { count: 0, last: null },
 ): ProgressReport | CompletionSurvey {
   const stored: Stored = {
     relationshipId: id,
@@ -95,7 +102,11 @@ function present(
   };
   // load() read the row from TABLES[kind], so its shape is the kind's.
   return kind === 'progress'
-    ? { ...progressFields(row as ProgressRow | undefined, meetingsHeld), ...stored }
+    ? {
+        ...progressFields(row as ProgressRow | undefined, held.count),
+        lastMeetingAt: iso(held.last),
+        ...stored,
+      }
     : { ...surveyFields(row as SurveyRow | undefined), ...stored };
 }
 
@@ -132,9 +143,8 @@ export async function readReport(
       );
     await auditRead(tx, ctx, a, DOC[kind], [role === 'mentor' ? a.row.mentorId : a.row.menteeId]);
     const row = await load(tx, kind, id, role);
-    // R-MEET-5: a new progress report starts from the meetings the pair recorded.
-    const held = kind === 'progress' && !row ? ((await heldMeetings(tx, [id])).get(id)?.count ?? 0) : 0;
-    return present(kind, id, role, row, held);
+    // R-MEET-5: a new progress report starts from the meetings the pair recorded, and shows the last one.
+    return present(kind, id, role, row, kind === 'progress' ? await pairMeetings(tx, id, row) : undefined);
   });
 }
 
@@ -220,6 +230,6 @@ export async function saveReport(
       await stepRelationship(tx, a.row, event, actor.employeeId, now, appUrl);
     }
     await auditWrite(tx, ctx, a, DOC[kind], submit ? 'submit' : 'save', row!.version);
-    return present(kind, id, role, row);
+    return present(kind, id, role, row, kind === 'progress' ? await pairMeetings(tx, id, row) : undefined);
   });
 }

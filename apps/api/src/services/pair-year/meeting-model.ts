@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { cadenceStatus, DEFAULT_CADENCE, isLive, type Cadence, type Meeting } from '@hhs-mentoring/domain';
 import type { Tx } from '../../db/client.js';
 import { agreements, meetingRecords, meetings } from '../../db/schema/index.js';
@@ -32,10 +32,11 @@ export async function cadenceOf(
   };
 }
 
-/** R-MEET-5: a meeting counts as held once either partner recorded it. */
+/** R-MEET-5: a meeting counts as held once either partner recorded it (those that began by `until`, if given). */
 export async function heldMeetings(
   tx: Tx,
   relationshipIds: string[],
+  until?: Date,
 ): Promise<Map<string, { count: number; last: Date | null }>> {
   const out = new Map<string, { count: number; last: Date | null }>();
   if (relationshipIds.length === 0) return out;
@@ -50,6 +51,7 @@ export async function heldMeetings(
       and(
         inArray(meetings.relationshipId, relationshipIds),
         sql`exists (select 1 from ${meetingRecords} r where r.meeting_id = ${meetings.id})`,
+        until ? lte(meetings.startsAt, until) : undefined,
       ),
     )
     .groupBy(meetings.relationshipId);

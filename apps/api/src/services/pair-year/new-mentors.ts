@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
-import { DAY_MS, DEFAULT_NUDGES, type NudgeSettings } from '@hhs-mentoring/domain';
+import { DAY_MS } from '@hhs-mentoring/domain';
 import { queryRows, type Db } from '../../db/client.js';
 import { LIVE_SQL } from '../../db/states.js';
 import { mentorArrivals } from '../../db/schema/index.js';
 import { notify } from '../platform/notifications.js';
-import { readSettings } from '../platform/settings.js';
+import { currentSettings } from '../platform/settings.js';
 import { rankMentorsFor } from '../journey/suggestions.js';
 import { employeeRows, fullName } from '../journey/people.js';
 
@@ -39,8 +39,7 @@ async function longUnmatchedFor(db: Db, mentorId: string, now: Date, days: numbe
  * arrival: a second runner or a retried run tells nobody twice.
  */
 export async function announceNewMentors(db: Db, now: Date, appUrl: string): Promise<number> {
-  const stored = (await readSettings(db)).value as unknown as Partial<NudgeSettings>;
-  const days = Math.min(...(stored.nudgeUnmatchedDays ?? DEFAULT_NUDGES.nudgeUnmatchedDays));
+  const days = Math.min(...(await currentSettings(db)).nudgeUnmatchedDays);
   const due = await db
     .select()
     .from(mentorArrivals)

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { DAY_MS, DEFAULT_NUDGES, unmatchedNudgeStep, type NudgeSettings } from '@hhs-mentoring/domain';
+import { DAY_MS } from '@hhs-mentoring/domain';
 import { queryRows, type Db } from '../../db/client.js';
 import { notify } from '../platform/notifications.js';
-import { readSettings } from '../platform/settings.js';
+import { currentSettings } from '../platform/settings.js';
+import { sendUnmatchedNudges } from './nudge-unmatched.js';
 import { formatDate } from './when.js';
-import { LIVE_SQL } from '../../db/states.js';
 
 const BATCH = 500;
 
@@ -13,42 +13,13 @@ const BATCH = 500;
  * in SQL (R-NUDGE-4); each reminder has a dedupe key, so it goes out once however often or wherever the job runs.
  */
 export async function sendNudges(db: Db, now: Date, appUrl: string) {
-  const stored = (await readSettings(db)).value as unknown as Partial<NudgeSettings>;
-  const s: NudgeSettings = { ...DEFAULT_NUDGES, ...stored };
+  const s = await currentSettings(db);
   const off = sql`not exists (select 1 from notification_preferences p where p.employee_id = x.person and p.nudges_off)`;
-  let sent = 0;
 
-  // R-NUDGE-1: mentees with an application and no live relationship after 14 and 30 days (program settings).
-  const first = Math.min(...s.nudgeUnmatchedDays);
-  const unmatched = await queryRows<{ person: string; created_at: string }>(
-    db,
-    sql`
-    select x.* from (select a.employee_id as person, a.created_at from mentee_applications a
-      where a.withdrawn_at is null and a.created_at <= ${new Date(now.getTime() - first * DAY_MS)}
-        and not exists (select 1 from relationships r where r.mentee_id = a.employee_id and r.state in ${LIVE_SQL})) x
-    where ${off} limit ${BATCH}`,
-  );
-  for (const u of unmatched) {
-    const step = unmatchedNudgeStep(new Date(u.created_at), now, s.nudgeUnmatchedDays);
-    if (step === null) continue;
-    await db.transaction((tx) =>
-      notify(
-        tx,
-        {
-          to: u.person,
-          kind: 'nudge.unmatched',
-          title: 'Your suggested mentors are waiting',
-          link: '/suggestions',
-          body: `You applied as a mentee on ${formatDate(new Date(u.created_at))} and are not matched yet. Look at your suggested mentors and invite up to three, or ask your coordinator for help.`,
-          dedupeKey: `nudge:unmatched:${new Date(u.created_at).toISOString()}:${step}`,
-        },
-        appUrl,
-      ),
-    );
-    sent += 1;
-  }
+  // R-NUDGE-1: mentees with an application and no live relationship, with their top suggestions.
+  let sent = await sendUnmatchedNudges(db, s, off, now, appUrl);
 
-  // R-NUDGE-2: a mentor with an invitation unanswered for 5 days, before it expires.
+  // R-NUDGE-2: a mentor with an invitation unanswered for `nudgeInvitationDays` (5), before it expires.
   const pending = await queryRows<{ id: string; person: string; expires_at: string }>(
     db,
     sql`
@@ -74,7 +45,7 @@ export async function sendNudges(db: Db, now: Date, appUrl: string) {
     sent += 1;
   }
 
-  // R-NUDGE-3: an accepted invitation the mentee has not confirmed.
+  // R-NUDGE-3: an accepted invitation the mentee has not confirmed after `nudgeUnconfirmedDays` (3).
   const accepted = await queryRows<{ id: string; person: string }>(
     db,
     sql`

@@ -2,10 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { asc } from 'drizzle-orm';
 import { competencies, opdivs } from '../../../db/schema/index.js';
+import { nudgeSettingsProblems } from '@hhs-mentoring/domain';
+import { problems } from '../../../lib/problem.js';
 import { responses } from '../../../lib/responses.js';
 import { ProgramSettingsValueSchema } from '../../../schemas/reference.js';
 import { readSettings, writeSettings } from '../../../services/platform/settings.js';
 import { auditContext } from '../../http/audit-context.js';
+
+/** R-NUDGE-1/R-NUDGE-2 settings that would keep a reminder from going out, refused like any other field error. */
+const badSettings = (errors: { field: string; message: string }[]) =>
+  problems.badRequest(errors.map((e) => e.message).join(' '), errors);
 
 const reference: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -55,7 +61,12 @@ const reference: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Type.Ref('ProgramSettings') }, [403]),
       },
     },
-    async (request) => writeSettings(app.db, request.body, auditContext(request)),
+    async (request) => {
+      const refused = nudgeSettingsProblems(request.body);
+      if (refused.length)
+        throw badSettings(refused.map((p) => ({ field: `/body${p.field}`, message: p.message })));
+      return writeSettings(app.db, request.body, auditContext(request));
+    },
   );
 };
 export default reference;

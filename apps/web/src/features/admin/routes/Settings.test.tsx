@@ -19,6 +19,9 @@ const value = {
   invitationExpiryDays: 14,
   reportMinGroupSize: 5,
   terminationMinMonths: 3,
+  nudgeUnmatchedDays: [14, 30],
+  nudgeInvitationDays: 5,
+  nudgeUnconfirmedDays: 3,
 };
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -33,6 +36,9 @@ describe('Settings', () => {
     expect(screen.getByText('Only the program manager can change these settings.')).toBeVisible();
     expect(screen.getByText('Most mentees per mentor')).toBeVisible();
     expect(screen.getByText('Development needs the mentor covers')).toBeVisible();
+    expect(screen.getByTestId('reminders-summary')).toHaveTextContent(
+      'Second reminder to a mentee who is not matched yet30 days',
+    );
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.queryByRole('spinbutton')).toBeNull();
     expect(document.body.textContent).not.toMatch(/R-[A-Z]+-\d|needs:/);
@@ -67,5 +73,64 @@ describe('Settings', () => {
     expect(screen.getByLabelText('Most open invitations per mentee')).toHaveValue(2);
     const put = fetchMock.mock.calls.map(([r]) => r as Request).find((r) => r.method === 'PUT')!;
     expect(((await put.json()) as typeof value).maxCapacity).toBe(4);
+  });
+
+  it('R-NUDGE-1..3: the program manager changes when each reminder goes out, in days, and sees a refused one beside its field', async () => {
+    fetchMock.mockImplementation(async (input) => {
+      const req = input as Request;
+      const path = new URL(req.url).pathname;
+      if (path === '/api/v1/me') return json({ roles: ['program_manager'], employee: { id: 'E1' } });
+      if (req.method === 'PUT')
+        return new Response(
+          JSON.stringify({
+            type: 'https://mentoring.hhs.gov/problems/validation',
+            title: 'Your request is not valid',
+            status: 400,
+            detail:
+              'The second reminder to an unmatched mentee must come after the first: enter more than 30 days.',
+            errors: [
+              {
+                field: '/body/nudgeUnmatchedDays/1',
+                message:
+                  'The second reminder to an unmatched mentee must come after the first: enter more than 30 days.',
+              },
+            ],
+          }),
+          { status: 400, headers: { 'content-type': 'application/problem+json' } },
+        );
+      return json({ version: 1, updatedAt: '2026-11-01T15:00:00.000Z', value });
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter>
+          <Settings />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    const first = await screen.findByLabelText('First reminder to a mentee who is not matched yet');
+    expect(first).toHaveValue(14);
+    expect(screen.getByLabelText('Second reminder to a mentee who is not matched yet')).toHaveValue(30);
+    expect(screen.getByLabelText('Reminder to a mentor who has not answered an invitation')).toHaveValue(5);
+    expect(screen.getByLabelText('Reminder to a mentee who has not confirmed their mentor')).toHaveValue(3);
+    await user.clear(first);
+    await user.type(first, '20');
+    const invitation = screen.getByLabelText('Reminder to a mentor who has not answered an invitation');
+    await user.clear(invitation);
+    await user.type(invitation, '7');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(
+      (await screen.findAllByText(/must come after the first: enter more than 30 days/)).length,
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      screen.getByLabelText('Second reminder to a mentee who is not matched yet'),
+    ).toHaveAccessibleDescription(/must come after the first/);
+    const put = fetchMock.mock.calls.map(([r]) => r as Request).find((r) => r.method === 'PUT')!;
+    expect(await put.json()).toMatchObject({
+      nudgeUnmatchedDays: [20, 30],
+      nudgeInvitationDays: 7,
+      nudgeUnconfirmedDays: 3,
+    });
+    expect(document.body.textContent).not.toMatch(/nudge[A-Z]|R-NUDGE/);
   });
 });

@@ -1,6 +1,6 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../../components/ui/Field';
+import { describedBy, Field } from '../../../components/ui/Field';
 import { AdminNav } from '../components/AdminNav';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
@@ -11,7 +11,8 @@ import { hasRole, useMe } from '../../../lib/session';
 import { useSaveSettings } from '../api/mutations';
 
 type Value = Schemas['ProgramSettings']['value'];
-const LIMITS: { key: Exclude<keyof Value, 'weights'>; label: string; hint: string }[] = [
+type Limit = Exclude<keyof Value, 'weights' | Reminder>;
+const LIMITS: { key: Limit; label: string; hint: string }[] = [
   { key: 'maxCapacity', label: 'Most mentees per mentor', hint: 'From 1 to 5.' },
   { key: 'maxOpenInvitations', label: 'Most open invitations per mentee', hint: 'From 1 to 3.' },
   { key: 'invitationExpiryDays', label: 'Days before an invitation expires', hint: 'From 1 to 90.' },
@@ -26,6 +27,46 @@ const LIMITS: { key: Exclude<keyof Value, 'weights'>; label: string; hint: strin
     hint: 'The program guide says 3. From 0 to 12.',
   },
 ];
+type Reminder = 'nudgeUnmatchedDays' | 'nudgeInvitationDays' | 'nudgeUnconfirmedDays';
+/** R-NUDGE-1..3: when each reminder goes out, in days; `field` is the setting's path in the problem's errors. */
+const REMINDERS: {
+  field: string;
+  label: string;
+  hint: string;
+  get: (v: Value) => number | undefined;
+  set: (v: Value, n: number) => Value;
+}[] = [
+  {
+    field: 'nudgeUnmatchedDays/0',
+    label: 'First reminder to a mentee who is not matched yet',
+    hint: 'Days after they applied. From 1 to 180.',
+    get: (v) => v.nudgeUnmatchedDays[0],
+    set: (v, n) => ({ ...v, nudgeUnmatchedDays: [n, v.nudgeUnmatchedDays[1] ?? n] }),
+  },
+  {
+    field: 'nudgeUnmatchedDays/1',
+    label: 'Second reminder to a mentee who is not matched yet',
+    hint: 'Days after they applied, more than the first reminder. From 1 to 180.',
+    get: (v) => v.nudgeUnmatchedDays[1],
+    set: (v, n) => ({ ...v, nudgeUnmatchedDays: [v.nudgeUnmatchedDays[0] ?? n, n] }),
+  },
+  {
+    field: 'nudgeInvitationDays',
+    label: 'Reminder to a mentor who has not answered an invitation',
+    hint: 'Days after the invitation was sent, fewer than the days before it expires. From 1 to 89.',
+    get: (v) => v.nudgeInvitationDays,
+    set: (v, n) => ({ ...v, nudgeInvitationDays: n }),
+  },
+  {
+    field: 'nudgeUnconfirmedDays',
+    label: 'Reminder to a mentee who has not confirmed their mentor',
+    hint: 'Days after the mentor accepted the invitation. From 1 to 30.',
+    get: (v) => v.nudgeUnconfirmedDays,
+    set: (v, n) => ({ ...v, nudgeUnconfirmedDays: n }),
+  },
+];
+const reminderId = (field: string) => field.replace('/', '-');
+
 const WEIGHTS: Record<keyof Value['weights'], string> = {
   needs: 'Development needs the mentor covers',
   goals: 'Goals and the mentor’s experience',
@@ -110,6 +151,21 @@ function SettingsForm({
           />
         </Field>
       ))}
+      <h2>Reminders</h2>
+      <p>People who turned reminders off do not get them; required notices still reach everyone.</p>
+      {REMINDERS.map(({ field, label, hint, get, set }) => (
+        <Field key={field} id={reminderId(field)} label={label} hint={hint} error={errors[field]}>
+          <TextInput
+            id={reminderId(field)}
+            name={reminderId(field)}
+            type="number"
+            inputSize="small"
+            value={String(get(value) ?? '')}
+            aria-describedby={describedBy(reminderId(field), { hint: true, error: errors[field] })}
+            onChange={(e) => setValue(set(value, Number(e.target.value)))}
+          />
+        </Field>
+      ))}
       <h2>Matching weights</h2>
       {(Object.keys(value.weights) as (keyof Value['weights'])[]).map((k) => (
         <Field key={k} id={`w-${k}`} label={WEIGHTS[k]} error={errors[`weights/${k}`]}>
@@ -143,6 +199,15 @@ export function SettingsSummary({ value }: { value: Value }) {
           <div key={key}>
             <dt className="text-bold">{label}</dt>
             <dd className="margin-left-0 margin-bottom-1">{value[key]}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>Reminders</h2>
+      <dl data-testid="reminders-summary">
+        {REMINDERS.map(({ field, label, get }) => (
+          <div key={field}>
+            <dt className="text-bold">{label}</dt>
+            <dd className="margin-left-0 margin-bottom-1">{`${get(value) ?? ''} days`}</dd>
           </div>
         ))}
       </dl>

@@ -89,6 +89,83 @@ describe('ReportBody (R-ADMIN-2 reports a coordinator can read)', () => {
     expect(document.body.textContent).not.toMatch(/grade_band|s2j|dimension/);
   });
 
+  it('R-END-2: counts pairs that completed early apart from the full year and from endings before completion', () => {
+    render(
+      <ReportBody
+        report={{
+          report: 'outcomes',
+          scope: ['CDC'],
+          from: '2025-12-03T00:00:00.000Z',
+          to: '2026-12-03T12:00:00.000Z',
+          generatedAt: '2026-12-03T12:00:00.000Z',
+          columns: [
+            'opdiv',
+            'platform',
+            'confirmed',
+            'live',
+            'completed',
+            'completedEarly',
+            'terminated',
+            'completionRate',
+            'terminationRate',
+          ],
+          rows: [
+            {
+              opdiv: 'CDC',
+              platform: 's2j',
+              confirmed: 20,
+              live: 12,
+              completed: 4,
+              completedEarly: 3,
+              terminated: 1,
+              completionRate: 0.35,
+              terminationRate: 0.05,
+            },
+          ],
+        }}
+      />,
+    );
+    const table = screen.getByTestId('report-table');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual([
+      'Operating division',
+      'Platform',
+      'Relationships confirmed',
+      'Still under way',
+      'Completed the full year',
+      'Completed early, goals met',
+      'Ended before completion',
+    ]);
+    const cells = within(table)
+      .getAllByRole('cell')
+      .map((td) => td.textContent);
+    expect(cells[headers.indexOf('Completed the full year')]).toBe('20 % (4 of 20)');
+    expect(cells[headers.indexOf('Completed early, goals met')]).toBe('15 % (3 of 20)');
+    expect(cells[headers.indexOf('Ended before completion')]).toBe('5 % (1 of 20)');
+    expect(document.body.textContent).not.toMatch(/Ended early|completedEarly/);
+
+    const chart = screen.getByRole('table', { name: /How the relationships confirmed in this period went/ });
+    expect(
+      within(chart)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual([
+      'Operating division and platform',
+      'Still under way',
+      'Completed the full year',
+      'Completed early, goals met',
+      'Ended before completion',
+    ]);
+    const bars = within(
+      within(chart).getByRole('rowheader', { name: 'CDC, Senior-to-Junior' }).closest('tr')!,
+    )
+      .getAllByRole('cell')
+      .map((td) => td.textContent);
+    expect(bars).toEqual(['12', '4', '3', '1']);
+  });
+
   it('percentWithCounts rounds to one decimal and says when there is nothing to count', () => {
     expect(percentWithCounts(4, 120)).toBe('3.3 % (4 of 120)');
     expect(percentWithCounts(1, 4)).toBe('25 % (1 of 4)');

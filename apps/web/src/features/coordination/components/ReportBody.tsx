@@ -3,7 +3,7 @@ import type { Schemas } from '../../../lib/api';
 import { BarChartWithTable } from './Charts';
 import { present, rangeAndScope } from './report-presentation';
 
-const COLORS = ['#005ea2', '#e5a000', '#00a91c'];
+const COLORS = ['#005ea2', '#e5a000', '#00a91c', '#d83933'];
 
 /** One report in words: the period and scope, charts by value (each with its table), and the rows. */
 export function ReportBody({ report: r }: { report: Schemas['Report'] }) {

@@ -31,6 +31,12 @@ const DIMENSION: Record<string, string> = {
   grade_band: 'By grade band',
   state: 'By state',
 };
+/** How a relationship ended (R-LIFE-5, R-END-2, R-LIFE-7), in words that cannot be read as one another. */
+const OUTCOME = {
+  completed: 'Completed the full year',
+  completedEarly: 'Completed early, goals met',
+  terminated: 'Ended before completion',
+} as const;
 const opdiv = (v: Cell) => (v === 'ALL' ? 'All in scope' : String(v ?? ''));
 const count = (v: Cell) => (typeof v === 'number' ? v.toLocaleString('en-US') : '—');
 const days = (v: Cell) => (typeof v === 'number' ? `${v.toLocaleString('en-US')} days` : '—');
@@ -104,8 +110,9 @@ export function present(report: string, rows: Row[]): Presentation {
           { label: 'Platform', show: (r) => PLATFORM[String(r.platform)] ?? String(r.platform) },
           { label: 'Relationships confirmed', show: (r) => count(r.confirmed) },
           { label: 'Still under way', show: (r) => count(r.live) },
-          { label: 'Completed', show: rateOf('completed', 'confirmed') },
-          { label: 'Ended early', show: rateOf('terminated', 'confirmed') },
+          { label: OUTCOME.completed, show: rateOf('completed', 'confirmed') },
+          { label: OUTCOME.completedEarly, show: rateOf('completedEarly', 'confirmed') },
+          { label: OUTCOME.terminated, show: rateOf('terminated', 'confirmed') },
         ],
         charts: [
           {
@@ -114,8 +121,9 @@ export function present(report: string, rows: Row[]): Presentation {
             rows,
             series: [
               { key: 'live', label: 'Still under way' },
-              { key: 'completed', label: 'Completed' },
-              { key: 'terminated', label: 'Ended early' },
+              { key: 'completed', label: OUTCOME.completed },
+              { key: 'completedEarly', label: OUTCOME.completedEarly },
+              { key: 'terminated', label: OUTCOME.terminated },
             ],
             name: (r) => `${opdiv(r.opdiv)}, ${PLATFORM[String(r.platform)] ?? String(r.platform)}`,
           },

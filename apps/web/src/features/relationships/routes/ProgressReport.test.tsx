@@ -11,6 +11,7 @@ const blank: ProgressReport = {
   relationshipId: 'r1',
   role: 'mentee',
   meetingsHeld: 0,
+  lastMeetingAt: null,
   objectivesProgress: '',
   relationshipRating: null,
   concerns: '',
@@ -69,5 +70,25 @@ describe('ProgressReportPage', () => {
     ]);
     expect(screen.getByLabelText('Meetings held so far')).toBeDisabled();
     expect(screen.queryByText('The report was not saved')).toBeNull();
+  });
+
+  it('R-MEET-5: the form starts from the meetings the pair recorded and says when the last one was', async () => {
+    fetchMock.mockImplementation(async (input) => {
+      const path = new URL((input as Request).url).pathname;
+      if (path === '/api/v1/relationships/r1') return json({ id: 'r1', myRole: 'mentee' });
+      return json({ ...blank, meetingsHeld: 3, lastMeetingAt: '2027-04-20T14:00:00.000Z' });
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/relationships/r1/progress-report']}>
+          <Routes>
+            <Route path="/relationships/:id/progress-report" element={<ProgressReportPage />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const meetings = await screen.findByLabelText('Meetings held so far');
+    expect(meetings).toHaveValue(3);
+    expect(meetings).toHaveAccessibleDescription('Your last recorded meeting was on April 20, 2027.');
   });
 });

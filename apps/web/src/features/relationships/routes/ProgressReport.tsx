@@ -1,7 +1,7 @@
 import { Checkbox, Form, TextInput } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Field } from '../../../components/ui/Field';
+import { describedBy, Field } from '../../../components/ui/Field';
 import { TextareaField } from '../../../components/ui/TextareaField';
 import { ScoreSelect } from '../../../components/ui/ScoreSelect';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
@@ -58,7 +58,16 @@ function ReportForm({ id, role, report }: { id: string; role: Role; report: Prog
         aria-label="Progress report"
       >
         <fieldset className="usa-fieldset" disabled={submitted}>
-          <Field id="pr-meetings" label="Meetings held so far" error={errors.meetingsHeld}>
+          <Field
+            id="pr-meetings"
+            label="Meetings held so far"
+            hint={
+              report.lastMeetingAt
+                ? `Your last recorded meeting was on ${formatDate(report.lastMeetingAt)}.`
+                : 'No meeting is recorded yet.'
+            }
+            error={errors.meetingsHeld}
+          >
             <TextInput
               id="pr-meetings"
               name="meetingsHeld"
@@ -66,6 +75,7 @@ function ReportForm({ id, role, report }: { id: string; role: Role; report: Prog
               min={0}
               max={200}
               inputSize="small"
+              aria-describedby={describedBy('pr-meetings', { hint: true, error: errors.meetingsHeld })}
               value={String(d.meetingsHeld)}
               onChange={(e) => setD({ ...d, meetingsHeld: Number(e.target.value) })}
             />
