@@ -37,14 +37,32 @@ async function topSuggestionLines(db: Db, menteeId: string): Promise<{ ids: stri
  */
 export async function sendUnmatchedNudges(db: Db, s: NudgeSettings, off: SQL, now: Date, appUrl: string) {
   const first = Math.min(...s.nudgeUnmatchedDays);
-  const unmatched = await queryRows<{ person: string; created_at: string }>(
-    db,
-    sql`
-    select x.* from (select a.employee_id as person, a.created_at from mentee_applications a
-      where a.withdrawn_at is null and a.created_at <= ${new Date(now.getTime() - first * DAY_MS)}
-        and not exists (select 1 from relationships r where r.mentee_id = a.employee_id and r.state in ${LIVE_SQL})) x
-    where ${off} limit ${BATCH}`,
-  );
+  // Every unmatched mentee, BATCH at a time in employee id order: whether a reminder is due depends on the step
+  // reached, so the page cannot skip those already reminded in SQL; ranking is only for the due and unsent.
+  let sent = 0;
+  for (let after = ''; ;) {
+    const unmatched = await queryRows<{ person: string; created_at: string }>(
+      db,
+      sql`
+      select x.* from (select a.employee_id as person, a.created_at from mentee_applications a
+        where a.withdrawn_at is null and a.created_at <= ${new Date(now.getTime() - first * DAY_MS)}
+          and a.employee_id > ${after}
+          and not exists (select 1 from relationships r where r.mentee_id = a.employee_id and r.state in ${LIVE_SQL})) x
+      where ${off} order by x.person limit ${BATCH}`,
+    );
+    sent += await remindDue(db, unmatched, s, now, appUrl);
+    if (unmatched.length < BATCH) return sent;
+    after = unmatched[unmatched.length - 1]!.person;
+  }
+}
+
+async function remindDue(
+  db: Db,
+  unmatched: Array<{ person: string; created_at: string }>,
+  s: NudgeSettings,
+  now: Date,
+  appUrl: string,
+) {
   const due = unmatched.flatMap((u) => {
     const appliedAt = new Date(u.created_at);
     const step = unmatchedNudgeStep(appliedAt, now, s.nudgeUnmatchedDays);

@@ -9,6 +9,13 @@ import { formatDate } from './when.js';
 const BATCH = 500;
 
 /**
+ * Reminders already sent are left out in SQL (notifications_dedupe_uq), so a batch is always people still to remind:
+ * with more than BATCH due, the next run reaches the rest instead of picking the same ones again.
+ */
+const notSent = (prefix: string) =>
+  sql`not exists (select 1 from notifications n where n.recipient_id = x.person and n.dedupe_key = ${prefix} || x.id::text)`;
+
+/**
  * R-NUDGE-1..3 reminders for people stuck in the process, a 'once' job. People who turned nudges off are skipped
  * in SQL (R-NUDGE-4); each reminder has a dedupe key, so it goes out once however often or wherever the job runs.
  */
@@ -25,7 +32,7 @@ export async function sendNudges(db: Db, now: Date, appUrl: string) {
     sql`
     select x.* from (select i.id, i.mentor_id as person, i.expires_at from invitations i
       where i.state = 'pending' and i.sent_at <= ${new Date(now.getTime() - s.nudgeInvitationDays * DAY_MS)} and i.expires_at > ${now}) x
-    where ${off} limit ${BATCH}`,
+    where ${off} and ${notSent('nudge:invitation:')} limit ${BATCH}`,
   );
   for (const i of pending) {
     await db.transaction((tx) =>
@@ -51,7 +58,7 @@ export async function sendNudges(db: Db, now: Date, appUrl: string) {
     sql`
     select x.* from (select i.id, i.mentee_id as person from invitations i
       where i.state = 'accepted' and i.answered_at <= ${new Date(now.getTime() - s.nudgeUnconfirmedDays * DAY_MS)}) x
-    where ${off} limit ${BATCH}`,
+    where ${off} and ${notSent('nudge:unconfirmed:')} limit ${BATCH}`,
   );
   for (const i of accepted) {
     await db.transaction((tx) =>
