@@ -79,7 +79,7 @@ const threadReply = (open = true) =>
     messages: thread,
   });
 
-function routeFetch(onAccept: () => Response) {
+function routeFetch(onAccept: () => Response, onDecline: (body: unknown) => Response = () => reply(404, {})) {
   thread = [
     {
       id: 0,
@@ -115,6 +115,7 @@ function routeFetch(onAccept: () => Response) {
     }
     if (path.endsWith('/messages')) return threadReply();
     if (path.endsWith('/accept')) return onAccept();
+    if (path.endsWith('/decline')) return onDecline(await (input as Request).json());
     return reply(200, invitation('pending'));
   });
 }
@@ -184,6 +185,39 @@ describe('InvitationDetail (the mentor answers)', () => {
     expect(alert).not.toHaveTextContent('R-CAP-1');
     await waitFor(() => expect(alert.closest('[tabindex="-1"]')).toHaveFocus());
     expect(screen.getByLabelText('Note (optional)')).toHaveValue('Maybe in spring');
+  });
+
+  it('Decline without a reason moves focus to the reason, its error read with it; nothing is sent', async () => {
+    routeFetch(() => reply(200, invitation('accepted')));
+    renderIt();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Note (optional)'), 'Too busy until June');
+    await user.click(screen.getByRole('button', { name: 'Decline invitation' }));
+    const reason = screen.getByRole('combobox', { name: /Reason/ });
+    await waitFor(() => expect(reason).toHaveFocus());
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(reason).toHaveAccessibleDescription('Choose a reason for declining.');
+    expect(screen.getByLabelText('Note (optional)')).toHaveValue('Too busy until June');
+    expect(fetchMock.mock.calls.some(([r]) => (r as Request).url?.endsWith('/decline'))).toBe(false);
+  });
+
+  it('after Decline, focus moves to the new state of the invitation', async () => {
+    const declined = { ...invitation('declined'), declineReason: 'time_constraints' as const };
+    let sent: unknown;
+    routeFetch(
+      () => reply(404, {}),
+      (body) => {
+        sent = body;
+        return reply(200, declined);
+      },
+    );
+    renderIt();
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByRole('combobox', { name: /Reason/ }), 'time_constraints');
+    await user.click(screen.getByRole('button', { name: 'Decline invitation' }));
+    await waitFor(() => expect(screen.getByTestId('invitation-result').parentElement).toHaveFocus());
+    expect(screen.getByTestId('invitation-state')).toHaveTextContent(/Declined/);
+    expect(sent).toEqual({ reason: 'time_constraints' });
   });
 
   it('R-MSG-1: the mentor asks a question before answering; the thread starts with the invitation’s message', async () => {
