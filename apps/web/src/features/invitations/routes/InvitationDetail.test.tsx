@@ -57,7 +57,9 @@ const context: Schemas['InvitationContext'] = {
     reasons: ['Covers 1 of the mentee’s 1 development needs'],
   },
 };
-const me = { employee: { id: 'E2', firstName: 'Dana' }, roles: ['participant'] };
+const mentorMe = { employee: { id: 'E2', firstName: 'Dana' }, roles: ['participant'] };
+let me = mentorMe;
+let shownContext = context;
 
 type Message = {
   id: number;
@@ -98,7 +100,7 @@ function routeFetch(onAccept: () => Response, onDecline: (body: unknown) => Resp
     const method = (typeof input === 'string' ? init?.method : input.method) ?? 'GET';
     const path = new URL(url, 'http://localhost').pathname;
     if (path === '/api/v1/me') return reply(200, me);
-    if (path.endsWith('/context')) return reply(200, context);
+    if (path.endsWith('/context')) return reply(200, shownContext);
     if (path === '/api/v1/me/messages/unread') return reply(200, { total: 0, threads: [] });
     if (path.endsWith('/messages') && method === 'POST') {
       const { body } = (await (input as Request).json()) as { body: string };
@@ -131,7 +133,11 @@ const renderIt = () =>
     </QueryClientProvider>,
   );
 
-beforeEach(() => fetchMock.mockReset());
+beforeEach(() => {
+  fetchMock.mockReset();
+  me = mentorMe;
+  shownContext = context;
+});
 
 describe('InvitationDetail (the mentor answers)', () => {
   it('shows the mentee’s goals, competencies, grade, occupation, location, platform and message, and why a cohort proposed it', async () => {
@@ -218,6 +224,21 @@ describe('InvitationDetail (the mentor answers)', () => {
     await waitFor(() => expect(screen.getByTestId('invitation-result').parentElement).toHaveFocus());
     expect(screen.getByTestId('invitation-state')).toHaveTextContent(/Declined/);
     expect(sent).toEqual({ reason: 'time_constraints' });
+  });
+
+  it("R-MATCH-4: the mentee's own view of a cohort invitation names the coordinator's message as theirs, not the mentee's", async () => {
+    me = { employee: { id: 'E1', firstName: 'Jordan' }, roles: ['participant'] };
+    routeFetch(() => reply(404, {}));
+    const { unmount } = renderIt();
+    expect(
+      await screen.findByText('Message from the program coordinator who proposed this match'),
+    ).toBeVisible();
+    expect(screen.queryByText('Your message')).toBeNull();
+    unmount();
+
+    shownContext = { ...context, cohort: null };
+    renderIt();
+    expect(await screen.findByText('Your message')).toBeVisible();
   });
 
   it('R-MSG-1: the mentor asks a question before answering; the thread starts with the invitation’s message', async () => {

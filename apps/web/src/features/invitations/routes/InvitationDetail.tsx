@@ -91,9 +91,16 @@ export default function InvitationDetail() {
               </dd>
               {isMentee && (
                 <>
-                  <dt className="text-bold">Your message</dt>
+                  {/* A cohort invitation carries the coordinator's words, not the mentee's (R-MATCH-4). */}
+                  <dt className="text-bold">
+                    {context.isPending
+                      ? 'Message'
+                      : context.data?.cohort
+                        ? 'Message from the program coordinator who proposed this match'
+                        : 'Your message'}
+                  </dt>
                   <dd className="margin-left-0 margin-bottom-1">
-                    {i.message || 'You did not write a message.'}
+                    {i.message || (context.data?.cohort ? 'No message.' : 'You did not write a message.')}
                   </dd>
                 </>
               )}
