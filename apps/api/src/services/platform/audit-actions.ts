@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'coordinator.grant',
   'coordinator.revoke',
   'document.read',
+  'employee.create',
+  'employee.update',
   'idp.save',
   'idp.share',
   'idp.supervisor_input',

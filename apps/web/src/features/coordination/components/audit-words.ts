@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   'coordinator.grant': 'made someone a coordinator',
   'coordinator.revoke': 'removed a coordinator',
   'document.read': 'read a confidential document',
+  'employee.create': 'added a person from the HR feed',
+  'employee.update': 'updated a person from the HR feed',
   'idp.save': 'saved a development plan',
   'idp.share': 'shared a development plan with the supervisor',
   'idp.supervisor_input': 'added supervisor comments to a development plan',
