@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// Every machine runs the tests as a reader in UTC would: dates and times shown in the reader's zone read the same (decision 0625).
+process.env.TZ = 'UTC';
+
 export default defineConfig({
   plugins: [react()],
   test: {

@@ -445,7 +445,9 @@ describe('(6) issue 17: the pair’s working year: a meeting and its .ics, a rec
     await other.getByLabel(/^Start time/).fill('14:00');
     await other.getByLabel('Time zone').selectOption('America/New_York');
     await other.getByRole('button', { name: 'Send this time' }).click();
-    await theirs.getByText(/2:00 PM E[SD]T.*\(waiting for your partner\)/).waitFor();
+    await theirs
+      .getByText(/2:00 PM (E[SD]T|Eastern (Standard|Daylight) Time).*\(waiting for your partner\)/)
+      .waitFor();
     await expectAccessible(mentor, 'meetings (mentor)');
 
     await page.reload();
@@ -453,10 +455,10 @@ describe('(6) issue 17: the pair’s working year: a meeting and its .ics, a rec
     await page
       .getByTestId('meeting')
       .first()
-      .getByText(/2:00 PM E[SD]T.*\(accepted\)/)
+      .getByText(/2:00 PM (E[SD]T|Eastern (Standard|Daylight) Time).*\(accepted\)/)
       .waitFor();
     await expect(page.getByTestId('next-meeting').textContent()).resolves.toMatch(
-      /^Next meeting: .* at 2:00 PM E[SD]T\.$/,
+      /^Next meeting: .*2:00 PM (E[SD]T|Eastern (Standard|Daylight) Time)[^.]*\.$/,
     );
 
     const ics = await page.request.get(`/api/v1/meetings/${meetingId}/ics`);

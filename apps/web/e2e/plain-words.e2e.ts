@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectAccessible,
   expectHeadingOrder,
+  expectPlainWords,
   expectNoSidewaysScroll,
   launch,
   signIn,
@@ -11,7 +13,7 @@ import {
 } from './browser';
 
 // Issue 20: every screen of every role, read as a person reads it. visit() fails on a rule id (R-CAP-3), a JSON
-// pointer (/body/...) or an epoch date in the visible text, and on any serious axe finding.
+// pointer (/body/...), an epoch date or a record id (UUID) in the visible text, and on any serious axe finding.
 let browser: Browser;
 const sessions: Session[] = [];
 const ANY = /.+/;
@@ -90,6 +92,7 @@ describe.concurrent(
           expect(first, 'the demo seed has a termination request').toBeDefined();
           for (const sub of ['', '/agreement', '/idp'])
             await visit(session.page, `/relationships/${first!.relationshipId}${sub}`, ANY);
+          await coordinatorReadsAboutTheMentee(session);
         }
         await session.context.close();
       },
@@ -97,6 +100,36 @@ describe.concurrent(
     );
   },
 );
+
+/**
+ * The screens a coordinator reads about a mentee, which must not address the mentee as "you": one unmatched mentee's
+ * suggested mentors, and a cohort proposal (its reasons, from the same scorer).
+ */
+async function coordinatorReadsAboutTheMentee({ page }: Session) {
+  const unmatched = await page.request.get('/api/v1/coordination/unmatched?limit=3');
+  const mentees = ((await unmatched.json()) as { items: { menteeId: string }[] }).items;
+  let read = 0;
+  for (const { menteeId } of mentees) {
+    await visit(
+      page,
+      `/staff/unmatched/${encodeURIComponent(menteeId)}/suggestions`,
+      /^Suggested mentors for /,
+    );
+    const table = page.getByTestId('mentee-suggestions');
+    if ((await table.count()) === 0) continue; // nothing to suggest for this one (a state, said in words)
+    expect(await table.innerText()).not.toMatch(/\byour?\b/i);
+    read += 1;
+  }
+  expect(read, 'an unmatched mentee of the demo seed has suggested mentors').toBeGreaterThan(0);
+
+  await visit(page, '/staff/cohort', 'Cohort matching');
+  await page.getByRole('button', { name: 'Preview proposal' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Proposal' }).waitFor({ timeout: 120_000 });
+  await expectAccessible(page, '/staff/cohort (a proposal)');
+  await expectPlainWords(page, '/staff/cohort (a proposal)');
+  const why = await page.getByRole('table', { name: 'Proposed pairs' }).innerText();
+  expect(why).not.toMatch(/\byour?\b/i);
+}
 
 describe.concurrent('320 px wide, every main screen reflows without sideways scrolling', () => {
   it.each(['mentee', 'coordinator'] as const)(

@@ -11353,7 +11353,11 @@ export interface operations {
                             /** @description Employee id, or client:<id> for a system client */
                             actorId: string | null;
                             actorLabel: string;
-                            action: string;
+                            /**
+                             * @description What was done (R-ADMIN-3); every action the API writes
+                             * @enum {string}
+                             */
+                            action: "agreement.save" | "agreement.sign" | "agreement.complete" | "application.mentee.save" | "application.mentor.save" | "application.mentee.withdraw" | "application.mentor.withdraw" | "application.mentor.pause" | "application.mentor.resume" | "auth.login" | "auth.login_failed" | "auth.login_throttled" | "auth.logout_everywhere" | "auth.register" | "auth.register_existing" | "auth.register_refused" | "auth.register_link_refused" | "auth.email_verified" | "auth.password_reset" | "auth.password_reset_requested" | "auth.password_reset_link_refused" | "auth.oidc_linked" | "cohort_proposal.create" | "cohort_proposal.approve" | "completion_survey.save" | "completion_survey.submit" | "contact_request.resolve" | "content.draft" | "content.publish" | "coordinator.grant" | "coordinator.revoke" | "document.read" | "employee.create" | "employee.update" | "idp.save" | "idp.share" | "idp.supervisor_input" | "idp.complete" | "invitation.create" | "invitation.accept" | "invitation.decline" | "invitation.withdraw" | "invitation.confirm" | "oauth.token" | "oauth.token_refused" | "progress_report.save" | "progress_report.submit" | "relationship.orientation" | "relationship.termination_request" | "relationship.termination_withdraw" | "relationship.termination_guidance" | "relationship.terminate" | "relationship.hr_rule_alert" | "settings.update" | "system_client.create" | "system_client.revoke" | "third_party_case.open" | "third_party_case.contact" | "third_party_case.shortlist" | "third_party_case.close" | "training.registered" | "training.waitlisted" | "training.cancelled" | "training.attendance" | "training.evaluation" | "training_event.create" | "training_event.update" | "training_event.cancel" | "webhook_subscription.create" | "webhook_subscription.update" | "webhook_subscription.enable" | "webhook_subscription.disable" | "webhook_subscription.delete" | "webhook_delivery.replay";
                             objectType: string;
                             objectId: string | null;
                             opdivs: string[];

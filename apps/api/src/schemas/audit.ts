@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, Paged } from '../lib/responses.js';
+import { AUDIT_ACTIONS, type AuditAction } from '../services/platform/audit-actions.js';
 
 export const AuditEntrySchema = Type.Object({
   id: Type.Integer(),
@@ -8,7 +9,12 @@ export const AuditEntrySchema = Type.Object({
     description: 'Employee id, or client:<id> for a system client',
   }),
   actorLabel: Type.String(),
-  action: Type.String(),
+  // Listed so clients can name every action; a row from an older release may hold one no longer written.
+  action: Type.Unsafe<AuditAction>({
+    type: 'string',
+    enum: [...AUDIT_ACTIONS],
+    description: 'What was done (R-ADMIN-3); every action the API writes',
+  }),
   objectType: Type.String(),
   objectId: Type.Union([Type.String(), Type.Null()]),
   opdivs: Type.Array(Type.String()),

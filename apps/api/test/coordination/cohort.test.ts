@@ -104,6 +104,10 @@ describe('cohort matching (R-MATCH-4)', () => {
     expect(proposal.total).toBeCloseTo(optimum, 6);
     expect(proposal.pairs.reduce((s, p) => s + p.score, 0)).toBeCloseTo(optimum, 6);
     for (const p of proposal.pairs) expect(p.reasons.length).toBeGreaterThan(0);
+    // The coordinator reads the reasons about the mentee, not addressed to them (as on a mentee's suggestions).
+    const reasons = proposal.pairs.flatMap((p) => p.reasons);
+    for (const r of reasons) expect(r).not.toMatch(/\byou(r)?\b/i);
+    expect(reasons.some((r) => /\bthe mentee(’s)?\b/.test(r))).toBe(true);
     const unmatched = new Map(proposal.unmatched.map((x) => [x.mentee.id, x.reason]));
     expect(unmatched.get(u.full!.employee.id)).toMatch(/^R-CAP-3/);
     expect(proposal.pairs.length + proposal.unmatched.length).toBe(5);

@@ -40,7 +40,7 @@ describe('WriteBatch: one statement for a change and everything written with it'
         { keep: true },
       );
       batch.audit(SYSTEM_AUDIT, {
-        action: 'test.create',
+        action: 'invitation.create',
         objectType: 'invitation',
         objectId: id,
         opdivs: [mentee.opdiv, mentee.opdiv],
@@ -79,7 +79,7 @@ describe('WriteBatch: one statement for a change and everything written with it'
     const person = await makeEmployee(ctx.app);
     const id = randomUUID();
     const batch = new ChangeBatch(ctx.app.db); // no transaction: only a single statement keeps the audit row out
-    batch.audit(SYSTEM_AUDIT, { action: 'test.self', objectType: 'invitation', objectId: id });
+    batch.audit(SYSTEM_AUDIT, { action: 'invitation.create', objectType: 'invitation', objectId: id });
     batch.insert(invitations, {
       id,
       menteeId: person.id,

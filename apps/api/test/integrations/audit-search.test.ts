@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
 import { audit, SYSTEM_AUDIT } from '../../src/services/platform/audit.js';
+import type { AuditAction } from '../../src/services/platform/audit-actions.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 
@@ -9,14 +10,14 @@ let ctx: TestContext;
 const tag = `t${Date.now().toString(36)}`;
 beforeAll(async () => {
   ctx = await makeTestApp();
-  const entry = (action: string, objectId: string, opdivs: string[], actorId = 'E1') =>
+  const entry = (action: AuditAction, objectId: string, opdivs: string[], actorId = 'E1') =>
     audit(
       ctx.app.db,
       { ...SYSTEM_AUDIT, actorId, actorLabel: 'Someone' },
       { action, objectType: tag, objectId, opdivs },
     );
-  await entry('relationship.guidance', 'cdc-only', ['CDC']);
-  await entry('relationship.guidance', 'cdc-and-nih', ['CDC', 'NIH'], 'E2');
+  await entry('relationship.termination_guidance', 'cdc-only', ['CDC']);
+  await entry('relationship.termination_guidance', 'cdc-and-nih', ['CDC', 'NIH'], 'E2');
   await entry('training.attendance', 'fda-only', ['FDA']);
   await entry('settings.update', 'department', []);
 });

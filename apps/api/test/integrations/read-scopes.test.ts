@@ -15,7 +15,7 @@ beforeAll(async () => {
   hr = await (await makeSystemClient(ctx.app, ['directory:read', 'directory:write'], 'HR Connect')).token();
   reports = await (await makeSystemClient(ctx.app, ['reports:read'], 'Warehouse')).token();
   for (const [action, opdivs, actorId] of [
-    ['relationship.guidance', ['CDC'], 'E1'],
+    ['relationship.termination_guidance', ['CDC'], 'E1'],
     ['training.attendance', ['FDA'], 'E2'],
     ['settings.update', [], 'E1'],
   ] as const)
@@ -36,7 +36,7 @@ describe('audit:read — the audit log for a security monitor (R-AUD-1)', () => 
     expect(all.json<{ total: number }>().total).toBe(3);
     const byActor = await get(`/api/v1/audit?objectType=${tag}&actor=E1&action=relationship.`, monitor);
     expect(byActor.json<{ items: { action: string }[] }>().items.map((i) => i.action)).toEqual([
-      'relationship.guidance',
+      'relationship.termination_guidance',
     ]);
     const future = encodeURIComponent(new Date(Date.now() + 60_000).toISOString());
     expect((await get(`/api/v1/audit?objectType=${tag}&from=${future}`, monitor)).json().items).toEqual([]);

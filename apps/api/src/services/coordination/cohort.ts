@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import {
+  aboutTheMentee,
   DEFAULT_COHORT_TOP_K,
   remainingCapacity,
   type CohortWork,
@@ -114,6 +115,7 @@ export async function proposalFor(tx: Tx, actor: UserActor, id: string, lock = f
   return row;
 }
 
+/** Stored in the scorer's words to the mentee (so suggestions made from a pair read right); shown to staff about the mentee. */
 export async function getProposal(db: Db, actor: UserActor, id: string) {
   const proposal = await proposalFor(db, actor, id);
   const pairs = await db
@@ -145,7 +147,7 @@ export async function getProposal(db: Db, actor: UserActor, id: string) {
       mentee: who(p.menteeId),
       mentor: who(p.mentorId),
       score: p.score,
-      reasons: p.reasons,
+      reasons: p.reasons.map(aboutTheMentee),
       status: p.status,
       refusal: p.refusalRule ? { rule: p.refusalRule, detail: p.refusalDetail ?? '' } : null,
       invitationId: p.invitationId,

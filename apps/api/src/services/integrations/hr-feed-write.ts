@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { employees } from '../../db/schema/index.js';
+import type { AuditAction } from '../platform/audit-actions.js';
 import type { AuditContext } from '../platform/audit.js';
 
 type EmployeeInsert = typeof employees.$inferInsert;
@@ -63,6 +64,6 @@ export async function auditRows(
   await tx.execute(sql`
     insert into audit_log (actor_id, actor_label, ip, request_id, action, object_type, object_id, opdivs, detail)
     select ${ctx.actorId}, ${ctx.actorLabel}, ${ctx.ip}, ${ctx.requestId}, w.action, 'employee', w.id, array[w.opdiv], '{"source":"hr-feed"}'::jsonb
-    from unnest(${sql.param(written.map((w) => w.id))}::text[], ${sql.param(written.map((w) => (w.inserted ? 'employee.create' : 'employee.update')))}::text[],
+    from unnest(${sql.param(written.map((w) => w.id))}::text[], ${sql.param(written.map((w): AuditAction => (w.inserted ? 'employee.create' : 'employee.update')))}::text[],
                 ${sql.param(written.map((w) => opdivOf.get(w.id)!))}::text[]) as w(id, action, opdiv)`);
 }

@@ -2,6 +2,7 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { auditLog, employees, trainingAttendance, trainingEvents } from '../../db/schema/index.js';
 import type { LmsCompletion } from '../../schemas/lms.js';
+import type { AuditAction } from '../platform/audit-actions.js';
 import type { AuditContext } from '../platform/audit.js';
 
 // Rows per INSERT: 6 columns × 2,000 stays far below PostgreSQL's 65,535 bind parameters.
@@ -107,7 +108,7 @@ export async function recordCompletions(tx: Tx, ctx: AuditContext, completions: 
         actorLabel: ctx.actorLabel,
         ip: ctx.ip,
         requestId: ctx.requestId,
-        action: 'training.attendance',
+        action: 'training.attendance' satisfies AuditAction,
         objectType: 'training_event',
         objectId: r.eventId,
         opdivs: [r.opdiv],

@@ -1,6 +1,7 @@
 import { isLive } from '@hhs-mentoring/domain';
 import type { Tx } from '../../db/client.js';
 import { problems } from '../../lib/problem.js';
+import type { AuditAction } from '../platform/audit-actions.js';
 import { audit, type AuditContext } from '../platform/audit.js';
 import type { RelationshipAccess } from './relationship-access.js';
 
@@ -39,16 +40,23 @@ export async function auditRead(
   });
 }
 
-export async function auditWrite(
+/** The audit actions written on a relationship document ("agreement" → "sign" | "save" | …). */
+type ActionOn<D extends string> = AuditAction extends infer A
+  ? A extends `${D}.${infer Verb}`
+    ? Verb
+    : never
+  : never;
+
+export async function auditWrite<D extends 'agreement' | 'idp' | 'progress_report' | 'completion_survey'>(
   tx: Tx,
   ctx: AuditContext,
   a: RelationshipAccess,
-  document: string,
-  action: string,
+  document: D,
+  action: ActionOn<D>,
   version: number,
 ) {
   await audit(tx, ctx, {
-    action: `${document}.${action}`,
+    action: `${document}.${action}` as AuditAction,
     objectType: document,
     objectId: a.row.id,
     opdivs: [a.mentee.opdiv, a.mentor.opdiv],

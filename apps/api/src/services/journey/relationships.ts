@@ -6,6 +6,7 @@ import { transactionWithRetry } from '../../db/retry.js';
 import { relationships } from '../../db/schema/index.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../accounts/actors.js';
+import type { AuditAction } from '../platform/audit-actions.js';
 import { audit, type AuditContext } from '../platform/audit.js';
 import { lastOrientationAttendedAt } from '../training/orientation.js';
 import { currentSettings } from '../platform/settings.js';
@@ -115,7 +116,7 @@ export async function actOnRelationship(
   actor: UserActor,
   id: string,
   allowed: Viewer[],
-  action: string,
+  action: AuditAction,
   ctx: AuditContext,
   appUrl: string,
   build: (

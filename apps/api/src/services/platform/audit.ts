@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
+import type { AuditAction } from './audit-actions.js';
 import { auditValues } from './change-batch.js';
 
 export type AuditContext = {
@@ -12,7 +13,7 @@ export type AuditContext = {
 export const SYSTEM_AUDIT: AuditContext = { actorId: null, actorLabel: 'system', ip: null, requestId: null };
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   objectType: string;
   objectId?: string | null;
   /** OPDIVs this event concerns, so coordinators can search their scope (R-ROLE-2). */

@@ -1,5 +1,5 @@
 import { ErrorMessage, FormGroup, Label } from '@trussworks/react-uswds';
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 
 /** A labelled form control with its hint and its field error (from the problem's `errors`) beside it. */
 export function Field({
@@ -28,9 +28,18 @@ export function Field({
         </div>
       )}
       {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-      {children}
+      {error ? withError(id, children) : children}
     </FormGroup>
   );
+}
+
+type ControlProps = { id?: string; 'aria-describedby'?: string };
+
+/** The control named `id` marked invalid and described by its error, so focus on it reads the error out. */
+function withError(id: string, children: ReactNode): ReactNode {
+  if (!isValidElement<ControlProps>(children) || children.props.id !== id) return children;
+  const described = [children.props['aria-describedby'], `${id}-error`].filter(Boolean).join(' ');
+  return cloneElement(children, { 'aria-invalid': true, 'aria-describedby': described } as ControlProps);
 }
 
 /** aria-describedby for a control wrapped in Field. */

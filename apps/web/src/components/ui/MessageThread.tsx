@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { paths } from '@hhs-mentoring/api-client';
 import { Field } from './Field';
 import { ErrorAlert } from './States';
-import { formatWhen, PlainText } from './text';
+import { formatDateTime } from '../../lib/format';
+import { PlainText } from './text';
 
 export type Thread =
   paths['/api/v1/relationships/{id}/messages']['get']['responses'][200]['content']['application/json'];
@@ -41,7 +42,7 @@ export function MessageThread({
             <li key={m.id} className="border-bottom-1px border-base-lighter padding-y-1">
               <p className="margin-0 text-bold">
                 {m.mine ? 'You' : m.authorName}
-                <span className="text-normal text-base"> · {formatWhen(m.sentAt)}</span>
+                <span className="text-normal text-base"> · {formatDateTime(m.sentAt)}</span>
                 {m.mine && m.id > 0 && m.id <= t.partnerReadUpTo && (
                   <span className="text-normal text-base"> · Seen</span>
                 )}

@@ -10,9 +10,15 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
+/** The control of the first field showing an error on the page (Field marks it), if any. */
+function firstFieldInError(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('.usa-form-group--error [aria-invalid="true"]');
+}
+
 /**
  * A failed request, shown as the problem's own sentence (a rule refusal reads as the rule, not a code). Each new
- * failure takes keyboard focus, so the person lands on what went wrong (the form keeps what they typed).
+ * failure takes keyboard focus, or gives it to the first field in error when the problem named fields, so the person
+ * lands where there is something to fix (the form keeps what they typed).
  */
 export function ErrorAlert({
   error,
@@ -25,7 +31,7 @@ export function ErrorAlert({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (error && focus) ref.current?.focus();
+    if (error && focus) (firstFieldInError() ?? ref.current)?.focus();
   }, [error, focus]);
   if (!error) return null;
   return (

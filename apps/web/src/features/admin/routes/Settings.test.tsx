@@ -75,13 +75,71 @@ describe('Settings', () => {
     expect(((await put.json()) as typeof value).maxCapacity).toBe(4);
   });
 
-  it('R-NUDGE-1..3: the program manager changes when each reminder goes out, in days, and sees a refused one beside its field', async () => {
+  const renderAs = (
+    roles: string[],
+    onPut: () => Response,
+    current = { version: 1, updatedAt: '2026-11-01T15:00:00.000Z', value },
+  ) => {
     fetchMock.mockImplementation(async (input) => {
       const req = input as Request;
       const path = new URL(req.url).pathname;
-      if (path === '/api/v1/me') return json({ roles: ['program_manager'], employee: { id: 'E1' } });
-      if (req.method === 'PUT')
-        return new Response(
+      if (path === '/api/v1/me') return json({ roles, employee: { id: 'E1' } });
+      if (req.method === 'PUT') return onPut();
+      return json(current);
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter>
+          <Settings />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+  };
+
+  it('says no one has changed the settings yet at version 0, never a 1970 date', async () => {
+    renderAs(['coordinator'], () => json({}), { version: 0, updatedAt: '1970-01-01T00:00:00.000Z', value });
+    expect(
+      await screen.findByText(/These are the program’s starting values; no one has changed them yet\./),
+    ).toBeVisible();
+    expect(document.body).not.toHaveTextContent(/1970|Version 0/);
+  });
+
+  it('after a failed save, focus moves to the first field in error, its message read with it, and the typed values stay', async () => {
+    renderAs(
+      ['program_manager'],
+      () =>
+        new Response(
+          JSON.stringify({
+            type: 'https://mentoring.hhs.gov/problems/validation',
+            title: 'Some answers need another look',
+            status: 422,
+            detail: 'Some answers need another look.',
+            errors: [
+              { field: '/body/invitationExpiryDays', message: 'Use a number from 1 to 90.' },
+              { field: '/body/reportMinGroupSize', message: 'Use a number from 1 to 50.' },
+            ],
+          }),
+          { status: 422, headers: { 'content-type': 'application/problem+json' } },
+        ),
+    );
+    const user = userEvent.setup();
+    const expiry = await screen.findByLabelText(/Days before an invitation expires/);
+    await user.clear(expiry);
+    await user.type(expiry, '120');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByTestId('error-alert')).toHaveTextContent('Some answers need another look.');
+    await vi.waitFor(() => expect(expiry).toHaveFocus());
+    expect(expiry).toHaveAttribute('aria-invalid', 'true');
+    expect(expiry).toHaveAccessibleDescription(/Use a number from 1 to 90\./);
+    expect(expiry).toHaveValue(120);
+    expect(screen.getByLabelText(/Smallest group shown in reports/)).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('R-NUDGE-1..3: the program manager changes when each reminder goes out, in days, and sees a refused one beside its field', async () => {
+    renderAs(
+      ['program_manager'],
+      () =>
+        new Response(
           JSON.stringify({
             type: 'https://mentoring.hhs.gov/problems/validation',
             title: 'Your request is not valid',
@@ -97,15 +155,7 @@ describe('Settings', () => {
             ],
           }),
           { status: 400, headers: { 'content-type': 'application/problem+json' } },
-        );
-      return json({ version: 1, updatedAt: '2026-11-01T15:00:00.000Z', value });
-    });
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <MemoryRouter>
-          <Settings />
-        </MemoryRouter>
-      </QueryClientProvider>,
+        ),
     );
     const user = userEvent.setup();
     const first = await screen.findByLabelText('First reminder to a mentee who is not matched yet');

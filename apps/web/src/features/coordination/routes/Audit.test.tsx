@@ -94,4 +94,26 @@ describe('Audit log search (R-ADMIN-3)', () => {
       '/relationships/5f0c2a9e-1b7d-4c1e-9d1e-0f2a3b4c5d6e',
     );
   });
+
+  it('asks what the entries are about in words, and reaches one record by a link without showing its id', async () => {
+    renderAt('/staff/audit?objectType=agreement&objectId=5f0c2a9e-1b7d-4c1e-9d1e-0f2a3b4c5d6e');
+    await screen.findByText('No audit entries match.');
+    expect(lastQuery().get('objectId')).toBe('5f0c2a9e-1b7d-4c1e-9d1e-0f2a3b4c5d6e');
+    const about = screen.getByLabelText('About');
+    expect(about).toHaveDisplayValue('Mentoring agreement');
+    expect(screen.queryByLabelText(/record number/i)).toBeNull();
+    expect(document.body).not.toHaveTextContent('5f0c2a9e');
+    expect(screen.getByTestId('one-record')).toHaveTextContent(
+      'Showing only the entries about one mentoring agreement.',
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Show entries about every record' }));
+    await vi.waitFor(() => expect(lastQuery().has('objectId')).toBe(false));
+    expect(lastQuery().get('objectType')).toBe('agreement');
+    expect(screen.queryByTestId('one-record')).toBeNull();
+    await user.selectOptions(about, 'Development plan');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    await vi.waitFor(() => expect(lastQuery().get('objectType')).toBe('idp'));
+    expect(lastQuery().has('objectId')).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { DateInput } from '../../../components/ui/DateInput';
 import { DataTable } from '../../../components/ui/DataTable';
 import { Field } from '../../../components/ui/Field';
@@ -8,12 +8,13 @@ import { UrlPager } from '../../../components/ui/Pager';
 import { QueryState } from '../../../components/ui/States';
 import { formatDateTime } from '../../../lib/format';
 import { useUrlFilters } from '../../../lib/url-filters';
-import { AUDIT_ACTIONS, actionInWords, objectInWords } from '../components/audit-words';
+import { AUDIT_ACTIONS, RECORD_KINDS, actionInWords, objectInWords } from '../components/audit-words';
 import { useAuditLog } from '../api/queries';
 import { StaffNav } from '../components/StaffNav';
 
 const LIMIT = 25;
 const KEYS = ['actor', 'action', 'objectType', 'objectId'] as const;
+const sentence = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 const DATES = ['from', 'to'] as const;
 
 /** A day typed in the form as the API's instant: `from` is the day's start; `to` (exclusive) the next day's start, so the day is included. */
@@ -27,7 +28,8 @@ function dayBound(day: string | undefined, key: (typeof DATES)[number]): string 
 
 /** Search the append-only audit log (R-ADMIN-3); coordinators see their divisions' rows. */
 export default function Audit() {
-  const { form, query, cursor, submit, bind } = useUrlFilters([...KEYS, ...DATES]);
+  const { form, setForm, query, cursor, submit, bind } = useUrlFilters([...KEYS, ...DATES]);
+  const [params, setParams] = useSearchParams();
   const { from, to, ...text } = query;
   const range = Object.fromEntries(
     DATES.flatMap((k) => {
@@ -36,36 +38,54 @@ export default function Audit() {
     }),
   );
   const log = useAuditLog({ ...text, ...range, limit: LIMIT, ...(cursor ? { cursor } : {}) });
-  const labels = {
-    actor: 'Who (name or employee number)',
-    action: 'What they did',
-    objectType: 'Kind of record',
-    objectId: 'Record number',
-  };
+  // One record's history is reached from a link, never typed: the form says which kind of record, not its id.
+  function everyRecord() {
+    setForm({ ...form, objectId: '' });
+    const next = new URLSearchParams(params);
+    next.delete('objectId');
+    next.delete('cursor');
+    setParams(next);
+  }
   return (
     <>
       <PageHeading>Audit log</PageHeading>
       <StaffNav />
       <Form onSubmit={submit} className="maxw-none" aria-label="Search the audit log">
         <div className="grid-row grid-gap">
-          {KEYS.map((k) => (
-            <div key={k} className="grid-col-12 tablet:grid-col-3">
-              <Field id={`a-${k}`} label={labels[k]}>
-                {k === 'action' ? (
-                  <Select id="a-action" name="action" value={form.action} onChange={bind('action')}>
-                    <option value="">Anything</option>
-                    {Object.entries(AUDIT_ACTIONS).map(([code, words]) => (
-                      <option key={code} value={code}>
-                        {words.charAt(0).toUpperCase() + words.slice(1)}
-                      </option>
-                    ))}
-                  </Select>
-                ) : (
-                  <TextInput id={`a-${k}`} name={k} type="text" value={form[k]} onChange={bind(k)} />
-                )}
-              </Field>
-            </div>
-          ))}
+          <div className="grid-col-12 tablet:grid-col-3">
+            <Field id="a-actor" label="Who (name or employee number)">
+              <TextInput id="a-actor" name="actor" type="text" value={form.actor} onChange={bind('actor')} />
+            </Field>
+          </div>
+          <div className="grid-col-12 tablet:grid-col-3">
+            <Field id="a-action" label="What they did">
+              <Select id="a-action" name="action" value={form.action} onChange={bind('action')}>
+                <option value="">Anything</option>
+                {Object.entries(AUDIT_ACTIONS).map(([code, words]) => (
+                  <option key={code} value={code}>
+                    {sentence(words)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <div className="grid-col-12 tablet:grid-col-3">
+            <Field id="a-objectType" label="About">
+              <Select
+                id="a-objectType"
+                name="objectType"
+                value={form.objectType}
+                onChange={bind('objectType')}
+              >
+                <option value="">Anything</option>
+                {Object.entries(RECORD_KINDS).map(([code, words]) => (
+                  <option key={code} value={code}>
+                    {sentence(words)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
           <div className="grid-col-12 tablet:grid-col-3">
             <Field id="a-from" label="From (date)">
               <DateInput
@@ -89,6 +109,15 @@ export default function Audit() {
             </Field>
           </div>
         </div>
+        {query.objectId && (
+          <p data-testid="one-record">
+            Showing only the entries about one{' '}
+            {query.objectType ? (RECORD_KINDS[query.objectType] ?? 'record') : 'record'}.{' '}
+            <Button type="button" unstyled onClick={everyRecord}>
+              Show entries about every record
+            </Button>
+          </p>
+        )}
         <Button type="submit">Search</Button>
       </Form>
       <QueryState query={log} isEmpty={(d) => d.items.length === 0} empty="No audit entries match.">

@@ -16,7 +16,7 @@ export function RelationshipsSummary({ seeksMentor }: { seeksMentor: boolean }) 
           <Link to="/invitations">
             {open.length} open {open.length === 1 ? 'invitation' : 'invitations'}
           </Link>{' '}
-          need attention or an answer.
+          {open.length === 1 ? 'needs' : 'need'} attention or an answer.
         </p>
       )}
       <QueryState

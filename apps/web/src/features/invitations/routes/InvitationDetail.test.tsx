@@ -57,7 +57,9 @@ const context: Schemas['InvitationContext'] = {
     reasons: ['Covers 1 of the mentee’s 1 development needs'],
   },
 };
-const me = { employee: { id: 'E2', firstName: 'Dana' }, roles: ['participant'] };
+const mentorMe = { employee: { id: 'E2', firstName: 'Dana' }, roles: ['participant'] };
+let me = mentorMe;
+let shownContext = context;
 
 type Message = {
   id: number;
@@ -79,7 +81,7 @@ const threadReply = (open = true) =>
     messages: thread,
   });
 
-function routeFetch(onAccept: () => Response) {
+function routeFetch(onAccept: () => Response, onDecline: (body: unknown) => Response = () => reply(404, {})) {
   thread = [
     {
       id: 0,
@@ -98,7 +100,7 @@ function routeFetch(onAccept: () => Response) {
     const method = (typeof input === 'string' ? init?.method : input.method) ?? 'GET';
     const path = new URL(url, 'http://localhost').pathname;
     if (path === '/api/v1/me') return reply(200, me);
-    if (path.endsWith('/context')) return reply(200, context);
+    if (path.endsWith('/context')) return reply(200, shownContext);
     if (path === '/api/v1/me/messages/unread') return reply(200, { total: 0, threads: [] });
     if (path.endsWith('/messages') && method === 'POST') {
       const { body } = (await (input as Request).json()) as { body: string };
@@ -115,6 +117,7 @@ function routeFetch(onAccept: () => Response) {
     }
     if (path.endsWith('/messages')) return threadReply();
     if (path.endsWith('/accept')) return onAccept();
+    if (path.endsWith('/decline')) return onDecline(await (input as Request).json());
     return reply(200, invitation('pending'));
   });
 }
@@ -130,7 +133,11 @@ const renderIt = () =>
     </QueryClientProvider>,
   );
 
-beforeEach(() => fetchMock.mockReset());
+beforeEach(() => {
+  fetchMock.mockReset();
+  me = mentorMe;
+  shownContext = context;
+});
 
 describe('InvitationDetail (the mentor answers)', () => {
   it('shows the mentee’s goals, competencies, grade, occupation, location, platform and message, and why a cohort proposed it', async () => {
@@ -184,6 +191,54 @@ describe('InvitationDetail (the mentor answers)', () => {
     expect(alert).not.toHaveTextContent('R-CAP-1');
     await waitFor(() => expect(alert.closest('[tabindex="-1"]')).toHaveFocus());
     expect(screen.getByLabelText('Note (optional)')).toHaveValue('Maybe in spring');
+  });
+
+  it('Decline without a reason moves focus to the reason, its error read with it; nothing is sent', async () => {
+    routeFetch(() => reply(200, invitation('accepted')));
+    renderIt();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Note (optional)'), 'Too busy until June');
+    await user.click(screen.getByRole('button', { name: 'Decline invitation' }));
+    const reason = screen.getByRole('combobox', { name: /Reason/ });
+    await waitFor(() => expect(reason).toHaveFocus());
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(reason).toHaveAccessibleDescription('Choose a reason for declining.');
+    expect(screen.getByLabelText('Note (optional)')).toHaveValue('Too busy until June');
+    expect(fetchMock.mock.calls.some(([r]) => (r as Request).url?.endsWith('/decline'))).toBe(false);
+  });
+
+  it('after Decline, focus moves to the new state of the invitation', async () => {
+    const declined = { ...invitation('declined'), declineReason: 'time_constraints' as const };
+    let sent: unknown;
+    routeFetch(
+      () => reply(404, {}),
+      (body) => {
+        sent = body;
+        return reply(200, declined);
+      },
+    );
+    renderIt();
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByRole('combobox', { name: /Reason/ }), 'time_constraints');
+    await user.click(screen.getByRole('button', { name: 'Decline invitation' }));
+    await waitFor(() => expect(screen.getByTestId('invitation-result').parentElement).toHaveFocus());
+    expect(screen.getByTestId('invitation-state')).toHaveTextContent(/Declined/);
+    expect(sent).toEqual({ reason: 'time_constraints' });
+  });
+
+  it("R-MATCH-4: the mentee's own view of a cohort invitation names the coordinator's message as theirs, not the mentee's", async () => {
+    me = { employee: { id: 'E1', firstName: 'Jordan' }, roles: ['participant'] };
+    routeFetch(() => reply(404, {}));
+    const { unmount } = renderIt();
+    expect(
+      await screen.findByText('Message from the program coordinator who proposed this match'),
+    ).toBeVisible();
+    expect(screen.queryByText('Your message')).toBeNull();
+    unmount();
+
+    shownContext = { ...context, cohort: null };
+    renderIt();
+    expect(await screen.findByText('Your message')).toBeVisible();
   });
 
   it('R-MSG-1: the mentor asks a question before answering; the thread starts with the invitation’s message', async () => {

@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, Form, Select } from '@trussworks/react-uswds';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/Field';
 import { TextareaField } from '../../../components/ui/TextareaField';
@@ -30,12 +30,22 @@ export default function InvitationDetail() {
   const [reason, setReason] = useState<Reason | ''>('');
   const [note, setNote] = useState('');
   const [reasonError, setReasonError] = useState<string>();
+  // Each Decline without a reason sends focus to the reason, once its error is on screen to be read with it.
+  const [missingReason, setMissingReason] = useState(0);
+  const reasonRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (missingReason) reasonRef.current?.focus();
+  }, [missingReason]);
   const error = withdraw.error ?? accept.error ?? decline.error ?? confirm.error;
   const busy = withdraw.isPending || accept.isPending || decline.isPending || confirm.isPending;
 
   function submitDecline(e: FormEvent) {
     e.preventDefault();
-    if (!reason) return setReasonError('Choose a reason.');
+    if (!reason) {
+      setReasonError('Choose a reason for declining.');
+      setMissingReason((n) => n + 1);
+      return;
+    }
     setReasonError(undefined);
     decline.mutate({ ...path, body: { reason, ...(note.trim() ? { note: note.trim() } : {}) } });
   }
@@ -81,9 +91,16 @@ export default function InvitationDetail() {
               </dd>
               {isMentee && (
                 <>
-                  <dt className="text-bold">Your message</dt>
+                  {/* A cohort invitation carries the coordinator's words, not the mentee's (R-MATCH-4). */}
+                  <dt className="text-bold">
+                    {context.isPending
+                      ? 'Message'
+                      : context.data?.cohort
+                        ? 'Message from the program coordinator who proposed this match'
+                        : 'Your message'}
+                  </dt>
                   <dd className="margin-left-0 margin-bottom-1">
-                    {i.message || 'You did not write a message.'}
+                    {i.message || (context.data?.cohort ? 'No message.' : 'You did not write a message.')}
                   </dd>
                 </>
               )}
@@ -127,6 +144,7 @@ export default function InvitationDetail() {
                     <Select
                       id="reason"
                       name="reason"
+                      inputRef={reasonRef}
                       value={reason}
                       onChange={(e) => setReason(e.target.value as Reason)}
                     >

@@ -1,5 +1,6 @@
 import type { paths } from '@hhs-mentoring/api-client';
-import { formatLongDate, formatWhen } from '../../../components/ui/text';
+import { formatLongDate } from '../../../components/ui/text';
+import { formatMeetingTime } from '../../../lib/format';
 
 type Summary =
   paths['/api/v1/relationships/{id}/meetings']['get']['responses'][200]['content']['application/json']['summary'];
@@ -17,7 +18,7 @@ export function CadenceSummary({ summary: s }: { summary: Summary }) {
       <p className="margin-top-0">
         <strong>Next meeting: </strong>
         {s.nextMeeting
-          ? `${formatWhen(s.nextMeeting.startsAt, s.nextMeeting.timeZone)}${s.nextMeeting.state === 'proposed' ? ' (waiting for an answer)' : ''}`
+          ? `${formatMeetingTime(s.nextMeeting.startsAt, s.nextMeeting.timeZone)}${s.nextMeeting.state === 'proposed' ? ', waiting for an answer' : ''}`
           : 'none planned'}
       </p>
       <p>

@@ -49,7 +49,7 @@ describe('MeetingItem', () => {
       </ul>,
     );
     expect(screen.getByTestId('meeting')).toHaveTextContent(
-      'March 4, 2027 at 10:00 AM EST · 45 minutes · By video (waiting for your partner)',
+      "March 4, 2027, 3:00 PM UTC (10:00 AM Eastern Standard Time, the meeting's time zone) · 45 minutes · By video (waiting for your partner)",
     );
     expect(screen.queryByRole('button', { name: 'Accept' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Propose another time' })).toBeNull();

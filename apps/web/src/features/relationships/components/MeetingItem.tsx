@@ -1,6 +1,6 @@
 import { Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useState } from 'react';
-import { formatWhen } from '../../../components/ui/text';
+import { formatMeetingTime } from '../../../lib/format';
 import type { Schemas } from '../../../lib/api';
 import { MeetingTimeFields, MODE, useMeetingTime } from './MeetingTimeFields';
 import { MeetingNoteFields, type MeetingNotes } from './MeetingNoteFields';
@@ -44,7 +44,7 @@ export function MeetingItem({
   return (
     <li className="border-top-1px border-base-lighter padding-y-2" data-testid="meeting">
       <p className="margin-0 text-bold">
-        {formatWhen(m.startsAt, m.timeZone)} · {m.durationMinutes} minutes · {MODE[m.mode]} (
+        {formatMeetingTime(m.startsAt, m.timeZone)} · {m.durationMinutes} minutes · {MODE[m.mode]} (
         {stateWords(m, myRole)})
       </p>
       {m.location && <p className="margin-0">Where: {m.location}</p>}

@@ -72,7 +72,19 @@ describe('WhatIsNext: the next meeting first', () => {
     );
     const box = screen.getByTestId('what-is-next');
     expect(box.textContent).toMatch(
-      /Next meeting: March 4, 2027 at 10:00 AM EST \(waiting for an answer\)\.Next milestone: Mentoring agreement/,
+      /Next meeting: March 4, 2027, 3:00 PM UTC \(10:00 AM Eastern Standard Time, the meeting's time zone\), waiting for an answer\.Next milestone: Mentoring agreement/,
+    );
+  });
+
+  it("R-MEET-6: a meeting in the reader's own time zone is shown without a second time", () => {
+    wrap(
+      <WhatIsNext
+        relationship={relationship()}
+        nextMeeting={{ startsAt: '2027-03-04T15:00:00.000Z', timeZone: 'Etc/UTC', state: 'accepted' }}
+      />,
+    );
+    expect(screen.getByTestId('next-meeting')).toHaveTextContent(
+      /^Next meeting: March 4, 2027, 3:00 PM UTC\.$/,
     );
   });
 

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import { milestoneLabel } from '../../../components/ui/MilestoneTimeline';
 import type { Schemas } from '../../../lib/api';
-import { formatDate } from '../../../lib/format';
-import { formatWhen } from '../../../components/ui/text';
+import { formatDate, formatMeetingTime } from '../../../lib/format';
 
 type Relationship = Schemas['Relationship'];
 type Owner = 'mentee' | 'mentor' | 'both';
@@ -61,8 +60,9 @@ export function WhatIsNext({
             <p data-testid="next-meeting">
               {nextMeeting ? (
                 <>
-                  Next meeting: <strong>{formatWhen(nextMeeting.startsAt, nextMeeting.timeZone)}</strong>
-                  {nextMeeting.state === 'proposed' ? ' (waiting for an answer)' : ''}.
+                  Next meeting:{' '}
+                  <strong>{formatMeetingTime(nextMeeting.startsAt, nextMeeting.timeZone)}</strong>
+                  {nextMeeting.state === 'proposed' ? ', waiting for an answer' : ''}.
                 </>
               ) : (
                 <>

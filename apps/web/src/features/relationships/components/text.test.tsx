@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CadenceSummary } from './CadenceSummary';
 import { zonedIso } from './MeetingTimeFields';
-import { formatWhen, PlainText } from '../../../components/ui/text';
+import { PlainText } from '../../../components/ui/text';
+import { formatMeetingTime } from '../../../lib/format';
 
 describe('messages and meetings on screen', () => {
   it('R-MSG-2: a message is shown as text; only http(s) addresses become links', () => {
@@ -19,7 +20,9 @@ describe('messages and meetings on screen', () => {
   it('R-MEET-2: a wall-clock time in a time zone becomes the right instant; times are shown with their zone', () => {
     expect(zonedIso('2027-03-04', '10:00', 'America/New_York')).toBe('2027-03-04T15:00:00.000Z');
     expect(zonedIso('2027-07-04', '10:00', 'America/Los_Angeles')).toBe('2027-07-04T17:00:00.000Z');
-    expect(formatWhen('2027-03-04T15:00:00.000Z', 'America/New_York')).toBe('March 4, 2027 at 10:00 AM EST');
+    expect(formatMeetingTime('2027-03-04T15:00:00.000Z', 'America/New_York', 'America/New_York')).toBe(
+      'March 4, 2027, 10:00 AM EST',
+    );
   });
 
   it('R-MEET-6: the summary puts the next meeting first and says when a pair has gone quiet', () => {

@@ -111,4 +111,49 @@ describe('AgreementPage (a partner writes the agreement)', () => {
     );
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Save agreement' })).toBeDisabled());
   });
+
+  it('R-LIFE-2: once the partner signs, the page turns into the agreement as a document, changed only on purpose', async () => {
+    let stored: Agreement = { ...agreement, mentorSignature: null, mentorSignedAt: null, version: 1 };
+    fetchMock.mockImplementation(async (input) => {
+      const req = input as Request;
+      const path = new URL(req.url).pathname;
+      if (path === '/api/v1/relationships/r1') return json({ id: 'r1', myRole: 'mentor' });
+      if (path === '/api/v1/relationships/r1/agreement/sign' && req.method === 'POST') {
+        stored = { ...stored, mentorSignature: 'Dana Whitfield', mentorSignedAt: '2026-11-07T15:00:00.000Z' };
+        return json(stored);
+      }
+      if (path === '/api/v1/relationships/r1/agreement') return json(stored);
+      return json({ type: 'about:blank', title: 'Not found', status: 404 }, 404);
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/relationships/r1/agreement']}>
+          <Routes>
+            <Route path="/relationships/:id/agreement" element={<AgreementPage />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    // Unsigned: a form to write in.
+    expect(await screen.findByLabelText('What we want to achieve together')).toBeEnabled();
+    expect(screen.queryByTestId('agreement-text')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Sign this version' }));
+    const text = await screen.findByTestId('agreement-text');
+    expect(text).toHaveTextContent('Plan and lead a program evaluation.');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save agreement' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign this version' })).toBeNull();
+    expect(screen.getByTestId('signatures')).toHaveTextContent('Mentor: Dana Whitfield, November 7, 2026');
+    expect(screen.getByText(/Signed agreements cannot be edited in place\./)).toBeVisible();
+
+    // Changing it is a deliberate step that says what it costs.
+    await user.click(screen.getByRole('button', { name: 'Change the agreement' }));
+    expect(screen.getByLabelText('What we want to achieve together')).toHaveValue(
+      'Plan and lead a program evaluation.',
+    );
+  });
 });

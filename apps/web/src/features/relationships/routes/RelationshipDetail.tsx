@@ -1,15 +1,14 @@
 import { Link, useParams } from 'react-router';
-import { GuidanceAside } from '../../../components/ui/GuidanceAside';
 import { MilestoneTimeline } from '../../../components/ui/MilestoneTimeline';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { ErrorAlert, QueryState } from '../../../components/ui/States';
 import type { Schemas } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
-import { useGuidance } from '../../../lib/reference';
 import { isStaff, useMe } from '../../../lib/session';
 import { useAgreeEarlyCompletion } from '../api/mutations';
 import { useEarlyCompletion, useMeetings, useRelationship } from '../api/queries';
 import { EarlyCompletionPanel } from '../components/EarlyCompletionPanel';
+import { FirstMeetingQuestions } from '../components/FirstMeetingQuestions';
 import { OrientationForm } from '../components/OrientationForm';
 import { TerminationPanel } from '../components/TerminationPanel';
 import { MeetingsPanel } from '../components/MeetingsPanel';
@@ -29,7 +28,6 @@ export default function RelationshipDetail() {
   const { id = '' } = useParams();
   const rel = useRelationship(id);
   const meetings = useMeetings(id);
-  const guidance = useGuidance();
   return (
     <QueryState query={rel}>
       {(r) => {
@@ -85,14 +83,7 @@ export default function RelationshipDetail() {
             </div>
             {!r.ended && <EarlyCompletion relationship={r} partner={mine} />}
             <TerminationPanel relationship={r} />
-            {/* R-CONTENT-3: while onboarding the pair is preparing its first meeting, where these questions help. */}
-            {mine && r.state === 'onboarding' && guidance.data && (
-              <GuidanceAside
-                id="questions-heading"
-                className="margin-top-3"
-                guidance={guidance.data.questionsForProspectiveMentor}
-              />
-            )}
+            <FirstMeetingQuestions myRole={mine} meetingsHeld={meetings.data?.summary.meetingsHeld} />
           </>
         );
       }}
