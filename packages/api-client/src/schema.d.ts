@@ -1421,7 +1421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest cohort-matching runs in my scope and what was approved from each */
+        /** The cohort-matching runs in my scope, newest first, and what was approved from each */
         get: operations["getCoordinationCohortRuns"];
         put?: never;
         post?: never;
@@ -1714,7 +1714,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The pair's meetings and cadence (R-MEET-1/6); staff see dates and counts, never notes */
+        /** The pair's cadence and its meetings, latest first and paged (R-MEET-1/6); staff see dates and counts, never notes */
         get: operations["getRelationshipsByIdMeetings"];
         put?: never;
         /** Propose a meeting; the partner gets it by email with an .ics (R-MEET-2/3) */
@@ -1837,7 +1837,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The relationship's message thread, marked read for me (R-MSG-1; the two partners only) */
+        /** The relationship's message thread, newest first and paged, marked read for me (R-MSG-1; the two partners only) */
         get: operations["getRelationshipsByIdMessages"];
         put?: never;
         /** Send a message; the partner is told by email without the text (R-MSG-1/2) */
@@ -1855,7 +1855,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invitation's message thread, marked read for me (R-MSG-1; the two partners only) */
+        /** The invitation's message thread, newest first and paged, marked read for me (R-MSG-1; the two partners only) */
         get: operations["getInvitationsByIdMessages"];
         put?: never;
         /** Send a message; the partner is told by email without the text (R-MSG-1/2) */
@@ -1873,7 +1873,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My unread messages per thread (R-MSG-3) */
+        /** My unread messages per thread, paged; total counts them all (R-MSG-3) */
         get: operations["getMeMessagesUnread"];
         put?: never;
         post?: never;
@@ -11465,7 +11465,12 @@ export interface operations {
     };
     getRelationshipsByIdMeetings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11477,6 +11482,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11501,7 +11508,13 @@ export interface operations {
                             /** Format: date-time */
                             quietAt: string;
                         };
-                        meetings: components["schemas"]["Meeting"][];
+                        items: components["schemas"]["Meeting"][];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
                     };
                 };
             };
@@ -12292,7 +12305,12 @@ export interface operations {
     };
     getRelationshipsByIdMessages: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -12304,6 +12322,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12314,7 +12334,7 @@ export interface operations {
                         partnerName: string;
                         /** @description Read receipt: the partner has read messages up to this id */
                         partnerReadUpTo: number;
-                        messages: {
+                        items: {
                             /** @description 0 for the invitation's own message, which opens its thread */
                             id: number;
                             authorId: string;
@@ -12325,6 +12345,12 @@ export interface operations {
                             /** Format: date-time */
                             sentAt: string;
                         }[];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
                     };
                 };
             };
@@ -12460,7 +12486,12 @@ export interface operations {
     };
     getInvitationsByIdMessages: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -12472,6 +12503,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12482,7 +12515,7 @@ export interface operations {
                         partnerName: string;
                         /** @description Read receipt: the partner has read messages up to this id */
                         partnerReadUpTo: number;
-                        messages: {
+                        items: {
                             /** @description 0 for the invitation's own message, which opens its thread */
                             id: number;
                             authorId: string;
@@ -12493,6 +12526,12 @@ export interface operations {
                             /** Format: date-time */
                             sentAt: string;
                         }[];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
                     };
                 };
             };
@@ -12628,7 +12667,12 @@ export interface operations {
     };
     getMeMessagesUnread: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12638,16 +12682,23 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        total: number;
-                        threads: {
+                        items: {
                             kind: "relationship" | "invitation";
                             id: string;
                             unread: number;
                         }[];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
                     };
                 };
             };
