@@ -8334,6 +8334,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "E1048576",
+                     *           "firstName": "Ada",
+                     *           "lastName": "Rivera",
+                     *           "email": "ada.rivera@hhs.gov",
+                     *           "phone": null,
+                     *           "opdiv": "CDC",
+                     *           "payPlan": "GS",
+                     *           "grade": "13",
+                     *           "occupationSeries": "0685",
+                     *           "occupationTitle": "Public Health Advisor",
+                     *           "city": "Atlanta",
+                     *           "state": "GA",
+                     *           "timeZone": "America/New_York",
+                     *           "supervisorId": null,
+                     *           "active": true,
+                     *           "commissionedCorps": false,
+                     *           "updatedAt": "2027-03-04T02:00:05.000Z"
+                     *         }
+                     *       ],
+                     *       "limit": 100,
+                     *       "next": null
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** @description HR’s stable employee id */
@@ -9883,7 +9910,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "report": "participation",
+                     *       "scope": [
+                     *         "CDC"
+                     *       ],
+                     *       "from": "2027-01-01T00:00:00.000Z",
+                     *       "to": "2027-03-31T23:59:59.999Z",
+                     *       "generatedAt": "2027-04-01T06:00:00.000Z",
+                     *       "columns": [
+                     *         "opdiv",
+                     *         "role",
+                     *         "participants"
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "opdiv": "CDC",
+                     *           "role": "mentee",
+                     *           "participants": 42
+                     *         },
+                     *         {
+                     *           "opdiv": "CDC",
+                     *           "role": "mentor",
+                     *           "participants": 31
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Report"];
+                    /**
+                     * @example opdiv,role,participants
+                     *     CDC,mentee,42
+                     *     CDC,mentor,31
+                     */
                     "text/csv": string;
                 };
             };
@@ -11331,6 +11391,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 90211,
+                     *           "at": "2027-03-04T02:00:05.000Z",
+                     *           "actorId": "client:5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *           "actorLabel": "HR nightly feed",
+                     *           "action": "employee.update",
+                     *           "objectType": "employee",
+                     *           "objectId": "E1048576",
+                     *           "opdivs": [
+                     *             "CDC"
+                     *           ],
+                     *           "ip": "10.20.30.40",
+                     *           "requestId": "8f2c1d2e-4b7a-4c1e-9f00-1a2b3c4d5e6f",
+                     *           "detail": {
+                     *             "fields": [
+                     *               "occupationTitle"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "limit": 100,
+                     *       "next": "/api/v1/audit?actor=client%3A5c1d0a9e&cursor=WyJ2MSIsOTAyMTFd&limit=100"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: number;
@@ -13366,6 +13453,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *           "clientId": "5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *           "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                     *           "description": "Reporting warehouse",
+                     *           "eventTypes": [
+                     *             "relationship.*",
+                     *             "milestone.*"
+                     *           ],
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "disabledAt": null,
+                     *           "consecutiveFailures": 0,
+                     *           "createdAt": "2027-03-01T14:00:00.000Z",
+                     *           "updatedAt": "2027-03-01T14:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "limit": 20,
+                     *       "next": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["WebhookSubscription"][];
                         /** @description The page size used */
@@ -13424,6 +13535,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                 *       "description": "Reporting warehouse",
+                 *       "eventTypes": [
+                 *         "relationship.*",
+                 *         "milestone.*"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description Where deliveries are POSTed; https:// in production, and never a private or local address (R-HOOK-7) */
                     url: string;
@@ -13439,6 +13560,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "clientId": "5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *       "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                     *       "description": "Reporting warehouse",
+                     *       "eventTypes": [
+                     *         "relationship.*",
+                     *         "milestone.*"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2027-03-01T14:00:00.000Z",
+                     *       "updatedAt": "2027-03-01T14:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/BTVl5Q8/A4="
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSubscription"] & {
                         /** @description The signing secret (`whsec_…`, Standard Webhooks): shown once, store it in your vault */
                         secret: string;
@@ -13518,6 +13658,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "clientId": "5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *       "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                     *       "description": "Reporting warehouse",
+                     *       "eventTypes": [
+                     *         "relationship.*",
+                     *         "milestone.*"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2027-03-01T14:00:00.000Z",
+                     *       "updatedAt": "2027-03-01T14:00:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSubscription"];
                 };
             };
@@ -13644,6 +13802,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
                 "application/json": {
                     /** @description Where deliveries are POSTed; https:// in production, and never a private or local address (R-HOOK-7) */
                     url?: string;
@@ -13661,6 +13824,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "clientId": "5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *       "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                     *       "description": "Reporting warehouse",
+                     *       "eventTypes": [
+                     *         "relationship.*",
+                     *         "milestone.*"
+                     *       ],
+                     *       "enabled": false,
+                     *       "disabledReason": "client",
+                     *       "disabledAt": "2027-03-05T09:00:00.000Z",
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2027-03-01T14:00:00.000Z",
+                     *       "updatedAt": "2027-03-01T14:00:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSubscription"];
                 };
             };
@@ -13746,6 +13927,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "subscriptionId": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *           "eventId": "evt_48213",
+                     *           "eventType": "relationship.updated",
+                     *           "entityId": "0b6f1c52-3f0e-4a43-9a57-1d2c8f7e9a10",
+                     *           "occurredAt": "2027-03-04T15:30:00.123Z",
+                     *           "status": "delivered",
+                     *           "attempts": 1,
+                     *           "nextAttemptAt": null,
+                     *           "lastStatusCode": 204,
+                     *           "deliveredAt": "2027-03-04T15:30:02.456Z",
+                     *           "createdAt": "2027-03-04T15:30:00.123Z"
+                     *         }
+                     *       ],
+                     *       "limit": 20,
+                     *       "next": "/api/v1/webhooks/7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f/deliveries?cursor=WyJ2MSIsIjIwMjctMDMtMDQiXQ&limit=20"
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["WebhookDelivery"][];
                         /** @description The page size used */
@@ -13822,6 +14025,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *       "subscriptionId": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "eventId": "evt_48213",
+                     *       "eventType": "relationship.updated",
+                     *       "entityId": "0b6f1c52-3f0e-4a43-9a57-1d2c8f7e9a10",
+                     *       "occurredAt": "2027-03-04T15:30:00.123Z",
+                     *       "status": "delivered",
+                     *       "attempts": 1,
+                     *       "nextAttemptAt": null,
+                     *       "lastStatusCode": 204,
+                     *       "deliveredAt": "2027-03-04T15:30:02.456Z",
+                     *       "createdAt": "2027-03-04T15:30:00.123Z",
+                     *       "log": [
+                     *         {
+                     *           "attempt": 1,
+                     *           "startedAt": "2027-03-04T15:30:02.101Z",
+                     *           "durationMs": 355,
+                     *           "outcome": "delivered",
+                     *           "statusCode": 204,
+                     *           "error": null,
+                     *           "responseExcerpt": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"] & {
                         /** @description The latest attempts first (50 at most) */
                         log: {
@@ -13903,6 +14133,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *       "subscriptionId": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "eventId": "evt_48213",
+                     *       "eventType": "relationship.updated",
+                     *       "entityId": "0b6f1c52-3f0e-4a43-9a57-1d2c8f7e9a10",
+                     *       "occurredAt": "2027-03-04T15:30:00.123Z",
+                     *       "status": "pending",
+                     *       "attempts": 1,
+                     *       "nextAttemptAt": "2027-03-05T09:00:00.000Z",
+                     *       "lastStatusCode": 204,
+                     *       "deliveredAt": null,
+                     *       "createdAt": "2027-03-04T15:30:00.123Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
@@ -14218,7 +14464,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {"id":"3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b","employeeId":"E1048576","opdiv":"CDC","eventId":"6f5e4d3c-2b1a-4c9d-8e7f-6a5b4c3d2e1f","eventKind":"online_course","eventTitle":"Mentoring 101","competencyCode":null,"lmsCourseId":"HHS-MENTOR-101","attendedAt":"2027-03-04T15:30:00.000Z","source":"lms"} */
                     "application/x-ndjson": string;
+                    /**
+                     * @example id,employeeId,opdiv,eventId,eventKind,eventTitle,competencyCode,lmsCourseId,attendedAt,source
+                     *     3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b,E1048576,CDC,6f5e4d3c-2b1a-4c9d-8e7f-6a5b4c3d2e1f,online_course,Mentoring 101,,HHS-MENTOR-101,2027-03-04T15:30:00.000Z,lms
+                     */
                     "text/csv": string;
                 };
             };
