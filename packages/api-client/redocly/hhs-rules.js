@@ -31,7 +31,11 @@ function ProblemErrors({ jsonErrorsAllowed = [] }) {
   };
 }
 
-/** Every list answers a page (items, limit, next) and takes the cursor pagination parameters (R-API-4). */
+/**
+ * Every list answers a page (items, limit, next) and takes the cursor pagination parameters (R-API-4). A list is a
+ * GET whose 200 body is, or has as a top-level field, an array of records with no `maxItems` (a thread's messages
+ * beside its own fields count too); arrays of plain values (roles, scopes) are attributes.
+ */
 function ListPagination({ notPages = [] }) {
   return {
     PathItem: {
@@ -39,21 +43,43 @@ function ListPagination({ notPages = [] }) {
         enter(operation, ctx) {
           const [, , rawPath, method] = ctx.location.pointer.split('/');
           const key = `${method.toUpperCase()} ${rawPath.replace(/~1/g, '/')}`;
+          if (method !== 'get' || notPages.includes(key)) return;
+          const node = (schema) => (schema ? ctx.resolve(schema).node : undefined);
+          const alternatives = (s) => [...(s?.anyOf ?? []), ...(s?.oneOf ?? []), ...(s?.allOf ?? [])];
+          const isRecord = (schema) => {
+            const s = node(schema);
+            return s?.type === 'object' || alternatives(s).some(isRecord);
+          };
+          const unbounded = (schema) => {
+            const s = node(schema);
+            if (!s) return false;
+            if (s.type === 'array') return s.maxItems === undefined && isRecord(s.items);
+            return alternatives(s).some(unbounded);
+          };
           const ok = operation.responses?.['200'];
-          const schemaRef = ok && ctx.resolve(ok).node?.content?.['application/json']?.schema;
-          const body = schemaRef && ctx.resolve(schemaRef).node;
-          const items = body?.properties?.items && ctx.resolve(body.properties.items).node;
-          const isList = body?.type === 'array' || items?.type === 'array';
-          if (!isList || notPages.includes(key)) return;
+          const body = node(ok && node(ok)?.content?.['application/json']?.schema);
+          if (!body) return;
+          const lists = unbounded(body)
+            ? ['(the body)']
+            : Object.entries(body.properties ?? {})
+                .filter(([, field]) => unbounded(field))
+                .map(([name]) => name);
+          if (lists.length === 0) return;
           const query = (operation.parameters ?? [])
             .map((p) => ctx.resolve(p).node)
             .filter((p) => p?.in === 'query')
             .map((p) => p.name);
           const missing = LIST_PARAMS.filter((name) => !query.includes(name));
           const pageKeys = ['items', 'limit', 'next'].filter((k) => !body.properties?.[k]);
-          if (missing.length || body.type !== 'object' || pageKeys.length)
+          const headers = Object.keys(node(ok)?.headers ?? {});
+          if (
+            missing.length ||
+            pageKeys.length ||
+            lists.some((name) => name !== 'items') ||
+            !headers.includes('Link')
+          )
             ctx.report({
-              message: `${key} is a list: it takes ${LIST_PARAMS.join(' and ')} and answers items, limit and next (R-API-4).`,
+              message: `${key} answers a list (${lists.join(', ')}): it takes ${LIST_PARAMS.join(' and ')} and answers items, limit and next with a Link header (R-API-4).`,
               location: ctx.location,
             });
         },

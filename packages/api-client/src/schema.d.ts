@@ -1421,7 +1421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest cohort-matching runs in my scope and what was approved from each */
+        /** The cohort-matching runs in my scope, newest first, and what was approved from each */
         get: operations["getCoordinationCohortRuns"];
         put?: never;
         post?: never;
@@ -1714,7 +1714,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The pair's meetings and cadence (R-MEET-1/6); staff see dates and counts, never notes */
+        /** The pair's cadence and its meetings, latest first and paged (R-MEET-1/6); staff see dates and counts, never notes */
         get: operations["getRelationshipsByIdMeetings"];
         put?: never;
         /** Propose a meeting; the partner gets it by email with an .ics (R-MEET-2/3) */
@@ -1837,7 +1837,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The relationship's message thread, marked read for me (R-MSG-1; the two partners only) */
+        /** The relationship's message thread, newest first and paged, marked read for me (R-MSG-1; the two partners only) */
         get: operations["getRelationshipsByIdMessages"];
         put?: never;
         /** Send a message; the partner is told by email without the text (R-MSG-1/2) */
@@ -1855,7 +1855,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invitation's message thread, marked read for me (R-MSG-1; the two partners only) */
+        /** The invitation's message thread, newest first and paged, marked read for me (R-MSG-1; the two partners only) */
         get: operations["getInvitationsByIdMessages"];
         put?: never;
         /** Send a message; the partner is told by email without the text (R-MSG-1/2) */
@@ -1873,7 +1873,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My unread messages per thread (R-MSG-3) */
+        /** My unread messages per thread, paged; total counts them all (R-MSG-3) */
         get: operations["getMeMessagesUnread"];
         put?: never;
         post?: never;
@@ -8348,6 +8348,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "E1048576",
+                     *           "firstName": "Ada",
+                     *           "lastName": "Rivera",
+                     *           "email": "ada.rivera@hhs.gov",
+                     *           "phone": null,
+                     *           "opdiv": "CDC",
+                     *           "payPlan": "GS",
+                     *           "grade": "13",
+                     *           "occupationSeries": "0685",
+                     *           "occupationTitle": "Public Health Advisor",
+                     *           "city": "Atlanta",
+                     *           "state": "GA",
+                     *           "timeZone": "America/New_York",
+                     *           "supervisorId": null,
+                     *           "active": true,
+                     *           "commissionedCorps": false,
+                     *           "updatedAt": "2027-03-04T02:00:05.000Z"
+                     *         }
+                     *       ],
+                     *       "limit": 100,
+                     *       "next": null
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** @description HR’s stable employee id */
@@ -9897,7 +9924,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "report": "participation",
+                     *       "scope": [
+                     *         "CDC"
+                     *       ],
+                     *       "from": "2027-01-01T00:00:00.000Z",
+                     *       "to": "2027-03-31T23:59:59.999Z",
+                     *       "generatedAt": "2027-04-01T06:00:00.000Z",
+                     *       "columns": [
+                     *         "opdiv",
+                     *         "role",
+                     *         "participants"
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "opdiv": "CDC",
+                     *           "role": "mentee",
+                     *           "participants": 42
+                     *         },
+                     *         {
+                     *           "opdiv": "CDC",
+                     *           "role": "mentor",
+                     *           "participants": 31
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Report"];
+                    /**
+                     * @example opdiv,role,participants
+                     *     CDC,mentee,42
+                     *     CDC,mentor,31
+                     */
                     "text/csv": string;
                 };
             };
@@ -11345,6 +11405,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 90211,
+                     *           "at": "2027-03-04T02:00:05.000Z",
+                     *           "actorId": "client:5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *           "actorLabel": "HR nightly feed",
+                     *           "action": "employee.update",
+                     *           "objectType": "employee",
+                     *           "objectId": "E1048576",
+                     *           "opdivs": [
+                     *             "CDC"
+                     *           ],
+                     *           "ip": "10.20.30.40",
+                     *           "requestId": "8f2c1d2e-4b7a-4c1e-9f00-1a2b3c4d5e6f",
+                     *           "detail": {
+                     *             "fields": [
+                     *               "occupationTitle"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "limit": 100,
+                     *       "next": "/api/v1/audit?actor=client%3A5c1d0a9e&cursor=WyJ2MSIsOTAyMTFd&limit=100"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: number;
@@ -11483,7 +11570,12 @@ export interface operations {
     };
     getRelationshipsByIdMeetings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11495,6 +11587,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11519,7 +11613,13 @@ export interface operations {
                             /** Format: date-time */
                             quietAt: string;
                         };
-                        meetings: components["schemas"]["Meeting"][];
+                        items: components["schemas"]["Meeting"][];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
                     };
                 };
             };
@@ -12310,7 +12410,12 @@ export interface operations {
     };
     getRelationshipsByIdMessages: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -12322,6 +12427,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12332,7 +12439,7 @@ export interface operations {
                         partnerName: string;
                         /** @description Read receipt: the partner has read messages up to this id */
                         partnerReadUpTo: number;
-                        messages: {
+                        items: {
                             /** @description 0 for the invitation's own message, which opens its thread */
                             id: number;
                             authorId: string;
@@ -12343,6 +12450,12 @@ export interface operations {
                             /** Format: date-time */
                             sentAt: string;
                         }[];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
                     };
                 };
             };
@@ -12478,7 +12591,12 @@ export interface operations {
     };
     getInvitationsByIdMessages: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -12490,6 +12608,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12500,7 +12620,7 @@ export interface operations {
                         partnerName: string;
                         /** @description Read receipt: the partner has read messages up to this id */
                         partnerReadUpTo: number;
-                        messages: {
+                        items: {
                             /** @description 0 for the invitation's own message, which opens its thread */
                             id: number;
                             authorId: string;
@@ -12511,6 +12631,12 @@ export interface operations {
                             /** Format: date-time */
                             sentAt: string;
                         }[];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
                     };
                 };
             };
@@ -12646,7 +12772,12 @@ export interface operations {
     };
     getMeMessagesUnread: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque: the `next` of the previous page, as given */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12656,16 +12787,23 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 `<next>; rel="next"` when another page follows */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        total: number;
-                        threads: {
+                        items: {
                             kind: "relationship" | "invitation";
                             id: string;
                             unread: number;
                         }[];
+                        /** @description The page size used */
+                        limit: number;
+                        /** @description The next page (a URL path with its query), or null on the last page; also sent as a Link header */
+                        next: string | null;
+                        /** @description How many items match, where the list counts them cheaply (may change while you page) */
+                        total?: number;
                     };
                 };
             };
@@ -13333,6 +13471,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *           "clientId": "5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *           "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                     *           "description": "Reporting warehouse",
+                     *           "eventTypes": [
+                     *             "relationship.*",
+                     *             "milestone.*"
+                     *           ],
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "disabledAt": null,
+                     *           "consecutiveFailures": 0,
+                     *           "createdAt": "2027-03-01T14:00:00.000Z",
+                     *           "updatedAt": "2027-03-01T14:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "limit": 20,
+                     *       "next": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["WebhookSubscription"][];
                         /** @description The page size used */
@@ -13391,6 +13553,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                 *       "description": "Reporting warehouse",
+                 *       "eventTypes": [
+                 *         "relationship.*",
+                 *         "milestone.*"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description Where deliveries are POSTed; https:// in production, and never a private or local address (R-HOOK-7) */
                     url: string;
@@ -13406,6 +13578,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "clientId": "5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *       "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                     *       "description": "Reporting warehouse",
+                     *       "eventTypes": [
+                     *         "relationship.*",
+                     *         "milestone.*"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2027-03-01T14:00:00.000Z",
+                     *       "updatedAt": "2027-03-01T14:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/BTVl5Q8/A4="
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSubscription"] & {
                         /** @description The signing secret (`whsec_…`, Standard Webhooks): shown once, store it in your vault */
                         secret: string;
@@ -13485,6 +13676,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "clientId": "5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *       "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                     *       "description": "Reporting warehouse",
+                     *       "eventTypes": [
+                     *         "relationship.*",
+                     *         "milestone.*"
+                     *       ],
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2027-03-01T14:00:00.000Z",
+                     *       "updatedAt": "2027-03-01T14:00:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSubscription"];
                 };
             };
@@ -13611,6 +13820,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
                 "application/json": {
                     /** @description Where deliveries are POSTed; https:// in production, and never a private or local address (R-HOOK-7) */
                     url?: string;
@@ -13628,6 +13842,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "clientId": "5c1d0a9e-8d1f-4f53-b1a4-7f1e2d3c4b5a",
+                     *       "url": "https://warehouse.example.hhs.gov/mentoring-events",
+                     *       "description": "Reporting warehouse",
+                     *       "eventTypes": [
+                     *         "relationship.*",
+                     *         "milestone.*"
+                     *       ],
+                     *       "enabled": false,
+                     *       "disabledReason": "client",
+                     *       "disabledAt": "2027-03-05T09:00:00.000Z",
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2027-03-01T14:00:00.000Z",
+                     *       "updatedAt": "2027-03-01T14:00:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSubscription"];
                 };
             };
@@ -13713,6 +13945,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "subscriptionId": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *           "eventId": "evt_48213",
+                     *           "eventType": "relationship.updated",
+                     *           "entityId": "0b6f1c52-3f0e-4a43-9a57-1d2c8f7e9a10",
+                     *           "occurredAt": "2027-03-04T15:30:00.123Z",
+                     *           "status": "delivered",
+                     *           "attempts": 1,
+                     *           "nextAttemptAt": null,
+                     *           "lastStatusCode": 204,
+                     *           "deliveredAt": "2027-03-04T15:30:02.456Z",
+                     *           "createdAt": "2027-03-04T15:30:00.123Z"
+                     *         }
+                     *       ],
+                     *       "limit": 20,
+                     *       "next": "/api/v1/webhooks/7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f/deliveries?cursor=WyJ2MSIsIjIwMjctMDMtMDQiXQ&limit=20"
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["WebhookDelivery"][];
                         /** @description The page size used */
@@ -13789,6 +14043,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *       "subscriptionId": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "eventId": "evt_48213",
+                     *       "eventType": "relationship.updated",
+                     *       "entityId": "0b6f1c52-3f0e-4a43-9a57-1d2c8f7e9a10",
+                     *       "occurredAt": "2027-03-04T15:30:00.123Z",
+                     *       "status": "delivered",
+                     *       "attempts": 1,
+                     *       "nextAttemptAt": null,
+                     *       "lastStatusCode": 204,
+                     *       "deliveredAt": "2027-03-04T15:30:02.456Z",
+                     *       "createdAt": "2027-03-04T15:30:00.123Z",
+                     *       "log": [
+                     *         {
+                     *           "attempt": 1,
+                     *           "startedAt": "2027-03-04T15:30:02.101Z",
+                     *           "durationMs": 355,
+                     *           "outcome": "delivered",
+                     *           "statusCode": 204,
+                     *           "error": null,
+                     *           "responseExcerpt": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"] & {
                         /** @description The latest attempts first (50 at most) */
                         log: {
@@ -13870,6 +14151,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *       "subscriptionId": "7a4e2f10-3c5b-4d6e-8f90-1a2b3c4d5e6f",
+                     *       "eventId": "evt_48213",
+                     *       "eventType": "relationship.updated",
+                     *       "entityId": "0b6f1c52-3f0e-4a43-9a57-1d2c8f7e9a10",
+                     *       "occurredAt": "2027-03-04T15:30:00.123Z",
+                     *       "status": "pending",
+                     *       "attempts": 1,
+                     *       "nextAttemptAt": "2027-03-05T09:00:00.000Z",
+                     *       "lastStatusCode": 204,
+                     *       "deliveredAt": null,
+                     *       "createdAt": "2027-03-04T15:30:00.123Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
@@ -14185,7 +14482,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {"id":"3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b","employeeId":"E1048576","opdiv":"CDC","eventId":"6f5e4d3c-2b1a-4c9d-8e7f-6a5b4c3d2e1f","eventKind":"online_course","eventTitle":"Mentoring 101","competencyCode":null,"lmsCourseId":"HHS-MENTOR-101","attendedAt":"2027-03-04T15:30:00.000Z","source":"lms"} */
                     "application/x-ndjson": string;
+                    /**
+                     * @example id,employeeId,opdiv,eventId,eventKind,eventTitle,competencyCode,lmsCourseId,attendedAt,source
+                     *     3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b,E1048576,CDC,6f5e4d3c-2b1a-4c9d-8e7f-6a5b4c3d2e1f,online_course,Mentoring 101,,HHS-MENTOR-101,2027-03-04T15:30:00.000Z,lms
+                     */
                     "text/csv": string;
                 };
             };

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problems } from './problem.js';
@@ -28,10 +28,14 @@ export const PageQuery = {
 };
 export type PageParams = { limit?: number; cursor?: string };
 
-/** The body every list answers with. */
-export const Paged = <T extends TSchema>(item: T) =>
+/**
+ * The body every list answers with. A list that belongs to one thing (a thread's messages, a pair's meetings) puts
+ * that thing's few fields beside the page (`about`), so the list itself is still `items`, paged.
+ */
+export const Paged = <T extends TSchema, A extends TProperties = Record<never, never>>(item: T, about?: A) =>
   Type.Object(
     {
+      ...((about ?? {}) as A),
       items: Type.Array(item),
       limit: Type.Integer({ description: 'The page size used' }),
       next: Type.Union([Type.String(), Type.Null()], {
@@ -167,7 +171,12 @@ export const compareKeys =
   };
 
 /** Answers a page: the body's `next` and the `Link: <…>; rel="next"` header carry the same URL (RFC 8288). */
-export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, result: PageResult<T>) {
+export function sendPage<T, A extends object = Record<never, never>>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  result: PageResult<T>,
+  about?: A,
+) {
   const limit = (request.query as PageParams | undefined)?.limit ?? PAGE_LIMIT_DEFAULT;
   let next: string | null = null;
   if (result.nextCursor) {
@@ -177,5 +186,11 @@ export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, result
     next = `${url.pathname}${url.search}`;
     reply.header('link', `<${next}>; rel="next"`);
   }
-  return { items: result.items, limit, next, ...(result.total === undefined ? {} : { total: result.total }) };
+  return {
+    ...((about ?? {}) as A),
+    items: result.items,
+    limit,
+    next,
+    ...(result.total === undefined ? {} : { total: result.total }),
+  };
 }

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Paged } from '../lib/pagination.js';
 
 const Role = Type.Union([Type.Literal('mentor'), Type.Literal('mentee')]);
 const Mode = Type.Union([Type.Literal('in_person'), Type.Literal('phone'), Type.Literal('video')]);
@@ -79,10 +80,8 @@ export const CadenceSummarySchema = Type.Object({
   nudgeAt: When,
   quietAt: When,
 });
-export const MeetingListSchema = Type.Object({
-  summary: CadenceSummarySchema,
-  meetings: Type.Array(Type.Ref('Meeting')),
-});
+/** R-MEET-1/6: the cadence summary beside a page of the pair's meetings, latest first (R-API-4). */
+export const MeetingListSchema = Paged(Type.Ref('Meeting'), { summary: CadenceSummarySchema });
 export const CalendarFeedSchema = Type.Object({
   active: Type.Boolean(),
   createdAt: Type.Union([When, Type.Null()]),
@@ -132,28 +131,26 @@ export const MessageSchema = Type.Object({
   body: Type.String({ description: 'Plain text; render as text, never as HTML (R-MSG-2)' }),
   sentAt: When,
 });
-export const ThreadSchema = Type.Object({
+/** R-MSG-1/3: the thread's own fields beside a page of its messages, newest first; `next` leads to earlier ones. */
+export const ThreadSchema = Paged(MessageSchema, {
   kind: Type.Union([Type.Literal('relationship'), Type.Literal('invitation')]),
   id: Type.String(),
   open: Type.Boolean(),
   partnerName: Type.String(),
   partnerReadUpTo: Type.Integer({ description: 'Read receipt: the partner has read messages up to this id' }),
-  messages: Type.Array(MessageSchema),
 });
 export const SendMessageSchema = Type.Object(
   { body: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
-export const UnreadSchema = Type.Object({
-  total: Type.Integer(),
-  threads: Type.Array(
-    Type.Object({
-      kind: Type.Union([Type.Literal('relationship'), Type.Literal('invitation')]),
-      id: Type.String(),
-      unread: Type.Integer(),
-    }),
-  ),
-});
+/** R-MSG-3: a page of my threads with unread messages; `total` counts the unread messages in all of them. */
+export const UnreadSchema = Paged(
+  Type.Object({
+    kind: Type.Union([Type.Literal('relationship'), Type.Literal('invitation')]),
+    id: Type.String(),
+    unread: Type.Integer(),
+  }),
+);
 export const MentorIdParamsSchema = Type.Object({ mentorId: Type.String({ minLength: 1, maxLength: 40 }) });
 export const WaitlistEntrySchema = Type.Object({
   mentorId: Type.String(),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cohortProposals } from '../../src/db/schema/index.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { clientFor } from '../helpers/client.js';
 import { mentee, mentor, staff } from '../helpers/people.js';
@@ -67,5 +68,32 @@ describe('cohort run history (R-MATCH-4)', () => {
     const res = await clientFor(ctx.app, u.a!).GET('/api/v1/coordination/cohort-runs');
     expect(res.response.status).toBe(403);
     expect(res.response.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('R-MATCH-4/R-API-4: the history pages over every run, not only the newest 100', async () => {
+    await ctx.app.db.insert(cohortProposals).values(
+      Array.from({ length: 120 }, (_, n) => ({
+        opdivs: ['CDC'],
+        createdBy: u.cdc!.employee.id,
+        topK: 10,
+        total: 0,
+        greedyTotal: 0,
+        menteeCount: 0,
+        mentorCount: 0,
+        unmatched: [],
+        createdAt: new Date(Date.UTC(2020, 0, 1, 0, Math.floor(n / 2))),
+      })),
+    );
+    const ids: string[] = [];
+    let url: string | null = '/api/v1/coordination/cohort-runs?limit=100';
+    while (url) {
+      const res = await ctx.app.inject({ method: 'GET', url, headers: u.pm!.auth });
+      const page = res.json() as { items: Array<{ id: string; createdAt: string }>; next: string | null };
+      expect(res.headers.link).toBe(page.next ? `<${page.next}>; rel="next"` : undefined);
+      ids.push(...page.items.map((r) => r.id));
+      url = page.next;
+    }
+    expect(ids.length).toBeGreaterThanOrEqual(121);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -117,20 +117,20 @@ describe('the demo program in its second year (issue 17 §6)', () => {
     const live = (mine.items ?? mine).find((r: { state: string }) => r.state === 'active');
     expect(live).toBeDefined();
     const meetings = await get('mentee', `/relationships/${live.id}/meetings`);
-    const items = meetings.items ?? meetings.meetings;
+    const items = meetings.items;
     expect(items.filter((m: { held: boolean }) => m.held).length).toBeGreaterThanOrEqual(4);
     expect(
       items.some((m: { state: string; startsAt: string }) => m.state === 'accepted' && m.startsAt > now()),
     ).toBe(true);
     expect((await get('mentee', '/me/messages/unread')).total).toBeGreaterThanOrEqual(1);
     const thread = await get('mentor', `/relationships/${live.id}/messages`);
-    expect(thread.messages.length).toBeGreaterThanOrEqual(4);
+    expect(thread.items.length).toBeGreaterThanOrEqual(4);
     const invitations = await get('mentor', '/invitations');
     const pending = (invitations.items ?? invitations).find((i: { state: string }) => i.state === 'pending');
     expect(pending).toBeDefined();
-    expect(
-      (await get('mentor', `/invitations/${pending.id}/messages`)).messages.length,
-    ).toBeGreaterThanOrEqual(3);
+    expect((await get('mentor', `/invitations/${pending.id}/messages`)).items.length).toBeGreaterThanOrEqual(
+      3,
+    );
     const shared = await get('supervisor', '/me/shared-idps');
     expect((shared.items ?? shared).length).toBeGreaterThanOrEqual(1);
   });

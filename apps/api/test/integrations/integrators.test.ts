@@ -1,9 +1,15 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduledJobs } from '../../src/jobs/index.js';
+import { JobRunner } from '../../src/jobs/runner.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeEvent } from '../training/helpers.js';
 import { makeRelationship, mentee, mentor } from '../helpers/people.js';
 import { makeSystemClient, settleChangeFeeds } from './helpers.js';
+import { queryRows } from '../../src/db/client.js';
 
 // Issue 18, done means: each integrating system played end to end over real HTTP with its system client only —
 // the program manager registers the clients (as in production); from then on every call is the integrator's.
@@ -19,6 +25,7 @@ beforeAll(async () => {
     ['Learning Management System', ['training:write']],
     ['Reporting warehouse', ['reports:read']],
     ['Security monitor', ['audit:read']],
+    ['Events receiver', ['webhooks:manage']],
   ] as const) {
     const c = await makeSystemClient(ctx.app, [...scopes], name);
     clients[name] = { id: c.id, headers: await c.token() };
@@ -218,5 +225,124 @@ describe('integrators end to end over HTTP, each with its system client only (is
     expect(new Set(tokens.items.map((e) => e.actorId))).toEqual(
       new Set(Object.values(clients).map((c) => `client:${c.id}`)),
     );
+  });
+
+  it('webhook receiver: subscribes, verifies each signature, records each event once; real changes arrive', async () => {
+    // The receiving system: checks the Standard Webhooks signature, records the event id, then answers (docs/api.md
+    // §13.4). A redelivery of a recorded id is answered without being handled again.
+    let secret = '';
+    const handled = new Map<string, { type: string; data: { id: string } }>();
+    let refusedSignatures = 0;
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        let event: { type: string; data: { id: string } };
+        try {
+          event = new Webhook(secret).verify(body, {
+            'webhook-id': String(req.headers['webhook-id']),
+            'webhook-timestamp': String(req.headers['webhook-timestamp']),
+            'webhook-signature': String(req.headers['webhook-signature']),
+          }) as typeof event;
+        } catch {
+          refusedSignatures += 1;
+          res.writeHead(401).end();
+          return;
+        }
+        const id = String(req.headers['webhook-id']);
+        if (!handled.has(id)) handled.set(id, event);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    // The API's own delivery job, on its own timer, as every API process runs it (decision 0904).
+    const quiet = { info() {}, warn() {}, error() {} };
+    const delivery = scheduledJobs(ctx.app.config, ctx.app.db, quiet).jobs.filter(
+      (j) => j.name === 'webhook-delivery',
+    );
+    const runner = new JobRunner(ctx.app.db, delivery, quiet);
+    try {
+      const rx = 'Events receiver';
+      const hook = await json<{ id: string; secret: string }>(rx, '/api/v1/webhooks', {
+        method: 'POST',
+        body: JSON.stringify({
+          url: receiverUrl,
+          eventTypes: ['invitation.*', 'relationship.*', 'milestone.*', 'training.completion.*'],
+        }),
+      });
+      secret = hook.secret;
+      runner.start();
+
+      // Real changes over HTTP: a mentee invites, the mentor accepts, the mentee confirms (a relationship and its
+      // milestones begin), and
+      // the LMS pushes a completion with its own system client.
+      const a = await mentee(ctx.app, { opdiv: 'CDC' });
+      const m = await mentor(ctx.app, { opdiv: 'CDC', capacity: 3 });
+      const asPerson = async (who: { auth: Record<string, string> }, path: string, body?: unknown) => {
+        const res = await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { ...who.auth, ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        expect(res.status, path).toBeLessThan(300);
+        return res.json() as Promise<{ id: string; relationshipId?: string | null }>;
+      };
+      const invitation = await asPerson(a, '/api/v1/invitations', {
+        mentorId: m.employee.id,
+        message: 'Would you mentor me?',
+      });
+      await asPerson(m, `/api/v1/invitations/${invitation.id}/accept`);
+      await asPerson(a, `/api/v1/invitations/${invitation.id}/confirm`);
+      await makeEvent(ctx.app, {
+        kind: 'online_course',
+        title: 'Leading change (online)',
+        lmsUrl: 'https://lms.example.gov/lc',
+        lmsCourseId: 'LMS-WH-1',
+        startsAt: undefined,
+        endsAt: undefined,
+        location: undefined,
+        capacity: undefined,
+      });
+      await call('Learning Management System', '/api/v1/integrations/lms/completions', {
+        method: 'POST',
+        headers: { 'idempotency-key': 'lms-webhook-1' },
+        body: JSON.stringify({
+          completions: [
+            { employeeId: a.employee.id, lmsCourseId: 'LMS-WH-1', completedAt: new Date().toISOString() },
+          ],
+        }),
+      });
+      const [relationship] = await queryRows<{ id: string }>(
+        ctx.app.db,
+        sql`select id::text from relationships where mentee_id = ${a.employee.id}`,
+      );
+      const expected = [
+        `invitation.created ${invitation.id}`,
+        `invitation.updated ${invitation.id}`,
+        `relationship.created ${relationship!.id}`,
+        `milestone.created ${relationship!.id}`,
+        'training.completion.created',
+      ];
+      const seen = () =>
+        [...handled.values()].map((e) =>
+          e.type.startsWith('training.') ? e.type : `${e.type} ${e.data.id}`,
+        );
+      const deadline = Date.now() + 60_000;
+      while (!expected.every((e) => seen().includes(e)) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(seen()).toEqual(expect.arrayContaining(expected));
+      expect(refusedSignatures).toBe(0);
+
+      // The delivery log, read back by the receiver's owner over HTTP, says each was delivered.
+      type Delivery = { eventId: string; eventType: string; status: string };
+      const log = await json<{ items: Delivery[] }>(rx, `/api/v1/webhooks/${hook.id}/deliveries?limit=100`);
+      const delivered = log.items.filter((d) => d.status === 'delivered').map((d) => d.eventId);
+      expect(delivered).toEqual(expect.arrayContaining([...handled.keys()]));
+    } finally {
+      await runner.stop();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

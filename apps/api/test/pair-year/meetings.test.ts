@@ -2,7 +2,13 @@ import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliverDueEmails, type MailSender } from '../../src/jobs/email-delivery.js';
-import { agreements, emailOutbox, notifications, relationships } from '../../src/db/schema/index.js';
+import {
+  agreements,
+  emailOutbox,
+  meetings,
+  notifications,
+  relationships,
+} from '../../src/db/schema/index.js';
 import { watchCadence } from '../../src/services/pair-year/cadence-watch.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
@@ -193,7 +199,7 @@ describe('meetings on the agreed cadence', () => {
     const mine = (
       await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/meetings', { params: { path: { id } } })
     ).data!;
-    expect(mine.meetings[0]).toMatchObject({
+    expect(mine.items[0]).toMatchObject({
       held: true,
       myPrivateNote: 'I felt nervous',
       sharedNotes: [{ role: 'mentee', note: 'Next: budget basics' }],
@@ -201,7 +207,7 @@ describe('meetings on the agreed cadence', () => {
     const theirs = (
       await clientFor(ctx.app, them).GET('/api/v1/relationships/{id}/meetings', { params: { path: { id } } })
     ).data!;
-    expect(theirs.meetings[0]).toMatchObject({
+    expect(theirs.items[0]).toMatchObject({
       myPrivateNote: null,
       sharedNotes: [{ note: 'Next: budget basics' }],
     });
@@ -241,6 +247,41 @@ describe('meetings on the agreed cadence', () => {
       payload: { privateNote: '', sharedNote: '' },
     });
     expect(early.json()).toMatchObject({ rule: 'R-MEET-5' });
+  });
+
+  it('R-MEET-1/R-API-4: the meetings are paged latest first past the 100 they used to stop at; the summary rides on every page', async () => {
+    const { me, id } = await pair();
+    // 130 meetings, several at the same time, so the page order must fall back to the id.
+    await ctx.app.db.insert(meetings).values(
+      Array.from({ length: 130 }, (_, n) => ({
+        relationshipId: id,
+        state: 'proposed' as const,
+        proposedBy: 'mentee' as const,
+        startsAt: new Date(Date.UTC(2027, 0, 1 + Math.floor(n / 3))),
+        timeZone: 'America/New_York',
+        durationMinutes: 60,
+        mode: 'video' as const,
+      })),
+    );
+    const seen: Array<{ id: string; startsAt: string }> = [];
+    let url: string | null = `/api/v1/relationships/${id}/meetings?limit=50`;
+    while (url) {
+      const res = await ctx.app.inject({ method: 'GET', url, headers: me.auth });
+      expect(res.statusCode).toBe(200);
+      const page = res.json() as {
+        summary: { cadence: string };
+        items: Array<{ id: string; startsAt: string }>;
+        next: string | null;
+      };
+      expect(page.summary.cadence).toBeDefined();
+      expect(res.headers.link).toBe(page.next ? `<${page.next}>; rel="next"` : undefined);
+      seen.push(...page.items);
+      url = page.next;
+    }
+    expect(seen).toHaveLength(130);
+    expect(new Set(seen.map((m) => m.id)).size).toBe(130);
+    const times = seen.map((m) => Date.parse(m.startsAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it('R-MEET-5: the meeting count and the last meeting date prefill the 6-month progress report', async () => {

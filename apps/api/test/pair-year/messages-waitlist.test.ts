@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailOutbox, notifications, relationships } from '../../src/db/schema/index.js';
+import { emailOutbox, messages, notifications, relationships } from '../../src/db/schema/index.js';
 import { pairYearCounts } from '../../src/services/pair-year/staff-counts.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
@@ -43,7 +43,8 @@ describe('messages, waitlist, nudges, early completion', () => {
     });
     expect((await clientFor(ctx.app, them).GET('/api/v1/me/messages/unread')).data!).toMatchObject({
       total: 2,
-      threads: [{ kind: 'relationship', id, unread: 2 }],
+      items: [{ kind: 'relationship', id, unread: 2 }],
+      next: null,
     });
     const emails = (
       await ctx.app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, them.employee.email))
@@ -53,15 +54,16 @@ describe('messages, waitlist, nudges, early completion', () => {
     const thread = (
       await clientFor(ctx.app, them).GET('/api/v1/relationships/{id}/messages', { params: { path: { id } } })
     ).data!;
-    expect(thread.messages.map((m: { body: string }) => m.body)).toEqual([
-      'Can we talk about <b>budgets</b>? https://hhs.gov',
+    // Newest first (R-API-4: `next` would lead to earlier messages).
+    expect(thread.items.map((m: { body: string }) => m.body)).toEqual([
       'Second thought',
+      'Can we talk about <b>budgets</b>? https://hhs.gov',
     ]);
     expect((await clientFor(ctx.app, them).GET('/api/v1/me/messages/unread')).data!.total).toBe(0);
     expect(
       (await clientFor(ctx.app, me).GET('/api/v1/relationships/{id}/messages', { params: { path: { id } } }))
         .data!.partnerReadUpTo,
-    ).toBe(thread.messages[1]!.id);
+    ).toBe(thread.items[0]!.id);
   });
 
   it('R-MSG-1: nobody else reads a thread, coordinators included; an invitation thread starts with its message', async () => {
@@ -87,9 +89,9 @@ describe('messages, waitlist, nudges, early completion', () => {
         params: { path: { id: inv.id } },
       })
     ).data!;
-    expect(thread.messages.map((m: { body: string }) => m.body)).toEqual([
-      'Would you mentor me?',
+    expect(thread.items.map((m: { body: string }) => m.body)).toEqual([
       'What are your goals?',
+      'Would you mentor me?',
     ]);
     expect(
       (
@@ -133,6 +135,48 @@ describe('messages, waitlist, nudges, early completion', () => {
         })
       ).response.status,
     ).toBe(404);
+  });
+
+  it('R-MSG-1/R-API-4: a long thread is paged newest first to its opening message; nothing is cut off', async () => {
+    const me = await mentee(ctx.app);
+    const them = await mentor(ctx.app);
+    const inv = (
+      await clientFor(ctx.app, me).POST('/api/v1/invitations', {
+        body: { mentorId: them.employee.id, message: 'Would you mentor me?' },
+      })
+    ).data!;
+    // More than the 200 rows the thread used to stop at without saying so.
+    await ctx.app.db.insert(messages).values(
+      Array.from({ length: 250 }, (_, n) => ({
+        invitationId: inv.id,
+        authorId: n % 2 ? me.employee.id : them.employee.id,
+        body: `Message ${n + 1}`,
+      })),
+    );
+    const bodies: string[] = [];
+    const ids: number[] = [];
+    let url: string | null = `/api/v1/invitations/${inv.id}/messages?limit=100`;
+    let pages = 0;
+    while (url) {
+      const res = await ctx.app.inject({ method: 'GET', url, headers: me.auth });
+      expect(res.statusCode).toBe(200);
+      const page = res.json() as { items: Array<{ id: number; body: string }>; next: string | null };
+      expect(res.headers.link).toBe(page.next ? `<${page.next}>; rel="next"` : undefined);
+      bodies.push(...page.items.map((m) => m.body));
+      ids.push(...page.items.map((m) => m.id));
+      url = page.next;
+      pages += 1;
+    }
+    expect(pages).toBe(3);
+    expect(bodies).toHaveLength(251);
+    expect(bodies[0]).toBe('Message 250');
+    expect(bodies.at(-1)).toBe('Would you mentor me?');
+    expect(new Set(ids).size).toBe(251);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    // Reading the newest page marked the whole thread read.
+    expect(
+      (await clientFor(ctx.app, me).GET('/api/v1/me/messages/unread', { params: { query: {} } })).data!.items,
+    ).toEqual([]);
   });
 
   it('R-MSG-2: empty and oversized messages are refused with a problem', async () => {

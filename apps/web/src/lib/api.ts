@@ -44,3 +44,10 @@ export const pathKey = <P extends GetPath>(path: P): PathKey<P> => ['get', path]
 /** Refetch every cached GET of these paths (any parameters). */
 export const invalidatePaths = (client: QueryClient, ...paths: GetPath[]) =>
   Promise.all(paths.map((path) => client.invalidateQueries({ queryKey: pathKey(path) })));
+
+/**
+ * The cursor in a page's `next` link (docs/api.md, "Pagination"), as React Query's `getNextPageParam` wants it:
+ * undefined on the last page.
+ */
+export const cursorOf = (page: { next: string | null }): string | undefined =>
+  page.next ? (new URL(page.next, 'http://local').searchParams.get('cursor') ?? undefined) : undefined;

@@ -63,6 +63,12 @@ function addExamples(document: Document) {
       if (example.request !== undefined) media.example = example.request;
     for (const [status, body] of Object.entries(example.responses ?? {}))
       for (const media of Object.values(operation.responses?.[status]?.content ?? {})) media.example = body;
+    for (const [status, bodies] of Object.entries(example.byMedia ?? {}))
+      for (const [type, body] of Object.entries(bodies)) {
+        const media = operation.responses?.[status]?.content?.[type];
+        if (!media) throw new Error(`OpenAPI example for ${key}: no ${status} ${type} answer`);
+        media.example = body;
+      }
   }
   const problem = document.components?.schemas?.Problem;
   if (problem) problem.examples = [PROBLEM_EXAMPLE];

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { cadenceStatus, DEFAULT_CADENCE, isLive, type Cadence, type Meeting } from '@hhs-mentoring/domain';
 import type { Tx } from '../../db/client.js';
 import { agreements, meetingRecords, meetings } from '../../db/schema/index.js';
@@ -90,13 +90,4 @@ export async function cadenceSummary(tx: Tx, rel: RelationshipRow, now: Date) {
     nudgeAt: watch.nudgeAt.toISOString(),
     quietAt: watch.quietAt.toISOString(),
   };
-}
-
-export async function recentMeetings(tx: Tx, relationshipId: string) {
-  return tx
-    .select()
-    .from(meetings)
-    .where(eq(meetings.relationshipId, relationshipId))
-    .orderBy(desc(meetings.startsAt))
-    .limit(100);
 }

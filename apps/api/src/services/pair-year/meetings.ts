@@ -10,13 +10,14 @@ import {
 } from '@hhs-mentoring/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { meetingRecords, meetings } from '../../db/schema/index.js';
+import { keyset, type PageParams } from '../../lib/pagination.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../accounts/actors.js';
 import { notify } from '../platform/notifications.js';
 import { fullName } from '../journey/people.js';
 import { relationshipFor, type RelationshipAccess } from '../journey/relationship-access.js';
 import { meetingInvitation, type CalendarMeeting } from './calendar.js';
-import { cadenceSummary, recentMeetings, type MeetingRow } from './meeting-model.js';
+import { cadenceSummary, type MeetingRow } from './meeting-model.js';
 import { formatWhen, isTimeZone } from './when.js';
 
 export type MeetingInput = {
@@ -106,14 +107,37 @@ async function presentAll(tx: Tx, a: RelationshipAccess, rows: MeetingRow[], me:
 }
 
 /** R-MEET-1/5/6: the pair's meetings and cadence; a coordinator sees the cadence and the dates, never the notes. */
-export async function listMeetings(db: Db, actor: UserActor, relId: string, now = new Date()) {
+export async function listMeetings(
+  db: Db,
+  actor: UserActor,
+  relId: string,
+  params: PageParams,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const a = await relationshipFor(tx, actor, relId, ['mentee', 'mentor', 'staff']);
-    const rows = await recentMeetings(tx, relId);
-    const visible = a.viewer === 'staff' ? rows.map((r) => ({ ...r, agenda: '', location: '' })) : rows;
+    const page = keyset(
+      [
+        { expr: meetings.startsAt, dir: 'desc', type: 'timestamptz' },
+        { expr: meetings.id, dir: 'desc', type: 'uuid' },
+      ],
+      params,
+    );
+    const rows = await tx
+      .select({ m: meetings, key: page.key })
+      .from(meetings)
+      .where(and(eq(meetings.relationshipId, relId), page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.fetch);
+    const { items, nextCursor } = page.page(
+      rows,
+      (r) => r.key,
+      (kept) => kept.map((r) => (a.viewer === 'staff' ? { ...r.m, agenda: '', location: '' } : r.m)),
+    );
     return {
       summary: await cadenceSummary(tx, a.row, now),
-      meetings: await presentAll(tx, a, visible, actor.employeeId),
+      items: await presentAll(tx, a, items, actor.employeeId),
+      nextCursor,
     };
   });
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { checkMessageBody, isLive, isOpen } from '@hhs-mentoring/domain';
 import { queryRows, type Db, type Tx } from '../../db/client.js';
 import { invitations, messageReads, messages, relationships } from '../../db/schema/index.js';
+import { keyset, pageArray, compareKeys, type PageParams } from '../../lib/pagination.js';
 import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../accounts/actors.js';
 import { notify } from '../platform/notifications.js';
@@ -18,7 +19,6 @@ type Thread = {
   link: string;
   first?: { body: string; at: Date };
 };
-const LIMIT = 200;
 
 /**
  * R-MSG-1: the thread and its two participants. Nobody else reads it, coordinators included (decision 1001);
@@ -57,38 +57,43 @@ async function threadFor(tx: Tx, actor: UserActor, kind: ThreadKind, id: string)
 const column = (kind: ThreadKind) =>
   kind === 'relationship' ? messages.relationshipId : messages.invitationId;
 
-/** R-MSG-1/3: the thread, oldest first, marked read for me; `partnerReadUpTo` gives read receipts. */
-export async function readThread(db: Db, actor: UserActor, kind: ThreadKind, id: string) {
+/**
+ * R-MSG-1/3: the thread newest first, one page at a time (R-API-4: `next` leads to earlier messages), marked read for
+ * me up to its newest message; `partnerReadUpTo` gives read receipts. An invitation's own message opens its thread,
+ * so it ends the last page.
+ */
+export async function readThread(db: Db, actor: UserActor, kind: ThreadKind, id: string, params: PageParams) {
   return db.transaction(async (tx) => {
     const t = await threadFor(tx, actor, kind, id);
-    const rows = (
-      await tx
-        .select()
-        .from(messages)
-        .where(eq(column(kind), id))
-        .orderBy(desc(messages.id))
-        .limit(LIMIT)
-    ).reverse();
+    const page = keyset([{ expr: messages.id, dir: 'desc', type: 'bigint' }], params);
+    const rows = await tx
+      .select({ m: messages, key: page.key })
+      .from(messages)
+      .where(and(eq(column(kind), id), page.where))
+      .orderBy(...page.orderBy)
+      .limit(page.fetch);
     const people = await employeeRows(tx, [t.menteeId, t.mentorId]);
     const name = (eid: string) => fullName(people.get(eid)!);
-    const items = rows.map((m) => ({
-      id: m.id,
-      authorId: m.authorId,
-      authorName: name(m.authorId),
-      mine: m.authorId === actor.employeeId,
-      body: m.body,
-      sentAt: m.createdAt.toISOString(),
+    const message = (mid: number, authorId: string, body: string, at: Date) => ({
+      id: mid,
+      authorId,
+      authorName: name(authorId),
+      mine: authorId === actor.employeeId,
+      body,
+      sentAt: at.toISOString(),
+    });
+    const listed = rows.map((r) => ({
+      key: r.key,
+      item: message(r.m.id, r.m.authorId, r.m.body, r.m.createdAt),
     }));
-    if (t.first)
-      items.unshift({
-        id: 0,
-        authorId: t.menteeId,
-        authorName: name(t.menteeId),
-        mine: t.menteeId === actor.employeeId,
-        body: t.first.body,
-        sentAt: t.first.at.toISOString(),
-      });
-    const lastId = rows.at(-1)?.id ?? 0;
+    if (t.first && rows.length <= page.limit)
+      listed.push({ key: ['0'], item: message(0, t.menteeId, t.first.body, t.first.at) });
+    const result = page.page(
+      listed,
+      (r) => r.key,
+      (kept) => kept.map((r) => r.item),
+    );
+    const lastId = rows[0]?.m.id ?? 0;
     await tx
       .insert(messageReads)
       .values({ thread: t.key, employeeId: actor.employeeId, lastReadId: lastId, readAt: new Date() })
@@ -107,7 +112,7 @@ export async function readThread(db: Db, actor: UserActor, kind: ThreadKind, id:
       open: t.open,
       partnerName: name(partner),
       partnerReadUpTo: seen?.id ?? 0,
-      messages: items,
+      ...result,
     };
   });
 }
@@ -172,8 +177,8 @@ export async function sendMessage(
   });
 }
 
-/** R-MSG-3: my unread messages per thread. */
-export async function unreadCounts(db: Db, actor: UserActor) {
+/** R-MSG-3: my unread messages per thread, paged (R-API-4); `total` counts them in every thread. */
+export async function unreadCounts(db: Db, actor: UserActor, params: PageParams) {
   const me = actor.employeeId;
   const rows = await queryRows<{ kind: ThreadKind; id: string; unread: number }>(
     db,
@@ -190,5 +195,9 @@ export async function unreadCounts(db: Db, actor: UserActor) {
     group by 1, 2`,
   );
   const threads = rows.map((r) => ({ ...r, unread: Number(r.unread) }));
-  return { total: threads.reduce((n, t) => n + t.unread, 0), threads };
+  // A person's own threads: few, so paged over the grouped rows like the other per-person lists (decision 0900).
+  return {
+    ...pageArray(threads, params, (t) => [t.kind, t.id], compareKeys()),
+    total: threads.reduce((n, t) => n + t.unread, 0),
+  };
 }

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { MessageThread, type Thread } from './MessageThread';
+import userEvent from '@testing-library/user-event';
+import { MessageThread, threadOf, type Thread, type ThreadPage } from './MessageThread';
 
 const thread = (over: Partial<Thread> = {}): Thread => ({
   kind: 'relationship',
@@ -56,5 +57,29 @@ describe('MessageThread', () => {
     show(thread({ messages: [] }));
     expect(screen.getByText('No messages yet.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Send message' })).toBeDisabled();
+  });
+
+  it('R-MSG-1: pages loaded newest first read oldest first; earlier messages load on request', async () => {
+    const m = (id: number) => ({ ...thread().messages[0]!, id, body: `Message ${id}` });
+    const page = (ids: number[], next: string | null): ThreadPage => {
+      const { messages: _m, ...about } = thread();
+      return { ...about, items: ids.map(m), limit: 2, next };
+    };
+    const joined = threadOf({ pages: [page([4, 3], '/next'), page([2, 1], null)] });
+    expect(joined.messages.map((x) => x.id)).toEqual([1, 2, 3, 4]);
+    const load = vi.fn();
+    render(
+      <MessageThread
+        thread={joined}
+        earlier={{ more: true, loading: false, load }}
+        idPrefix="t"
+        onSend={vi.fn().mockResolvedValue({})}
+        sending={false}
+        error={null}
+        closedText="Closed."
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
+    expect(load).toHaveBeenCalledOnce();
   });
 });

@@ -6,15 +6,30 @@ import { ErrorAlert } from './States';
 import { formatDateTime } from '../../lib/format';
 import { PlainText } from './text';
 
-export type Thread =
+/** One page of a thread as the API answers it: newest first, `next` leading to earlier messages. */
+export type ThreadPage =
   paths['/api/v1/relationships/{id}/messages']['get']['responses'][200]['content']['application/json'];
+/** The thread as shown: every page loaded so far, oldest first. */
+export type Thread = Omit<ThreadPage, 'items' | 'limit' | 'next'> & { messages: ThreadPage['items'] };
+
+/** Joins the loaded pages (newest first, each newer than the next) into the thread read top to bottom. */
+export const threadOf = (data: { pages: ThreadPage[] }): Thread => {
+  const [first] = data.pages;
+  const { items: _items, limit: _limit, next: _next, ...about } = first!;
+  return { ...about, messages: data.pages.flatMap((p) => p.items).reverse() };
+};
+
+/** Loads earlier messages when the thread has more than one page. */
+export type Earlier = { more: boolean; loading: boolean; load: () => void };
 
 /**
  * R-MSG-1..3: one private thread (a relationship's or an open invitation's), oldest first, "Seen" under what the
- * partner has read, and a form to write. Shared by the relationship and invitation pages.
+ * partner has read, and a form to write. The newest page comes first; earlier messages load on request above the
+ * list. Shared by the relationship and invitation pages.
  */
 export function MessageThread({
   thread: t,
+  earlier,
   idPrefix,
   onSend,
   sending,
@@ -22,6 +37,7 @@ export function MessageThread({
   closedText,
 }: {
   thread: Thread;
+  earlier?: Earlier;
   idPrefix: string;
   /** Resolves once sent (the box is then emptied); a failure stays in `error` and keeps the text. */
   onSend: (body: string) => Promise<unknown>;
@@ -34,6 +50,11 @@ export function MessageThread({
   return (
     <>
       <p className="usa-hint">Only you and {t.partnerName} can read these messages. Coordinators cannot.</p>
+      {earlier?.more && (
+        <Button type="button" outline onClick={earlier.load} disabled={earlier.loading}>
+          {earlier.loading ? 'Loading earlier messages…' : 'Show earlier messages'}
+        </Button>
+      )}
       {t.messages.length === 0 ? (
         <p>No messages yet.</p>
       ) : (

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { $api } from '../../../lib/api';
+import { $api, cursorOf } from '../../../lib/api';
+import { threadOf } from '../../../components/ui/MessageThread';
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
@@ -19,10 +20,18 @@ export const useInvitation = (id: string) => $api.useQuery('get', '/api/v1/invit
 /** What the mentor reads about the mentee before answering (R-INVT-1). */
 export const useInvitationContext = (id: string) =>
   $api.useQuery('get', '/api/v1/invitations/{id}/context', byId(id));
-/** R-MSG-1/3: an open invitation's thread; reading it marks it read, so the unread counts are refetched after. */
+/**
+ * R-MSG-1/3: an open invitation's thread, newest page first (earlier pages on request); reading it marks it read, so
+ * the unread counts are refetched after.
+ */
 export function useInvitationThread(id: string, enabled: boolean) {
   const queryClient = useQueryClient();
-  const q = $api.useQuery('get', '/api/v1/invitations/{id}/messages', byId(id), { enabled });
+  const q = $api.useInfiniteQuery(
+    'get',
+    '/api/v1/invitations/{id}/messages',
+    { params: { path: { id }, query: { limit: 50 } } },
+    { enabled, initialPageParam: undefined, getNextPageParam: cursorOf, select: threadOf },
+  );
   useEffect(() => {
     if (q.dataUpdatedAt) void queryClient.invalidateQueries({ queryKey: unreadKey });
   }, [q.dataUpdatedAt, queryClient]);
@@ -41,10 +50,10 @@ export function useSendInvitationMessage(id: string) {
 
 const unreadKey = $api.queryOptions('get', '/api/v1/me/messages/unread').queryKey;
 
-/** R-MSG-3: unread messages per invitation thread, for the badge beside each invitation. */
+/** R-MSG-3: unread messages per invitation thread, for the badge beside each invitation (a person's threads fit a page). */
 export function useUnreadByInvitation() {
-  const q = $api.useQuery('get', '/api/v1/me/messages/unread');
+  const q = $api.useQuery('get', '/api/v1/me/messages/unread', { params: { query: { limit: 100 } } });
   return new Map(
-    (q.data?.threads ?? []).filter((t) => t.kind === 'invitation').map((t) => [t.id, t.unread] as const),
+    (q.data?.items ?? []).filter((t) => t.kind === 'invitation').map((t) => [t.id, t.unread] as const),
   );
 }

@@ -18,6 +18,11 @@ export function InvitationMessages({ id, iAmMentor }: { id: string; iAmMentor: b
         {(t) => (
           <MessageThread
             thread={t}
+            earlier={{
+              more: thread.hasNextPage,
+              loading: thread.isFetchingNextPage,
+              load: () => void thread.fetchNextPage(),
+            }}
             idPrefix={`inv-${id}`}
             onSend={(body) => send.mutateAsync({ params: { path: { id } }, body: { body } })}
             sending={send.isPending}

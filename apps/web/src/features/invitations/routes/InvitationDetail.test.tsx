@@ -78,7 +78,10 @@ const threadReply = (open = true) =>
     open,
     partnerName: 'Jordan Rivera',
     partnerReadUpTo: 0,
-    messages: thread,
+    // Newest first, all on one page.
+    items: [...thread].reverse(),
+    limit: 50,
+    next: null,
   });
 
 function routeFetch(onAccept: () => Response, onDecline: (body: unknown) => Response = () => reply(404, {})) {
@@ -101,7 +104,8 @@ function routeFetch(onAccept: () => Response, onDecline: (body: unknown) => Resp
     const path = new URL(url, 'http://localhost').pathname;
     if (path === '/api/v1/me') return reply(200, me);
     if (path.endsWith('/context')) return reply(200, shownContext);
-    if (path === '/api/v1/me/messages/unread') return reply(200, { total: 0, threads: [] });
+    if (path === '/api/v1/me/messages/unread')
+      return reply(200, { total: 0, items: [], limit: 100, next: null });
     if (path.endsWith('/messages') && method === 'POST') {
       const { body } = (await (input as Request).json()) as { body: string };
       const sent = {

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { $api, invalidatePaths } from '../../../lib/api';
+import { $api, cursorOf, invalidatePaths } from '../../../lib/api';
+import { threadOf } from '../../../components/ui/MessageThread';
 
 export type Role = 'mentor' | 'mentee';
 export const byId = (id: string) => ({ params: { path: { id } } });
@@ -31,10 +32,34 @@ export const useMeetings = (id: string) =>
 export const useEarlyCompletion = (id: string, enabled = true) =>
   $api.useQuery('get', '/api/v1/relationships/{id}/early-completion', byId(id), { enabled });
 
-/** R-MSG-1/3: the pair's thread; reading it marks it read, so the unread counts are refetched after. */
+/** R-MEET-1: the pair's meetings, latest first, a page at a time ("Show earlier meetings" loads the next). */
+export const useMeetingPages = (id: string) =>
+  $api.useInfiniteQuery(
+    'get',
+    '/api/v1/relationships/{id}/meetings',
+    { params: { path: { id }, query: { limit: 20 } } },
+    {
+      initialPageParam: undefined,
+      getNextPageParam: cursorOf,
+      select: (data) => ({
+        summary: data.pages[0]!.summary,
+        meetings: data.pages.flatMap((p) => p.items),
+      }),
+    },
+  );
+
+/**
+ * R-MSG-1/3: the pair's thread, newest page first (earlier pages on request); reading it marks it read, so the unread
+ * counts are refetched after.
+ */
 export function useRelationshipThread(id: string) {
   const queryClient = useQueryClient();
-  const q = $api.useQuery('get', '/api/v1/relationships/{id}/messages', byId(id));
+  const q = $api.useInfiniteQuery(
+    'get',
+    '/api/v1/relationships/{id}/messages',
+    { params: { path: { id }, query: { limit: 50 } } },
+    { initialPageParam: undefined, getNextPageParam: cursorOf, select: threadOf },
+  );
   useEffect(() => {
     if (q.dataUpdatedAt) void invalidatePaths(queryClient, '/api/v1/me/messages/unread');
   }, [q.dataUpdatedAt, queryClient]);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert, QueryState, Success } from '../../../components/ui/States';
 import { useMeetingMutations } from '../api/mutations';
-import { useMeetings } from '../api/queries';
+import { useMeetingPages } from '../api/queries';
 import { CadenceSummary } from './CadenceSummary';
 import { MeetingItem } from './MeetingItem';
 import { MeetingTimeFields, useMeetingTime, type Mode } from './MeetingTimeFields';
@@ -11,7 +11,10 @@ import { MeetingNoteFields, type MeetingNotes } from './MeetingNoteFields';
 
 type Role = 'mentor' | 'mentee' | null;
 
-/** R-MEET-1..6: the rhythm first, then the meetings with their answers, then forms to propose or record one. */
+/**
+ * R-MEET-1..6: the rhythm first, then the meetings with their answers (latest first, earlier ones on request), then
+ * forms to propose or record one.
+ */
 export function MeetingsPanel({
   relationshipId,
   myRole,
@@ -21,7 +24,7 @@ export function MeetingsPanel({
   myRole: Role;
   canChange: boolean;
 }) {
-  const list = useMeetings(relationshipId);
+  const list = useMeetingPages(relationshipId);
   const { answer, record } = useMeetingMutations(relationshipId);
   return (
     <section aria-labelledby="meetings-heading" id="meetings" className="margin-top-4">
@@ -47,6 +50,16 @@ export function MeetingsPanel({
                   />
                 ))}
               </ul>
+            )}
+            {list.hasNextPage && (
+              <Button
+                type="button"
+                outline
+                onClick={() => void list.fetchNextPage()}
+                disabled={list.isFetchingNextPage}
+              >
+                {list.isFetchingNextPage ? 'Loading earlier meetings…' : 'Show earlier meetings'}
+              </Button>
             )}
             {canChange && (
               <>

@@ -14,6 +14,11 @@ export function MessagesPanel({ id }: { id: string }) {
         {(t) => (
           <MessageThread
             thread={t}
+            earlier={{
+              more: thread.hasNextPage,
+              loading: thread.isFetchingNextPage,
+              load: () => void thread.fetchNextPage(),
+            }}
             idPrefix={`rel-${id}`}
             onSend={(body) => send.mutateAsync({ params: { path: { id } }, body: { body } })}
             sending={send.isPending}

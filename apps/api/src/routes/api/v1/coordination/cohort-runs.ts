@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { compareKeys, Paged, PageQuery, pageArray, sendPage } from '../../../../lib/pagination.js';
+import { Paged, PageQuery, sendPage } from '../../../../lib/pagination.js';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { cohortRuns } from '../../../../services/coordination/cohort-runs.js';
@@ -14,23 +14,13 @@ const cohortRunHistory: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['coordination'],
-        summary: 'The latest cohort-matching runs in my scope and what was approved from each',
+        summary: 'The cohort-matching runs in my scope, newest first, and what was approved from each',
         querystring: Type.Object(PageQuery),
         response: responses({ 200: Paged(Type.Ref('CohortRun')) }, [403]),
       },
     },
-    // The latest 100 runs, newest first, paged like every list (R-API-4).
     async (request, reply) =>
-      sendPage(
-        request,
-        reply,
-        pageArray(
-          await cohortRuns(app.db, userActor(request), 100),
-          request.query,
-          (r) => [new Date(r.createdAt).toISOString(), r.id],
-          compareKeys(0, 1),
-        ),
-      ),
+      sendPage(request, reply, await cohortRuns(app.db, userActor(request), request.query)),
   );
 };
 export default cohortRunHistory;

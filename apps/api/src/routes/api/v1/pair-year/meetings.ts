@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { PageQuery, sendPage } from '../../../../lib/pagination.js';
 import { responses } from '../../../../lib/responses.js';
 import { userActor } from '../../../../plugins/external/auth.js';
 import { IdParamsSchema } from '../../../../schemas/matching.js';
@@ -37,12 +38,22 @@ const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: "The pair's meetings and cadence (R-MEET-1/6); staff see dates and counts, never notes",
+        summary:
+          "The pair's cadence and its meetings, latest first and paged (R-MEET-1/6); staff see dates and counts, never notes",
         params: IdParamsSchema,
+        querystring: Type.Object(PageQuery),
         response: responses({ 200: MeetingListSchema }, [403, 404]),
       },
     },
-    async (request) => listMeetings(app.db, userActor(request), request.params.id),
+    async (request, reply) => {
+      const { summary, ...page } = await listMeetings(
+        app.db,
+        userActor(request),
+        request.params.id,
+        request.query,
+      );
+      return sendPage(request, reply, page, { summary });
+    },
   );
 
   app.post(

@@ -41,12 +41,22 @@ const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       {
         schema: {
           tags: ['messages'],
-          summary: `The ${kind}'s message thread, marked read for me (R-MSG-1; the two partners only)`,
+          summary: `The ${kind}'s message thread, newest first and paged, marked read for me (R-MSG-1; the two partners only)`,
           params: IdParamsSchema,
+          querystring: Type.Object(PageQuery),
           response: responses({ 200: ThreadSchema }, [404]),
         },
       },
-      async (request) => readThread(app.db, userActor(request), kind, request.params.id),
+      async (request, reply) => {
+        const { items, nextCursor, ...thread } = await readThread(
+          app.db,
+          userActor(request),
+          kind,
+          request.params.id,
+          request.query,
+        );
+        return sendPage(request, reply, { items, nextCursor }, thread);
+      },
     );
     app.post(
       `/${path}/:id/messages`,
@@ -72,11 +82,13 @@ const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['messages'],
-        summary: 'My unread messages per thread (R-MSG-3)',
+        summary: 'My unread messages per thread, paged; total counts them all (R-MSG-3)',
+        querystring: Type.Object(PageQuery),
         response: responses({ 200: UnreadSchema }),
       },
     },
-    async (request) => unreadCounts(app.db, userActor(request)),
+    async (request, reply) =>
+      sendPage(request, reply, await unreadCounts(app.db, userActor(request), request.query)),
   );
 
   app.get(
