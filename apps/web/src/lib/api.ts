@@ -47,7 +47,8 @@ export const invalidatePaths = (client: QueryClient, ...paths: GetPath[]) =>
 
 /**
  * The cursor in a page's `next` link (docs/api.md, "Pagination"), as React Query's `getNextPageParam` wants it:
- * undefined on the last page.
+ * undefined on the last page. An infinite query starts from `initialPageParam: null`: openapi-react-query sends the
+ * page parameter as given (an undefined one becomes `cursor=0`, which the API refuses), and a null one is left out.
  */
 export const cursorOf = (page: { next: string | null }): string | undefined =>
   page.next ? (new URL(page.next, 'http://local').searchParams.get('cursor') ?? undefined) : undefined;

@@ -30,7 +30,7 @@ export function useInvitationThread(id: string, enabled: boolean) {
     'get',
     '/api/v1/invitations/{id}/messages',
     { params: { path: { id }, query: { limit: 50 } } },
-    { enabled, initialPageParam: undefined, getNextPageParam: cursorOf, select: threadOf },
+    { enabled, initialPageParam: null, getNextPageParam: cursorOf, select: threadOf },
   );
   useEffect(() => {
     if (q.dataUpdatedAt) void queryClient.invalidateQueries({ queryKey: unreadKey });

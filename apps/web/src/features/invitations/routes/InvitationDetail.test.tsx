@@ -119,7 +119,17 @@ function routeFetch(onAccept: () => Response, onDecline: (body: unknown) => Resp
       thread = [...thread, sent];
       return reply(201, sent);
     }
-    if (path.endsWith('/messages')) return threadReply();
+    if (path.endsWith('/messages')) {
+      // As the API does (R-API-4): a cursor it never gave out is refused, so the first page must be asked for bare.
+      if (new URL(url, 'http://localhost').searchParams.has('cursor'))
+        return reply(400, {
+          type: 'https://mentoring.hhs.gov/problems/validation',
+          title: 'Your request is not valid',
+          status: 400,
+          detail: 'That cursor is not one we gave out.',
+        });
+      return threadReply();
+    }
     if (path.endsWith('/accept')) return onAccept();
     if (path.endsWith('/decline')) return onDecline(await (input as Request).json());
     return reply(200, invitation('pending'));

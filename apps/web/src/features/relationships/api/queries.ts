@@ -39,7 +39,7 @@ export const useMeetingPages = (id: string) =>
     '/api/v1/relationships/{id}/meetings',
     { params: { path: { id }, query: { limit: 20 } } },
     {
-      initialPageParam: undefined,
+      initialPageParam: null,
       getNextPageParam: cursorOf,
       select: (data) => ({
         summary: data.pages[0]!.summary,
@@ -58,7 +58,7 @@ export function useRelationshipThread(id: string) {
     'get',
     '/api/v1/relationships/{id}/messages',
     { params: { path: { id }, query: { limit: 50 } } },
-    { initialPageParam: undefined, getNextPageParam: cursorOf, select: threadOf },
+    { initialPageParam: null, getNextPageParam: cursorOf, select: threadOf },
   );
   useEffect(() => {
     if (q.dataUpdatedAt) void invalidatePaths(queryClient, '/api/v1/me/messages/unread');
