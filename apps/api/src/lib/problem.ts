@@ -62,8 +62,9 @@ export const problems = {
     new Problem(400, 'validation', 'Your request is not valid', detail, errors ? { errors } : {}),
   unauthorized: (detail = 'Sign in to continue.') =>
     new Problem(401, 'unauthorized', 'Not signed in', detail),
-  forbidden: (detail = 'You are not allowed to do this.') =>
-    new Problem(403, 'forbidden', 'Forbidden', detail),
+  /** `rule`, when a SPEC rule is why, goes in the machine-readable field; the detail stays a sentence. */
+  forbidden: (detail = 'You are not allowed to do this.', rule?: string) =>
+    new Problem(403, 'forbidden', 'Forbidden', detail, rule ? { rule } : {}),
   notFound: (what: string) => new Problem(404, 'not-found', 'Not found', `${what} was not found.`),
   conflict: (detail: string) => new Problem(409, 'conflict', 'Conflict', detail),
   preconditionFailed: (detail: string) =>

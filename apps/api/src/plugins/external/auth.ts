@@ -175,7 +175,7 @@ export default fp<{ config: Config }>(
         async (request: FastifyRequest) => {
           await user(request);
           if (!isStaff(request.actor as UserActor))
-            throw problems.forbidden('Only coordinators and the program manager may do this (R-ROLE-2).');
+            throw problems.forbidden('Only coordinators and the program manager may do this.', 'R-ROLE-2');
         },
         { people: 'staff', scopes: [] },
       ),

@@ -104,7 +104,7 @@ async function withToken<T>(
 export async function verifyEmail(db: Db, token: string, ctx: AuditContext): Promise<string> {
   return withToken(db, token, 'register', ctx, async (tx, row) => {
     const [employee] = await tx.select().from(employees).where(eq(employees.id, row.employeeId));
-    if (!employee?.active) throw problems.forbidden('This directory entry is no longer active (R-ACC-1).');
+    if (!employee?.active) throw problems.forbidden('This directory entry is no longer active.', 'R-ACC-1');
     const now = new Date();
     const [user] = await tx
       .insert(users)

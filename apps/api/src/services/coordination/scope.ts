@@ -35,7 +35,8 @@ export function requestScope(actor: Actor, opdiv?: string): Scope {
   if (!opdiv) return actor.coordinatorOpdivs;
   if (!actor.coordinatorOpdivs.includes(opdiv))
     throw problems.forbidden(
-      `You coordinate ${actor.coordinatorOpdivs.join(', ')}, not ${opdiv} (R-ROLE-2).`,
+      `You coordinate ${actor.coordinatorOpdivs.join(', ')}, not ${opdiv}.`,
+      'R-ROLE-2',
     );
   return [opdiv];
 }

@@ -107,7 +107,7 @@ export async function alertBrokenS2jPairs(
           to: c.employeeId,
           kind: 'relationship.hr_rule_broken',
           title: 'HR data changed a Senior-to-Junior pair’s eligibility',
-          body: `New HR data for ${mentee.firstName} ${mentee.lastName} (mentee) and ${mentor.firstName} ${mentor.lastName} (mentor): ${details} The relationship continues until you decide what to do (R-PLAT-1).`,
+          body: `New HR data for ${mentee.firstName} ${mentee.lastName} (mentee) and ${mentor.firstName} ${mentor.lastName} (mentor): ${details} The relationship continues until you decide what to do.`,
           link: `/relationships/${pair.id}`,
           data: { relationshipId: pair.id, refusals: result.refusals },
           dedupeKey: `hr-s2j:${pair.id}:${digest}`,

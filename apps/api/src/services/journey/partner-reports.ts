@@ -139,7 +139,8 @@ export async function readReport(
     const a = await relationshipFor(tx, actor, id, ['mentee', 'mentor', 'staff']);
     if (a.viewer !== 'staff' && a.viewer !== role)
       throw problems.forbidden(
-        `Only its author and the coordinators may read the ${role}'s ${DOC[kind].replace('_', ' ')} (R-SEC-1).`,
+        `Only its author and the coordinators may read the ${role}'s ${DOC[kind].replace('_', ' ')}.`,
+        'R-SEC-1',
       );
     await auditRead(tx, ctx, a, DOC[kind], [role === 'mentor' ? a.row.mentorId : a.row.menteeId]);
     const row = await load(tx, kind, id, role);

@@ -51,30 +51,31 @@ export async function stepRelationship(
 }
 
 type Audience = 'pair' | 'coordinators' | 'mentee';
-const NOTICES: Record<string, { to: Audience[]; kind: string; title: string; body: string }> = {
+/** What each step tells people, in words (the rule stays in the code and the audit, not the sentence). */
+export const NOTICES: Record<string, { to: Audience[]; kind: string; title: string; body: string }> = {
   alert_coordinator_agreement_complete: {
     to: ['coordinators'],
     kind: 'relationship.agreement_complete',
     title: 'Mentoring agreement completed',
-    body: '{pair} completed their mentoring agreement (R-LIFE-2).',
+    body: '{pair} completed their mentoring agreement.',
   },
   alert_coordinator_idp_complete: {
     to: ['coordinators'],
     kind: 'relationship.idp_complete',
     title: 'IDP completed',
-    body: '{pair} completed the Individual Development Plan (R-LIFE-3).',
+    body: '{pair} completed the Individual Development Plan.',
   },
   alert_coordinator_help_requested: {
     to: ['coordinators'],
     kind: 'relationship.help_requested',
     title: 'A participant asks you to contact them',
-    body: 'A partner of {pair} asked in their progress report for the coordinator to contact them (R-LIFE-4).',
+    body: 'A partner of {pair} asked in their progress report for the coordinator to contact them.',
   },
   alert_coordinator_termination_requested: {
     to: ['coordinators'],
     kind: 'relationship.termination_requested',
     title: 'Termination requested',
-    body: 'A partner of {pair} asked to end the relationship. Please record your guidance before it takes effect (R-LIFE-7).',
+    body: 'A partner of {pair} asked to end the relationship. Please record your guidance before it takes effect.',
   },
   notify_pair_guidance_recorded: {
     to: ['pair'],
@@ -98,7 +99,7 @@ const NOTICES: Record<string, { to: Audience[]; kind: string; title: string; bod
     to: ['pair'],
     kind: 'relationship.active',
     title: 'Your mentoring relationship is active',
-    body: 'Orientation, agreement and IDP are complete: the relationship of {pair} is now active (R-LIFE-6).',
+    body: 'Orientation, agreement and IDP are complete: the relationship of {pair} is now active.',
   },
   relationship_completed_early: {
     to: ['pair', 'coordinators'],
@@ -110,7 +111,7 @@ const NOTICES: Record<string, { to: Audience[]; kind: string; title: string; bod
     to: ['pair', 'coordinators'],
     kind: 'relationship.completed',
     title: 'Mentoring year completed',
-    body: 'The mentoring relationship of {pair} is complete. Thank you both (R-LIFE-5).',
+    body: 'The mentoring relationship of {pair} is complete. Thank you both.',
   },
 };
 

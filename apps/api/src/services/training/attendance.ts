@@ -83,7 +83,8 @@ export async function recordAttendance(
   const outside = scope === null ? [] : people.filter((p) => !scope.includes(p.opdiv));
   if (outside.length > 0)
     throw problems.forbidden(
-      `You record attendance for people in your OPDIVs only (R-ROLE-2): ${outside.map((p) => p.id).join(', ')}.`,
+      `You record attendance for people in your OPDIVs only: ${outside.map((p) => p.id).join(', ')}.`,
+      'R-ROLE-2',
     );
   const attendedAt = input.attendedAt ? new Date(input.attendedAt) : new Date();
   return db.transaction(async (tx) => {
