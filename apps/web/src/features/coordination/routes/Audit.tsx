@@ -14,7 +14,17 @@ import { StaffNav } from '../components/StaffNav';
 
 const LIMIT = 25;
 const KEYS = ['actor', 'action', 'objectType', 'objectId'] as const;
-const sentence = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+/** "Anything", then one choice per machine code, shown as its words with a capital letter. */
+const wordChoices = (choices: Record<string, string>) => [
+  <option key="" value="">
+    Anything
+  </option>,
+  ...Object.entries(choices).map(([code, words]) => (
+    <option key={code} value={code}>
+      {words.charAt(0).toUpperCase() + words.slice(1)}
+    </option>
+  )),
+];
 const DATES = ['from', 'to'] as const;
 
 /** A day typed in the form as the API's instant: `from` is the day's start; `to` (exclusive) the next day's start, so the day is included. */
@@ -60,12 +70,7 @@ export default function Audit() {
           <div className="grid-col-12 tablet:grid-col-3">
             <Field id="a-action" label="What they did">
               <Select id="a-action" name="action" value={form.action} onChange={bind('action')}>
-                <option value="">Anything</option>
-                {Object.entries(AUDIT_ACTIONS).map(([code, words]) => (
-                  <option key={code} value={code}>
-                    {sentence(words)}
-                  </option>
-                ))}
+                {wordChoices(AUDIT_ACTIONS)}
               </Select>
             </Field>
           </div>
@@ -77,12 +82,7 @@ export default function Audit() {
                 value={form.objectType}
                 onChange={bind('objectType')}
               >
-                <option value="">Anything</option>
-                {Object.entries(RECORD_KINDS).map(([code, words]) => (
-                  <option key={code} value={code}>
-                    {sentence(words)}
-                  </option>
-                ))}
+                {wordChoices(RECORD_KINDS)}
               </Select>
             </Field>
           </div>
