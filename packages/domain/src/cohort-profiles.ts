@@ -45,9 +45,9 @@ interface MenteeScores {
 }
 
 /**
- * Eligible pairs remembered across repair rounds, at most this many (8 bytes each): the 3,000-mentee benchmark
- * instances fit (0.8 and 2.0 million); a department-wide cohort (22 million) is scored again for the mentees the
- * certificate widens (decision 0644).
+ * Eligible pairs remembered across repair rounds, at most this many (8 bytes each), and only for the mentees the
+ * certificate checks (the first pass, which most mentees never leave, copies nothing): a widened mentee is scored
+ * once more, then its list serves the later rounds; past the limit it is scored again each round (decision 0644).
  */
 export const COHORT_SCORE_CACHE_PAIRS = 4_000_000;
 
@@ -55,8 +55,8 @@ export const COHORT_SCORE_CACHE_PAIRS = 4_000_000;
  * Pages of each mentee's ranking straight from the scorer's totals: numbers only (sentences are built for the chosen
  * pairs alone), the (k+1)-th total as the bound on everyone left out. Checked against prices, the (up to) k eligible
  * mentors whose score − price beats its value the most join the page (R-MATCH-4-OPT); the S2J chain rule is walked
- * only for those. Scores come from one scratch (no arrays per mentee) and are remembered for the rounds within
- * `cachePairs`; without room a mentee is scored again, with the same numbers.
+ * only for those. Scores come from one scratch (no arrays per mentee); a checked mentee's are remembered for the later
+ * rounds within `cachePairs`; without room it is scored again, with the same numbers.
  */
 function scorerSource(
   mentees: ReadonlyMap<string, MenteeProfile>,
@@ -80,11 +80,17 @@ function scorerSource(
     const page = pages.get(menteeId);
     const goals = page?.goals ?? goalsQuery(mentee.goalsText, index);
     if (!page) pages.set(menteeId, { mentor: [], goals });
-    const totals = candidateTotals(mentee, index, settings, opts.supervisorOf, { chains, scratch, goals });
+    const totals = candidateTotals(mentee, index, settings, opts.supervisorOf, {
+      chains,
+      scratch,
+      goals,
+      sharedTerms: false,
+    });
     const ranked = rankCandidates(totals, index.facets.idOrder, k + 1);
     const count = totals.count;
-    const keep = count <= room;
-    const candidates = new Int32Array(checking || keep ? count : 0);
+    // Only a mentee the certificate checks needs its whole list again (in later rounds): the first pass copies nothing.
+    const keep = checking && count <= room;
+    const candidates = new Int32Array(checking ? count : 0);
     const gains = new Int32Array(candidates.length);
     for (let c = 0; c < candidates.length; c++) {
       const i = totals.candidates[c]!;

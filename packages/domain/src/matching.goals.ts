@@ -16,7 +16,8 @@ export interface GoalsMatch {
 /** A mentee's goals as weighted stems, heaviest first (ties by stem): the order every cosine is summed in. */
 export interface GoalsQuery {
   stems: string[];
-  weights: number[];
+  /** A typed array, so every query has the same shape: plain arrays of whole and fractional weights do not. */
+  weights: Float64Array;
   /** The mentee's own word for each tracked term, heaviest first. */
   terms: string[];
 }
@@ -29,19 +30,21 @@ export function goalsQuery(goalsText: string, index: MentorIndex): GoalsQuery {
   const ordered = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return {
     stems: ordered.map(([stem]) => stem),
-    weights: ordered.map(([, q]) => q),
+    weights: Float64Array.from(ordered, ([, q]) => q),
     terms: ordered.slice(0, TRACKED_TERMS).map(([stem]) => surface.get(stem) ?? stem),
   };
 }
 
 /**
  * The cosine with every mentor by scattering the query over the postings. `into` (buffers of the index's length,
- * e.g. a scorer's scratch) is zeroed and filled instead of allocating two arrays per mentee.
+ * e.g. a scorer's scratch) is zeroed and filled instead of allocating two arrays per mentee. With `sharedTerms: false`
+ * the shared-terms masks are left zero (only the cosines are computed).
  */
 export function matchGoals(
   goals: string | GoalsQuery,
   index: MentorIndex,
   into?: Pick<GoalsMatch, 'cosine' | 'sharedMask'>,
+  { sharedTerms = true }: { sharedTerms?: boolean } = {},
 ): GoalsMatch {
   const query = typeof goals === 'string' ? goalsQuery(goals, index) : goals;
   const n = index.mentors.length;
@@ -54,8 +57,13 @@ export function matchGoals(
     const p = index.postings.get(stems[k]!);
     if (!p) continue;
     const q = weights[k]!;
-    const bit = k < TRACKED_TERMS ? 1 << k : 0;
     const { mentor, weight } = p;
+    if (!sharedTerms) {
+      // Totals alone (a cohort explains its chosen pairs with matchGoalsOne): a third less work per posting.
+      for (let j = 0; j < mentor.length; j++) cosine[mentor[j]!] = cosine[mentor[j]!]! + q * weight[j]!;
+      continue;
+    }
+    const bit = k < TRACKED_TERMS ? 1 << k : 0;
     for (let j = 0; j < mentor.length; j++) {
       const m = mentor[j]!;
       cosine[m] = cosine[m]! + q * weight[j]!;

@@ -18,12 +18,17 @@ export function rankCandidates(
   const k = Math.trunc(limit);
   const top = new Int32Array(k);
   let size = 0;
+  // Once the page is full, its last total is the bar: most mentors fall below it on one comparison of numbers.
+  let bar = -Infinity;
   for (let j = 0; j < count && k > 0; j++) {
     const i = all[j]!;
+    const t = totals[i]!;
+    if (t < bar) continue;
     if ((size === k && order(i, top[k - 1]!) >= 0) || !confirm(i)) continue;
     let p = size < k ? size++ : k - 1;
     for (; p > 0 && order(i, top[p - 1]!) < 0; p--) top[p] = top[p - 1]!;
     top[p] = i;
+    if (size === k) bar = totals[top[k - 1]!]!;
   }
   return top.subarray(0, size);
 }

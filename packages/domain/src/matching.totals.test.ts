@@ -113,10 +113,19 @@ describe('ranking many mentees on one index (R-MATCH-1, decision 0644)', () => {
               developmentalNeeds: t % 2 ? ['decisiveness'] : ['strategic-thinking', 'decisiveness'],
             });
             const fresh = candidateTotals(mentee, index, settings, noSupervisors);
-            const reused = candidateTotals(mentee, index, settings, noSupervisors, { scratch });
             const picked = (r: typeof fresh) =>
               Array.from(r.candidates.subarray(0, r.count), (i) => [i, r.totals[i], r.goals.cosine[i]]);
-            expect(picked(reused)).toEqual(picked(fresh));
+            const expected = picked(fresh);
+            expect(picked(candidateTotals(mentee, index, settings, noSupervisors, { scratch }))).toEqual(
+              expected,
+            );
+            // A cohort's totals leave the shared-terms masks out: the same totals and cosines, masks zero.
+            const bare = candidateTotals(mentee, index, settings, noSupervisors, {
+              scratch,
+              sharedTerms: false,
+            });
+            expect(picked(bare)).toEqual(expected);
+            expect(bare.goals.sharedMask.every((m) => m === 0)).toBe(true);
           });
         },
       ),

@@ -90,7 +90,15 @@ export interface TotalsOptions {
   scratch?: TotalsScratch;
   /** The mentee's goals already weighted (goalsQuery), when the same mentee is ranked again. */
   goals?: GoalsQuery;
+  /**
+   * Whether `goals.sharedMask` is filled (default true): the terms a pair's reasons name. A caller that explains its
+   * pairs with matchGoalsOne (a cohort) passes false and the masks stay zero.
+   */
+  sharedTerms?: boolean;
 }
+
+/** r / 100 for every r a total can round to, so the per-pair loop does one division instead of three (same numbers). */
+const HUNDREDTHS = Float64Array.from({ length: 10001 }, (_, r) => r / 100);
 
 /**
  * R-MATCH-1 eligibility and totals for every indexed mentor. Eligibility is a boolean re-statement of
@@ -105,7 +113,7 @@ export function candidateTotals(
   index: MentorIndex,
   settings: ProgramSettings,
   supervisorOf: SupervisorLookup,
-  { chains, scratch, goals: query }: TotalsOptions = {},
+  { chains, scratch, goals: query, sharedTerms = true }: TotalsOptions = {},
 ): CandidateTotals {
   const { mentors, facets: f } = index;
   if (scratch && scratch.index !== index)
@@ -175,7 +183,9 @@ export function candidateTotals(
     for (let j = 0; j < postings.length; j++) covered[postings[j]!] = covered[postings[j]!]! + (nn - k);
   }
   const needsTotal = (nn * (nn + 1)) / 2;
-  const goals = matchGoals(query ?? mentee.goalsText, index, scratch);
+  // covered[i] is a whole number from 0 to needsTotal: each share divided once here, not once per mentor.
+  const needsShare = Float64Array.from({ length: needsTotal + 1 }, (_, c) => c / needsTotal);
+  const goals = matchGoals(query ?? mentee.goalsText, index, scratch, { sharedTerms });
 
   const w = settings.weights;
   const weights = w.needs + w.goals + w.platform + w.geography + w.communication + w.capacity;
@@ -214,14 +224,16 @@ export function candidateTotals(
     const load = loadOf[i]!;
     const place = placeOf[i]!;
     const grade = gradeOf[i]!;
+    const got = covered[i]!;
     const points =
-      wNeeds * (nn === 0 ? 0 : covered[i]! / needsTotal) +
+      wNeeds * (nn === 0 ? 0 : got <= needsTotal ? needsShare[got]! : got / needsTotal) +
       wGoals * goalsScore(cosine[i]!) +
       wPlatform * platform[grade]! +
       wGeography * geography[place]! +
       wCommunication * communication[communicationOf[i]!]! +
       wCapacity * capacity[load]!;
-    totals[i] = weights > 0 ? Math.round((points / weights) * 10000) / 100 : 0;
+    const r = weights > 0 ? Math.round((points / weights) * 10000) : 0;
+    totals[i] = r >= 0 && r <= 10000 ? HUNDREDTHS[r]! : r / 100;
     candidates[count++] = i;
   }
   return {

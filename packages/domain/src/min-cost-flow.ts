@@ -4,10 +4,12 @@
  */
 export class MinCostFlow {
   private readonly head: Int32Array;
-  private to: number[] = [];
-  private cap: number[] = [];
-  private cost: number[] = [];
-  private next: number[] = [];
+  /** Edge arrays (an edge and its reverse side by side, so `e ^ 1` is the reverse), grown by doubling. */
+  private edgeCount = 0;
+  private to = new Int32Array(1024);
+  private cap = new Int32Array(1024);
+  private cost = new Float64Array(1024);
+  private next = new Int32Array(1024);
   private readonly potential: Float64Array;
   private readonly dist: Float64Array;
   private readonly prevEdge: Int32Array;
@@ -29,7 +31,7 @@ export class MinCostFlow {
 
   /** Returns the id of the forward edge; its flow is `initialCap - residual(id)`. */
   addEdge(from: number, to: number, capacity: number, cost: number): number {
-    const id = this.to.length;
+    const id = this.edgeCount;
     this.pushEdge(from, to, capacity, cost);
     this.pushEdge(to, from, 0, -cost);
     return id;
@@ -55,11 +57,25 @@ export class MinCostFlow {
   }
 
   private pushEdge(from: number, to: number, capacity: number, cost: number): void {
-    this.to.push(to);
-    this.cap.push(capacity);
-    this.cost.push(cost);
-    this.next.push(this.head[from]!);
-    this.head[from] = this.to.length - 1;
+    if (!Number.isInteger(capacity) || Math.abs(capacity) > 2 ** 31 - 1)
+      throw new RangeError(`min-cost flow: capacity ${capacity} is not a 32-bit integer`);
+    const e = this.edgeCount++;
+    if (e === this.to.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.to = grow(this.to, (n) => new Int32Array(n));
+      this.cap = grow(this.cap, (n) => new Int32Array(n));
+      this.cost = grow(this.cost, (n) => new Float64Array(n));
+      this.next = grow(this.next, (n) => new Int32Array(n));
+    }
+    this.to[e] = to;
+    this.cap[e] = capacity;
+    this.cost[e] = cost;
+    this.next[e] = this.head[from]!;
+    this.head[from] = e;
   }
 
   /** Sends one unit along a cheapest path from `start` to `sink`; false when the sink is unreachable. */
