@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import solver from 'javascript-lp-solver';
 import { describe, expect, it } from 'vitest';
 import { cohortFromProfiles } from './cohort-profiles.js';
-import runCohortWork from './cohort-worker.js';
+import runCohortWork, { packCohortWorkAtOnce, unpackCohortWork } from './cohort-worker.js';
 import { scoreCandidates } from './matching.scorer.js';
 import { greedyCohort, solveCohort, type CohortEdge, type CohortMentor } from './cohort-matching.js';
 import { DEFAULT_SETTINGS } from './settings.js';
@@ -203,5 +203,37 @@ describe('cohort matching (R-MATCH-4)', () => {
       topK: 25,
     });
     expect(r).toEqual(direct);
+    // Packed as UTF-8 JSON pieces (what the API sends, decision 0646): the same work, the same result.
+    const packed = packCohortWorkAtOnce(work);
+    expect(unpackCohortWork(structuredClone(packed))).toEqual(work);
+    expect(runCohortWork(structuredClone(packed))).toEqual(direct);
+  });
+
+  it('R-MATCH-4: packed work round-trips exactly, in slices, for cohorts of any size and any text', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 450 }),
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: undefined }),
+        (n, goalsText, budgetMs) => {
+          const mentees = Array.from({ length: n }, (_, i) => makeMentee({ id: `e${i}`, goalsText }));
+          const mentors = Array.from({ length: n % 7 }, (_, i) =>
+            makeMentor({ id: `m${i}`, careerText: goalsText }),
+          );
+          const work = {
+            mentees,
+            mentors,
+            settings: DEFAULT_SETTINGS,
+            chains: new Map<string, string | null>(
+              mentees.map((m, i) => [m.employeeId, i % 2 ? null : 'boss']),
+            ),
+            topK: 25,
+            ...(budgetMs === undefined ? {} : { budgetMs }),
+          };
+          expect(unpackCohortWork(packCohortWorkAtOnce(work))).toEqual(work);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });

@@ -20,6 +20,13 @@ export * from './cohort-matching.js';
 export * from './cohort-profiles.js';
 export * from './cohort-repair.js';
 export * from './cohort-certificate.js';
-export { default as runCohortWork, type CohortWork } from './cohort-worker.js';
+export {
+  default as runCohortWork,
+  packCohortWork,
+  packCohortWorkAtOnce,
+  unpackCohortWork,
+  type CohortWork,
+  type PackedCohortWork,
+} from './cohort-worker.js';
 export * from './pair-year.js';
 export * from './matching.voice.js';

@@ -1,7 +1,13 @@
 import { createRequire } from 'node:module';
+import { setImmediate } from 'node:timers/promises';
 import fp from 'fastify-plugin';
 import { Piscina } from 'piscina';
-import type { CohortWork, ExplainedCohortResult } from '@hhs-mentoring/domain';
+import {
+  packCohortWork,
+  type CohortWork,
+  type ExplainedCohortResult,
+  type PackedCohortWork,
+} from '@hhs-mentoring/domain';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,19 +25,28 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const filename = createRequire(import.meta.url).resolve('@hhs-mentoring/domain/cohort-worker');
-    let pool: Piscina<CohortWork, ExplainedCohortResult> | undefined;
-    app.decorate('solveCohort', (work: CohortWork) => {
+    let pool: Piscina<PackedCohortWork, ExplainedCohortResult> | undefined;
+    app.decorate('solveCohort', async (work: CohortWork) => {
       // The worker's heap is capped: a solve that outgrows it fails its request (a 500 problem) instead of taking the
       // whole process past its container's memory limit (infra/k8s: 768 Mi). A department-wide solve of the benchmark
       // workforce adds ~260 MiB to the process at its peak (docs/benchmarks.md).
-      pool ??= new Piscina<CohortWork, ExplainedCohortResult>({
+      pool ??= new Piscina<PackedCohortWork, ExplainedCohortResult>({
         filename,
         minThreads: 0,
         maxThreads: 1,
         idleTimeout: 60_000,
         resourceLimits: { maxOldGenerationSizeMb: 512 },
       });
-      return pool.run(work);
+      // The work crosses as UTF-8 JSON made a slice at a time, other requests served in between, and its bytes are
+      // transferred, not copied (decision 0646). Each piece has its own ArrayBuffer, never Node's shared pool.
+      const encoder = new TextEncoder();
+      const packed: Uint8Array[] = [];
+      for (const piece of packCohortWork(work)) {
+        const bytes = encoder.encode(piece);
+        packed.push(bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice());
+        await setImmediate();
+      }
+      return pool.run({ packed }, { transferList: packed.map((bytes) => bytes.buffer as ArrayBuffer) });
     });
     app.addHook('onClose', async () => {
       await pool?.destroy();

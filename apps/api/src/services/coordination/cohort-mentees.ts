@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { MenteeProfile } from '@hhs-mentoring/domain';
 import { queryRows, type Db } from '../../db/client.js';
 import { OPEN_OR_DECLINED_STATES } from '../../db/states.js';
@@ -23,15 +23,12 @@ export async function unmatchedMenteeProfiles(db: Db, scope: Scope): Promise<Men
     .select({ app: menteeApplications, e: employees })
     .from(menteeApplications)
     .innerJoin(employees, eq(employees.id, menteeApplications.employeeId))
-    .where(inArray(menteeApplications.employeeId, ids));
+    .where(sql`${menteeApplications.employeeId} = any(${sql.param(ids)}::text[])`);
   const invited = await db
     .select({ menteeId: invitations.menteeId, mentorId: invitations.mentorId, state: invitations.state })
     .from(invitations)
     .where(
-      sql`${invitations.menteeId} in (${sql.join(
-        ids.map((i) => sql`${i}`),
-        sql`, `,
-      )}) and ${invitations.state} in (${sql.join(
+      sql`${invitations.menteeId} = any(${sql.param(ids)}::text[]) and ${invitations.state} in (${sql.join(
         OPEN_OR_DECLINED_STATES.map((s) => sql`${s}`),
         sql`, `,
       )})`,

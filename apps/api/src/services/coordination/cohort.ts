@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { setImmediate } from 'node:timers/promises';
 import {
   aboutTheMentee,
   DEFAULT_COHORT_TOP_K,
@@ -115,6 +116,19 @@ export async function proposalFor(tx: Tx, actor: UserActor, id: string, lock = f
   return row;
 }
 
+/**
+ * `items.map(f)`, letting other requests run between slices of 500: rewording a department-wide proposal's 7,831
+ * pairs is ≈ 60 ms of work that would otherwise hold the event loop in one piece.
+ */
+async function inSlices<T, U>(items: readonly T[], f: (item: T) => U): Promise<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i += 500) {
+    if (i > 0) await setImmediate();
+    for (const item of items.slice(i, i + 500)) out.push(f(item));
+  }
+  return out;
+}
+
 /** Stored in the scorer's words to the mentee (so suggestions made from a pair read right); shown to staff about the mentee. */
 export async function getProposal(db: Db, actor: UserActor, id: string) {
   const proposal = await proposalFor(db, actor, id);
@@ -142,7 +156,7 @@ export async function getProposal(db: Db, actor: UserActor, id: string) {
     total: proposal.total,
     greedyTotal: proposal.greedyTotal,
     proof: proposal.proof ?? null,
-    pairs: pairs.map((p) => ({
+    pairs: await inSlices(pairs, (p) => ({
       id: p.id,
       mentee: who(p.menteeId),
       mentor: who(p.mentorId),

@@ -29,7 +29,12 @@ export function factsOf(e: EmployeeRow): EmployeeFacts {
 
 export async function employeeRows(db: Tx, ids: string[]): Promise<Map<string, EmployeeRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select().from(employees).where(inArray(employees.id, ids));
+  // One array parameter, not one parameter per id: a department-wide proposal names 15,000 people (PostgreSQL stops
+  // at 65,535 parameters, and building a statement of thousands of them blocks the event loop).
+  const rows = await db
+    .select()
+    .from(employees)
+    .where(sql`${employees.id} = any(${sql.param(ids)}::text[])`);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -42,10 +47,7 @@ export async function chainsAbove(db: Tx, ids: string[]): Promise<Map<string, st
   const rows = await queryRows<{ id: string; supervisor_id: string | null }>(
     db,
     sql`with recursive up(id, supervisor_id, depth) as (
-          select id, supervisor_id, 0 from employees where id in (${sql.join(
-            ids.map((i) => sql`${i}`),
-            sql`, `,
-          )})
+          select id, supervisor_id, 0 from employees where id = any(${sql.param(ids)}::text[])
           union
           select e.id, e.supervisor_id, up.depth + 1 from employees e join up on e.id = up.supervisor_id where up.depth < 100
         ) select distinct id, supervisor_id from up`,
