@@ -8,6 +8,7 @@ import { runCohortWork } from '@hhs-mentoring/domain';
 import { unmatchedMenteeProfiles } from '../../src/services/coordination/cohort-mentees.js';
 import { matchingContext } from '../../src/services/journey/mentor-index.js';
 import { chainsAbove } from '../../src/services/journey/people.js';
+import { proposalPairs } from '../../src/services/coordination/cohort.js';
 
 let ctx: TestContext;
 const u: Record<string, Awaited<ReturnType<typeof mentee>>> = {};
@@ -126,6 +127,13 @@ describe('cohort matching (R-MATCH-4)', () => {
       params: { path: { id: body.id } },
     });
     expect(again.data!.proof).toEqual(body.proof);
+    // The answer is read a page at a time (decision 0646): any page size gives every pair once, in mentee order.
+    expect(body.pairs.length).toBeGreaterThan(2);
+    expect(again.data!.pairs).toEqual(body.pairs);
+    const whole = await proposalPairs(ctx.app.db, body.id);
+    for (const size of [1, 2, body.pairs.length - 1, body.pairs.length])
+      expect(await proposalPairs(ctx.app.db, body.id, size)).toEqual(whole);
+    expect(whole.map((p) => p.menteeId)).toEqual(body.pairs.map((p) => p.mentee.id));
   });
 
   it('R-ROLE-2: a CDC proposal holds only CDC mentees, and an NIH coordinator cannot read or approve it', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { cohortProposalPairs } from '../../db/schema/index.js';
 import { Problem, problems, type Refusal } from '../../lib/problem.js';
@@ -137,7 +137,7 @@ export async function approveProposal(
   await proposalFor(db, actor, id);
   const where = and(
     eq(cohortProposalPairs.proposalId, id),
-    input.pairIds ? inArray(cohortProposalPairs.id, input.pairIds) : undefined,
+    input.pairIds ? sql`${cohortProposalPairs.id} = any(${sql.param(input.pairIds)}::uuid[])` : undefined,
   );
   const selected =
     input.pairIds?.length === 0
@@ -147,7 +147,8 @@ export async function approveProposal(
           .from(cohortProposalPairs)
           .where(where)
           .orderBy(asc(cohortProposalPairs.id));
-  const unknown = (input.pairIds ?? []).filter((p) => !selected.some((r) => r.id === p));
+  const found = new Set(selected.map((r) => r.id));
+  const unknown = (input.pairIds ?? []).filter((p) => !found.has(p));
   if (unknown.length > 0) throw problems.notFound(`Pair ${unknown[0]} of this proposal`);
   const results: Result[] = [];
   for (let i = 0; i < selected.length; i += chunkSize) {

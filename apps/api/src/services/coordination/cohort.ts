@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { setImmediate } from 'node:timers/promises';
 import {
   aboutTheMentee,
@@ -85,8 +85,9 @@ export async function proposeCohort(
       score: p.score,
       reasons: p.reasons,
     }));
-    for (let i = 0; i < rows.length; i += 1000)
-      await tx.insert(cohortProposalPairs).values(rows.slice(i, i + 1000));
+    // 250 rows a statement: drizzle builds a statement of 1,000 rows (5,000 parameters) in ≈ 35 ms, in one piece.
+    for (let i = 0; i < rows.length; i += 250)
+      await tx.insert(cohortProposalPairs).values(rows.slice(i, i + 250));
     await audit(tx, ctx, {
       action: 'cohort_proposal.create',
       objectType: 'cohort_proposal',
@@ -129,14 +130,37 @@ async function inSlices<T, U>(items: readonly T[], f: (item: T) => U): Promise<U
   return out;
 }
 
+/** Pairs read per statement: a department-wide proposal's 7,831 rows (≈ 8 MB of reasons) at once held the event loop. */
+const PAIR_PAGE = 1000;
+
+/** A proposal's pairs by mentee, read a page at a time (keyset on mentee and pair id), other requests served between. */
+export async function proposalPairs(db: Db, id: string, pageSize = PAIR_PAGE) {
+  const pairs: Array<typeof cohortProposalPairs.$inferSelect> = [];
+  let after: { menteeId: string; id: string } | undefined;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(cohortProposalPairs)
+      .where(
+        and(
+          eq(cohortProposalPairs.proposalId, id),
+          after
+            ? sql`(${cohortProposalPairs.menteeId}, ${cohortProposalPairs.id}) > (${after.menteeId}, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(cohortProposalPairs.menteeId), asc(cohortProposalPairs.id))
+      .limit(pageSize);
+    pairs.push(...page);
+    if (page.length < pageSize) return pairs;
+    after = page.at(-1)!;
+  }
+}
+
 /** Stored in the scorer's words to the mentee (so suggestions made from a pair read right); shown to staff about the mentee. */
 export async function getProposal(db: Db, actor: UserActor, id: string) {
   const proposal = await proposalFor(db, actor, id);
-  const pairs = await db
-    .select()
-    .from(cohortProposalPairs)
-    .where(eq(cohortProposalPairs.proposalId, id))
-    .orderBy(asc(cohortProposalPairs.menteeId));
+  const pairs = await proposalPairs(db, id);
   const people = await employeeRows(db, [
     ...pairs.flatMap((p) => [p.menteeId, p.mentorId]),
     ...proposal.unmatched.map((u) => u.menteeId),

@@ -12,6 +12,7 @@ import { auditContext } from '../../../http/audit-context.js';
 import { approveProposal } from '../../../../services/coordination/cohort-approve.js';
 import { getProposal, proposeCohort } from '../../../../services/coordination/cohort.js';
 import { guardRoutes } from '../../../http/guard-routes.js';
+import { sendJsonInSlices } from '../../../http/json-slices.js';
 
 const tags = ['coordination'];
 const Proposal = Type.Ref('CohortProposal');
@@ -30,18 +31,16 @@ const cohort: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 201: Proposal }, [403]),
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await proposeCohort(
-            app.db,
-            userActor(request),
-            request.body ?? {},
-            auditContext(request),
-            app.solveCohort,
-          ),
-        ),
+    async (request, reply) => {
+      const proposal = await proposeCohort(
+        app.db,
+        userActor(request),
+        request.body ?? {},
+        auditContext(request),
+        app.solveCohort,
+      );
+      return sendJsonInSlices(reply.code(201), proposal, proposal.pairs);
+    },
   );
 
   app.get(
@@ -54,7 +53,10 @@ const cohort: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Proposal }, [404]),
       },
     },
-    async (request) => getProposal(app.db, userActor(request), request.params.id),
+    async (request, reply) => {
+      const proposal = await getProposal(app.db, userActor(request), request.params.id);
+      return sendJsonInSlices(reply, proposal, proposal.pairs);
+    },
   );
 
   app.post(
@@ -68,15 +70,17 @@ const cohort: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: ApprovalSchema }, [404]),
       },
     },
-    async (request) =>
-      approveProposal(
+    async (request, reply) => {
+      const approval = await approveProposal(
         app.db,
         userActor(request),
         request.params.id,
         request.body ?? {},
         auditContext(request),
         app.config.APP_URL,
-      ),
+      );
+      return sendJsonInSlices(reply, approval, approval.proposal.pairs);
+    },
   );
 };
 export default cohort;
