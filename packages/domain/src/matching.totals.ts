@@ -184,7 +184,8 @@ export function candidateTotals(
   }
   const needsTotal = (nn * (nn + 1)) / 2;
   // covered[i] is a whole number from 0 to needsTotal: each share divided once here, not once per mentor.
-  const needsShare = Float64Array.from({ length: needsTotal + 1 }, (_, c) => c / needsTotal);
+  const needsShare = new Float64Array(needsTotal + 1);
+  for (let c = 1; c <= needsTotal; c++) needsShare[c] = c / needsTotal;
   const goals = matchGoals(query ?? mentee.goalsText, index, scratch, { sharedTerms });
 
   const w = settings.weights;
