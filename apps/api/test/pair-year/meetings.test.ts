@@ -12,6 +12,7 @@ import {
 import { watchCadence } from '../../src/services/pair-year/cadence-watch.js';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
+import { makeEvent } from '../training/helpers.js';
 import { mentee, mentor, pairUp } from '../helpers/people.js';
 import { clientFor, type RequestBody } from '../helpers/client.js';
 
@@ -487,22 +488,7 @@ describe('meetings on the agreed cadence', () => {
   it('R-MEET-4: the feed lists the training events I am registered for, not those I wait for, and drops one I cancel', async () => {
     const me = await mentee(ctx.app);
     const other = await mentee(ctx.app);
-    const pm = await makeUser(ctx.app, { grants: [{ role: 'program_manager' }] });
-    const created = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/training/events',
-      headers: pm.auth,
-      payload: {
-        kind: 'orientation_instructor',
-        title: 'Mentoring orientation (classroom)',
-        startsAt: inDays(7),
-        endsAt: new Date(Date.parse(inDays(7)) + 2 * 3_600_000).toISOString(),
-        location: 'HHS HQ, Room 800',
-        capacity: 1,
-      },
-    });
-    expect(created.statusCode).toBe(201);
-    const event = created.json<{ id: string }>();
+    const { event } = await makeEvent(ctx.app, { capacity: 1 });
     const register = (who: typeof me) =>
       ctx.app.inject({
         method: 'POST',

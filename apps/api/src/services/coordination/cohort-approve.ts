@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { cohortProposalPairs } from '../../db/schema/index.js';
 import { Problem, problems, type Refusal } from '../../lib/problem.js';
@@ -11,6 +11,7 @@ import { currentSettings } from '../platform/settings.js';
 import { getProposal, proposalFor } from './cohort.js';
 import { shortlistRefusals } from './pair-check.js';
 import { handShortlist } from './shortlists.js';
+import { anyOf } from '../../db/any-of.js';
 
 type PairRow = typeof cohortProposalPairs.$inferSelect;
 type Result = {
@@ -137,7 +138,7 @@ export async function approveProposal(
   await proposalFor(db, actor, id);
   const where = and(
     eq(cohortProposalPairs.proposalId, id),
-    input.pairIds ? sql`${cohortProposalPairs.id} = any(${sql.param(input.pairIds)}::uuid[])` : undefined,
+    input.pairIds ? anyOf(cohortProposalPairs.id, input.pairIds, 'uuid') : undefined,
   );
   const selected =
     input.pairIds?.length === 0

@@ -6,6 +6,7 @@ import { employees, invitations, menteeApplications } from '../../db/schema/inde
 import { menteeProfileFrom } from '../journey/profiles.js';
 import type { Scope } from './scope.js';
 import { baseCtes, unmatchedCte } from './unmatched.js';
+import { anyOf } from '../../db/any-of.js';
 
 /**
  * R-MATCH-4: the profiles of every unmatched mentee of a scope, read in three queries rather than the journey's
@@ -23,12 +24,12 @@ export async function unmatchedMenteeProfiles(db: Db, scope: Scope): Promise<Men
     .select({ app: menteeApplications, e: employees })
     .from(menteeApplications)
     .innerJoin(employees, eq(employees.id, menteeApplications.employeeId))
-    .where(sql`${menteeApplications.employeeId} = any(${sql.param(ids)}::text[])`);
+    .where(anyOf(menteeApplications.employeeId, ids));
   const invited = await db
     .select({ menteeId: invitations.menteeId, mentorId: invitations.mentorId, state: invitations.state })
     .from(invitations)
     .where(
-      sql`${invitations.menteeId} = any(${sql.param(ids)}::text[]) and ${invitations.state} in (${sql.join(
+      sql`${anyOf(invitations.menteeId, ids)} and ${invitations.state} in (${sql.join(
         OPEN_OR_DECLINED_STATES.map((s) => sql`${s}`),
         sql`, `,
       )})`,

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { parseGrade, type EmployeeFacts, type Grade, type SupervisorLookup } from '@hhs-mentoring/domain';
 import { queryRows, type Tx } from '../../db/client.js';
 import { employees, roleGrants, users } from '../../db/schema/index.js';
+import { anyOf } from '../../db/any-of.js';
 
 export type EmployeeRow = typeof employees.$inferSelect;
 
@@ -29,12 +30,8 @@ export function factsOf(e: EmployeeRow): EmployeeFacts {
 
 export async function employeeRows(db: Tx, ids: string[]): Promise<Map<string, EmployeeRow>> {
   if (ids.length === 0) return new Map();
-  // One array parameter, not one parameter per id: a department-wide proposal names 15,000 people (PostgreSQL stops
-  // at 65,535 parameters, and building a statement of thousands of them blocks the event loop).
-  const rows = await db
-    .select()
-    .from(employees)
-    .where(sql`${employees.id} = any(${sql.param(ids)}::text[])`);
+  // A department-wide proposal names 15,000 people: one array parameter (anyOf).
+  const rows = await db.select().from(employees).where(anyOf(employees.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -47,7 +44,7 @@ export async function chainsAbove(db: Tx, ids: string[]): Promise<Map<string, st
   const rows = await queryRows<{ id: string; supervisor_id: string | null }>(
     db,
     sql`with recursive up(id, supervisor_id, depth) as (
-          select id, supervisor_id, 0 from employees where id = any(${sql.param(ids)}::text[])
+          select id, supervisor_id, 0 from employees where ${anyOf(sql`id`, ids)}
           union
           select e.id, e.supervisor_id, up.depth + 1 from employees e join up on e.id = up.supervisor_id where up.depth < 100
         ) select distinct id, supervisor_id from up`,

@@ -6,6 +6,7 @@ import type { UserActor } from '../accounts/actors.js';
 import { audit, type AuditContext } from '../platform/audit.js';
 import { staffScope } from '../coordination/scope.js';
 import { canManage } from './events.js';
+import { anyOf } from '../../db/any-of.js';
 
 export async function eventExists(db: Db, id: string) {
   const [row] = await db
@@ -46,7 +47,7 @@ export async function roster(db: Db, actor: UserActor, eventId: string) {
     join employees e on e.id = p.employee_id
     left join training_registrations r on r.event_id = ${eventId} and r.employee_id = p.employee_id
     left join training_attendance a on a.event_id = ${eventId} and a.employee_id = p.employee_id
-    where ${scope === null ? sql`true` : sql`e.opdiv = any(${sql.param(scope)}::text[])`}
+    where ${scope === null ? sql`true` : anyOf(sql`e.opdiv`, scope)}
     order by e.last_name, e.first_name`);
   const list = (rows as unknown as { rows: Array<Record<string, unknown>> }).rows;
   const at = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());

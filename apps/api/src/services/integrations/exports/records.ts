@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { opdivIn, pairIn, type Scope } from '../../coordination/scope.js';
+import { anyOf } from '../../../db/any-of.js';
 
 /** Only the records named (change-feed ids), or every record when `ids` is absent. */
-const onlyIds = (column: SQL, ids: string[] | undefined) =>
-  ids ? sql`${column} = any(${sql.param(ids)}::text[])` : sql`true`;
+const onlyIds = (column: SQL, ids: string[] | undefined) => (ids ? anyOf(column, ids) : sql`true`);
 
 /**
  * R-EXP-1: participants — one row per application, keyed like the applications change feed (`mentor:E…`,
