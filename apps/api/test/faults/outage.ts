@@ -140,7 +140,8 @@ export async function databaseOutage(options: {
     const slotAt = (ms: number) => Math.floor(ms / CLOCK_EVERY_MS);
     // Slots wholly between both runners ticking and the kill, and from 3 s after the database is back to the last complete slot.
     const before = [slotAt(jobsUpAt) + 1, slotAt(started + killedAt) - 1];
-    const after = [slotAt(started + backAt + 3_000), slotAt(checkedAt) - 1];
+    const checkedSlot = slotAt(checkedAt);
+    const after = [slotAt(started + backAt + 3_000), checkedSlot - 1];
     const outage = [before[1]! + 1, after[0]! - 1];
     const inRange = ([from, to]: number[], slot: number) => slot >= from! && slot <= to!;
     const ranIn = (range: number[]) => runs.filter((r) => r.finished && inRange(range, r.slot)).length;
@@ -155,8 +156,20 @@ export async function databaseOutage(options: {
       // A slot claimed more than once (its lease lapsed and another process ran it again).
       doubled: runs.filter((r) => r.attempts > 1).length,
       // A claim left unfinished outside the outage (a run lost); one the kill interrupted is caught up by the next.
-      unfinishedOutsideOutage: runs.filter((r) => !r.finished && !inRange(outage, r.slot)).length,
+      // Only slots that ended before the check count: a run of the slot under way when the rows were read may not
+      // have finished yet, and that is not a lost run.
+      unfinishedOutsideOutage: runs.filter(
+        (r) => !r.finished && !inRange(outage, r.slot) && r.slot < checkedSlot,
+      ).length,
       interruptedByTheKill: runs.filter((r) => !r.finished && inRange(outage, r.slot)).length,
+      runningAtTheCheck: runs.filter((r) => !r.finished && r.slot >= checkedSlot).length,
+      // Where the unfinished claims sit, as slots counted from the first one measured (for reading a failure).
+      unfinishedSlots: runs.filter((r) => !r.finished).map((r) => `${r.job} ${r.slot - before[0]!}`),
+      ranges: {
+        before: [0, before[1]! - before[0]!],
+        after: after.map((s) => s - before[0]!),
+        checked: checkedSlot - before[0]!,
+      },
     };
     const ids = smtp.received.map((m) => smtp.header(m, 'Message-ID'));
     const writes = await checkWrites(app, load.written);
