@@ -7,8 +7,8 @@ import { problems } from '../../lib/problem.js';
 import type { UserActor } from '../accounts/actors.js';
 import { coversAny } from '../coordination/scope.js';
 import { currentSettings } from '../platform/settings.js';
-import { matchingContext } from './mentor-index.js';
-import { fullName } from './people.js';
+import { matchingContext, stampColumnsSql, stampOf, type StampColumns } from './mentor-index.js';
+import { menteesWaitingFor, publicCard } from './mentor-cards.js';
 import { menteeActivitySql, menteeProfileFrom, type MenteeActivity } from './profiles.js';
 import { LIVE_SQL } from '../../db/states.js';
 
@@ -51,6 +51,8 @@ function menteeContextQuery(db: Db) {
       app: menteeApplications,
       activity: sql<MenteeActivity>`${menteeActivitySql(menteeId)}`,
       chain: sql<Chain>`${chainSql(menteeId)}`,
+      // The mentor index's version and the settings in the same statement: one round trip, not two.
+      stamp: sql<StampColumns>`(select row_to_json(t) from (select ${stampColumnsSql}) t)`,
     })
     .from(employees)
     .leftJoin(
@@ -64,26 +66,28 @@ function menteeContextQuery(db: Db) {
 const menteeQueries = new WeakMap<Db, ReturnType<typeof menteeContextQuery>>();
 
 /**
- * R-MATCH-1: the mentee, their active application and their `limit` best eligible mentors. Three statements: the
- * mentee with their application, activity and reporting chain; the mentor index version with the settings.
- * Shared by the suggestions page and the new-mentor notice (R-WAIT-5).
+ * R-MATCH-1: the mentee, their active application and their `limit` best eligible mentors. One statement reads the
+ * mentee with their application, activity and reporting chain, and the mentor index's version with the settings;
+ * the index (with the mentors' cards) is rebuilt only when that version moved. Shared by the suggestions page and
+ * the new-mentor notice (R-WAIT-5).
  */
 export async function rankMentorsFor(db: Db, menteeId: string, limit: number) {
   let menteeQuery = menteeQueries.get(db);
   if (!menteeQuery) menteeQueries.set(db, (menteeQuery = menteeContextQuery(db)));
-  const [[row], context] = await Promise.all([menteeQuery.execute({ menteeId }), matchingContext(db)]);
-  if (!row?.app) return { employee: row?.employee, ranked: null, settings: context.settings };
+  const [row] = await menteeQuery.execute({ menteeId });
+  const context = await matchingContext(db, row ? stampOf(row.stamp) : undefined);
+  if (!row?.app) return { employee: row?.employee, ranked: null, ...context };
   const mentee = menteeProfileFrom(row.app, row.employee, row.activity);
   const ranked = scoreCandidatesIndexed(mentee, context.index, context.settings, {
     supervisorOf: chainLookup(menteeId, row.chain),
     limit,
   });
-  return { employee: row.employee, ranked, settings: context.settings };
+  return { employee: row.employee, ranked, ...context };
 }
 
 /** R-MATCH-1: ranked eligible mentors for a mentee, a page of mentor cards with the reasons. */
 export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string, params: PageParams) {
-  const { employee, ranked, settings } = await rankMentorsFor(db, menteeId, SUGGESTION_WINDOW);
+  const { employee, ranked, settings, cards } = await rankMentorsFor(db, menteeId, SUGGESTION_WINDOW);
   const self = menteeId === actor.employeeId;
   if (!employee || (!self && !coversAny(actor, [employee.opdiv]))) throw problems.notFound('That mentee');
   if (!ranked) {
@@ -96,17 +100,17 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
   }
   // Ranked by score, then mentor id: the cursor is the last (score, id) shown (R-API-4).
   const page = pageArray(ranked, params, (s) => [s.total, s.mentorId], compareKeys(0));
-  const info = await publicMentorInfo(
+  // The cards come with the index (as current as the version just read); only the waitlists are read per page.
+  const waiting = await menteesWaitingFor(
     db,
     page.items.map((s) => s.mentorId),
-    settings.maxCapacity,
   );
   // A coordinator reads the sentences about the mentee, not addressed to them.
   const voice = self ? (sentence: string) => sentence : aboutTheMentee;
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((s) => ({
-      mentor: info.get(s.mentorId)!,
+      mentor: publicCard(cards.get(s.mentorId)!, settings.maxCapacity, waiting.get(s.mentorId) ?? 0),
       score: s.total,
       criteria: s.criteria.map((c) => ({ ...c, explanation: voice(c.explanation) })),
       reasons: s.reasons.map(voice),
@@ -150,31 +154,9 @@ const cardQueries = new WeakMap<Db, MentorCardsQuery>();
 /** Mentors' public cards: no email or phone (R-MATCH-5). One prepared statement for a page of them. */
 export async function publicMentorInfo(db: Db, ids: string[], programMaxCapacity?: number) {
   if (ids.length === 0) return new Map();
-  // R-CAP-1: a mentor's own capacity never exceeds the program maximum, which the program manager may lower.
   const maxCapacity = programMaxCapacity ?? (await currentSettings(db)).maxCapacity;
   let query = cardQueries.get(db);
   if (!query) cardQueries.set(db, (query = mentorCardsQuery(db)));
   const rows = await query.execute({ ids });
-  return new Map(
-    rows.map((m) => [
-      m.id,
-      {
-        id: m.id,
-        name: fullName(m),
-        opdiv: m.opdiv,
-        grade: `${m.payPlan}-${m.grade}`,
-        occupationTitle: m.occupationTitle,
-        city: m.city,
-        state: m.state,
-        bio: m.bio,
-        competencies: m.competencies,
-        technicalAreas: m.technicalAreas,
-        platforms: m.platforms,
-        communicationMethods: m.communicationMethods,
-        remainingCapacity: Math.max(0, Math.min(m.capacity, maxCapacity) - m.live),
-        paused: m.paused,
-        menteesWaiting: Number(m.waiting),
-      },
-    ]),
-  );
+  return new Map(rows.map((m) => [m.id, publicCard(m, maxCapacity, Number(m.waiting))]));
 }
