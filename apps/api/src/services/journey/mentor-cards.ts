@@ -39,7 +39,6 @@ export function publicCard(m: MentorCardFacts, maxCapacity: number, menteesWaiti
     menteesWaiting,
   };
 }
-export type PublicMentorCard = ReturnType<typeof publicCard>;
 
 function waitingQuery(db: Db) {
   return db
