@@ -8,7 +8,8 @@ import type { UserActor } from '../accounts/actors.js';
 import { coversAny } from '../coordination/scope.js';
 import { currentSettings } from '../platform/settings.js';
 import { matchingContext, stampColumnsSql, stampOf, type StampColumns } from './mentor-index.js';
-import { menteesWaitingFor, publicCard } from './mentor-cards.js';
+import { publicCard } from './mentor-cards.js';
+import { waitingCounts } from '../pair-year/waitlist.js';
 import { menteeActivitySql, menteeProfileFrom, type MenteeActivity } from './profiles.js';
 import { LIVE_SQL } from '../../db/states.js';
 
@@ -101,7 +102,7 @@ export async function suggestionsFor(db: Db, actor: UserActor, menteeId: string,
   // Ranked by score, then mentor id: the cursor is the last (score, id) shown (R-API-4).
   const page = pageArray(ranked, params, (s) => [s.total, s.mentorId], compareKeys(0));
   // The cards come with the index (as current as the version just read); only the waitlists are read per page.
-  const waiting = await menteesWaitingFor(
+  const waiting = await waitingCounts(
     db,
     page.items.map((s) => s.mentorId),
   );
