@@ -52,7 +52,7 @@ describe('mentor index cache key (decision 0251)', () => {
 });
 
 describe('mentor cards on the suggestions page, kept with the cached index', () => {
-  it('R-MATCH-5: each card equals one read fresh from the database after directory, application, place and waitlist changes', async () => {
+  it('R-MATCH-1, R-CAP-1, R-WAIT-1: each card equals one read fresh from the database after directory, application, place and waitlist changes', async () => {
     const m = await mentor(ctx.app, { capacity: 3 });
     const me = await mentee(ctx.app);
     const cards = async () => {
