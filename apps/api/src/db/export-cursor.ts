@@ -38,8 +38,12 @@ export async function openRowCursor(
   const release = async (end: () => Promise<void>) => {
     if (closed) return;
     closed = true;
-    running -= 1;
-    await end();
+    // Counted as running until its connection is back (the ROLLBACK may queue behind a fetch still under way).
+    try {
+      await end();
+    } finally {
+      running -= 1;
+    }
   };
   try {
     if (database.kind === 'postgres' && database.pool)

@@ -119,11 +119,23 @@ describe('graceful shutdown (decision 0009)', () => {
               where finished_at is null order by job`,
         );
       const waiting = () => lockWaiters(app, stuckName);
-      let held = await claims();
-      for (let i = 0; i < 300 && (held.length === 0 || (await waiting()) < held.length); i++) {
-        await pause(100);
-        held = await claims();
-      }
+      // The start-up tick claims every job at once; the ones that do not read relationships finish, the clock runs
+      // stay waiting on the lock. The claims in progress are read once they have settled: the same for half a
+      // second, each waiting on the lock (a read in the middle of the start-up tick caught a job finishing).
+      const settledClaims = async () => {
+        let seen = '';
+        let same = 0;
+        let current = await claims();
+        for (let i = 0; i < 300 && same < 5; i++) {
+          await pause(100);
+          current = await claims();
+          const key = JSON.stringify(current.map((c) => [c.job, c.slot]));
+          same = key === seen && current.length > 0 && (await waiting()) >= current.length ? same + 1 : 0;
+          seen = key;
+        }
+        return current;
+      };
+      let held = await settledClaims();
       expect(await waiting(), 'the clock runs wait on the lock').toBeGreaterThanOrEqual(held.length);
       expect(held.length, 'clock runs in progress at SIGTERM').toBeGreaterThan(0);
       expect(held.every((c) => c.leased)).toBe(true);
@@ -139,6 +151,7 @@ describe('graceful shutdown (decision 0009)', () => {
       const before = await waiting();
       for (let i = 0; i < 600 && (await waiting()) <= before; i++) await pause(50);
       expect(await waiting(), 'the request waits on the lock too').toBeGreaterThan(before);
+      held = await settledClaims();
 
       const sentAt = Date.now();
       api.kill('SIGTERM');

@@ -135,9 +135,11 @@ describe('R-NOTE-1/R-NOTE-2: several processes on one database', () => {
           signal.addEventListener('abort', () => reject(new Error('stopped'))),
         ),
     };
-    const runner = new JobRunner(fresh.database.db, [stuck, gives], silent);
+    // One moment for the runner and the test, so an hour turning between them cannot put them in different slots.
+    const at = new Date();
+    const runner = new JobRunner(fresh.database.db, [stuck, gives], silent, () => at);
     runner.start();
-    const slot = Math.floor(Date.now() / everyMs);
+    const slot = Math.floor(at.getTime() / everyMs);
     const claimed = async () =>
       queryRows<{ job: string; finished: boolean; error: string | null }>(
         fresh.database.db,

@@ -189,3 +189,21 @@ describe('R-NOTE-1: email delivery over SMTP', () => {
     expect(ctx.app.jobs).toBeUndefined();
   });
 });
+
+describe('queued work is due at once (decision 0648)', () => {
+  it('R-NOTE-1: an email queued is due for a worker that reads its (millisecond) clock right after', async () => {
+    const person = await makeUser(ctx.app);
+    for (let i = 0; i < 50; i++) {
+      const [row] = await ctx.app.db
+        .insert(emailOutbox)
+        .values({ toAddress: person.employee.email, subject: 'Due', textBody: 'Hello.' })
+        .returning({ id: emailOutbox.id });
+      const now = new Date();
+      const due = await ctx.app.db.$count(
+        emailOutbox,
+        sql`${emailOutbox.id} = ${row!.id} and ${emailOutbox.nextAttemptAt} <= ${now.toISOString()}::timestamptz`,
+      );
+      expect(due, `queued row ${i} due at ${now.toISOString()}`).toBe(1);
+    }
+  });
+});

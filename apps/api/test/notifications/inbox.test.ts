@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { makeTestApp, type TestContext } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { emailOutbox, notifications } from '../../src/db/schema/index.js';
@@ -47,6 +47,17 @@ describe('R-NOTE-1: the in-app inbox', () => {
     const me = await makeUser(ctx.app);
     const other = await makeUser(ctx.app);
     for (const title of ['First', 'Second', 'Third']) await send(me.employee.id, title);
+    // Embedded PGlite's clock has milliseconds only, so quick sends can share a time (then the id decides, which
+    // is stable but not the sending order): the three are set a minute apart, in the order they were sent.
+    for (const [minutesAgo, title] of [
+      [3, 'First'],
+      [2, 'Second'],
+      [1, 'Third'],
+    ] as const)
+      await ctx.app.db
+        .update(notifications)
+        .set({ createdAt: new Date(Date.now() - minutesAgo * 60_000) })
+        .where(and(eq(notifications.recipientId, me.employee.id), eq(notifications.title, title)));
     await send(other.employee.id, 'Not yours');
 
     const page = await ctx.app.inject({

@@ -55,7 +55,11 @@ export const emailOutbox = pgTable(
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    // Due from the millisecond it was queued (decision 0648): a worker's clock has milliseconds only, so a row
+    // queued a fraction of a millisecond before a worker reads the time is already due for it.
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true })
+      .notNull()
+      .default(sql`date_trunc('milliseconds', now())`),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),
     messageId: text('message_id'),

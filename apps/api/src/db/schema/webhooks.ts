@@ -81,7 +81,11 @@ export const webhookDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     /** R-HOOK-5: a replay gives the delivery a fresh allowance of attempts counted from here. */
     attemptsBeforeReplay: integer('attempts_before_replay').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    // Due from the millisecond it was queued (decision 0648): a worker's clock has milliseconds only, so a row
+    // queued a fraction of a millisecond before a worker reads the time is already due for it.
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true })
+      .notNull()
+      .default(sql`date_trunc('milliseconds', now())`),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastStatusCode: integer('last_status_code'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),

@@ -1,0 +1,2 @@
+ALTER TABLE "email_outbox" ALTER COLUMN "next_attempt_at" SET DEFAULT date_trunc('milliseconds', now());--> statement-breakpoint
+ALTER TABLE "webhook_deliveries" ALTER COLUMN "next_attempt_at" SET DEFAULT date_trunc('milliseconds', now());
