@@ -125,7 +125,7 @@ describe('graceful shutdown (decision 0009)', () => {
       const settledClaims = async () => {
         let seen = '';
         let same = 0;
-        let current = await claims();
+        let current: Awaited<ReturnType<typeof claims>> = [];
         for (let i = 0; i < 300 && same < 5; i++) {
           await pause(100);
           current = await claims();

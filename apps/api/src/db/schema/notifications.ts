@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { employees } from './directory.js';
-import { outboxCalendarColumn } from './pair-year.js';
+import { nextAttemptColumn, outboxCalendarColumn } from './pair-year.js';
 
 // R-NOTE-1: the in-app inbox, one row per recipient and event.
 export const notifications = pgTable(
@@ -55,11 +55,7 @@ export const emailOutbox = pgTable(
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
-    // Due from the millisecond it was queued (decision 0648): a worker's clock has milliseconds only, so a row
-    // queued a fraction of a millisecond before a worker reads the time is already due for it.
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true })
-      .notNull()
-      .default(sql`date_trunc('milliseconds', now())`),
+    nextAttemptAt: nextAttemptColumn(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),
     messageId: text('message_id'),

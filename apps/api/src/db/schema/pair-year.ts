@@ -152,6 +152,15 @@ export const earlyCompletionAgreements = pgTable(
 export type OutboxCalendar = { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
 export const outboxCalendarColumn = () => jsonb('ical_event').$type<OutboxCalendar>();
 
+/**
+ * When a queued email or webhook delivery is next tried. Due from the millisecond it was queued (decision 0648): a
+ * worker's clock has milliseconds only, so a row queued a fraction of a millisecond before it reads the time is due.
+ */
+export const nextAttemptColumn = () =>
+  at('next_attempt_at')
+    .notNull()
+    .default(sql`date_trunc('milliseconds', now())`);
+
 // R-WAIT-5: a mentor who became suggestible (a new application, or one after a withdrawal), waiting for the
 // `new-mentor-notices` job to tell long-unmatched mentees for whom they would rank in the top 5.
 export const mentorArrivals = pgTable(

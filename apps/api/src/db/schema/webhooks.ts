@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { systemClients } from './integrations.js';
+import { nextAttemptColumn } from './pair-year.js';
 
 /** The event types a subscription can name (R-HOOK-1): one per change-log feed and operation. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -81,11 +82,7 @@ export const webhookDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     /** R-HOOK-5: a replay gives the delivery a fresh allowance of attempts counted from here. */
     attemptsBeforeReplay: integer('attempts_before_replay').notNull().default(0),
-    // Due from the millisecond it was queued (decision 0648): a worker's clock has milliseconds only, so a row
-    // queued a fraction of a millisecond before a worker reads the time is already due for it.
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true })
-      .notNull()
-      .default(sql`date_trunc('milliseconds', now())`),
+    nextAttemptAt: nextAttemptColumn(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastStatusCode: integer('last_status_code'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
